@@ -1,0 +1,107 @@
+"""All policies of a project: ``docs/<lang>/<product>/<name>.md`` grouped by document id.
+
+This is where cross-file rules live: the folder a file sits in must match its ``lang``,
+its path must match its ``id``, and no two files may claim one document in one language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document, parse_file
+from .errors import PolicyError
+from .languages import LANGUAGES
+
+
+@dataclass
+class Policy:
+    """One document (one ``id``) in all the languages it exists in."""
+
+    doc_id: str
+    languages: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def source_lang(self) -> str:
+        for doc in self.languages.values():
+            return doc.front.source_lang
+        return "ru"
+
+    @property
+    def source(self) -> Document | None:
+        return self.languages.get(self.source_lang)
+
+    def missing(self, required: tuple[str, ...] = LANGUAGES) -> list[str]:
+        return [lang for lang in required if lang not in self.languages]
+
+
+@dataclass
+class Corpus:
+    root: Path
+    policies: dict[str, Policy]
+
+    def documents(self):
+        for policy in self.policies.values():
+            yield from policy.languages.values()
+
+
+def policy_files(docs_dir: Path) -> list[Path]:
+    """Markdown files that are policies: every ``*.md`` under a language folder.
+
+    A top-level folder that is not a known language is an error rather than silently
+    skipped: a typo such as ``docs/kz/`` would otherwise hide a whole translation.
+    """
+    files: list[Path] = []
+    if not docs_dir.is_dir():
+        raise PolicyError("the docs folder does not exist", docs_dir)
+    for entry in sorted(docs_dir.iterdir()):
+        if entry.is_dir():
+            if entry.name.startswith((".", "_")) or entry.name in ("assets", "stylesheets", "javascripts"):
+                continue
+            if entry.name not in LANGUAGES:
+                raise PolicyError(
+                    f"unknown language folder '{entry.name}'; policies live in {', '.join(f'docs/{l}/' for l in LANGUAGES)}",
+                    entry,
+                )
+            files.extend(sorted(p for p in entry.rglob("*.md") if p.name != "index.md"))
+    return files
+
+
+def expected_id(docs_dir: Path, path: Path) -> tuple[str, str]:
+    rel = path.relative_to(docs_dir)
+    lang = rel.parts[0]
+    return lang, "/".join(rel.with_suffix("").parts[1:])
+
+
+def load(docs_dir: Path | str) -> Corpus:
+    """Parse every policy under ``docs_dir``; the first problem found stops the load."""
+    docs_dir = Path(docs_dir)
+    policies: dict[str, Policy] = {}
+    for path in policy_files(docs_dir):
+        doc = parse_file(path)
+        folder_lang, path_id = expected_id(docs_dir, path)
+        if doc.lang != folder_lang:
+            raise PolicyError(
+                f"lang is '{doc.lang}' but the file is in the '{folder_lang}' folder", path, _line_of_field(doc, "lang")
+            )
+        existing = policies.get(doc.doc_id)
+        if existing and doc.lang in existing.languages:
+            other = existing.languages[doc.lang].path
+            raise PolicyError(f"document '{doc.doc_id}' in '{doc.lang}' is also defined in {other}", path)
+        if doc.doc_id != path_id:
+            raise PolicyError(
+                f"id is '{doc.doc_id}' but the file's place says '{path_id}'; "
+                f"move the file to docs/{doc.lang}/{doc.doc_id}.md or change its id",
+                path,
+                _line_of_field(doc, "id"),
+            )
+        policy = policies.setdefault(doc.doc_id, Policy(doc.doc_id))
+        policy.languages[doc.lang] = doc
+    return Corpus(docs_dir, policies)
+
+
+def _line_of_field(doc: Document, name: str) -> int:
+    for i, line in enumerate(doc.front.raw.splitlines(), start=1):
+        if line.startswith(f"{name}:"):
+            return i
+    return 1

@@ -1,0 +1,151 @@
+"""The header of a policy file: which document, which language, who operates it.
+
+Front matter is YAML between two ``---`` lines at the very top. It is kept as the exact
+text it was written in, so that rewriting a file never reformats the lawyer's header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PolicyError
+from .languages import LANGUAGES
+
+DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+
+REQUIRED = ("id", "title", "lang", "product", "operator", "notice_days", "status")
+STATUSES = ("draft", "published")
+ORIGINS = ("original", "operator", "translation")
+
+
+@dataclass
+class FrontMatter:
+    raw: str  # the whole header including both '---' lines and their line endings
+    data: dict[str, Any]
+    body_line: int  # 1-based file line where the body starts
+
+    @property
+    def doc_id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def lang(self) -> str:
+        return self.data["lang"]
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def product(self) -> str:
+        return self.data["product"]
+
+    @property
+    def operator(self) -> str:
+        return self.data["operator"]
+
+    @property
+    def notice_days(self) -> int:
+        return self.data["notice_days"]
+
+    @property
+    def status(self) -> str:
+        return self.data["status"]
+
+    @property
+    def source_lang(self) -> str:
+        return self.data.get("source_lang", "ru")
+
+    @property
+    def prevailing_lang(self) -> str:
+        return self.data.get("prevailing_lang", self.source_lang)
+
+    @property
+    def origin(self) -> str:
+        return self.data.get("origin", "original" if self.lang == self.source_lang else "translation")
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.data.get("reviewed", self.origin == "original"))
+
+
+_FENCE = re.compile(r"^---[ \t]*\r?\n?$")
+
+
+def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
+    """Split a file's text into its front matter and its body; validate the header."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0]):
+        raise PolicyError(
+            "the file must start with a front matter block ('---', then id, title, lang, ..., then '---')",
+            path,
+            1,
+        )
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        raise PolicyError("front matter is not closed: add a line '---' after the header fields", path, 1)
+    raw = "".join(lines[: end + 1])
+    yaml_text = "".join(lines[1:end])
+    try:
+        data = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        raise PolicyError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if not isinstance(data, dict):
+        raise PolicyError("front matter must be a list of 'field: value' lines", path, 2)
+    fm = FrontMatter(raw, data, end + 2)
+    validate(fm, path, yaml_text)
+    return fm, "".join(lines[end + 1:])
+
+
+def _field_line(yaml_text: str, name: str) -> int:
+    for i, line in enumerate(yaml_text.splitlines(), start=2):
+        if re.match(rf"^{re.escape(name)}\s*:", line):
+            return i
+    return 1
+
+
+def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
+    data = fm.data
+    for name in REQUIRED:
+        if data.get(name) in (None, ""):
+            raise PolicyError(f"front matter lacks the required field '{name}'", path, _field_line(yaml_text, name))
+
+    def bad(name: str, why: str) -> PolicyError:
+        return PolicyError(f"front matter field '{name}' {why}", path, _field_line(yaml_text, name))
+
+    if not isinstance(data["id"], str) or not DOC_ID.match(data["id"]):
+        raise bad("id", f"must look like 'product/name' in lower-case Latin letters, digits and '-', not {data['id']!r}")
+    for name in ("lang", "source_lang", "prevailing_lang"):
+        if name in data and data[name] not in LANGUAGES:
+            raise bad(name, f"names an unknown language {data[name]!r}; use one of: {', '.join(LANGUAGES)}")
+    for name in ("title", "product", "operator"):
+        if not isinstance(data[name], str):
+            raise bad(name, "must be text")
+    days = data["notice_days"]
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise bad("notice_days", f"must be a whole number of days (0 or more), not {days!r}")
+    if data["status"] not in STATUSES:
+        raise bad("status", f"must be one of: {', '.join(STATUSES)} (not {data['status']!r})")
+    if "origin" in data and data["origin"] not in ORIGINS:
+        raise bad("origin", f"must be one of: {', '.join(ORIGINS)} (not {data['origin']!r})")
+    if "reviewed" in data and not isinstance(data["reviewed"], bool):
+        raise bad("reviewed", "must be true or false")
+    for name in ("date", "effective"):
+        if name in data and not isinstance(data[name], (dt.date, dt.datetime)):
+            raise bad(name, f"must be a date written as YYYY-MM-DD, not {data[name]!r}")
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Write a header in the project's style (field order as given, Unicode unescaped)."""
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
+    return f"---\n{body}---\n"
+

@@ -1,0 +1,85 @@
+"""Reading text files the way legal teams produce them.
+
+Markdown sources in ``docs/`` must be UTF-8 (a BOM is tolerated and kept). Raw texts for
+the importer may also be Windows-1251, the encoding of many Russian and Kazakh Word
+exports. Binary files, huge files and undecodable bytes are refused with the line of the
+first bad byte, before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PolicyError
+from .languages import count_letters
+
+MAX_BYTES = 5 * 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str  # without BOM, line endings as in the file
+    encoding: str  # "utf-8" or "cp1251"
+    bom: bool
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise PolicyError(
+                f"file is too large ({size // (1024 * 1024)} MB); a policy is at most "
+                f"{max_bytes // (1024 * 1024)} MB of text",
+                path,
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PolicyError("file not found", path) from None
+    except IsADirectoryError:
+        raise PolicyError("is a folder, not a text file", path) from None
+    except PermissionError:
+        raise PolicyError("cannot read the file (permission denied)", path) from None
+
+
+def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> DecodedText:
+    """Decode ``data`` or raise a PolicyError that names the line of the first bad byte."""
+    if not data.strip():
+        raise PolicyError("file is empty", path)
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise PolicyError("this is a binary file, not text (it contains NUL bytes)", path, _line_of(data, nul))
+    bom = data.startswith(UTF8_BOM)
+    body = data[len(UTF8_BOM):] if bom else data
+    try:
+        return DecodedText(body.decode("utf-8"), "utf-8", bom)
+    except UnicodeDecodeError as exc:
+        bad = exc.start + (len(UTF8_BOM) if bom else 0)
+        if allow_cp1251 and not bom:
+            text = _try_cp1251(body)
+            if text is not None:
+                return DecodedText(text, "cp1251", False)
+        hint = " (neither UTF-8 nor Windows-1251)" if allow_cp1251 else "; save it as UTF-8"
+        raise PolicyError(f"text is not valid UTF-8{hint}", path, _line_of(data, bad)) from None
+
+
+def _try_cp1251(body: bytes) -> str | None:
+    """Accept Windows-1251 only when the result reads like Cyrillic text, not noise."""
+    try:
+        text = body.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    counts = count_letters(text)
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if counts.cyrillic == 0 or counts.cyrillic < 0.8 * non_ascii:
+        return None
+    return text
+
+
+def read_text(path: Path, allow_cp1251: bool = False, max_bytes: int = MAX_BYTES) -> DecodedText:
+    return decode(read_bytes(path, max_bytes), path, allow_cp1251)

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test setup serve check clean
+.PHONY: build test setup serve check clean import-seeds
 
 setup: $(STAMP)
 
@@ -30,3 +30,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis
+
+# How docs/ was made from the raw seed texts (kept for the record; re-running needs --force).
+SEEDS ?= ../shared/seeds
+import-seeds: $(STAMP)
+	$(BIN)/policydocs import $(SEEDS)/000_f20551c424671ce1.txt --doc santrade/privacy --product "Santrade Service" --operator "Santrade Service"
+	$(BIN)/policydocs import $(SEEDS)/001_23516f4cfb3285cd.txt --doc smartaqkol/privacy --product SmartAqkol --operator "ТОО «BTS Digital»"
+	$(BIN)/policydocs import $(SEEDS)/002_23df05aaf6fdab73.txt --doc platform/privacy --product "Платформа" --operator "Администрация Платформы" --title "Цели и порядок обработки персональных данных"
+	$(BIN)/policydocs import $(SEEDS)/003_f641ce9387ae33a6.txt --doc yasam/privacy --product "Я!Сам" --operator "ТОО «Цифровые налоговые технологии»" --notice-days 0
+	$(BIN)/policydocs import $(SEEDS)/004_1f6f4653bb44b9ff.txt --doc citygroup/privacy --product "City Group" --operator "ТОО «ДамуЖолы»" --operator kk="«ДамуЖолы» ЖШС"

@@ -1,0 +1,145 @@
+"""Splitting a raw text that holds several languages one after the other.
+
+Legal teams often paste the Russian and the Kazakh (or English) text into one file. Each
+line gets a language guess, and a Viterbi pass finds the few places where the language
+really changes: a switch is expensive, an odd line (an e-mail, "Телефон: ...", a Russian
+word in an English sentence) is cheap, and long lines weigh more than short ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..languages import LANGUAGES, count_letters, guess_language
+
+SWITCH_COST = 8.0
+
+
+@dataclass(frozen=True)
+class Segment:
+    lang: str
+    start: int  # index of first line (0-based, inclusive)
+    end: int  # index after the last line
+
+
+def _costs(line: str) -> dict[str, float]:
+    counts = count_letters(line)
+    weight = min(counts.letters, 60)
+    if weight == 0:
+        return dict.fromkeys(LANGUAGES, 0.0)
+    if counts.latin > counts.cyrillic:
+        return {"en": 0.0, "ru": weight / 10, "kk": weight / 10}
+    if counts.kazakh:
+        return {"kk": 0.0, "ru": weight / 10, "en": weight / 10}
+    # Cyrillic without Kazakh letters: Russian, or a short Kazakh line ("Телефон: ...")
+    return {"ru": 0.0, "kk": weight / 40, "en": weight / 10}
+
+
+def segment(lines: list[str], languages: tuple[str, ...] = LANGUAGES) -> list[Segment]:
+    """Cut ``lines`` into runs of one language each (at least one segment)."""
+    if not lines:
+        return []
+    inf = float("inf")
+    cost = {lang: 0.0 for lang in languages}
+    back: list[dict[str, str]] = []
+    for line in lines:
+        emit = _costs(line)
+        new_cost: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for lang in languages:
+            best_prev, best = lang, cost[lang]
+            for prev in languages:
+                c = cost[prev] + (SWITCH_COST if prev != lang else 0.0)
+                if c < best:
+                    best_prev, best = prev, c
+            new_cost[lang] = best + emit.get(lang, inf)
+            pointers[lang] = best_prev
+        back.append(pointers)
+        cost = new_cost
+    # first line: no switch cost before it, pointers there are irrelevant
+    lang = min(languages, key=lambda lang_: cost[lang_])
+    path = [lang]
+    for pointers in reversed(back[1:]):
+        lang = pointers[lang]
+        path.append(lang)
+    path.reverse()
+    segments: list[Segment] = []
+    start = 0
+    for i in range(1, len(path) + 1):
+        if i == len(path) or path[i] != path[start]:
+            segments.append(Segment(path[start], start, i))
+            start = i
+    return _snap_to_titles(_attach_empty_runs(segments, lines), lines)
+
+
+def _shape(line: str) -> str | None:
+    """How a title line looks: written as a bullet, or in capitals."""
+    text = line.strip()
+    if text.startswith("- ") or text.startswith("• "):
+        return "bullet"
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 5 and all(ch.isupper() for ch in letters):
+        return "caps"
+    return None
+
+
+def _fits(line: str, lang: str) -> bool:
+    """May ``line`` belong to a ``lang`` text? Short lines fit any; Cyrillic without Kazakh letters fits Kazakh too."""
+    if count_letters(line).letters <= 25:  # an e-mail, a phone, "БИН: ..." fit any text
+        return True
+    guess = guess_language(line)
+    return guess in (None, lang) or (guess == "ru" and lang == "kk")
+
+
+SNAP_WINDOW = 25
+
+
+def _snap_to_titles(segments: list[Segment], lines: list[str]) -> list[Segment]:
+    """Move a language boundary to the second text's title line.
+
+    A text without Kazakh letters near the boundary (an address, "Телефон: ...") is
+    ambiguous; the second text's title usually looks like the first text's title (in
+    capitals, or written as a bullet), which pins the boundary down.
+    """
+    first = next((line for line in lines if line.strip()), "")
+    shape = _shape(first)
+    if shape is None or len(segments) < 2:
+        return segments
+    out = list(segments)
+    for i in range(1, len(out)):
+        prev, seg = out[i - 1], out[i]
+        b = seg.start
+        candidates = [
+            c for c in range(max(prev.start + 1, b - SNAP_WINDOW), min(seg.end, b + SNAP_WINDOW))
+            if _shape(lines[c]) == shape and _fits(lines[c], seg.lang)
+        ]
+        if not candidates:
+            continue
+        c = min(candidates, key=lambda c: abs(c - b))
+        moved = range(b, c) if c > b else range(c, b)
+        target = prev.lang if c > b else seg.lang
+        if all(_fits(lines[k], target) for k in moved):
+            out[i - 1] = Segment(prev.lang, prev.start, c)
+            out[i] = Segment(seg.lang, c, seg.end)
+    return out
+
+
+def _attach_empty_runs(segments: list[Segment], lines: list[str]) -> list[Segment]:
+    """Lines without letters at a boundary belong to the text that follows them."""
+    fixed: list[Segment] = []
+    for seg in segments:
+        if fixed and all(count_letters(lines[i]).letters == 0 for i in range(seg.start, seg.end)):
+            prev = fixed.pop()
+            fixed.append(Segment(prev.lang, prev.start, seg.end))
+        else:
+            fixed.append(seg)
+    # move trailing letterless lines of a segment to the next one
+    out: list[Segment] = []
+    for i, seg in enumerate(fixed):
+        end = seg.end
+        if i + 1 < len(fixed):
+            while end - 1 > seg.start and count_letters(lines[end - 1]).letters == 0:
+                end -= 1
+        start = out[-1].end if out else seg.start
+        out.append(Segment(seg.lang, start, end if i + 1 < len(fixed) else seg.end))
+    return out

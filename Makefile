@@ -26,7 +26,7 @@ check: $(STAMP)
 	$(BIN)/policydocs check
 
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis

@@ -74,29 +74,38 @@ def expected_id(docs_dir: Path, path: Path) -> tuple[str, str]:
 
 
 def load(docs_dir: Path | str) -> Corpus:
-    """Parse every policy under ``docs_dir``; the first problem found stops the load."""
+    """Parse every policy under ``docs_dir``; the first problem found stops the load.
+
+    Two files claiming one document in one language are reported before a file's place
+    is checked, because that is the mistake a copied file really is.
+    """
     docs_dir = Path(docs_dir)
+    documents = [parse_file(path) for path in policy_files(docs_dir)]
+    seen: dict[tuple[str, str], Document] = {}
+    for doc in documents:
+        key = (doc.doc_id, doc.lang)
+        if key in seen:
+            raise PolicyError(
+                f"document '{doc.doc_id}' in '{doc.lang}' is also defined in {seen[key].path}",
+                doc.path,
+                _line_of_field(doc, "id"),
+            )
+        seen[key] = doc
     policies: dict[str, Policy] = {}
-    for path in policy_files(docs_dir):
-        doc = parse_file(path)
-        folder_lang, path_id = expected_id(docs_dir, path)
+    for doc in documents:
+        folder_lang, path_id = expected_id(docs_dir, doc.path)
         if doc.lang != folder_lang:
             raise PolicyError(
-                f"lang is '{doc.lang}' but the file is in the '{folder_lang}' folder", path, _line_of_field(doc, "lang")
+                f"lang is '{doc.lang}' but the file is in the '{folder_lang}' folder", doc.path, _line_of_field(doc, "lang")
             )
-        existing = policies.get(doc.doc_id)
-        if existing and doc.lang in existing.languages:
-            other = existing.languages[doc.lang].path
-            raise PolicyError(f"document '{doc.doc_id}' in '{doc.lang}' is also defined in {other}", path)
         if doc.doc_id != path_id:
             raise PolicyError(
                 f"id is '{doc.doc_id}' but the file's place says '{path_id}'; "
                 f"move the file to docs/{doc.lang}/{doc.doc_id}.md or change its id",
-                path,
+                doc.path,
                 _line_of_field(doc, "id"),
             )
-        policy = policies.setdefault(doc.doc_id, Policy(doc.doc_id))
-        policy.languages[doc.lang] = doc
+        policies.setdefault(doc.doc_id, Policy(doc.doc_id)).languages[doc.lang] = doc
     return Corpus(docs_dir, policies)
 
 

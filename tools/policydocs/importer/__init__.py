@@ -145,17 +145,17 @@ def _render(blocks: list[_Block]) -> str:
     return "\n".join(out) + "\n"
 
 
-_SOURCE_MARKERS = re.compile(r"^\s*[-•*](?=\s|$)|(?<=:)\s*-\s*(?=\S)", re.M)
-_OUTPUT_MARKERS = re.compile(r"^(?:#+|-)(?=\s)", re.M)
+# List and heading markers the importer may add, drop or move; the same on both sides.
+_MARKERS = re.compile(r"^[ \t]*(?:#+[ \t]*)+|(?:^|(?<=[\s:]))[-•*](?=\s|$)|(?<=:)[ \t]*-(?=\S)", re.M)
 
 
-def _letters(text: str, markers: re.Pattern) -> str:
+def _letters(text: str) -> str:
     """Everything a reader reads (letters, digits, punctuation), without list and heading markers."""
-    return re.sub(r"\s", "", markers.sub("", text))
+    return re.sub(r"\s", "", _MARKERS.sub("", text))
 
 
 def _verify(source: str, body: str, first_line: int, path_name: str) -> None:
-    a, b = _letters(source, _SOURCE_MARKERS), _letters(body, _OUTPUT_MARKERS)
+    a, b = _letters(source), _letters(body)
     if a == b:
         return
     pos = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))

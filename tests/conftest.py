@@ -1,0 +1,24 @@
+"""Shared fixtures: where the real seed texts and the imported docs/ tree are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+SEEDS = Path(os.environ.get("POLICYDOCS_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+def seed(prefix: str) -> Path:
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.fail(f"seed {prefix} not found in {SEEDS} (set POLICYDOCS_SEEDS)")
+    return matches[0]
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS

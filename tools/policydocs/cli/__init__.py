@@ -17,6 +17,7 @@ from ..errors import PolicyError
 # Each sub-command lives in its own module of this package and exposes ``command``.
 COMMAND_MODULES = (
     "importer",
+    "versions",
 )
 
 
@@ -39,7 +40,9 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    main.add_command(importlib.import_module(f"{__name__}.{_name}").command)
+    _module = importlib.import_module(f"{__name__}.{_name}")
+    for _command in getattr(_module, "commands", (_module.command,)):
+        main.add_command(_command)
 
 
 def run() -> None:  # console-script entry point

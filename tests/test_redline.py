@@ -1,0 +1,109 @@
+"""Redlines: insertions, deletions, moves, renumbering, formatting-only changes, RU/KK words."""
+
+from __future__ import annotations
+
+from policydocs.document import parse_text
+from policydocs.versions.redline import compare, label, render_html, render_text, summary, word_diff
+
+HEADER = "---\nid: a/b\ntitle: T\nlang: {lang}\nproduct: P\noperator: O\nnotice_days: 7\nstatus: draft\n---\n\n"
+
+
+def doc(body: str, lang: str = "ru"):
+    return parse_text(HEADER.format(lang=lang) + body, f"{lang}.md")
+
+
+BASE = """## 1. Общие положения
+
+1.1. Компания обрабатывает персональные данные.
+
+1.2. Срок уведомления составляет 7 (семи) календарных дней.
+
+1.3. Пользователь соглашается с Политикой.
+
+## 2. Права
+
+2.1. Пользователь вправе отозвать согласие.
+
+2.2. Компания отвечает на обращение в течение 30 дней.
+"""
+
+
+def kinds(changes):
+    return [(c.kind, c.eid) for c in changes if c.kind != "same" or c.renumbered]
+
+
+def test_no_change_and_formatting_only_change():
+    assert kinds(compare(doc(BASE), doc(BASE))) == []
+    reformatted = BASE.replace("1.1. Компания обрабатывает", "1.1. **Компания**   обрабатывает").replace(
+        "составляет 7", "составляет\n7"
+    )
+    changes = compare(doc(BASE), doc(reformatted))
+    assert kinds(changes) == []
+    assert summary(changes, "en") == "No changes to the text"
+
+
+def test_amended_clause_is_a_word_level_diff():
+    new = BASE.replace("7 (семи)", "10 (десяти)")
+    changes = compare(doc(BASE), doc(new))
+    assert kinds(changes) == [("amended", "cl-1-2")]
+    amended = next(c for c in changes if c.kind == "amended")
+    assert [(op, t) for op, t in amended.words if op != 0] == [(-1, "7"), (1, "10"), (-1, "семи"), (1, "десяти")]
+    html = render_html(changes, "ru")
+    assert '<del class="pd-del">7</del><ins class="pd-ins">10</ins>' in html
+    assert summary(changes, "ru") == "Изменено 1.2"
+
+
+def test_inserted_clause_renumbers_the_rest_without_showing_them_as_changed():
+    new = BASE.replace("1.3. Пользователь соглашается", "1.3. Компания вправе изменять Политику.\n\n1.4. Пользователь соглашается")
+    changes = compare(doc(BASE), doc(new))
+    assert kinds(changes) == [("added", "cl-1-3"), ("same", "cl-1-4")]
+    assert summary(changes, "en") == "Added 1.3; renumbered 1.3 → 1.4"
+    assert summary(changes, "kk") == "Қосылды 1.3; нөмірі өзгертілді 1.3 → 1.4"
+
+
+def test_deleted_clause():
+    new = BASE.replace("1.3. Пользователь соглашается с Политикой.\n\n", "")
+    changes = compare(doc(BASE), doc(new))
+    assert kinds(changes) == [("removed", "cl-1-3")]
+    assert "<del" in render_html(changes, "ru") and "Пользователь соглашается" in render_html(changes, "ru")
+    assert "[-1.3. Пользователь соглашается с Политикой.-]" in render_text(changes, "ru", colour=False)
+
+
+def test_moved_clause_shows_as_moved_not_deleted_and_added():
+    new = BASE.replace("1.1. Компания обрабатывает персональные данные.\n\n", "").replace(
+        "2.2. Компания отвечает", "2.2. Компания обрабатывает персональные данные.\n\n2.3. Компания отвечает"
+    )
+    changes = compare(doc(BASE), doc(new))
+    moved = [c for c in changes if c.kind == "moved"]
+    assert len(moved) == 1 and (moved[0].old.eid, moved[0].new.eid) == ("cl-1-1", "cl-2-2")
+    assert not [c for c in changes if c.kind in ("added", "removed")]
+    assert summary(changes, "en").startswith("Moved 1.1 → 2.2")
+
+
+def test_kazakh_word_boundaries_keep_whole_words():
+    a = "Деректер күнтізбелік жеті күн ішінде өңделеді."
+    b = "Деректер күнтізбелік он күн ішінде жойылады."
+    ops = [(op, t) for op, t in word_diff(a, b) if op != 0]
+    assert ops == [(-1, "жеті"), (1, "он"), (-1, "өңделеді"), (1, "жойылады")]
+
+
+def test_russian_inflection_changes_whole_word():
+    ops = [(op, t) for op, t in word_diff("в течение семи дней", "в течение семь дней") if op != 0]
+    assert ops == [(-1, "семи"), (1, "семь")]
+
+
+def test_labels_in_three_languages():
+    assert label("cl-2-3-1", "en") == "2.3.1"
+    assert label("sec-3-b2", "en") == "section 3, list item 2"
+    assert label("sec-3-b2", "ru") == "раздел 3, элемент списка 2"
+    assert label("cl-2-2-1-i3", "kk") == "2.2.1, тармақша 3)"
+    assert label("pre-p1", "en") == "introduction, paragraph 1"
+
+
+def test_unnumbered_policy_bullets_added_and_removed():
+    a = doc("## 3. Данные\n\nОператор обрабатывает:\n\n- имя;\n- телефон;\n- адрес.\n")
+    b = doc("## 3. Данные\n\nОператор обрабатывает:\n\n- имя;\n- адрес;\n- IP-адрес.\n")
+    changes = compare(a, b)
+    assert summary(changes, "en") == (
+        "Added section 3, list item 3; amended section 3, list item 2; removed section 3, list item 2"
+    )

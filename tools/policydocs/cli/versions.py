@@ -1,0 +1,145 @@
+"""``policydocs publish``, ``diff`` and ``status``: adapters over policydocs.versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..corpus import load
+from ..document import parse_file, parse_text
+from ..errors import PolicyError
+from ..languages import LANGUAGES
+from ..versions.clock import zone
+from ..versions.publish import publish
+from ..versions.redline import compare, render_html, render_text, summary
+from ..versions.store import open_store
+
+DOCS = click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
+VERSIONS = click.option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path))
+
+
+def _policy(docs_dir: Path, doc_id: str):
+    corpus = load(docs_dir)
+    if doc_id not in corpus.policies:
+        known = ", ".join(sorted(corpus.policies)) or "none"
+        raise PolicyError(f"no document '{doc_id}' under {docs_dir} (known: {known})")
+    return corpus, corpus.policies[doc_id]
+
+
+def default_checker():
+    """The checker's errors for a policy, as lines; None when the checker is not installed."""
+    try:
+        from ..check import check_policy  # noqa: PLC0415
+    except ImportError:
+        return None
+
+    def run(policy):
+        findings = check_policy(policy)
+        return [f"{f.path}:{f.line}: {f.rule}: {f.message}" for f in findings if f.severity == "error"]
+
+    return run
+
+
+@click.command("publish")
+@click.argument("doc_id")
+@click.option("--date", "date_", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date.")
+@click.option("--time", "time_", type=click.DateTime(formats=["%H:%M"]), help="Publication time (default 00:00).")
+@click.option("--material/--non-material", default=True, show_default=True,
+              help="A non-material change takes effect at publication; a material one after the notice period.")
+@click.option("--version", "number", type=int, help="Expected version number (refused if it is not the next one).")
+@DOCS
+@VERSIONS
+def publish_command(doc_id, date_, time_, material, number, docs_dir, versions_dir):
+    """Freeze the current texts of DOC_ID as its next version."""
+    _, policy = _policy(docs_dir, doc_id)
+    result = publish(
+        policy, versions_dir, date_.date(), time=time_.time() if time_ else None,
+        material=material, number=number, checker=default_checker(),
+    )
+    v = result.version
+    click.echo(f"published {doc_id} version {v.number}: {v.published.isoformat()}, takes effect {v.effective.isoformat()}")
+    for lang in v.languages:
+        click.echo(f"  {lang}: {v.summary[lang]}")
+    for path in result.files:
+        click.echo(f"  wrote {path}")
+
+
+def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
+    """'v3' or '3' is a published version; 'draft' is the current text in docs/."""
+    if spec == "draft":
+        _, policy = _policy(docs_dir, doc_id)
+        if lang not in policy.languages:
+            raise PolicyError(f"the draft of '{doc_id}' has no '{lang}' text")
+        return policy.languages[lang]
+    store = open_store(versions_dir, doc_id)
+    try:
+        number = int(spec.lstrip("v"))
+    except ValueError:
+        raise PolicyError(f"'{spec}' is not a version: write v1, v2, ... or draft") from None
+    version = store.get(number)
+    if lang not in version.sha256:
+        raise PolicyError(f"version {number} of '{doc_id}' has no '{lang}' text")
+    return parse_text(version.text(lang), version.text_path(lang))
+
+
+@click.command("diff")
+@click.argument("doc_id")
+@click.option("--from", "from_", required=True, help="v1, v2, ... or draft")
+@click.option("--to", "to", default="draft", show_default=True, help="v1, v2, ... or draft")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True)
+@click.option("--html", "html_out", type=click.Path(path_type=Path), help="Write an HTML redline to this file.")
+@DOCS
+@VERSIONS
+def diff_command(doc_id, from_, to, lang, html_out, docs_dir, versions_dir):
+    """Show what changed in DOC_ID between two versions, word by word."""
+    old = _load_version_text(from_, doc_id, lang, docs_dir, versions_dir)
+    new = _load_version_text(to, doc_id, lang, docs_dir, versions_dir)
+    changes = compare(old, new)
+    click.echo(summary(changes, lang))
+    if html_out:
+        from ..fsutil import atomic_write_text
+
+        page = (
+            f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>{doc_id} {from_} → {to}</title>'
+            "<style>del{text-decoration:line-through;color:#a00}ins{text-decoration:underline;color:#060}"
+            "body{font-family:sans-serif;max-width:50em;margin:2em auto}</style>"
+            f"<p>{summary(changes, lang)}</p>{render_html(changes, lang)}</html>"
+        )
+        atomic_write_text(html_out, page)
+        click.echo(f"wrote {html_out}")
+    else:
+        body = render_text(changes, lang, colour=sys.stdout.isatty())
+        if body:
+            click.echo(body)
+
+
+@click.command("status")
+@DOCS
+@VERSIONS
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M"]), help="Moment to report on (default now).")
+def status_command(docs_dir, versions_dir, at):
+    """One table of every document: languages, current and pending version, open findings."""
+    corpus = load(docs_dir)
+    checker = default_checker()
+    rows = [("document", "languages", "in force", "pending", "findings")]
+    for doc_id, policy in sorted(corpus.policies.items()):
+        store = open_store(versions_dir, doc_id)
+        tz = zone(store.timezone)
+        moment = (at.replace(tzinfo=tz) if at else dt.datetime.now(tz))
+        current = store.in_force(moment)
+        pending = store.pending(moment)
+        langs = " ".join(lang if lang in policy.languages else "-" * len(lang) for lang in LANGUAGES)
+        in_force = f"v{current.number} since {current.effective:%Y-%m-%d %H:%M %z}" if current else "none"
+        pend = ", ".join(f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending) or "none"
+        findings = str(len(checker(policy))) + " errors" if checker else "checker not installed"
+        rows.append((doc_id, langs, in_force, pend, findings))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+
+
+commands = (publish_command, diff_command, status_command)
+command = publish_command

@@ -1,0 +1,1 @@
+"""Published versions of a policy: frozen texts, the changelog, the acceptance clock, redlines."""

@@ -1,0 +1,361 @@
+"""Redlines a lawyer reads at a glance: what changed between two versions of one language.
+
+Clauses are matched across versions first by identical text (so a clause that was only
+renumbered or moved shows as such, not as deleted and added), then by address with
+similar text (amended), then by similar text anywhere (moved and amended). Inside an
+amended clause the difference is word by word (diff-match-patch in word mode,
+``diff_cleanupSemantic``, ``Diff_Timeout = 0`` for repeatable, minimal output).
+Whitespace and formatting (bold, line wrapping) are not changes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from diff_match_patch import diff_match_patch
+
+from ..document import Block, Document, Kind
+from ..html import inline
+
+WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+FORMATTING_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+
+EQUAL, INSERT, DELETE = 0, 1, -1
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One addressable piece of a version: a heading, clause, sub-item, bullet or paragraph."""
+
+    eid: str
+    kind: Kind
+    marker: str  # the number as written ("2.3.", "3)") or "" for bullets and paragraphs
+    text: str  # as written (inline Markdown)
+    norm: str  # for comparison: formatting and whitespace removed
+    parent: str
+
+
+def units(doc: Document) -> list[Unit]:
+    out = []
+    for block in doc.content_blocks():
+        text = block.text
+        if block.kind is Kind.HEADING:
+            marker = ""
+        else:
+            marker = block.marker if block.kind in (Kind.CLAUSE, Kind.ITEM) else ""
+        out.append(Unit(block.eid, block.kind, marker, text, normalise(text), block.parent))
+    return out
+
+
+def normalise(text: str) -> str:
+    return " ".join(FORMATTING_RE.sub("", text).split())
+
+
+@dataclass
+class Change:
+    kind: str  # "same", "amended", "added", "removed", "moved"
+    old: Unit | None
+    new: Unit | None
+    words: list[tuple[int, str]] = field(default_factory=list)  # for amended: (op, text)
+    renumbered: bool = False
+
+    @property
+    def eid(self) -> str:
+        return (self.new or self.old).eid  # type: ignore[union-attr]
+
+
+# --- word diff ------------------------------------------------------------------------
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0
+
+
+def word_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """Word-level diff: each word is one symbol, so edits never split a word."""
+    vocabulary: dict[str, str] = {}
+    tokens: list[str] = []
+
+    def encode(text: str) -> str:
+        chars = []
+        for token in WORD_RE.findall(text):
+            if token not in vocabulary:
+                tokens.append(token)
+                vocabulary[token] = chr(len(tokens) + 0xE000 if len(tokens) + 0xE000 < 0xF900 else len(tokens) + 0x20000)
+            chars.append(vocabulary[token])
+        return "".join(chars)
+
+    a, b = encode(old), encode(new)
+    decode = {v: k for k, v in vocabulary.items()}
+    diffs = _dmp.diff_main(a, b, False)
+    _dmp.diff_cleanupSemantic(diffs)
+    return [(op, "".join(decode[ch] for ch in chunk)) for op, chunk in diffs]
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+_WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of words in common (punctuation ignored: '-; адрес;' and '- адрес.' are alike)."""
+    wa, wb = _WORDS_ONLY.findall(a.lower()), _WORDS_ONLY.findall(b.lower())
+    if not wa and not wb:
+        return 1.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def compare(old_doc: Document, new_doc: Document) -> list[Change]:
+    """The changes from ``old_doc`` to ``new_doc``, in the new document's order."""
+    old, new = units(old_doc), units(new_doc)
+    match: dict[int, int] = {}  # new index -> old index
+    used_old: set[int] = set()
+    old_by_eid = {u.eid: i for i, u in enumerate(old)}
+
+    # 1. identical text at the same address, then identical text anywhere (renumbered/moved)
+    for j, unit in enumerate(new):
+        i = old_by_eid.get(unit.eid)
+        if i is not None and old[i].norm == unit.norm and old[i].kind == unit.kind:
+            match[j] = i
+            used_old.add(i)
+    by_text: dict[tuple[Kind, str], list[int]] = {}
+    for i, unit in enumerate(old):
+        if i not in used_old:
+            by_text.setdefault((unit.kind, unit.norm), []).append(i)
+    for j, unit in enumerate(new):
+        if j in match:
+            continue
+        candidates = by_text.get((unit.kind, unit.norm))
+        if candidates and unit.norm:
+            i = candidates.pop(0)
+            match[j] = i
+            used_old.add(i)
+    # 2. similar text: amended in place, or moved (or renumbered) and amended. The most
+    # similar pairs are matched first; the same address is a tie-breaker, not a right.
+    free_old = [i for i in range(len(old)) if i not in used_old]
+    scored = []
+    for j, unit in enumerate(new):
+        if j in match:
+            continue
+        for i in free_old:
+            if old[i].kind != unit.kind:
+                continue
+            score = _similarity(old[i].norm, unit.norm)
+            same_place = old[i].eid == unit.eid
+            if score >= (0.5 if same_place else 0.6):
+                scored.append((score + (0.05 if same_place else 0.0), j, i))
+    for _score, j, i in sorted(scored, reverse=True):
+        if j not in match and i not in used_old:
+            match[j] = i
+            used_old.add(i)
+
+    in_order = _longest_increasing(sorted(match.items()))
+    changes: list[Change] = []
+    removed_after: dict[int, list[int]] = {}
+    for i in range(len(old)):
+        if i not in used_old:
+            prev_matched = max((k for k in used_old if k < i), default=-1)
+            removed_after.setdefault(prev_matched, []).append(i)
+    new_of_old = {i: j for j, i in match.items()}
+
+    def flush_removed(after_old: int) -> None:
+        for i in removed_after.pop(after_old, []):
+            changes.append(Change("removed", old[i], None))
+
+    flush_removed(-1)
+    for j, unit in enumerate(new):
+        i = match.get(j)
+        if i is None:
+            changes.append(Change("added", None, unit))
+            continue
+        before = old[i]
+        renumbered = before.marker != unit.marker and bool(before.marker or unit.marker)
+        if j not in in_order:
+            kind = "moved"
+        elif before.norm == unit.norm:
+            kind = "same"
+        else:
+            kind = "amended"
+        words = word_diff(before.text, unit.text) if before.norm != unit.norm else []
+        changes.append(Change(kind, before, unit, words, renumbered))
+        if new_of_old.get(i) == j:
+            flush_removed(i)
+    for rest in sorted(removed_after):
+        flush_removed(rest)
+    return changes
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> set[int]:
+    """New indexes of the matched pairs that stay in their old relative order."""
+    import bisect
+
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev: dict[int, int | None] = {}
+    for pos, (j, i) in enumerate(pairs):
+        k = bisect.bisect_left(tails, i)
+        if k == len(tails):
+            tails.append(i)
+            tails_idx.append(pos)
+        else:
+            tails[k] = i
+            tails_idx[k] = pos
+        prev[pos] = tails_idx[k - 1] if k else None
+    keep: set[int] = set()
+    pos = tails_idx[-1] if tails_idx else None
+    while pos is not None:
+        keep.add(pairs[pos][0])
+        pos = prev[pos]
+    return keep
+
+
+# --- summary ----------------------------------------------------------------------------
+
+WORDS = {
+    "en": {"added": "added", "amended": "amended", "removed": "removed", "moved": "moved", "renumbered": "renumbered",
+           "none": "No changes to the text", "section": "section", "paragraph": "paragraph", "bullet": "list item",
+           "item": "item", "title": "title", "intro": "introduction"},
+    "ru": {"added": "добавлено", "amended": "изменено", "removed": "удалено", "moved": "перемещено",
+           "renumbered": "перенумеровано", "none": "Текст не изменился", "section": "раздел", "paragraph": "абзац",
+           "bullet": "элемент списка", "item": "подпункт", "title": "заголовок", "intro": "вступление"},
+    "kk": {"added": "қосылды", "amended": "өзгертілді", "removed": "алынып тасталды", "moved": "орны ауыстырылды",
+           "renumbered": "нөмірі өзгертілді", "none": "Мәтін өзгерген жоқ", "section": "бөлім", "paragraph": "азат жол",
+           "bullet": "тізім элементі", "item": "тармақша", "title": "тақырып", "intro": "кіріспе"},
+}
+
+
+def label(eid: str, lang: str) -> str:
+    """A reader's name for an address: 'cl-2-3-1' -> '2.3.1', 'sec-3-b2' -> 'section 3, list item 2'."""
+    w = WORDS[lang]
+    eid = eid.split("--")[0]
+    m = re.match(r"^(cl|sec)-([\dx-]+?)(?:-([ipb])(\d+))?$", eid)
+    if eid == "title":
+        return w["title"]
+    if m is None:
+        m2 = re.match(r"^pre-([ipb])(\d+)$", eid)
+        if m2:
+            kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m2.group(1)]
+            return f"{w['intro']}, {w[kind]} {m2.group(2)}"
+        return eid
+    base = m.group(2).replace("-", ".")
+    head = base if m.group(1) == "cl" else f"{w['section']} {base}"
+    if m.group(3):
+        kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m.group(3)]
+        suffix = f"{m.group(4)})" if kind == "item" else m.group(4)
+        return f"{head}, {w[kind]} {suffix}"
+    return head
+
+
+def summary(changes: list[Change], lang: str) -> str:
+    """'Added 2.5; amended 4.2, 5.1; removed 7.3' in the document's language."""
+    w = WORDS[lang]
+    groups: dict[str, list[str]] = {"added": [], "amended": [], "removed": [], "moved": [], "renumbered": []}
+    for change in changes:
+        if change.kind == "same":
+            if change.renumbered:
+                groups["renumbered"].append(f"{change.old.marker.rstrip('.)')} → {change.new.marker.rstrip('.)')}")
+            continue
+        if change.kind == "moved":
+            groups["moved"].append(f"{label(change.old.eid, lang)} → {label(change.new.eid, lang)}")
+            if change.words:
+                groups["amended"].append(label(change.new.eid, lang))
+            continue
+        groups[change.kind].append(label(change.eid, lang))
+    parts = [f"{w[key]} {', '.join(items)}" for key, items in groups.items() if items]
+    if not parts:
+        return w["none"]
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+# --- rendering --------------------------------------------------------------------------
+
+
+def _words_html(words: list[tuple[int, str]]) -> str:
+    out = []
+    for op, text in words:
+        rendered = inline(text) if text.strip() else html.escape(text)
+        if op == EQUAL:
+            out.append(rendered)
+        elif op == INSERT:
+            out.append(f'<ins class="pd-ins">{rendered}</ins>')
+        else:
+            out.append(f'<del class="pd-del">{rendered}</del>')
+    return "".join(out)
+
+
+NOTES = {
+    "en": {"moved": "moved from {where}", "renumbered": "was {old}"},
+    "ru": {"moved": "перемещено из: {where}", "renumbered": "прежний номер {old}"},
+    "kk": {"moved": "бұрынғы орны: {where}", "renumbered": "бұрынғы нөмірі {old}"},
+}
+
+
+def render_html(changes: list[Change], lang: str, only_changes: bool = False) -> str:
+    """A redline as HTML: deletions struck through, insertions underlined (not colour alone)."""
+    out = ['<div class="pd-redline">']
+    for change in changes:
+        if only_changes and change.kind == "same" and not change.renumbered:
+            continue
+        unit = change.new or change.old
+        assert unit is not None
+        note = ""
+        if change.kind == "moved":
+            note = NOTES[lang]["moved"].format(where=label(change.old.eid, lang))
+        elif change.renumbered:
+            note = NOTES[lang]["renumbered"].format(old=change.old.marker)
+        marker = html.escape(unit.marker)
+        if change.kind == "added":
+            body = f'<ins class="pd-ins">{marker} {inline(unit.text)}</ins>'
+        elif change.kind == "removed":
+            body = f'<del class="pd-del">{marker} {inline(unit.text)}</del>'
+        elif change.words:
+            old_marker = change.old.marker
+            num = f'<del class="pd-del">{html.escape(old_marker)}</del> <ins class="pd-ins">{marker}</ins>' if change.renumbered else marker
+            body = f"{num} {_words_html(change.words)}"
+        elif change.renumbered:
+            body = f'<del class="pd-del">{html.escape(change.old.marker)}</del> <ins class="pd-ins">{marker}</ins> {inline(unit.text)}'
+        else:
+            body = f"{marker} {inline(unit.text)}"
+        tag = "h3" if unit.kind is Kind.HEADING else "p"
+        note_html = f' <span class="pd-redline-note">({html.escape(note)})</span>' if note else ""
+        out.append(f'<{tag} class="pd-redline-unit pd-{change.kind}" data-eid="{unit.eid}">{body.strip()}{note_html}</{tag}>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+ANSI = {"del": "\x1b[9;31m", "ins": "\x1b[4;32m", "dim": "\x1b[2m", "off": "\x1b[0m"}
+
+
+def render_text(changes: list[Change], lang: str, colour: bool) -> str:
+    """A redline for the terminal: colour and strike/underline on a terminal, [-old-]{+new+} otherwise."""
+
+    def dele(text: str) -> str:
+        return f"{ANSI['del']}{text}{ANSI['off']}" if colour else f"[-{text}-]"
+
+    def ins(text: str) -> str:
+        return f"{ANSI['ins']}{text}{ANSI['off']}" if colour else f"{{+{text}+}}"
+
+    lines = []
+    for change in changes:
+        if change.kind == "same" and not change.renumbered:
+            continue
+        unit = change.new or change.old
+        assert unit is not None
+        where = label(unit.eid, lang)
+        if change.kind == "added":
+            lines.append(f"{where}: {ins(unit.marker + ' ' + unit.text if unit.marker else unit.text)}")
+        elif change.kind == "removed":
+            lines.append(f"{where}: {dele(unit.marker + ' ' + unit.text if unit.marker else unit.text)}")
+        else:
+            text = "".join(t if op == EQUAL else ins(t) if op == INSERT else dele(t) for op, t in change.words) or unit.text
+            note = ""
+            if change.kind == "moved":
+                note = f" ({NOTES[lang]['moved'].format(where=label(change.old.eid, lang))})"
+            elif change.renumbered:
+                note = f" ({NOTES[lang]['renumbered'].format(old=change.old.marker)})"
+            lines.append(f"{where}{note}: {text}")
+    return "\n".join(lines)

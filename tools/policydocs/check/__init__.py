@@ -1,0 +1,317 @@
+"""``policydocs check``: do the Russian, Kazakh and English texts of each policy say the same thing?
+
+Entry points for the CLI and the MkDocs plugin::
+
+    check_corpus(corpus, required_langs=("ru", "kk", "en")) -> list[Finding]
+    check_policy(policy, required_langs=..., glossary=..., project_root=...) -> list[Finding]
+
+The languages of a policy are first aligned clause by clause (align.py); then rules that
+look at one text (numbering, mixed scripts, leftovers, references) run on every language
+and rules that compare texts (structure, invariants, language, terminology, staleness) run
+on every aligned pair of source and translation. Silences written in the documents are
+applied last (suppress.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..corpus import Corpus, Policy
+from ..document import Block, Document, Kind
+from ..languages import LANGUAGE_NAMES, LANGUAGES
+from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
+from .align import Unit, align
+from .findings import ERROR, RULES, WARNING, Finding, excerpt
+from .terminology import Glossary
+
+__all__ = ["check_corpus", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
+
+GLOSSARY_FILE = "glossary.yml"
+MIN_RATIO_CHARS = 120  # shorter texts vary too much in length to judge
+RATIO_LOW, RATIO_HIGH = 0.5, 2.0
+
+
+def project_root_of(doc: Document) -> Path:
+    """``<root>/docs/<lang>/<product>/<name>.md`` -> ``<root>``."""
+    depth = len(doc.doc_id.split("/")) + 1
+    parents = doc.path.resolve().parents
+    return parents[depth] if len(parents) > depth else doc.path.parent
+
+
+def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
+                 project_root: Path | None = None) -> list[Finding]:
+    root = Path(project_root) if project_root else Path(corpus.root).resolve().parent
+    if glossary is None:
+        glossary = terminology.load(root / GLOSSARY_FILE)
+    out: list[Finding] = []
+    for policy in corpus.policies.values():
+        out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
+    return out
+
+
+def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
+                 project_root: Path | None = None) -> list[Finding]:
+    """Every finding about one policy, in all its languages, silences applied."""
+    docs = policy.languages
+    if not docs:
+        return []
+    any_doc = next(iter(docs.values()))
+    root = Path(project_root) if project_root else project_root_of(any_doc)
+    if glossary is None:
+        glossary = terminology.load(root / GLOSSARY_FILE)
+    source_lang = policy.source_lang if policy.source_lang in docs else next(l for l in LANGUAGES if l in docs)
+    source = docs[source_lang]
+    doc_id = policy.doc_id
+    findings: list[Finding] = []
+
+    for lang in required_langs:
+        if lang not in docs:
+            findings.append(Finding("missing-language", doc_id, lang, str(source.path), 1, "",
+                                    excerpt=f"expected docs/{lang}/{doc_id}.md",
+                                    params=dict(lang_name=LANGUAGE_NAMES[lang]["en"], required=", ".join(required_langs))))
+
+    alignment = align(docs, source_lang, doc_id)
+    findings += alignment.findings
+    missing_by_lang: dict[str, set[str]] = {}
+    for f in alignment.findings:
+        if f.rule == "clause-missing":
+            missing_by_lang.setdefault(f.lang, set()).add(f.clause)
+
+    # rules on one text at a time
+    numbering_src = numbering.check(source, doc_id)
+    src_keys = {(f.rule, f.clause) for f in numbering_src}
+    also: dict[tuple[str, str], list[str]] = {}
+    for lang, doc in docs.items():
+        if lang != source_lang:
+            for f in numbering.check(doc, doc_id):
+                if (f.rule, f.clause) in src_keys:
+                    also.setdefault((f.rule, f.clause), []).append(lang)
+                elif f.rule == "numbering-gap" and set(f.params["missing"].split(", ")) <= missing_by_lang.get(lang, set()):
+                    continue  # already reported as a missing clause
+                else:
+                    findings.append(f)
+    for f in numbering_src:
+        if (f.rule, f.clause) in also:
+            f.params["also"] = ", ".join(also[(f.rule, f.clause)])
+        findings.append(f)
+
+    allowed = _allowed_names(docs)
+    owner = {}
+    for u in alignment.units:
+        for b in u.blocks.values():
+            owner[id(b)] = u
+    for lang, doc in docs.items():
+        numbers = _numbers(doc)
+        for block in doc.content_blocks():
+            u = owner.get(id(block))
+            clause = u.clause if u else (block.number or block.eid)
+            findings += _text_rules(doc, block, clause, doc_id, allowed, numbers)
+
+    # rules on aligned pairs
+    record = _sync_records(root, docs, source_lang, doc_id)
+    cache: dict[int, dict] = {}
+    for unit in alignment.units:
+        s = unit.blocks.get(source_lang)
+        if s is None:
+            continue
+        for lang, t in unit.blocks.items():
+            if lang == source_lang:
+                continue
+            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
+
+    return _apply_silences(findings, docs, source_lang)
+
+
+# --- one text ----------------------------------------------------------------------
+
+
+def _numbers(doc: Document) -> set[str]:
+    out = {c.number for c in doc.clauses()}
+    out |= {s.number for s in doc.sections if s.number}
+    return out
+
+
+def _allowed_names(docs: dict[str, Document]) -> frozenset[str]:
+    names: set[str] = set()
+    for doc in docs.values():
+        for key in ("product", "operator", "title"):
+            value = doc.meta.get(key)
+            if isinstance(value, str):
+                names.update(w for w in language.CYR_WORD_RE.findall(value))
+    return frozenset(names)
+
+
+def _line_in(block: Block, needle: str) -> int:
+    for i, raw in enumerate(block.lines):
+        if needle and needle in raw:
+            return block.line + i
+    return block.line
+
+
+def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: frozenset[str],
+                numbers: set[str]) -> list[Finding]:
+    text = block.text
+    lang = doc.lang
+    path = str(doc.path)
+    out: list[Finding] = []
+
+    def add(rule: str, needle: str = "", offset: int | None = None, **params) -> None:
+        out.append(Finding(rule, doc_id, lang, path, _line_in(block, needle), clause, block.eid,
+                           excerpt=excerpt(text, around=offset), params=params))
+
+    if not text and block.kind in (Kind.BULLET, Kind.ITEM):
+        add("broken-markdown", detail="an empty list item", detail_ru="пустой элемент перечня")
+        return out
+    for word, offset, params in script.mixed_words(text):
+        add("mixed-script", word, offset, **params)
+    for ph, offset in leftovers.placeholders(text):
+        add("placeholder", ph, offset, text=ph)
+    for word, offset in leftovers.doubled_words(text):
+        add("doubled-word", word, offset, word=word)
+    for what, what_ru, detail, detail_ru in leftovers.unbalanced(text):
+        add("unbalanced", what=what, what_ru=what_ru, detail=detail, detail_ru=detail_ru)
+    for detail, detail_ru in leftovers.broken_markdown(text):
+        add("broken-markdown", detail=detail, detail_ru=detail_ru)
+    for detail in leftovers.unsafe_links(text):
+        add("unsafe-link", detail=detail)
+    if block.kind is not Kind.HEADING:
+        found = language.detect(text)
+        if found and found != lang and not (found == "ru" and lang == "kk" and _is_name_list(text)):
+            add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
+        elif lang == "en":
+            words = language.cyrillic_words_in_english(text, allowed)
+            if words:
+                add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
+    for number, kind, start, _end in xrefs.references(text, lang):
+        if number not in numbers:
+            name = xrefs.KIND.get(kind, ("clause", "пункт"))
+            add("xref-missing", number, start, ref=name[0], ref_ru=name[1], number=number)
+    return out
+
+
+def _is_name_list(text: str) -> bool:
+    return False
+
+
+# --- aligned pairs -----------------------------------------------------------------
+
+
+def _facts(block: Block, lang: str, cache: dict[int, dict]) -> dict:
+    key = id(block)
+    if key not in cache:
+        text = block.text
+        refs = xrefs.references(text, lang)
+        spans = [(a, b) for _, _, a, b in refs]
+        cache[key] = {
+            "facts": invariants.extract(text, lang, spans),
+            "refs": frozenset(n for n, _, _, _ in refs),
+            "lower": text.lower(),
+            "defines": bool(_DEFINED(text)),
+        }
+    return cache[key]
+
+
+def _DEFINED(text: str):
+    from ..document import DEFINED_TERM_RE
+
+    return DEFINED_TERM_RE.match(text)
+
+
+def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
+                glossary: Glossary, cache: dict[int, dict], record: dict | None) -> list[Finding]:
+    src_lang, lang = src_doc.lang, doc.lang
+    out: list[Finding] = []
+
+    def add(rule: str, **params) -> None:
+        params.setdefault("lang", lang)
+        params.setdefault("src_lang", src_lang)
+        out.append(Finding(rule, doc_id, lang, str(doc.path), t.line, unit.clause, t.eid, excerpt=excerpt(t.text),
+                           other_lang=src_lang, other_path=str(src_doc.path), other_line=s.line,
+                           other_excerpt=excerpt(s.text), other_eid=s.eid, params=params))
+
+    fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
+    for category, (name, name_ru) in invariants.CATEGORIES.items():
+        a, b = fs["facts"][category], ft["facts"][category]
+        if set(a) != set(b):
+            add("invariant-mismatch", category=name, category_ru=name_ru,
+                src_values=invariants.show(a), values=invariants.show(b))
+    if fs["refs"] != ft["refs"]:
+        add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
+            values=", ".join(sorted(ft["refs"])) or "nothing")
+
+    s_text, t_text = " ".join(s.text.split()), " ".join(t.text.split())
+    if s_text == t_text:
+        if language.meaningful_words(s_text) >= 3:
+            add("untranslated")
+    else:
+        sl, tl = language.letters(s_text), language.letters(t_text)
+        if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
+            ratio = tl / sl
+            if ratio < RATIO_LOW or ratio > RATIO_HIGH:
+                add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
+                    hint="a partial translation" if ratio < 1 else "text added that the source does not have",
+                    hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
+
+    if fs["defines"] and not ft["defines"]:
+        m = _DEFINED(s.text)
+        add("definition-missing", term=m.group(1) if m else "")
+    elif ft["defines"] and not fs["defines"]:
+        m = _DEFINED(t.text)
+        out.append(Finding("definition-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
+                           excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
+                           other_excerpt=excerpt(t.text), other_eid=t.eid,
+                           params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
+
+    for term in glossary.terms:
+        if src_lang not in term.patterns or lang not in term.patterns or not term.applies_to(doc_id):
+            continue
+        in_s = term.found(fs["lower"], src_lang)
+        in_t = term.found(ft["lower"], lang)
+        if in_s and not in_t:
+            add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
+        elif in_t and not in_s:
+            out.append(Finding("term-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
+                               excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
+                               other_excerpt=excerpt(t.text), other_eid=t.eid,
+                               params=dict(lang=src_lang, found_lang=lang, found=term.words[lang],
+                                           expected=term.words[src_lang])))
+
+    if record is not None:
+        entry = record.get("confirmed", {}).get(unit.key)
+        what = dict(what=unit.label[0], what_ru=unit.label[1], doc_id=doc_id, clause=unit.clause)
+        if entry is None:
+            add("unconfirmed-translation", **what)
+        elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(s.text):
+            add("stale-translation", date=str(entry.get("date", "?")), **what)
+    return out
+
+
+def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict[str, dict]:
+    out = {}
+    for lang in docs:
+        if lang == source_lang:
+            continue
+        data = staleness.load_record(staleness.record_path(root, lang, doc_id))
+        if data is not None:
+            out[lang] = data
+    return out
+
+
+# --- silences ----------------------------------------------------------------------
+
+
+def _apply_silences(findings: list[Finding], docs: dict[str, Document], source_lang: str) -> list[Finding]:
+    per_doc = {lang: suppress.silences(doc) for lang, doc in docs.items()}
+    kept: list[Finding] = []
+    for lang, (_, _, problems) in per_doc.items():
+        kept += problems
+    for f in findings:
+        own = per_doc.get(f.lang)
+        src = per_doc.get(source_lang)
+        if own and suppress.is_silenced(f, own[0], own[1]):
+            continue
+        if src and f.lang != source_lang and suppress.is_silenced(f, src[0], src[1]):
+            continue
+        kept.append(f)
+    kept.sort(key=Finding.sort_key)
+    return kept

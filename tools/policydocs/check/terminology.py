@@ -1,0 +1,120 @@
+"""The glossary: agreed terms in each language, checked both ways in every aligned clause.
+
+``glossary.yml`` at the project root is a list of entries, one per term::
+
+    - ru: персональные данные
+      kk: дербес деректер
+      en: personal data
+      documents: [yasam/privacy]   # optional: only for these documents
+
+Russian and Kazakh words change their endings (данные, данных; деректер, деректерді), and
+Kazakh consonants soften before a suffix (құпиялылық, құпиялылығы), so each word of a term
+is matched by its stem followed by any ending.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import PolicyError
+from ..languages import LANGUAGES
+
+RU_ENDING = re.compile(r"(?:ями|ами|ого|его|ому|ему|ыми|ими|ых|их|ой|ей|ий|ый|ое|ее|ая|яя|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ы|и|а|я|о|е|у|ю|ь)$")
+KK_SOFT = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
+
+
+def _stem(word: str, lang: str) -> str:
+    w = word.lower()
+    if not re.fullmatch(r"[^\W\d_]+", w):
+        return re.escape(w) + r"\b"
+    if lang == "ru":
+        s = RU_ENDING.sub("", w) if len(w) > 4 else w
+        return re.escape(s if len(s) >= 3 else w) + r"\w*"
+    if lang == "kk":
+        s = w[:-2] if len(w) > 6 else w[:-1] if len(w) > 4 else w
+        if s == w and w[-1] in KK_SOFT:
+            return re.escape(w[:-1]) + KK_SOFT[w[-1]] + r"\w*"
+        return re.escape(s) + r"\w*"
+    s = w[:-1] if len(w) > 3 and w[-1] in "ys" else w
+    return re.escape(s) + r"\w*"
+
+
+@dataclass
+class Term:
+    words: dict[str, str]  # lang -> term as written in the glossary
+    patterns: dict[str, re.Pattern]
+    probes: dict[str, str]  # a fixed piece every match contains: a fast first test
+    documents: tuple[str, ...] = ()
+
+    def applies_to(self, doc_id: str) -> bool:
+        return not self.documents or doc_id in self.documents
+
+    def found(self, text_lower: str, lang: str) -> bool:
+        pattern = self.patterns.get(lang)
+        if pattern is None or self.probes[lang] not in text_lower:
+            return False
+        return pattern.search(text_lower) is not None
+
+
+def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
+    words = term.split()
+    body = r"\s+".join(_stem(w, lang) for w in words)
+    probe = re.sub(r"\\w\*|\\b|\[.*?\]|\\", "", _stem(words[0], lang))
+    return re.compile(r"(?<!\w)" + body, re.I), probe
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    path: Path | None = None
+
+
+_CACHE: dict[tuple[str, float], Glossary] = {}
+
+
+def parse(data, path: Path | str = "<glossary>") -> Glossary:
+    if isinstance(data, dict):
+        data = data.get("terms", [])
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        raise PolicyError("the glossary must be a list of terms (- ru: ... kk: ... en: ...)", path, 1)
+    terms = []
+    for i, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            raise PolicyError(f"glossary entry {i} must have the fields ru, kk, en", path)
+        words = {lang: str(entry[lang]).strip() for lang in LANGUAGES if entry.get(lang)}
+        if len(words) < 2:
+            raise PolicyError(f"glossary entry {i} names the term in fewer than two languages", path)
+        # a term with a bracketed alternative ("сервис ЭДО (...)") is matched by its part before the bracket
+        cleaned = {lang: re.sub(r"\s*\(.*?\)\s*", " ", w).strip() for lang, w in words.items()}
+        cleaned = {lang: w for lang, w in cleaned.items() if w}
+        compiled = {lang: _compile(w, lang) for lang, w in cleaned.items()}
+        docs = entry.get("documents") or ()
+        terms.append(Term(cleaned, {k: v[0] for k, v in compiled.items()}, {k: v[1] for k, v in compiled.items()},
+                          tuple(docs)))
+    return Glossary(terms, Path(path) if path != "<glossary>" else None)
+
+
+def load(path: Path) -> Glossary:
+    """The glossary at ``path``; an empty one when the file does not exist."""
+    path = Path(path)
+    try:
+        key = (str(path), path.stat().st_mtime)
+    except FileNotFoundError:
+        return Glossary([])
+    if key in _CACHE:
+        return _CACHE[key]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise PolicyError(f"the glossary is not valid YAML: {getattr(exc, 'problem', exc)}", path,
+                          mark.line + 1 if mark else 1) from None
+    glossary = parse(data, path)
+    _CACHE[key] = glossary
+    return glossary

@@ -27,6 +27,7 @@ from .terminology import Glossary
 __all__ = ["check_corpus", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
 GLOSSARY_FILE = "glossary.yml"
+FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
 MIN_RATIO_CHARS = 120  # shorter texts vary too much in length to judge
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
 
@@ -67,8 +68,9 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     for lang in required_langs:
         if lang not in docs:
             findings.append(Finding("missing-language", doc_id, lang, str(source.path), 1, "",
-                                    excerpt=f"expected docs/{lang}/{doc_id}.md",
-                                    params=dict(lang_name=LANGUAGE_NAMES[lang]["en"], required=", ".join(required_langs))))
+                                    params=dict(lang_name=LANGUAGE_NAMES[lang]["en"], lang_name_ru=LANGUAGE_NAMES[lang]["ru"],
+                                                required=", ".join(required_langs),
+                                                expected=str(_sibling(source, lang)))))
 
     alignment = align(docs, source_lang, doc_id)
     findings += alignment.findings
@@ -100,12 +102,23 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     for u in alignment.units:
         for b in u.blocks.values():
             owner[id(b)] = u
-    for lang, doc in docs.items():
+    per_text: dict[tuple, Finding] = {}
+    for lang in [source_lang] + [l for l in docs if l != source_lang]:
+        doc = docs[lang]
         numbers = _numbers(doc)
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
-            findings += _text_rules(doc, block, clause, doc_id, allowed, numbers)
+            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers):
+                # the same leftover in the same place of the source is one finding "(the same in kk)"
+                key = (f.rule, u.key if u else id(block), f.params.get("text") or f.params.get("word")
+                       or f.params.get("detail"))
+                first = per_text.get(key) if f.rule in FOLDED else None
+                if first is not None and first.lang != lang:
+                    first.params["also"] = ", ".join(filter(None, [first.params.get("also"), lang]))
+                    continue
+                per_text.setdefault(key, f)
+                findings.append(f)
 
     # rules on aligned pairs
     record = _sync_records(root, docs, source_lang, doc_id)
@@ -119,10 +132,51 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
                 continue
             findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
 
+    findings = _fold_terms(findings, docs)
     return _apply_silences(findings, docs, source_lang)
 
 
+def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:
+    """A translation that never uses an agreed term gets one finding, not one per clause.
+
+    Using another word consistently is one decision to review; using the agreed term in
+    some clauses and not in others is a slip in each of those clauses.
+    """
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    rest: list[Finding] = []
+    for f in findings:
+        if f.rule == "term-missing":
+            groups.setdefault((f.lang, f.params["expected"]), []).append(f)
+        else:
+            rest.append(f)
+    for (lang, expected), group in groups.items():
+        doc = docs[lang]
+        text = "\n".join(b.text for b in doc.content_blocks()).lower()
+        if len(group) > 1 and not _uses(expected, lang, text):
+            first = group[0]
+            first.params["expected"] = expected
+            first.params["count"] = len(group)
+            first.params["clauses"] = ", ".join(f.clause for f in group[:6] if f.clause) + (" …" if len(group) > 6 else "")
+            first.rule = "term-never-used"
+            rest.append(first)
+        else:
+            rest += group
+    return rest
+
+
+def _uses(term: str, lang: str, text_lower: str) -> bool:
+    pattern, probe = terminology._compile(term, lang)
+    return probe in text_lower and pattern.search(text_lower) is not None
+
+
 # --- one text ----------------------------------------------------------------------
+
+
+def _sibling(doc: Document, lang: str) -> Path:
+    """Where the ``lang`` file of the same document belongs: docs/<lang>/<id>.md."""
+    parts = doc.doc_id.split("/")
+    docs_dir = doc.path.parents[len(parts)] if len(doc.path.parents) > len(parts) else Path("docs")
+    return docs_dir / lang / f"{doc.doc_id}.md"
 
 
 def _numbers(doc: Document) -> set[str]:
@@ -262,14 +316,13 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                            other_excerpt=excerpt(t.text), other_eid=t.eid,
                            params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
 
-    for term in glossary.terms:
+    for term in (glossary.terms if doc.front.origin == "translation" else ()):
         if src_lang not in term.patterns or lang not in term.patterns or not term.applies_to(doc_id):
             continue
-        in_s = term.found(fs["lower"], src_lang)
-        in_t = term.found(ft["lower"], lang)
-        if in_s and not in_t:
+        # a clause that names the term in full must name it; an abbreviation may be dropped
+        if term.found(fs["lower"], src_lang, True) and not term.found(ft["lower"], lang):
             add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
-        elif in_t and not in_s:
+        elif term.found(ft["lower"], lang, True) and not term.found(fs["lower"], src_lang):
             out.append(Finding("term-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
                                excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
                                other_excerpt=excerpt(t.text), other_eid=t.eid,

@@ -28,8 +28,8 @@ class Rule:
 _RULES = [
     # --- structure across languages
     Rule("missing-language", ERROR,
-         "the {lang_name} text of this document is missing",
-         "нет текста документа на языке: {lang_name}",
+         "the {lang_name} text of this document is missing (expected at {expected})",
+         "нет текста документа на языке: {lang_name_ru} (ожидается файл {expected})",
          "every policy must be published in {required}; readers of that language would see nothing or another language",
          "политика публикуется на всех языках ({required}); читатели этого языка не увидят текста"),
     Rule("clause-missing", ERROR,
@@ -149,6 +149,11 @@ _RULES = [
          "{lang}: текст {found_lang} использует термин «{found}», но согласованного термина «{expected}» здесь нет",
          "a defined term translated differently in one place may be read as a different thing",
          "иначе переведённый термин может быть понят как другое понятие"),
+    Rule("term-never-used", WARNING,
+         "{lang}: the {found_lang} text uses the term '{found}' in {count} places ({clauses}), but the {lang} text never uses the agreed term '{expected}'",
+         "{lang}: текст {found_lang} использует термин «{found}» в {count} местах ({clauses}), а текст {lang} ни разу не использует согласованный термин «{expected}»",
+         "the translation consistently uses another word for a term the glossary fixes; readers may take it for a different notion",
+         "перевод везде использует другое слово для термина из глоссария; читатель может понять его как другое понятие"),
     Rule("definition-missing", ERROR,
          "{lang}: the {src_lang} text defines '{term}' here, this language defines no term",
          "{lang}: в тексте {src_lang} здесь определён термин «{term}», а в этом языке — нет",

@@ -22,7 +22,7 @@ _LAT = re.compile(r"[A-Za-z]")
 NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский")}
 
 # frequent Russian words that Kazakh never uses
-RUSSIAN_FUNCTION_WORDS = frozenset("и в во на не что для по от до при или как это его ее её их также если "
+RUSSIAN_FUNCTION_WORDS = frozenset("во на не что для по от до при или как это его ее её их также если "
                                    "которые который которая быть может могут является".split())
 KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін туралы бойынша немесе осы бұл сондай-ақ "
                                   "арқылы кезде болып болады".split())
@@ -44,7 +44,7 @@ def detect(text: str) -> str | None:
     kk_words = sum(1 for w in lower if w in KAZAKH_FUNCTION_WORDS)
     ru_words = sum(1 for w in lower if w in RUSSIAN_FUNCTION_WORDS)
     ru_letters = sum(1 for w in words if any(ch in RUSSIAN_ONLY_LETTERS for ch in w))
-    if kk_letters == 0 and kk_words == 0 and (ru_words >= 1 or ru_letters >= 1):
+    if kk_letters == 0 and kk_words == 0 and ru_words + ru_letters >= 2:
         return "ru"
     if kk_letters >= max(2, cyr // 4) and ru_words <= kk_words + 1:
         return "kk"

@@ -11,8 +11,8 @@ PLACEHOLDER_RE = re.compile(
     r"|(?<![\w])(?:X{3,}|Х{3,}|TODO|TBD|FIXME)(?![\w])"
 )
 DOUBLED_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.I)
-# inline list markers "а)", "1)", "ii)" close nothing
-ENUM_RE = re.compile(r"(?:(?<=\s)|^|(?<=[;:,]))(?:\d{1,2}|[^\W\d_]{1,3})\)")
+# inline list markers "а)", "1)", "ii)" close nothing (when no bracket is open)
+ENUM_END_RE = re.compile(r"(?:^|[\s;:,])(?:\d{1,2}|[^\W\d_]{1,3})$")
 ESCAPED_RE = re.compile(r"\\.")
 LINK_TEXT_RE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
@@ -28,16 +28,17 @@ def doubled_words(text: str) -> list[tuple[str, int]]:
 def unbalanced(text: str) -> list[tuple[str, str, str, str]]:
     """(what, what_ru, detail, detail_ru) for each kind of bracket or quote left open or unopened."""
     bare = ESCAPED_RE.sub("  ", text)
-    bare = ENUM_RE.sub(lambda m: " " * len(m.group(0)), bare)
     problems = []
     for o, c, en, ru in (("(", ")", "brackets ( )", "скобки ( )"), ("[", "]", "square brackets [ ]", "квадратные скобки [ ]"),
                          ("«", "»", "quotation marks « »", "кавычки « »")):
         depth = 0
         worst = 0
-        for ch in bare:
+        for i, ch in enumerate(bare):
             if ch == o:
                 depth += 1
             elif ch == c:
+                if c == ")" and depth == 0 and ENUM_END_RE.search(bare, max(0, i - 4), i):
+                    continue
                 depth -= 1
                 worst = min(worst, depth)
         if depth > 0 and worst == 0:

@@ -22,8 +22,8 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
     findings: list[Finding] = []
     path = str(doc.path)
 
-    def add(rule: str, block: Block, number: str, **params) -> None:
-        findings.append(Finding(rule, doc_id, doc.lang, path, block.line, number, block.eid,
+    def add(rule: str, block: Block, clause_no: str, **params) -> None:
+        findings.append(Finding(rule, doc_id, doc.lang, path, block.line, clause_no, block.eid,
                                 excerpt=excerpt(block.text), params=params))
 
     def sequence(blocks: list[tuple[str, Block]], what: tuple[str, str], start_expected: int | None) -> None:

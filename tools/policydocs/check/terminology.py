@@ -9,7 +9,11 @@
 
 Russian and Kazakh words change their endings (данные, данных; деректер, деректерді), and
 Kazakh consonants soften before a suffix (құпиялылық, құпиялылығы), so each word of a term
-is matched by its stem followed by any ending.
+is matched by its stem followed by any ending. A language may list accepted variants
+(``ru: [персональные данные, ПДн]``); the first is the one messages suggest.
+
+The glossary governs translations made for the project (``origin: translation``); the
+operator's own signed texts are not held to it.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ def _stem(word: str, lang: str) -> str:
     if not re.fullmatch(r"[^\W\d_]+", w):
         return re.escape(w) + r"\b"
     if lang == "ru":
-        s = RU_ENDING.sub("", w) if len(w) > 4 else w
+        s = RU_ENDING.sub("", w) if len(w) >= 4 else w
         return re.escape(s if len(s) >= 3 else w) + r"\w*"
     if lang == "kk":
         s = w[:-2] if len(w) > 6 else w[:-1] if len(w) > 4 else w
@@ -45,26 +49,28 @@ def _stem(word: str, lang: str) -> str:
 
 @dataclass
 class Term:
-    words: dict[str, str]  # lang -> term as written in the glossary
-    patterns: dict[str, re.Pattern]
-    probes: dict[str, str]  # a fixed piece every match contains: a fast first test
+    words: dict[str, str]  # lang -> the preferred term, as written in the glossary
+    patterns: dict[str, list[re.Pattern]]  # the term and its accepted variants (abbreviations)
+    probes: dict[str, list[str]]  # a fixed piece every match contains: a fast first test
     documents: tuple[str, ...] = ()
 
     def applies_to(self, doc_id: str) -> bool:
         return not self.documents or doc_id in self.documents
 
-    def found(self, text_lower: str, lang: str) -> bool:
-        pattern = self.patterns.get(lang)
-        if pattern is None or self.probes[lang] not in text_lower:
-            return False
-        return pattern.search(text_lower) is not None
+    def found(self, text_lower: str, lang: str, preferred_only: bool = False) -> bool:
+        """Whether the text uses the term; ``preferred_only``: the full term, not an abbreviation."""
+        pairs = list(zip(self.patterns.get(lang, ()), self.probes.get(lang, ())))
+        for pattern, probe in pairs[:1] if preferred_only else pairs:
+            if probe in text_lower and pattern.search(text_lower) is not None:
+                return True
+        return False
 
 
 def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
     words = term.split()
     body = r"\s+".join(_stem(w, lang) for w in words)
     probe = re.sub(r"\\w\*|\\b|\[.*?\]|\\", "", _stem(words[0], lang))
-    return re.compile(r"(?<!\w)" + body, re.I), probe
+    return re.compile(r"(?<!\w)" + body, re.I), probe.lower()
 
 
 @dataclass
@@ -87,16 +93,23 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
             raise PolicyError(f"glossary entry {i} must have the fields ru, kk, en", path)
-        words = {lang: str(entry[lang]).strip() for lang in LANGUAGES if entry.get(lang)}
-        if len(words) < 2:
+        variants: dict[str, list[str]] = {}
+        for lang in LANGUAGES:
+            value = entry.get(lang)
+            if not value:
+                continue
+            values = value if isinstance(value, list) else [value]
+            # a bracketed alternative ("сервис ЭДО (...)") is matched by the part before the bracket
+            cleaned = [re.sub(r"\s*\(.*?\)\s*", " ", str(v)).strip() for v in values]
+            variants[lang] = [v for v in cleaned if v]
+        variants = {k: v for k, v in variants.items() if v}
+        if len(variants) < 2:
             raise PolicyError(f"glossary entry {i} names the term in fewer than two languages", path)
-        # a term with a bracketed alternative ("сервис ЭДО (...)") is matched by its part before the bracket
-        cleaned = {lang: re.sub(r"\s*\(.*?\)\s*", " ", w).strip() for lang, w in words.items()}
-        cleaned = {lang: w for lang, w in cleaned.items() if w}
-        compiled = {lang: _compile(w, lang) for lang, w in cleaned.items()}
+        patterns = {lang: [_compile(v, lang) for v in vs] for lang, vs in variants.items()}
         docs = entry.get("documents") or ()
-        terms.append(Term(cleaned, {k: v[0] for k, v in compiled.items()}, {k: v[1] for k, v in compiled.items()},
-                          tuple(docs)))
+        terms.append(Term({k: v[0] for k, v in variants.items()},
+                          {k: [p for p, _ in v] for k, v in patterns.items()},
+                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs)))
     return Glossary(terms, Path(path) if path != "<glossary>" else None)
 
 

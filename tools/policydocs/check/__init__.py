@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..corpus import Corpus, Policy
-from ..document import Block, Document, Kind
+from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..languages import LANGUAGE_NAMES, LANGUAGES
 from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
 from .align import Unit, align
@@ -28,7 +28,7 @@ __all__ = ["check_corpus", "check_policy", "Finding", "RULES", "ERROR", "WARNING
 
 GLOSSARY_FILE = "glossary.yml"
 FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
-MIN_RATIO_CHARS = 120  # shorter texts vary too much in length to judge
+MIN_RATIO_CHARS = 150  # characters; shorter texts vary too much in length to judge
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
 
 
@@ -103,13 +103,15 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for b in u.blocks.values():
             owner[id(b)] = u
     per_text: dict[tuple, Finding] = {}
+    cache: dict[int, dict] = {}
     for lang in [source_lang] + [l for l in docs if l != source_lang]:
         doc = docs[lang]
         numbers = _numbers(doc)
+        flags = _doc_flags(doc)
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
-            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers):
+            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers, _facts(block, lang, cache), flags):
                 # the same leftover in the same place of the source is one finding "(the same in kk)"
                 key = (f.rule, u.key if u else id(block), f.params.get("text") or f.params.get("word")
                        or f.params.get("detail"))
@@ -122,7 +124,6 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
 
     # rules on aligned pairs
     record = _sync_records(root, docs, source_lang, doc_id)
-    cache: dict[int, dict] = {}
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -149,9 +150,12 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
             groups.setdefault((f.lang, f.params["expected"]), []).append(f)
         else:
             rest.append(f)
+    texts: dict[str, str] = {}
     for (lang, expected), group in groups.items():
         doc = docs[lang]
-        text = "\n".join(b.text for b in doc.content_blocks()).lower()
+        if lang not in texts:
+            texts[lang] = "".join("".join(b.lines) for b in doc.content_blocks()).lower()
+        text = texts[lang]
         if len(group) > 1 and not _uses(expected, lang, text):
             first = group[0]
             first.params["expected"] = expected
@@ -165,11 +169,23 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
 
 
 def _uses(term: str, lang: str, text_lower: str) -> bool:
-    pattern, probe = terminology._compile(term, lang)
-    return probe in text_lower and pattern.search(text_lower) is not None
+    pattern, probe = terminology._compile(term.lower(), lang)
+    return probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
+                                       for m in pattern.finditer(text_lower))
 
 
 # --- one text ----------------------------------------------------------------------
+
+
+def _doc_flags(doc: Document) -> dict[str, bool]:
+    """Which single-text rules can fire at all: one scan of the whole file saves one per block."""
+    body = "".join("".join(b.lines) for b in doc.blocks if b.kind is not Kind.COMMENT)
+    return {
+        "mixed": script.BOUNDARY.search(body) is not None,
+        "placeholder": leftovers.MAYBE_PLACEHOLDER.search(body) is not None,
+        "doubled": leftovers.DOUBLED_RE.search(body) is not None,
+        "markup": "*" in body or "](" in body or "<" in body,
+    }
 
 
 def _sibling(doc: Document, lang: str) -> Path:
@@ -203,8 +219,8 @@ def _line_in(block: Block, needle: str) -> int:
 
 
 def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: frozenset[str],
-                numbers: set[str]) -> list[Finding]:
-    text = block.text
+                numbers: set[str], facts: dict, flags: dict[str, bool]) -> list[Finding]:
+    text = facts["text"]
     lang = doc.lang
     path = str(doc.path)
     out: list[Finding] = []
@@ -216,35 +232,35 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
     if not text and block.kind in (Kind.BULLET, Kind.ITEM):
         add("broken-markdown", detail="an empty list item", detail_ru="пустой элемент перечня")
         return out
-    for word, offset, params in script.mixed_words(text):
-        add("mixed-script", word, offset, **params)
-    for ph, offset in leftovers.placeholders(text):
-        add("placeholder", ph, offset, text=ph)
-    for word, offset in leftovers.doubled_words(text):
-        add("doubled-word", word, offset, word=word)
+    if flags["mixed"]:
+        for word, offset, params in script.mixed_words(text):
+            add("mixed-script", word, offset, **params)
+    if flags["placeholder"]:
+        for ph, offset in leftovers.placeholders(text):
+            add("placeholder", ph, offset, text=ph)
+    if flags["doubled"]:
+        for word, offset in leftovers.doubled_words(text):
+            add("doubled-word", word, offset, word=word)
     for what, what_ru, detail, detail_ru in leftovers.unbalanced(text):
         add("unbalanced", what=what, what_ru=what_ru, detail=detail, detail_ru=detail_ru)
-    for detail, detail_ru in leftovers.broken_markdown(text):
-        add("broken-markdown", detail=detail, detail_ru=detail_ru)
-    for detail in leftovers.unsafe_links(text):
-        add("unsafe-link", detail=detail)
+    if flags["markup"]:
+        for detail, detail_ru in leftovers.broken_markdown(text):
+            add("broken-markdown", detail=detail, detail_ru=detail_ru)
+        for detail in leftovers.unsafe_links(text):
+            add("unsafe-link", detail=detail)
     if block.kind is not Kind.HEADING:
-        found = language.detect(text)
-        if found and found != lang and not (found == "ru" and lang == "kk" and _is_name_list(text)):
+        found = language.wrong_language(text, lang)
+        if found:
             add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
         elif lang == "en":
             words = language.cyrillic_words_in_english(text, allowed)
             if words:
                 add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
-    for number, kind, start, _end in xrefs.references(text, lang):
+    for number, kind, start, _end in facts["refs_list"]:
         if number not in numbers:
             name = xrefs.KIND.get(kind, ("clause", "пункт"))
             add("xref-missing", number, start, ref=name[0], ref_ru=name[1], number=number)
     return out
-
-
-def _is_name_list(text: str) -> bool:
-    return False
 
 
 # --- aligned pairs -----------------------------------------------------------------
@@ -254,21 +270,22 @@ def _facts(block: Block, lang: str, cache: dict[int, dict]) -> dict:
     key = id(block)
     if key not in cache:
         text = block.text
-        refs = xrefs.references(text, lang)
+        refs = xrefs.references(text, lang) if block.kind is not Kind.HEADING else []
         spans = [(a, b) for _, _, a, b in refs]
         cache[key] = {
+            "text": text,
+            "norm": " ".join(text.split()),
+            "refs_list": refs,
             "facts": invariants.extract(text, lang, spans),
             "refs": frozenset(n for n, _, _, _ in refs),
             "lower": text.lower(),
-            "defines": bool(_DEFINED(text)),
+            "defines": text.startswith("**") and bool(_DEFINED(text)),
         }
     return cache[key]
 
 
 def _DEFINED(text: str):
-    from ..document import DEFINED_TERM_RE
-
-    return DEFINED_TERM_RE.match(text)
+    return DEFINED_TERM_RE.match(text) if text.startswith("**") else None
 
 
 def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
@@ -284,21 +301,22 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                            other_excerpt=excerpt(s.text), other_eid=s.eid, params=params))
 
     fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
-    for category, (name, name_ru) in invariants.CATEGORIES.items():
-        a, b = fs["facts"][category], ft["facts"][category]
-        if set(a) != set(b):
+    a_facts, b_facts = fs["facts"], ft["facts"]
+    for category, (name, name_ru) in invariants.CATEGORIES.items() if (a_facts or b_facts) else ():
+        a, b = a_facts.get(category, set()), b_facts.get(category, set())
+        if a != b:
             add("invariant-mismatch", category=name, category_ru=name_ru,
                 src_values=invariants.show(a), values=invariants.show(b))
     if fs["refs"] != ft["refs"]:
         add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
             values=", ".join(sorted(ft["refs"])) or "nothing")
 
-    s_text, t_text = " ".join(s.text.split()), " ".join(t.text.split())
+    s_text, t_text = fs["norm"], ft["norm"]
     if s_text == t_text:
         if language.meaningful_words(s_text) >= 3:
             add("untranslated")
     else:
-        sl, tl = language.letters(s_text), language.letters(t_text)
+        sl, tl = len(s_text), len(t_text)
         if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
             ratio = tl / sl
             if ratio < RATIO_LOW or ratio > RATIO_HIGH:
@@ -307,22 +325,27 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                     hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
 
     if fs["defines"] and not ft["defines"]:
-        m = _DEFINED(s.text)
+        m = _DEFINED(fs["text"])
         add("definition-missing", term=m.group(1) if m else "")
     elif ft["defines"] and not fs["defines"]:
-        m = _DEFINED(t.text)
+        m = _DEFINED(ft["text"])
         out.append(Finding("definition-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
                            excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
                            other_excerpt=excerpt(t.text), other_eid=t.eid,
                            params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
 
-    for term in (glossary.terms if doc.front.origin == "translation" else ()):
-        if src_lang not in term.patterns or lang not in term.patterns or not term.applies_to(doc_id):
+    if glossary.terms and doc.front.origin == "translation":
+        s_full, s_any = _terms(fs, src_lang, glossary, doc_id)
+        t_full, t_any = _terms(ft, lang, glossary, doc_id)
+    else:
+        s_full = s_any = t_full = t_any = frozenset()
+    for i, term in enumerate(glossary.terms) if (s_full - t_any or t_full - s_any) else ():
+        if src_lang not in term.patterns or lang not in term.patterns:
             continue
         # a clause that names the term in full must name it; an abbreviation may be dropped
-        if term.found(fs["lower"], src_lang, True) and not term.found(ft["lower"], lang):
+        if i in s_full and i not in t_any:
             add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
-        elif term.found(ft["lower"], lang, True) and not term.found(fs["lower"], src_lang):
+        elif i in t_full and i not in s_any:
             out.append(Finding("term-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
                                excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
                                other_excerpt=excerpt(t.text), other_eid=t.eid,
@@ -334,9 +357,26 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
         what = dict(what=unit.label[0], what_ru=unit.label[1], doc_id=doc_id, clause=unit.clause)
         if entry is None:
             add("unconfirmed-translation", **what)
-        elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(s.text):
+        elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(fs["text"]):
             add("stale-translation", date=str(entry.get("date", "?")), **what)
     return out
+
+
+def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> tuple[frozenset, frozenset]:
+    """Indexes of glossary terms a text names in full, and names in any accepted form."""
+    if "terms" not in facts:
+        lower = facts["lower"]
+        full, any_ = set(), set()
+        for i, term in enumerate(glossary.terms):
+            if lang not in term.patterns or not term.applies_to(doc_id):
+                continue
+            if term.found(lower, lang, True):
+                full.add(i)
+                any_.add(i)
+            elif term.found(lower, lang):
+                any_.add(i)
+        facts["terms"] = (frozenset(full), frozenset(any_))
+    return facts["terms"]
 
 
 def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict[str, dict]:

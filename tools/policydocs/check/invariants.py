@@ -102,44 +102,116 @@ def _currency(text: str) -> str:
     return text
 
 
-def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = None) -> dict[str, Counter]:
-    """The facts of one text, by category, as normalised values."""
-    facts: dict[str, Counter] = {k: Counter() for k in CATEGORIES}
-    chars = list(text)
+# kinds that start with a digit (or "+", "«"): tried only where such a character stands
+_DIGIT_KINDS = [
+    ("phone", PHONE_RE), ("date_iso", DATE_ISO_RE), ("date_num", DATE_NUMERIC_RE), ("date_dmy", DATE_DMY_RE),
+    ("date_ydm", DATE_YDM_RE), ("bin", BIN_RE), ("money", MONEY_RE), ("percent", PERCENT_RE), ("number", NUMBER_RE),
+]
+_STARTS = re.compile(r"[\d+«\"]")
+MONEY_PREFIX_RE = re.compile(rf"(?P<c1>{CURRENCY})\s*(?P<n1>{NUM})(?!\w)", re.I)
+_HAS_CURRENCY_PREFIX = re.compile(r"[$€₸]|KZT|USD|EUR|RUB", re.I)
+_HAS_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_QUICK = re.compile(r"[\d@]|https?:|www\.")
 
-    def take(rx: re.Pattern, category: str, value) -> None:
-        for m in rx.finditer("".join(chars)):
-            v = value(m)
-            if v is None:
-                continue
-            facts[category][v] += 1
-            for i in range(m.start(), m.end()):
-                chars[i] = " "
 
-    if skip_spans:
-        for a, b in skip_spans:
-            for i in range(a, b):
-                chars[i] = " "
-    take(URL_RE, "url", lambda m: m.group(0).rstrip(".,;:").lower().removeprefix("https://").removeprefix("http://").rstrip("/"))
-    take(EMAIL_RE, "email", lambda m: m.group(0).lower())
-    take(PHONE_RE, "phone", lambda m: "+7" + re.sub(r"\D", "", m.group(0))[1:])
-    take(DATE_ISO_RE, "date", lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
-    take(DATE_NUMERIC_RE, "date", lambda m: f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
-    take(DATE_DMY_RE, "date", lambda m: f"{m.group(len(MONTHS) + 2)}-{_month(m):02d}-{int(m.group(1)):02d}")
-    take(DATE_YDM_RE, "date", lambda m: f"{m.group(1)}-{_month(m):02d}-{int(m.group(2)):02d}")
-    take(DATE_MDY_RE, "date", lambda m: f"{m.group(len(MONTHS) + 2)}-{_month(m):02d}-{int(m.group(len(MONTHS) + 1)):02d}")
-    take(BIN_RE, "bin", lambda m: m.group(0))
-    take(VERSION_RE, "version", lambda m: m.group(1))
-    take(MONEY_RE, "money", lambda m: f"{normalise_number(m.group('n1') or m.group('n2'), lang)} {_currency(m.group('c1') or m.group('c2'))}")
-    take(PERCENT_RE, "percent", lambda m: normalise_number(m.group("n"), lang) + "%")
-    take(NUMBER_RE, "number", lambda m: normalise_number(m.group(0), lang))
+def _value(kind: str, m: re.Match, lang: str) -> tuple[str, str] | None:
+    text = m.group(0)
+    if kind == "url":
+        return "url", text.rstrip(".,;:").lower().removeprefix("https://").removeprefix("http://").rstrip("/")
+    if kind == "email":
+        return "email", text.lower()
+    if kind == "phone":
+        return "phone", "+7" + re.sub(r"\D", "", text)[1:]
+    if kind.startswith("date"):
+        m2 = dict(date_iso=DATE_ISO_RE, date_num=DATE_NUMERIC_RE, date_dmy=DATE_DMY_RE,
+                  date_ydm=DATE_YDM_RE, date_mdy=DATE_MDY_RE)[kind].fullmatch(text)
+        if m2 is None:
+            return None
+        g = m2.group
+        if kind == "date_iso":
+            return "date", f"{g(1)}-{int(g(2)):02d}-{int(g(3)):02d}"
+        if kind == "date_num":
+            return "date", f"{g(3)}-{int(g(2)):02d}-{int(g(1)):02d}"
+        if kind == "date_dmy":
+            return "date", f"{g(len(MONTHS) + 2)}-{_month(m2):02d}-{int(g(1)):02d}"
+        if kind == "date_ydm":
+            return "date", f"{g(1)}-{_month(m2):02d}-{int(g(2)):02d}"
+        return "date", f"{g(len(MONTHS) + 2)}-{_month(m2):02d}-{int(g(len(MONTHS) + 1)):02d}"
+    if kind == "bin":
+        return "bin", text
+    if kind == "version":
+        return "version", text.lstrip("vV")
+    if kind == "money":
+        m2 = MONEY_RE.fullmatch(text) or MONEY_PREFIX_RE.fullmatch(text)
+        return "money", f"{normalise_number(m2.group('n1') or m2.group('n2'), lang)} {_currency(m2.group('c1') or m2.group('c2'))}"
+    if kind == "percent":
+        m2 = PERCENT_RE.fullmatch(text)
+        return "percent", normalise_number(m2.group("n"), lang) + "%"
+    return "number", normalise_number(text, lang)
+
+
+def _combined(kinds) -> re.Pattern:
+    # each pattern keeps its own groups; the outer named group says which kind matched
+    parts = []
+    for kind, rx in kinds:
+        body = re.sub(r"\(\?P<(\w+)>", "(?:", rx.pattern)  # drop inner names: they would collide
+        parts.append(f"(?P<{kind}>{body})")
+    return re.compile("|".join(parts), re.I)
+
+
+_DIGIT_ALL = _combined(_DIGIT_KINDS)
+
+
+def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = None) -> dict[str, set]:
+    """The facts of one text, by category, as sets of normalised values.
+
+    Addresses first (the number inside an e-mail is not a number of the text), then, at
+    each place where a digit stands, the first kind that matches: a date before its day
+    number, an amount or a percentage before its figure.
+    """
+    facts: dict[str, set] = {}
+    if not _QUICK.search(text):
+        return facts
+    chars: list[str] | None = None
+
+    def mask(a: int, b: int) -> None:
+        nonlocal chars
+        if chars is None:
+            chars = list(text)
+        chars[a:b] = " " * (b - a)
+
+    for a, b in skip_spans or ():
+        mask(a, b)
+    pre = [("url", URL_RE, "http" in text or "www." in text), ("email", EMAIL_RE, "@" in text),
+           ("date_mdy", DATE_MDY_RE, _HAS_MONTH_FIRST.search(text) is not None),
+           ("money", MONEY_PREFIX_RE, _HAS_CURRENCY_PREFIX.search(text) is not None),
+           ("version", VERSION_RE, "v" in text or "V" in text)]
+    for kind, rx, wanted in pre:
+        if not wanted:
+            continue
+        current = text if chars is None else "".join(chars)
+        for m in rx.finditer(current):
+            v = _value(kind, m, lang)
+            if v is not None:
+                facts.setdefault(v[0], set()).add(v[1])
+                mask(m.start(), m.end())
+    current = text if chars is None else "".join(chars)
+    pos = 0
+    for start in _STARTS.finditer(current):
+        p = start.start()
+        if p < pos:
+            continue
+        m = _DIGIT_ALL.match(current, p)
+        if m is None:
+            continue
+        v = _value(m.lastgroup, m, lang)
+        if v is not None:
+            facts.setdefault(v[0], set()).add(v[1])
+        pos = m.end()
     return facts
 
 
-def show(values: Counter) -> str:
+def show(values) -> str:
     if not values:
         return "none"
-    parts = []
-    for v, n in sorted(values.items()):
-        parts.append(f"'{v}'" + (f" ×{n}" if n > 1 else ""))
-    return ", ".join(parts)
+    return ", ".join(f"'{v}'" for v in sorted(values))

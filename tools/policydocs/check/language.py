@@ -28,6 +28,28 @@ KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін тур
                                   "арқылы кезде болып болады".split())
 
 
+_KK = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CYR_WORD = re.compile(r"[\u0400-\u04FF]{2,}")
+_NON_LETTER = re.compile(r"[\W\d_]+")
+
+
+def wrong_language(text: str, lang: str) -> str | None:
+    """The language a passage is written in when it is not ``lang``; cheap tests first."""
+    if lang == "en":
+        if not _CYR.search(text):
+            return None
+    else:
+        latin = len(_LATIN_WORD.findall(text))
+        if latin < 6 or latin * 2 < len(_CYR_WORD.findall(text)):
+            if lang == "kk" and _KK.search(text):
+                return None
+            if lang == "ru" and not _KK.search(text):
+                return None
+    found = detect(text)
+    return found if found and found != lang else None
+
+
 def detect(text: str) -> str | None:
     """The language a passage is written in, or None when it is too short to tell."""
     words = WORD_RE.findall(LINK_TARGET_RE.sub(" ", text))
@@ -77,4 +99,4 @@ def meaningful_words(text: str) -> int:
 
 
 def letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return len(_NON_LETTER.sub("", text))

@@ -13,6 +13,8 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z]")
 
+BOUNDARY = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
+
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
@@ -23,7 +25,7 @@ def _nth(n: int) -> str:
 def mixed_words(text: str) -> list[tuple[str, int, dict]]:
     """(word, offset, message params) for every word that mixes the two alphabets."""
     out = []
-    if not (_CYR.search(text) and _LAT.search(text)):
+    if not BOUNDARY.search(text):  # a mixed word has a Cyrillic letter right next to a Latin one
         return out
     for m in WORD_RE.finditer(text):
         word = m.group(0)

@@ -61,8 +61,11 @@ class Term:
         """Whether the text uses the term; ``preferred_only``: the full term, not an abbreviation."""
         pairs = list(zip(self.patterns.get(lang, ()), self.probes.get(lang, ())))
         for pattern, probe in pairs[:1] if preferred_only else pairs:
-            if probe in text_lower and pattern.search(text_lower) is not None:
-                return True
+            if probe not in text_lower:
+                continue
+            for m in pattern.finditer(text_lower):
+                if m.start() == 0 or not text_lower[m.start() - 1].isalnum():
+                    return True
         return False
 
 
@@ -70,7 +73,9 @@ def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
     words = term.split()
     body = r"\s+".join(_stem(w, lang) for w in words)
     probe = re.sub(r"\\w\*|\\b|\[.*?\]|\\", "", _stem(words[0], lang))
-    return re.compile(r"(?<!\w)" + body, re.I), probe.lower()
+    # a literal first (no look-behind, no IGNORECASE) lets the regex engine jump to candidates;
+    # texts are lower-cased before the search and the word start is checked by the caller
+    return re.compile(body), probe.lower()
 
 
 @dataclass

@@ -20,6 +20,13 @@ KK_RE = re.compile(rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немес
 EXTERNAL_TAIL = re.compile(r"^\s+(?:стать\w*|закон\w*|кодекс\w*|правил\w*|приказ\w*|постановлен\w*|of\s+(?:the\s+)?(?:Article|Law|Code|Rules))", re.I)
 EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңның|кодексінің|қағидаларының)\s+$", re.I)
 
+_DIGIT = re.compile(r"\d")
+_KEYWORDS = {
+    "ru": re.compile(r"[Пп]ункт|[Пп]одпункт|[Пп]п?\.|[Рр]аздел|ПУНКТ|РАЗДЕЛ"),
+    "kk": re.compile(r"-\s*(?:[Тт]армақ|[Бб]өлім|ТАРМАҚ|БӨЛІМ)"),
+    "en": re.compile(r"[Cc]lause|[Ss]ection|[Pp]aragraph|CLAUSE|SECTION|PARAGRAPH"),
+}
+
 KIND = {"п": ("clause", "пункт"), "р": ("section", "раздел"), "c": ("clause", "пункт"), "s": ("section", "раздел"),
         "т": ("clause", "пункт"), "б": ("section", "раздел")}
 
@@ -27,6 +34,8 @@ KIND = {"п": ("clause", "пункт"), "р": ("section", "раздел"), "c": 
 def references(text: str, lang: str) -> list[tuple[str, str, int, int]]:
     """(number, kind letter, start, end) of each reference to a clause of this document."""
     out = []
+    if not _DIGIT.search(text) or not _KEYWORDS[lang if lang in _KEYWORDS else "ru"].search(text):
+        return out
     if lang == "kk":
         for m in KK_RE.finditer(text):
             if m.group("pre") and EXTERNAL_PRE.search(m.group("pre")):

@@ -94,7 +94,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
                     findings.append(f)
     for f in numbering_src:
         if (f.rule, f.clause) in also:
-            f.params["also"] = ", ".join(also[(f.rule, f.clause)])
+            f.params["also"] = ", ".join(sorted(also[(f.rule, f.clause)], key=LANGUAGES.index))
         findings.append(f)
 
     allowed = _allowed_names(docs)
@@ -104,7 +104,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             owner[id(b)] = u
     per_text: dict[tuple, Finding] = {}
     cache: dict[int, dict] = {}
-    for lang in [source_lang] + [l for l in docs if l != source_lang]:
+    for lang in [source_lang] + [l for l in LANGUAGES if l in docs and l != source_lang]:
         doc = docs[lang]
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
@@ -133,6 +133,9 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
                 continue
             findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
 
+    copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
+    if copied:  # a copied clause is "untranslated", not also "written in Russian"
+        findings = [f for f in findings if not (f.rule == "wrong-language" and (f.lang, f.eid) in copied)]
     findings = _fold_terms(findings, docs)
     return _apply_silences(findings, docs, source_lang)
 
@@ -296,11 +299,24 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     def add(rule: str, **params) -> None:
         params.setdefault("lang", lang)
         params.setdefault("src_lang", src_lang)
-        out.append(Finding(rule, doc_id, lang, str(doc.path), t.line, unit.clause, t.eid, excerpt=excerpt(t.text),
+        out.append(Finding(rule, doc_id, lang, str(doc.path), t.line, unit.clause, t.eid, excerpt=excerpt(ft["text"]),
                            other_lang=src_lang, other_path=str(src_doc.path), other_line=s.line,
-                           other_excerpt=excerpt(s.text), other_eid=s.eid, params=params))
+                           other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
 
     fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
+    s_text, t_text = fs["norm"], ft["norm"]
+    if s_text == t_text and language.meaningful_words(s_text) >= 3:
+        add("untranslated")  # everything else about this block follows from it
+        return out
+    if s_text != t_text:
+        sl, tl = len(s_text), len(t_text)
+        if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
+            ratio = tl / sl
+            if ratio < RATIO_LOW or ratio > RATIO_HIGH:
+                add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
+                    hint="a partial translation" if ratio < 1 else "text added that the source does not have",
+                    hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
+
     a_facts, b_facts = fs["facts"], ft["facts"]
     for category, (name, name_ru) in invariants.CATEGORIES.items() if (a_facts or b_facts) else ():
         a, b = a_facts.get(category, set()), b_facts.get(category, set())
@@ -310,19 +326,6 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     if fs["refs"] != ft["refs"]:
         add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
             values=", ".join(sorted(ft["refs"])) or "nothing")
-
-    s_text, t_text = fs["norm"], ft["norm"]
-    if s_text == t_text:
-        if language.meaningful_words(s_text) >= 3:
-            add("untranslated")
-    else:
-        sl, tl = len(s_text), len(t_text)
-        if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
-            ratio = tl / sl
-            if ratio < RATIO_LOW or ratio > RATIO_HIGH:
-                add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
-                    hint="a partial translation" if ratio < 1 else "text added that the source does not have",
-                    hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
 
     if fs["defines"] and not ft["defines"]:
         m = _DEFINED(fs["text"])

@@ -22,7 +22,8 @@ _LAT = re.compile(r"[A-Za-z]")
 NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский")}
 
 # frequent Russian words that Kazakh never uses
-RUSSIAN_FUNCTION_WORDS = frozenset("во на не что для по от до при или как это его ее её их также если "
+RUSSIAN_FUNCTION_WORDS = frozenset("во на не что для по от до при или как это его ее её их также если из за со об "
+                                   "без под над через после между всех все только лет течение "
                                    "которые который которая быть может могут является".split())
 KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін туралы бойынша немесе осы бұл сондай-ақ "
                                   "арқылы кезде болып болады".split())
@@ -31,6 +32,7 @@ KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін тур
 _KK = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CYR_WORD = re.compile(r"[\u0400-\u04FF]{2,}")
+_RU_PREPOSITION = re.compile(r"(?<![\w.])[вискоу]\s+[а-яё]{3,}")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 
@@ -66,6 +68,7 @@ def detect(text: str) -> str | None:
     kk_words = sum(1 for w in lower if w in KAZAKH_FUNCTION_WORDS)
     ru_words = sum(1 for w in lower if w in RUSSIAN_FUNCTION_WORDS)
     ru_letters = sum(1 for w in words if any(ch in RUSSIAN_ONLY_LETTERS for ch in w))
+    ru_words += len(_RU_PREPOSITION.findall(text))  # "в течение", "и оператор": not "к.В" in an address
     if kk_letters == 0 and kk_words == 0 and ru_words + ru_letters >= 2:
         return "ru"
     if kk_letters >= max(2, cyr // 4) and ru_words <= kk_words + 1:

@@ -14,6 +14,10 @@ applied last (suppress.py).
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from ..corpus import Corpus, Policy
@@ -39,14 +43,44 @@ def project_root_of(doc: Document) -> Path:
     return parents[depth] if len(parents) > depth else doc.path.parent
 
 
+PARALLEL_FROM = 40  # policies; below this, starting processes costs more than it saves
+
+
 def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
-                 project_root: Path | None = None) -> list[Finding]:
+                 project_root: Path | None = None, workers: int | None = None) -> list[Finding]:
+    """Findings for every policy; large corpora are checked on all cores (policies are independent)."""
     root = Path(project_root) if project_root else Path(corpus.root).resolve().parent
     if glossary is None:
         glossary = terminology.load(root / GLOSSARY_FILE)
+    policies = list(corpus.policies.values())
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(policies) >= PARALLEL_FROM else 1
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        global _JOB
+        _JOB = (policies, required_langs, glossary, root)
+        try:
+            chunks = [list(range(i, len(policies), workers)) for i in range(workers)]
+            with mp.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_check_chunk, chunks)
+        finally:
+            _JOB = None
+        out = [f for part in parts for f in part]
+        out.sort(key=Finding.sort_key)
+        return out
     out: list[Finding] = []
-    for policy in corpus.policies.values():
+    for policy in policies:
         out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
+    return out
+
+
+_JOB = None  # what forked workers check: inherited, never pickled
+
+
+def _check_chunk(indexes: list[int]) -> list[Finding]:
+    policies, required_langs, glossary, root = _JOB
+    out: list[Finding] = []
+    for i in indexes:
+        out += check_policy(policies[i], required_langs, glossary=glossary, project_root=root)
     return out
 
 
@@ -180,15 +214,39 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
 # --- one text ----------------------------------------------------------------------
 
 
-def _doc_flags(doc: Document) -> dict[str, bool]:
-    """Which single-text rules can fire at all: one scan of the whole file saves one per block."""
-    body = "".join("".join(b.lines) for b in doc.blocks if b.kind is not Kind.COMMENT)
+def _doc_flags(doc: Document) -> dict:
+    """The blocks where rare defects can be, found by one scan of the whole file.
+
+    Most texts have no mixed-script word, no placeholder and no doubled word; scanning
+    the file once and looking closer only at the blocks with a hit keeps the check fast.
+    """
+    lines = [line for b in doc.blocks for line in b.lines]
+    body = "".join(lines)
+    starts = list(accumulate((len(line) for line in lines), initial=0))
+    first = doc.blocks[0].line if doc.blocks else 1
+    block_starts = [b.line for b in doc.blocks]
+
+    def hit_blocks(rx) -> set[int]:
+        out: set[int] = set()
+        for m in rx.finditer(body):
+            lineno = first + bisect_right(starts, m.start()) - 1
+            out.add(id(doc.blocks[bisect_right(block_starts, lineno) - 1]))
+        return out
+
     return {
-        "mixed": script.BOUNDARY.search(body) is not None,
-        "placeholder": leftovers.MAYBE_PLACEHOLDER.search(body) is not None,
-        "doubled": leftovers.DOUBLED_RE.search(body) is not None,
+        "mixed": hit_blocks(script.BOUNDARY),
+        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER),
+        "doubled": _doubled_candidates(doc, body),
         "markup": "*" in body or "](" in body or "<" in body,
     }
+
+
+def _doubled_candidates(doc: Document, body: str) -> set[int]:
+    words = body.lower().split()
+    doubled = {a for a, b in zip(words, words[1:]) if a == b and a.isalpha()}
+    if not doubled:
+        return set()
+    return {id(b) for b in doc.content_blocks()}  # rare: look at every block
 
 
 def _sibling(doc: Document, lang: str) -> Path:
@@ -235,13 +293,13 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
     if not text and block.kind in (Kind.BULLET, Kind.ITEM):
         add("broken-markdown", detail="an empty list item", detail_ru="пустой элемент перечня")
         return out
-    if flags["mixed"]:
+    if id(block) in flags["mixed"]:
         for word, offset, params in script.mixed_words(text):
             add("mixed-script", word, offset, **params)
-    if flags["placeholder"]:
+    if id(block) in flags["placeholder"]:
         for ph, offset in leftovers.placeholders(text):
             add("placeholder", ph, offset, text=ph)
-    if flags["doubled"]:
+    if id(block) in flags["doubled"]:
         for word, offset in leftovers.doubled_words(text):
             add("doubled-word", word, offset, word=word)
     for what, what_ru, detail, detail_ru in leftovers.unbalanced(text):
@@ -370,8 +428,11 @@ def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> tuple[fro
     if "terms" not in facts:
         lower = facts["lower"]
         full, any_ = set(), set()
-        for i, term in enumerate(glossary.terms):
+        present = glossary.candidates(lower, lang)
+        for i, term in enumerate(glossary.terms) if present else ():
             if lang not in term.patterns or not term.applies_to(doc_id):
+                continue
+            if not any(p in present for p in term.probes[lang]):
                 continue
             if term.found(lower, lang, True):
                 full.add(i)

@@ -19,7 +19,7 @@ operator's own signed texts are not held to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -82,6 +82,15 @@ def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
 class Glossary:
     terms: list[Term]
     path: Path | None = None
+    _probes: dict[str, re.Pattern | None] = field(default_factory=dict)
+
+    def candidates(self, text_lower: str, lang: str) -> set[str]:
+        """The probes present in a text: one scan tells which terms are worth a closer look."""
+        if lang not in self._probes:
+            probes = sorted({p for t in self.terms for p in t.probes.get(lang, ())}, key=len, reverse=True)
+            self._probes[lang] = re.compile("|".join(map(re.escape, probes))) if probes else None
+        rx = self._probes[lang]
+        return set(rx.findall(text_lower)) if rx is not None else set()
 
 
 _CACHE: dict[tuple[str, float], Glossary] = {}

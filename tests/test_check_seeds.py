@@ -49,6 +49,13 @@ def test_missing_languages_are_each_reported(found):
 
 
 def test_nothing_else_is_reported(found):
-    """The translations and the operators' texts are otherwise consistent: no other finding."""
+    """Otherwise consistent, except three terminology warnings reviewed by hand (each is true):
+    platform 2.3.10 says "personal data subject" where its translator fixed "PD subject";
+    yasam 5.2 renders "частным лицам" with "individuals" / "жеке тұлғалар", the terms the
+    glossary reserves for "физическое лицо"."""
     known = {"numbering-gap", "mixed-script", "placeholder", "foreign-words", "missing-language"}
-    assert [f"{f.path}:{f.line} {f.rule}: {f.message()}" for f in found if f.rule not in known] == []
+    rest = sorted((f.doc_id, f.lang, f.clause, f.rule) for f in found if f.rule not in known)
+    assert rest == [("platform/privacy", "en", "2.3.10", "term-missing"),
+                    ("yasam/privacy", "en", "5.2", "term-unexpected"),
+                    ("yasam/privacy", "kk", "5.2", "term-unexpected")]
+    assert all(f.severity == "warning" for f in found if f.rule not in known)

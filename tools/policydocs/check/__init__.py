@@ -407,11 +407,7 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
         if i in s_full and i not in t_any:
             add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
         elif i in t_full and i not in s_any:
-            out.append(Finding("term-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
-                               excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
-                               other_excerpt=excerpt(t.text), other_eid=t.eid,
-                               params=dict(lang=src_lang, found_lang=lang, found=term.words[lang],
-                                           expected=term.words[src_lang])))
+            add("term-unexpected", found=term.words[lang], source_term=term.words[src_lang])
 
     if record is not None:
         entry = record.get("confirmed", {}).get(unit.key)
@@ -424,20 +420,22 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
 
 
 def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> tuple[frozenset, frozenset]:
-    """Indexes of glossary terms a text names in full, and names in any accepted form."""
+    """Indexes of glossary terms a text names in full, and terms the text renders in any accepted way."""
     if "terms" not in facts:
         lower = facts["lower"]
         full, any_ = set(), set()
         present = glossary.candidates(lower, lang)
-        for i, term in enumerate(glossary.terms) if present else ():
+        for i, term in enumerate(glossary.terms):
             if lang not in term.patterns or not term.applies_to(doc_id):
                 continue
-            if not any(p in present for p in term.probes[lang]):
-                continue
-            if term.found(lower, lang, True):
-                full.add(i)
-                any_.add(i)
-            elif term.found(lower, lang):
+            if any(p in present for p in term.probes[lang]):
+                text = lower
+                for longer in glossary.containers(i, lang):  # "Account" inside "Personal Account" is not "Account"
+                    for rx in longer.patterns.get(lang, ()):
+                        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+                if term.found(text, lang, True, original=facts["text"]):
+                    full.add(i)
+            if i in full or term.accepted(lower, lang):
                 any_.add(i)
         facts["terms"] = (frozenset(full), frozenset(any_))
     return facts["terms"]

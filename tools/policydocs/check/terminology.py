@@ -43,8 +43,16 @@ def _stem(word: str, lang: str) -> str:
         if s == w and w[-1] in KK_SOFT:
             return re.escape(w[:-1]) + KK_SOFT[w[-1]] + r"\w*"
         return re.escape(s) + r"\w*"
-    s = w[:-1] if len(w) > 3 and w[-1] in "ys" else w
+    s = re.sub(r"(?:ing|ed|es|s|y)$", "", w) if len(w) > 5 else w[:-1] if len(w) > 3 and w[-1] in "ys" else w
     return re.escape(s) + r"\w*"
+
+
+def _loose(word: str, lang: str) -> str:
+    """A shorter stem for accepting a translation: "destruction" also accepts "destroying"."""
+    w = word.lower()
+    if len(w) >= 7 and re.fullmatch(r"[^\W\d_]+", w):
+        return re.escape(w[:5])
+    return _stem(w, lang)
 
 
 @dataclass
@@ -53,18 +61,37 @@ class Term:
     patterns: dict[str, list[re.Pattern]]  # the term and its accepted variants (abbreviations)
     probes: dict[str, list[str]]  # a fixed piece every match contains: a fast first test
     documents: tuple[str, ...] = ()
+    stems: dict[str, list[list[re.Pattern]]] = field(default_factory=dict)  # per variant, one pattern per word
 
     def applies_to(self, doc_id: str) -> bool:
         return not self.documents or doc_id in self.documents
 
-    def found(self, text_lower: str, lang: str, preferred_only: bool = False) -> bool:
-        """Whether the text uses the term; ``preferred_only``: the full term, not an abbreviation."""
+    def accepted(self, text_lower: str, lang: str) -> bool:
+        """Whether a translation renders the term: its words may be inflected and reordered
+        ("personal data processing" / "processing of personal data"), so each word's stem
+        anywhere in the clause will do; any accepted short form too."""
+        if self.found(text_lower, lang):
+            return True
+        for stems in self.stems.get(lang, ()):
+            if all(rx.search(text_lower) for rx in stems):
+                return True
+        return False
+
+    def found(self, text_lower: str, lang: str, preferred_only: bool = False, original: str | None = None) -> bool:
+        """Whether the text uses the term as written; ``preferred_only``: the full term, not a short form.
+
+        A term capitalised in the glossary ("Account", "Аккаунт") is a defined term: with
+        ``original`` given, only capitalised uses count, not the common word ("accounts").
+        """
         pairs = list(zip(self.patterns.get(lang, ()), self.probes.get(lang, ())))
+        defined = original is not None and self.words.get(lang, "")[:1].isupper()
         for pattern, probe in pairs[:1] if preferred_only else pairs:
             if probe not in text_lower:
                 continue
             for m in pattern.finditer(text_lower):
                 if m.start() == 0 or not text_lower[m.start() - 1].isalnum():
+                    if defined and len(original) == len(text_lower) and not original[m.start()].isupper():
+                        continue
                     return True
         return False
 
@@ -82,7 +109,16 @@ def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
 class Glossary:
     terms: list[Term]
     path: Path | None = None
-    _probes: dict[str, re.Pattern | None] = field(default_factory=dict)
+    _probes: dict = field(default_factory=dict)
+
+    def containers(self, i: int, lang: str) -> list[Term]:
+        """Longer terms that contain term ``i`` ("Personal Account" contains "Account")."""
+        key = ("containers", i, lang)
+        if key not in self._probes:
+            mine = self.terms[i].words.get(lang, "").lower()
+            self._probes[key] = [t for j, t in enumerate(self.terms) if j != i and mine
+                                 and mine in t.words.get(lang, "").lower() and t.words[lang].lower() != mine]
+        return self._probes[key]
 
     def candidates(self, text_lower: str, lang: str) -> set[str]:
         """The probes present in a text: one scan tells which terms are worth a closer look."""
@@ -113,17 +149,24 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
             if not value:
                 continue
             values = value if isinstance(value, list) else [value]
-            # a bracketed alternative ("сервис ЭДО (...)") is matched by the part before the bracket
-            cleaned = [re.sub(r"\s*\(.*?\)\s*", " ", str(v)).strip() for v in values]
+            # "персональные данные (ПДн)": the bracket holds an accepted short form
+            cleaned = []
+            for v in map(str, values):
+                cleaned.append(re.sub(r"\s*\(.*?\)\s*", " ", v).strip())
+                cleaned += [b.strip() for b in re.findall(r"\((.*?)\)", v) if b.strip()]
+            if lang == "en":  # "the User" is also "a User", "User's"
+                cleaned = [re.sub(r"^(?:the|a|an)\s+", "", v, flags=re.I) for v in cleaned]
             variants[lang] = [v for v in cleaned if v]
         variants = {k: v for k, v in variants.items() if v}
         if len(variants) < 2:
             raise PolicyError(f"glossary entry {i} names the term in fewer than two languages", path)
         patterns = {lang: [_compile(v, lang) for v in vs] for lang, vs in variants.items()}
         docs = entry.get("documents") or ()
+        stems = {lang: [[re.compile(r"(?<!\w)" + _loose(w, lang)) for w in v.lower().split()] for v in vs]
+                 for lang, vs in variants.items()}
         terms.append(Term({k: v[0] for k, v in variants.items()},
                           {k: [p for p, _ in v] for k, v in patterns.items()},
-                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs)))
+                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs), stems))
     return Glossary(terms, Path(path) if path != "<glossary>" else None)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -226,27 +227,35 @@ def _doc_flags(doc: Document) -> dict:
     first = doc.blocks[0].line if doc.blocks else 1
     block_starts = [b.line for b in doc.blocks]
 
+    def block_at(offset: int) -> int:
+        lineno = first + bisect_right(starts, offset) - 1
+        return id(doc.blocks[bisect_right(block_starts, lineno) - 1])
+
     def hit_blocks(rx) -> set[int]:
-        out: set[int] = set()
-        for m in rx.finditer(body):
-            lineno = first + bisect_right(starts, m.start()) - 1
-            out.add(id(doc.blocks[bisect_right(block_starts, lineno) - 1]))
-        return out
+        return {block_at(m.start()) for m in rx.finditer(body)}
 
     return {
         "mixed": hit_blocks(script.BOUNDARY),
         "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER),
-        "doubled": _doubled_candidates(doc, body),
+        "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
     }
 
 
-def _doubled_candidates(doc: Document, body: str) -> set[int]:
-    words = body.lower().split()
+def _doubled_candidates(body: str, block_at) -> set[int]:
+    """Blocks where a word may be written twice in a row: found with plain string search."""
+    lower = body.lower()
+    words = lower.split()
     doubled = {a for a, b in zip(words, words[1:]) if a == b and a.isalpha()}
-    if not doubled:
-        return set()
-    return {id(b) for b in doc.content_blocks()}  # rare: look at every block
+    out: set[int] = set()
+    for w in doubled:
+        for sep in (" ", "\n"):
+            needle = w + sep + w
+            i = lower.find(needle)
+            while i != -1:
+                out.add(block_at(i))
+                i = lower.find(needle, i + 1)
+    return out
 
 
 def _sibling(doc: Document, lang: str) -> Path:
@@ -335,14 +344,25 @@ def _facts(block: Block, lang: str, cache: dict[int, dict]) -> dict:
         spans = [(a, b) for _, _, a, b in refs]
         cache[key] = {
             "text": text,
-            "norm": " ".join(text.split()),
             "refs_list": refs,
             "facts": invariants.extract(text, lang, spans),
             "refs": frozenset(n for n, _, _, _ in refs),
-            "lower": text.lower(),
+
             "defines": text.startswith("**") and bool(_DEFINED(text)),
         }
     return cache[key]
+
+
+def _norm(facts: dict) -> str:
+    if "norm" not in facts:
+        facts["norm"] = " ".join(facts["text"].split())
+    return facts["norm"]
+
+
+def _lower(facts: dict) -> str:
+    if "lower" not in facts:
+        facts["lower"] = facts["text"].lower()
+    return facts["lower"]
 
 
 def _DEFINED(text: str):
@@ -362,7 +382,7 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                            other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
 
     fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
-    s_text, t_text = fs["norm"], ft["norm"]
+    s_text, t_text = _norm(fs), _norm(ft)
     if s_text == t_text and language.meaningful_words(s_text) >= 3:
         add("untranslated")  # everything else about this block follows from it
         return out
@@ -396,18 +416,17 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                            params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
 
     if glossary.terms and doc.front.origin == "translation":
-        s_full, s_any = _terms(fs, src_lang, glossary, doc_id)
-        t_full, t_any = _terms(ft, lang, glossary, doc_id)
-    else:
-        s_full = s_any = t_full = t_any = frozenset()
-    for i, term in enumerate(glossary.terms) if (s_full - t_any or t_full - s_any) else ():
-        if src_lang not in term.patterns or lang not in term.patterns:
-            continue
-        # a clause that names the term in full must name it; an abbreviation may be dropped
-        if i in s_full and i not in t_any:
-            add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
-        elif i in t_full and i not in s_any:
-            add("term-unexpected", found=term.words[lang], source_term=term.words[src_lang])
+        s_full = _terms(fs, src_lang, glossary, doc_id)
+        t_full = _terms(ft, lang, glossary, doc_id)
+        for i in sorted(s_full | t_full):
+            term = glossary.terms[i]
+            if src_lang not in term.patterns or lang not in term.patterns:
+                continue
+            # a clause that names the term in full must render it; a short form may be dropped
+            if i in s_full and not _accepts(ft, lang, glossary, i):
+                add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
+            elif i in t_full and not _accepts(fs, src_lang, glossary, i):
+                add("term-unexpected", found=term.words[lang], source_term=term.words[src_lang])
 
     if record is not None:
         entry = record.get("confirmed", {}).get(unit.key)
@@ -419,26 +438,38 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     return out
 
 
-def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> tuple[frozenset, frozenset]:
-    """Indexes of glossary terms a text names in full, and terms the text renders in any accepted way."""
+def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:
+    key = ("applicable", doc_id, lang)
+    if key not in glossary._probes:
+        glossary._probes[key] = [i for i, t in enumerate(glossary.terms) if lang in t.patterns and t.applies_to(doc_id)]
+    return glossary._probes[key]
+
+
+def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> frozenset:
+    """Indexes of the glossary terms a text names in full (short forms and common-word uses aside)."""
     if "terms" not in facts:
-        lower = facts["lower"]
-        full, any_ = set(), set()
-        present = glossary.candidates(lower, lang)
-        for i, term in enumerate(glossary.terms):
-            if lang not in term.patterns or not term.applies_to(doc_id):
+        lower = _lower(facts)
+        full = set()
+        for i in _applicable(glossary, doc_id, lang):
+            term = glossary.terms[i]
+            if not term.probes[lang] or term.probes[lang][0] not in lower:
                 continue
-            if any(p in present for p in term.probes[lang]):
-                text = lower
-                for longer in glossary.containers(i, lang):  # "Account" inside "Personal Account" is not "Account"
-                    for rx in longer.patterns.get(lang, ()):
-                        text = rx.sub(lambda m: " " * len(m.group(0)), text)
-                if term.found(text, lang, True, original=facts["text"]):
-                    full.add(i)
-            if i in full or term.accepted(lower, lang):
-                any_.add(i)
-        facts["terms"] = (frozenset(full), frozenset(any_))
+            text = lower
+            for longer in glossary.containers(i, lang):  # "Account" inside "Personal Account" is not "Account"
+                for rx in longer.patterns.get(lang, ()):
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            if term.found(text, lang, True, original=facts["text"]):
+                full.add(i)
+        facts["terms"] = frozenset(full)
     return facts["terms"]
+
+
+def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
+    """Whether a text renders term ``i`` in some accepted way (asked only when the other text names it)."""
+    cache = facts.setdefault("accepts", {})
+    if i not in cache:
+        cache[i] = i in facts.get("terms", ()) or glossary.terms[i].accepted(_lower(facts), lang)
+    return cache[i]
 
 
 def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict[str, dict]:

@@ -36,18 +36,18 @@ _RU_PREPOSITION = re.compile(r"(?<![\w.])[вискоу]\s+[а-яё]{3,}")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 
+_LATIN_PASSAGE = re.compile(r"(?:[A-Za-z]{2,}[^\w\u0400-\u04FF]+){5}[A-Za-z]{2,}")  # six Latin words in a row
+
+
 def wrong_language(text: str, lang: str) -> str | None:
     """The language a passage is written in when it is not ``lang``; cheap tests first."""
     if lang == "en":
         if not _CYR.search(text):
             return None
-    else:
-        latin = len(_LATIN_WORD.findall(text))
-        if latin < 6 or latin * 2 < len(_CYR_WORD.findall(text)):
-            if lang == "kk" and _KK.search(text):
-                return None
-            if lang == "ru" and not _KK.search(text):
-                return None
+    elif not _LATIN_PASSAGE.search(text):
+        has_kk = _KK.search(text) is not None
+        if (lang == "kk") == has_kk:
+            return None
     found = detect(text)
     return found if found and found != lang else None
 

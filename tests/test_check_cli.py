@@ -107,3 +107,11 @@ def test_confirm_refuses_unknown_clause_and_source_language(tmp_path):
                                      "--docs", str(docs)]).exit_code == 2
     assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "ru", "--docs", str(docs)]).exit_code == 2
     assert not (tmp_path / ".policydocs").exists()
+
+
+def test_list_rules_names_every_rule_once():
+    from policydocs.check import RULES
+
+    result = run("check", "--list-rules")
+    ids = [line.split()[0] for line in result.output.splitlines()]
+    assert ids == list(RULES) and "{" not in result.output

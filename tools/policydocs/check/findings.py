@@ -30,7 +30,7 @@ _RULES = [
     Rule("missing-language", ERROR,
          "the {lang_name} text of this document is missing (expected at {expected})",
          "нет текста документа на языке: {lang_name_ru} (ожидается файл {expected})",
-         "every policy must be published in {required}; readers of that language would see nothing or another language",
+         "every policy must be published in each required language ({required}); readers of that language would see nothing or another language",
          "политика публикуется на всех языках ({required}); читатели этого языка не увидят текста"),
     Rule("clause-missing", ERROR,
          "{lang}: {what} is missing (it is at {src_lang} line {src_line})",

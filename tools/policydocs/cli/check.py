@@ -10,7 +10,7 @@ import click
 from .. import corpus as corpus_mod
 from ..errors import PolicyError
 from ..languages import LANGUAGES
-from ..check import check_corpus, report
+from ..check import RULES, check_corpus, report
 
 
 def _langs(value: str) -> tuple[str, ...]:
@@ -29,11 +29,19 @@ def _langs(value: str) -> tuple[str, ...]:
 @click.option("--require", "required", default=",".join(LANGUAGES), show_default=True,
               help="languages every policy must have, comma-separated")
 @click.option("--document", "only", multiple=True, help="check only this document id (repeatable)")
-def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str, ...]) -> None:
+@click.option("--list-rules", is_flag=True, help="list every rule with its severity and why it matters, then exit")
+def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str, ...], list_rules: bool) -> None:
     """Check that the languages of every policy under DOCS say the same thing, clause by clause.
 
     Exit code 1 when there are errors, 0 otherwise (warnings alone do not fail), 2 on bad input.
+    Silence one finding with a comment right before the clause, giving the reason:
+    <!-- check: ignore RULE-ID: reason -->
     """
+    if list_rules:
+        for rule in RULES.values():
+            why = (rule.why_ru if msg_lang == "ru" else rule.why_en).replace("{required}", ", ".join(LANGUAGES))
+            click.echo(f"{rule.id:26} {rule.severity:8} {why}")
+        return
     required_langs = _langs(required)
     corpus = corpus_mod.load(docs)
     if only:

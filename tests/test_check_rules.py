@@ -30,7 +30,7 @@ def test_good_fixture_has_no_findings_even_with_the_project_glossary(tmp_path):
 def test_missing_language_fires_and_names_the_expected_file(tmp_path):
     found = findings(tmp_path, drop=("en",))
     assert rules(found) == ["missing-language"]
-    assert found[0].lang == "en" and "docs/en/demo/privacy.md" in found[0].message()
+    assert found[0].lang == "en" and "docs/en/demo/privacy.md" in found[0].message
 
 
 def test_missing_language_silent_when_not_required(tmp_path):
@@ -44,7 +44,7 @@ def test_missing_clause_is_named_with_the_source_line(tmp_path):
     assert rules(found) == ["clause-missing"]  # the gap 2.1 -> 2.3 is not reported a second time
     f = found[0]
     assert (f.lang, f.clause, f.other_lang) == ("kk", "2.2", "ru")
-    assert f.other_line == 31 and "clause 2.2 is missing" in f.message()
+    assert f.other_line == 31 and "clause 2.2 is missing" in f.message
 
 
 def test_extra_clause_fires(tmp_path):
@@ -89,7 +89,7 @@ def test_gap_in_numbering_fires_once_for_all_languages(tmp_path):
     found = findings(tmp_path, edits)
     gaps = only(found, "numbering-gap")
     assert len(gaps) == 1 and gaps[0].lang == "ru" and gaps[0].clause == "2.4"
-    assert "2.3 is missing" in gaps[0].message() and "the same in kk, en" in gaps[0].message()
+    assert "2.3 is missing" in gaps[0].message and "the same in kk, en" in gaps[0].message
 
 
 def test_duplicate_number_fires(tmp_path):
@@ -120,7 +120,7 @@ def test_an_amount_that_differs_fires(tmp_path):
     found = findings(tmp_path, {"kk": [("айына 3 500 теңге", "айына 5 000 теңге")]})
     f = only(found, "invariant-mismatch")
     assert len(f) == 1 and f[0].params["category"] == "amounts of money"
-    assert "'3500 KZT'" in f[0].message() and "'5000 KZT'" in f[0].message()
+    assert "'3500 KZT'" in f[0].message and "'5000 KZT'" in f[0].message
 
 
 def test_a_spelled_out_number_that_differs_fires(tmp_path):
@@ -178,7 +178,7 @@ def test_mixed_script_word_points_out_the_latin_letters(tmp_path):
     found = findings(tmp_path, {"kk": [("Жалпы ережелер", "Жалпы Аktуалды ережелер")]})
     f = only(found, "mixed-script")
     assert len(f) == 1 and f[0].params["word"] == "Аktуалды"
-    assert "'k' (2nd letter), 't' (3rd letter) are Latin" in f[0].message()
+    assert "'k' (2nd letter), 't' (3rd letter) are Latin" in f[0].message
 
 
 def test_placeholders_fire(tmp_path):

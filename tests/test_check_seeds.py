@@ -25,7 +25,7 @@ def test_seed_001_gap_between_2_4_and_2_6(found):
 def test_seed_004_mixed_script_word_with_its_latin_letters(found):
     mixed = [f for f in found if f.rule == "mixed-script"]
     assert [(f.doc_id, f.lang, f.params["word"]) for f in mixed] == [("citygroup/privacy", "kk", "Аktуалды")]
-    assert "'k' (2nd letter), 't' (3rd letter)" in mixed[0].message()
+    assert "'k' (2nd letter), 't' (3rd letter)" in mixed[0].message
 
 
 def test_seed_004_placeholders_in_section_2_each_once_for_both_languages(found):

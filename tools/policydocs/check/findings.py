@@ -225,7 +225,12 @@ class Finding:
         if not self.severity:
             self.severity = RULES[self.rule].severity
 
-    def message(self, lang: str = "en") -> str:
+    @property
+    def message(self) -> str:
+        """The message in English (see ``text`` for another language)."""
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
         rule = RULES[self.rule]
         template = rule.ru if lang == "ru" else rule.en
         text = template.format_map(_Default(self.params))
@@ -247,7 +252,7 @@ class Finding:
             "eid": self.eid,
             "file": self.path,
             "line": self.line,
-            "message": self.message(lang),
+            "message": self.text(lang),
             "why": self.why(lang),
             "excerpt": self.excerpt,
         }

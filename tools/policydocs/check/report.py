@@ -32,7 +32,7 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
             where = f"{f.path}:{f.line}"
             clause = f" [{f.clause}]" if f.clause and f.clause not in ("pre", "title") else ""
             lines.append(f"  {where}: {style(labels[f.severity], fg=colour, bold=True)} {f.rule}{clause}")
-            lines.append(f"      {f.message(lang)}")
+            lines.append(f"      {f.text(lang)}")
             if f.excerpt:
                 lines.append(f"      {f.lang}: {f.excerpt}")
             if f.other_lang:
@@ -62,6 +62,6 @@ def github(findings: list[Finding], lang: str = "en") -> str:
     for f in findings:
         level = "error" if f.severity == ERROR else "warning"
         title = f"policydocs {f.rule}" + (f" [{f.clause}]" if f.clause else "")
-        body = f"{f.message(lang)} — {f.why(lang)}"
+        body = f"{f.text(lang)} — {f.why(lang)}"
         out.append(f"::{level} file={_escape_prop(f.path)},line={f.line},title={_escape_prop(title)}::{_escape_data(body)}")
     return "\n".join(out) + ("\n" if out else "")

@@ -236,7 +236,8 @@ def _doc_flags(doc: Document) -> dict:
 
     return {
         "mixed": hit_blocks(script.BOUNDARY),
-        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER),
+        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
+            marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
     }

@@ -109,7 +109,8 @@ _DIGIT_KINDS = [
 ]
 _STARTS = re.compile(r"[\d+«\"]")
 MONEY_PREFIX_RE = re.compile(rf"(?P<c1>{CURRENCY})\s*(?P<n1>{NUM})(?!\w)", re.I)
-_HAS_CURRENCY_PREFIX = re.compile(r"[$€₸]|KZT|USD|EUR|RUB", re.I)
+_HAS_CURRENCY_PREFIX = re.compile(r"[$€₸]|KZT|USD|EUR|RUB")
+_HAS_VERSION = re.compile(r"[vV]\d")
 _HAS_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _QUICK = re.compile(r"[\d@]|https?:|www\.")
 
@@ -183,9 +184,9 @@ def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = Non
     for a, b in skip_spans or ():
         mask(a, b)
     pre = [("url", URL_RE, "http" in text or "www." in text), ("email", EMAIL_RE, "@" in text),
-           ("date_mdy", DATE_MDY_RE, _HAS_MONTH_FIRST.search(text) is not None),
+           ("date_mdy", DATE_MDY_RE, lang == "en" and _HAS_MONTH_FIRST.search(text) is not None),
            ("money", MONEY_PREFIX_RE, _HAS_CURRENCY_PREFIX.search(text) is not None),
-           ("version", VERSION_RE, "v" in text or "V" in text)]
+           ("version", VERSION_RE, _HAS_VERSION.search(text) is not None)]
     for kind, rx, wanted in pre:
         if not wanted:
             continue

@@ -17,7 +17,8 @@ ESCAPED_RE = re.compile(r"\\.")
 LINK_TEXT_RE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
-MAYBE_PLACEHOLDER = re.compile(r"___|\[|\.\.\.|…|XXX|ХХХ|TODO|TBD|FIXME")
+PLACEHOLDER_MARKERS = ("___", "[", "...", "…", "XXX", "ХХХ", "TODO", "TBD", "FIXME")
+MAYBE_PLACEHOLDER = re.compile("|".join(map(re.escape, PLACEHOLDER_MARKERS)))
 
 
 def placeholders(text: str) -> list[tuple[str, int]]:

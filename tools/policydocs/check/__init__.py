@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import re
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -441,9 +440,9 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
 
 def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:
     key = ("applicable", doc_id, lang)
-    if key not in glossary._probes:
-        glossary._probes[key] = [i for i, t in enumerate(glossary.terms) if lang in t.patterns and t.applies_to(doc_id)]
-    return glossary._probes[key]
+    if key not in glossary._memo:
+        glossary._memo[key] = [i for i, t in enumerate(glossary.terms) if lang in t.patterns and t.applies_to(doc_id)]
+    return glossary._memo[key]
 
 
 def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> frozenset:

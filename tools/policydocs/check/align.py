@@ -110,7 +110,7 @@ KIND_NAMES = {
     Kind.ITEM: ("sub-items", "подпунктов"),
     Kind.BULLET: ("list items", "элементов перечня"),
     Kind.PARAGRAPH: ("paragraphs", "абзацев"),
-}
+}  # Russian: "подпунктов: 3" reads right for any number
 
 
 def _lis_keep(positions: list[int]) -> set[int]:

@@ -9,6 +9,7 @@ same finding can be shown to a lawyer in either language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 ERROR = "error"
@@ -34,7 +35,7 @@ _RULES = [
          "политика публикуется на всех языках ({required}); читатели этого языка не увидят текста"),
     Rule("clause-missing", ERROR,
          "{lang}: {what} is missing (it is at {src_lang} line {src_line})",
-         "{lang}: нет {what_ru} (в {src_lang} это строка {src_line})",
+         "{lang}: отсутствует {what_ru} (в {src_lang} это строка {src_line})",
          "a clause that exists in one language but not in another makes the versions say different things",
          "пункт, который есть в одном языке и отсутствует в другом, означает, что тексты говорят разное"),
     Rule("clause-extra", ERROR,
@@ -49,7 +50,7 @@ _RULES = [
          "пункты должны идти в одном порядке во всех языках"),
     Rule("block-count", ERROR,
          "{lang}: {where} has {count} {kinds}, the {src_lang} text has {src_count}",
-         "{lang}: в {where_ru} {count} {kinds_ru}, в тексте {src_lang} — {src_count}",
+         "{lang}: {where_ru} — {kinds_ru}: {count}, а в тексте {src_lang}: {src_count}",
          "a list item or paragraph present in one language and not in the other is a provision missing from one version",
          "лишний или пропущенный подпункт или абзац — это положение, которого нет в одной из версий"),
     # --- numbering inside one language
@@ -167,12 +168,12 @@ _RULES = [
     # --- staleness
     Rule("stale-translation", WARNING,
          "{lang}: the {src_lang} text of {what} changed after the translation was confirmed on {date}; review and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "{lang}: текст {src_lang} в {what_ru} изменился после подтверждения перевода {date}; проверьте и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
+         "{lang}: текст {src_lang} ({what_ru}) изменился после подтверждения перевода {date}; проверьте и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
          "the translation may no longer say what the source says",
          "перевод может больше не соответствовать исходному тексту"),
     Rule("unconfirmed-translation", WARNING,
          "{lang}: {what} was added after the translation was last confirmed; review and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "{lang}: {what_ru} добавлен после последнего подтверждения перевода; проверьте и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
+         "{lang}: {what_ru} — добавлено после последнего подтверждения перевода; проверьте и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
          "nobody has confirmed that this part of the translation follows the source",
          "никто не подтвердил, что эта часть перевода соответствует оригиналу"),
     # --- silences
@@ -224,6 +225,14 @@ class Finding:
     def __post_init__(self) -> None:
         if not self.severity:
             self.severity = RULES[self.rule].severity
+        # one string object per file: smaller pickles (the memo shares it) and less memory
+        self.path, self.other_path, self.doc_id = intern(self.path), intern(self.other_path), intern(self.doc_id)
+
+    def __reduce__(self):
+        # compact pickles: findings travel back from the worker processes of check_corpus
+        return (Finding, (self.rule, self.doc_id, self.lang, self.path, self.line, self.clause, self.eid,
+                          self.excerpt, self.other_lang, self.other_path, self.other_line, self.other_excerpt,
+                          self.other_eid, self.params, self.severity))
 
     @property
     def message(self) -> str:

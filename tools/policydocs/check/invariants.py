@@ -10,7 +10,6 @@ language may keep its own way of writing it: "3 500" (Russian), "3,500" (English
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"']+", re.I)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -88,8 +87,6 @@ def normalise_number(raw: str, lang: str) -> str:
             s = s.replace(",", "")
         else:
             s = s.replace(".", "").replace(",", ".")
-    if re.fullmatch(r"\d+\.\d{3}", s) and lang != "en" and s.count(".") == 1 and False:
-        s = s.replace(".", "")
     if re.fullmatch(r"\d+", s):
         s = str(int(s)) if len(s) < 6 else s.lstrip("0") or "0"
     return s
@@ -212,7 +209,7 @@ def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = Non
     return facts
 
 
-def show(values) -> str:
+def show(values: set[str]) -> str:
     if not values:
         return "none"
     return ", ".join(f"'{v}'" for v in sorted(values))

@@ -30,8 +30,6 @@ KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін тур
 
 
 _KK = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_CYR_WORD = re.compile(r"[\u0400-\u04FF]{2,}")
 _RU_PREPOSITION = re.compile(r"(?<![\w.])[вискоу]\s+[а-яё]{3,}")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 

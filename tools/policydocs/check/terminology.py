@@ -109,24 +109,16 @@ def _compile(term: str, lang: str) -> tuple[re.Pattern, str]:
 class Glossary:
     terms: list[Term]
     path: Path | None = None
-    _probes: dict = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict)  # derived lookups, computed once per run
 
     def containers(self, i: int, lang: str) -> list[Term]:
         """Longer terms that contain term ``i`` ("Personal Account" contains "Account")."""
         key = ("containers", i, lang)
-        if key not in self._probes:
+        if key not in self._memo:
             mine = self.terms[i].words.get(lang, "").lower()
-            self._probes[key] = [t for j, t in enumerate(self.terms) if j != i and mine
+            self._memo[key] = [t for j, t in enumerate(self.terms) if j != i and mine
                                  and mine in t.words.get(lang, "").lower() and t.words[lang].lower() != mine]
-        return self._probes[key]
-
-    def candidates(self, text_lower: str, lang: str) -> set[str]:
-        """The probes present in a text: one scan tells which terms are worth a closer look."""
-        if lang not in self._probes:
-            probes = sorted({p for t in self.terms for p in t.probes.get(lang, ())}, key=len, reverse=True)
-            self._probes[lang] = re.compile("|".join(map(re.escape, probes))) if probes else None
-        rx = self._probes[lang]
-        return set(rx.findall(text_lower)) if rx is not None else set()
+        return self._memo[key]
 
 
 _CACHE: dict[tuple[str, float], Glossary] = {}

@@ -115,3 +115,16 @@ def test_list_rules_names_every_rule_once():
     result = run("check", "--list-rules")
     ids = [line.split()[0] for line in result.output.splitlines()]
     assert ids == list(RULES) and "{" not in result.output
+
+
+def test_a_clause_added_after_the_confirmation_needs_review(tmp_path):
+    docs = make_project(tmp_path)
+    run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs)
+    for lang, text in (("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
+                       ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
+                       ("en", "2.4. The Company notifies the User of changes.")):
+        path = docs / lang / "demo/privacy.md"
+        head, sep, tail = path.read_text().partition("\n## 3.")
+        path.write_text(f"{head}{text}\n{sep}{tail}")  # a new last clause of section 2
+    data = json.loads(run("check", docs, "--format", "json").output)
+    assert [(d["rule"], d["language"], d["clause"]) for d in data] == [("unconfirmed-translation", "kk", "2.4")]

@@ -47,8 +47,13 @@ PARALLEL_FROM = 40  # policies; below this, starting processes costs more than i
 
 
 def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
-                 project_root: Path | None = None, workers: int | None = None) -> list[Finding]:
-    """Findings for every policy; large corpora are checked on all cores (policies are independent)."""
+                 project_root: Path | None = None, workers: int | None = 1) -> list[Finding]:
+    """Findings for every policy.
+
+    ``workers=None`` checks a large corpus on all cores (policies are independent); the
+    default stays in this process, which is what a host such as a MkDocs server (threads,
+    a live-reload loop) needs: forking a threaded process is not safe.
+    """
     root = Path(project_root) if project_root else Path(corpus.root).resolve().parent
     if glossary is None:
         glossary = terminology.load(root / GLOSSARY_FILE)

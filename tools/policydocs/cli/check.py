@@ -49,7 +49,7 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
         if unknown:
             raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs)
         corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}
-    findings = check_corpus(corpus, required_langs)
+    findings = check_corpus(corpus, required_langs, workers=None)
     if fmt == "json":
         click.echo(report.as_json(findings, msg_lang), nl=False)
     elif fmt == "github":

@@ -239,7 +239,7 @@ def _doc_flags(doc: Document) -> dict:
         return {block_at(m.start()) for m in rx.finditer(body)}
 
     return {
-        "mixed": hit_blocks(script.BOUNDARY),
+        "mixed": {block_at(i) for i in script.boundaries(body, doc.lang)},
         "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),

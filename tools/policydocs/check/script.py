@@ -15,6 +15,23 @@ _LAT = re.compile(r"[A-Za-z]")
 
 BOUNDARY = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
 
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYR_RUN = re.compile(r"[\u0400-\u04FF]+")
+
+
+def boundaries(text: str, lang: str) -> list[int]:
+    """Offsets where a Cyrillic letter touches a Latin one, found through the rarer alphabet's runs
+    (Latin words in Russian and Kazakh text, Cyrillic ones in English): much faster than testing every place."""
+    rx, other = (_CYR_RUN, _LAT) if lang == "en" else (_LATIN_RUN, _CYR)
+    out = []
+    n = len(text)
+    for m in rx.finditer(text):
+        a, b = m.start(), m.end()
+        if (a and other.match(text, a - 1)) or (b < n and other.match(text, b)):
+            out.append(a)
+    return out
+
+
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
 
 

@@ -353,7 +353,7 @@ def _facts(block: Block, lang: str, cache: dict[int, dict]) -> dict:
             "facts": invariants.extract(text, lang, spans),
             "refs": frozenset(n for n, _, _, _ in refs),
 
-            "defines": text.startswith("**") and bool(_DEFINED(text)),
+            "defines": text.startswith("**") and bool(_definition(text)),
         }
     return cache[key]
 
@@ -370,7 +370,7 @@ def _lower(facts: dict) -> str:
     return facts["lower"]
 
 
-def _DEFINED(text: str):
+def _definition(text: str):
     return DEFINED_TERM_RE.match(text) if text.startswith("**") else None
 
 
@@ -411,10 +411,10 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
             values=", ".join(sorted(ft["refs"])) or "nothing")
 
     if fs["defines"] and not ft["defines"]:
-        m = _DEFINED(fs["text"])
+        m = _definition(fs["text"])
         add("definition-missing", term=m.group(1) if m else "")
     elif ft["defines"] and not fs["defines"]:
-        m = _DEFINED(ft["text"])
+        m = _definition(ft["text"])
         out.append(Finding("definition-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
                            excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
                            other_excerpt=excerpt(t.text), other_eid=t.eid,

@@ -150,7 +150,8 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
-            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers, _facts(block, lang, cache), flags):
+            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers,
+                                  _facts(block, lang, cache, flags["xrefs"]), flags):
                 # the same leftover in the same place of the source is one finding "(the same in kk)"
                 key = (f.rule, u.key if u else id(block), f.params.get("text") or f.params.get("word")
                        or f.params.get("detail"))
@@ -244,6 +245,7 @@ def _doc_flags(doc: Document) -> dict:
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
+        "xrefs": hit_blocks(xrefs.KEYWORDS.get(doc.lang, xrefs.KEYWORDS["ru"])),
     }
 
 
@@ -341,11 +343,12 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
 # --- aligned pairs -----------------------------------------------------------------
 
 
-def _facts(block: Block, lang: str, cache: dict[int, dict]) -> dict:
+def _facts(block: Block, lang: str, cache: dict[int, dict], xref_blocks: set[int] | None = None) -> dict:
     key = id(block)
     if key not in cache:
         text = block.text
-        refs = xrefs.references(text, lang) if block.kind is not Kind.HEADING else []
+        refs = xrefs.references(text, lang) if block.kind is not Kind.HEADING and (
+            xref_blocks is None or key in xref_blocks) else []
         spans = [(a, b) for _, _, a, b in refs]
         cache[key] = {
             "text": text,
@@ -492,7 +495,10 @@ def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_i
 
 
 def _apply_silences(findings: list[Finding], docs: dict[str, Document], source_lang: str) -> list[Finding]:
-    per_doc = {lang: suppress.silences(doc) for lang, doc in docs.items()}
+    per_doc = {lang: suppress.silences(doc) for lang, doc in docs.items() if suppress.has_silences(doc)}
+    if not per_doc:
+        findings.sort(key=Finding.sort_key)
+        return findings
     kept: list[Finding] = []
     for lang, (_, _, problems) in per_doc.items():
         kept += problems

@@ -35,6 +35,11 @@ class Silence:
     line: int
 
 
+def has_silences(doc: Document) -> bool:
+    """Cheap test: does the document silence anything at all?"""
+    return "check" in doc.meta or any(b.kind is Kind.COMMENT and "check:" in "".join(b.lines) for b in doc.blocks)
+
+
 def silences(doc: Document) -> tuple[dict[str, list[Silence]], list[Silence], list[Finding]]:
     """Silences by the eId they stand before, document-wide silences, and findings about bad silences."""
     by_eid: dict[str, list[Silence]] = {}

@@ -21,7 +21,7 @@ EXTERNAL_TAIL = re.compile(r"^\s+(?:стать\w*|закон\w*|кодекс\w*|
 EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңның|кодексінің|қағидаларының)\s+$", re.I)
 
 _DIGIT = re.compile(r"\d")
-_KEYWORDS = {
+KEYWORDS = {
     "ru": re.compile(r"[Пп]ункт|[Пп]одпункт|[Пп]п?\.|[Рр]аздел|ПУНКТ|РАЗДЕЛ"),
     "kk": re.compile(r"-\s*(?:[Тт]армақ|[Бб]өлім|ТАРМАҚ|БӨЛІМ)"),
     "en": re.compile(r"[Cc]lause|[Ss]ection|[Pp]aragraph|CLAUSE|SECTION|PARAGRAPH"),
@@ -34,7 +34,7 @@ KIND = {"п": ("clause", "пункт"), "р": ("section", "раздел"), "c": 
 def references(text: str, lang: str) -> list[tuple[str, str, int, int]]:
     """(number, kind letter, start, end) of each reference to a clause of this document."""
     out = []
-    if not _DIGIT.search(text) or not _KEYWORDS[lang if lang in _KEYWORDS else "ru"].search(text):
+    if not _DIGIT.search(text) or not KEYWORDS[lang if lang in KEYWORDS else "ru"].search(text):
         return out
     if lang == "kk":
         for m in KK_RE.finditer(text):

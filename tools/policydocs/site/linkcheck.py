@@ -8,7 +8,9 @@ legal text must never be sent to the wrong place, so the build refuses instead.
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from urllib.parse import unquote, urlsplit
 
 from ..document import Document
@@ -64,3 +66,19 @@ def check_links(model: SiteModel) -> None:
                         raise PolicyError(f"the link '{link.url}' points to '{doc_id}' in '{lang}', which does not exist", doc.path, line)
                     if fragment not in _eids(other):
                         raise PolicyError(f"the link '{link.url}' points to '#{fragment}', which is not a clause or section of {other.path}", doc.path, line)
+
+
+_MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+
+
+def rewrite_md_links(body: str, model: SiteModel, doc: Document) -> str:
+    """Links written to another policy's file (``privacy.md#cl-2``) point at its page instead."""
+    here = urls.page_path(doc.lang, doc.doc_id)
+
+    def repl(m: re.Match) -> str:
+        target = target_page(model, doc, html.unescape(m.group(1)))
+        if target is None:
+            return m.group(0)
+        return f'href="{urls.relative(here, urls.page_path(*target))}{m.group(2) or ""}"'
+
+    return _MD_HREF.sub(repl, body)

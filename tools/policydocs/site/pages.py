@@ -154,6 +154,7 @@ def policy_header(model: SiteModel, page: PolicyPage) -> str:
         out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(page.path, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
     if not doc.front.reviewed:
         prevailing = language_name(doc.front.prevailing_lang, lang)
+        prevailing = prevailing if lang == "en" else prevailing.lower()  # mid-sentence in ru/kk
         out.append(f'<p class="pd-unreviewed">{_e(t("unreviewed", lang, prevailing=prevailing))}</p>')
     out.append("</header>")
     return "\n".join(out)
@@ -232,6 +233,8 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     if findings:
         items = "".join(f"<li>{_e(str(f))}</li>" for f in findings)
         parts.append(f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>')
-    parts.append(render_body(page.doc))
+    from .linkcheck import rewrite_md_links
+
+    parts.append(rewrite_md_links(render_body(page.doc), model, page.doc))
     parts.append("</div>")
     return "\n".join(parts)

@@ -51,7 +51,12 @@ def absolute(site_url: str, path: str) -> str:
 
 def relative(from_path: str, to_path: str) -> str:
     """A link from one site path (a directory URL like 'kk/a/b/') to another site path."""
-    return ("../" * from_path.count("/") + to_path) or "./"
+    here = [p for p in from_path.split("/") if p]
+    there = to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return ("../" * (len(here) - common) + "/".join(there[common:])) or "./"
 
 
 def lang_of_path(path: str) -> str | None:

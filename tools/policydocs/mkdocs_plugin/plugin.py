@@ -7,6 +7,7 @@ removes ``site/`` so a half-built site never looks complete.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import logging
@@ -146,6 +147,40 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         serving = self.command == "serve" and self.config.check_on_serve
         return pages.policy_content(model, data, checker_findings(data.policy) if serving else None)
 
+    def on_nav(self, nav, *, config, files):
+        """Remember each language's part of the navigation; name product folders by product."""
+        self._navs = {}
+        for item in nav.items:
+            if item.is_section:
+                lang = next((c.file.src_uri.split("/")[0] for c in _pages_in(item)), None)
+                if lang in LANGUAGES:
+                    for child in item.children:
+                        if child.is_section:
+                            child.title = _product_name(self.model, lang, child) or child.title
+                    self._navs[lang] = item.children
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        """A page sees only its own language: navigation, and the site name in the header."""
+        lang = page.meta.get("pd_lang")
+        if lang:
+            self._site_name = config.site_name
+            config.site_name = t("index.title", lang)
+            if lang in self._navs:
+                local = copy.copy(nav)
+                local.items = self._navs[lang]
+                context["nav"] = local
+        return context
+
+    _navs: dict = {}
+
+    def on_post_page(self, output, *, page, config):
+        if self._site_name is not None:
+            config.site_name, self._site_name = self._site_name, None
+        return output
+
+    _site_name: str | None = None
+
     # --- after the pages: PDFs, API, feeds, sitemap, search -------------------------
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
@@ -159,7 +194,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if self.config.feeds:
             now = _build_moment()
             for lang in LANGUAGES:
-                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, config.site_name, now))
+                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now))
         if self.config.sitemap and site_url:
             atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
@@ -190,6 +225,25 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             log.error("policydocs: the build failed, so %s was removed (nothing half-built is left)", self._site_dir)
 
     _site_dir: Path | None = None
+
+
+def _pages_in(section):
+    for child in section.children:
+        if child.is_page:
+            yield child
+        elif child.is_section:
+            yield from _pages_in(child)
+
+
+def _product_name(model, lang: str, section) -> str | None:
+    for page in _pages_in(section):
+        parts = page.file.src_uri.split("/")
+        if len(parts) == 3:
+            policy = model.policies.get(f"{parts[1]}/{parts[2].removesuffix('.md')}")
+            if policy:
+                doc = policy.languages.get(lang) or next(iter(policy.languages.values()))
+                return doc.front.product
+    return None
 
 
 def _build_moment() -> dt.datetime:

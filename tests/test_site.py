@@ -83,8 +83,10 @@ def test_generated_javascript_carries_the_same_rules():
     assert f"MIN_STEM = {search.MIN_STEM}" in js
 
 
-def test_search_index_gets_kazakh_next_to_russian():
-    assert search.add_kazakh({"config": {"lang": ["ru", "en"]}})["config"]["lang"] == ["ru", "kk", "en"]
+def test_search_index_loads_kazakh_after_russian_and_keeps_stemmers():
+    config = search.add_kazakh({"config": {"lang": ["ru", "en"], "pipeline": ["stopWordFilter"]}})["config"]
+    assert config["lang"] == ["ru", "kk", "en"]
+    assert "stemmer" in config["pipeline"]
     assert search.add_kazakh({"config": {"lang": ["ru", "kk"]}})["config"]["lang"] == ["ru", "kk"]
 
 

@@ -20,6 +20,7 @@ theme:
   name: material
   custom_dir: {overrides}
   language: ru
+  font: false
 plugins:
   - search:
       lang: [ru, en]

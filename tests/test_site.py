@@ -179,3 +179,25 @@ def test_links_to_policy_files_become_page_links(model):
     page = model.page("en", "demo/terms")
     body = pages.policy_content(model, page)
     assert 'href="../privacy/#cl-2-1"' in body
+
+
+def test_site_library_does_not_import_mkdocs():
+    import subprocess
+    import sys
+
+    code = ("import sys, policydocs.site.pages, policydocs.site.api, policydocs.site.feeds, policydocs.site.sitemap, "
+            "policydocs.site.search, policydocs.site.linkcheck; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_checker_hook_is_quiet_while_the_checker_is_missing(model):
+    from policydocs.mkdocs_plugin.plugin import checker_findings
+
+    try:
+        import policydocs.check  # noqa: F401
+    except ImportError:
+        assert checker_findings(model.policies["demo/privacy"]) == []
+    else:
+        assert isinstance(checker_findings(model.policies["demo/privacy"]), list)

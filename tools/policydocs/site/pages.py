@@ -184,7 +184,7 @@ def index_body(model: SiteModel, lang: str) -> str:
     for product, policies in model.products().items():
         shown = next(iter(policies[0].languages.values())).front.product
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
-        out.append('<table class="pd-index"><thead><tr>'
+        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
                    f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
                    f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
         for policy in policies:
@@ -198,7 +198,7 @@ def index_body(model: SiteModel, lang: str) -> str:
             version = _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
             out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td>{version}</td>'
                        f"<td>{_date_or_draft(ed.date, lang)}</td><td>{_date_or_draft(ed.effective, lang)}</td></tr>")
-        out.append("</tbody></table>")
+        out.append("</tbody></table></div></div>")
     return "\n".join(out)
 
 

@@ -24,13 +24,16 @@ theme:
 plugins:
   - search:
       lang: [ru, en]
-  - policydocs
+  - policydocs{options}
 """
 
 
-def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://example.kz/policies/") -> Path:
+def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://example.kz/policies/",
+                 **options: object) -> Path:
     shutil.copytree(docs, tmp / "docs")
-    (tmp / "mkdocs.yml").write_text(CONFIG.format(site_url=site_url, overrides=ROOT / "overrides"), encoding="utf-8")
+    opts = "".join(f"\n      {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in options.items())
+    text = CONFIG.format(site_url=site_url, overrides=ROOT / "overrides", options=(":" + opts) if opts else "")
+    (tmp / "mkdocs.yml").write_text(text, encoding="utf-8")
     return tmp
 
 

@@ -86,7 +86,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 files.append(File.generated(config, src, content=f"---\ntitle: {json.dumps(t('index.title', lang), ensure_ascii=False)}\n---\n"))
                 self.kinds[src] = ("index", lang)
         if files.get_file_from_path("index.md") is None:
-            files.append(File.generated(config, "index.md", content="---\ntitle: Policies\n---\n"))
+            title = json.dumps(t("index.title", urls.DEFAULT_LANG), ensure_ascii=False)
+            files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
             self.kinds["index.md"] = ("root", None)
         for name in ASSETS:
             text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")

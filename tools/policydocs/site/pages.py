@@ -204,7 +204,7 @@ def index_body(model: SiteModel, lang: str) -> str:
 
 def root_body() -> str:
     """The site's root: one link per language, Russian first (the default)."""
-    out = ['<div class="pd-root">']
+    out = [f'<h1 id="title">{_e(t("index.title", urls.DEFAULT_LANG))}</h1>', '<div class="pd-root">']
     for lang in LANGUAGES:
         out.append(f'<p lang="{lang}"><a href="{urls.index_path(lang)}" hreflang="{lang}">'
                    f'{_e(language_name(lang))} — {_e(t("index.title", lang))}</a></p>')

@@ -1,0 +1,254 @@
+"""MkDocs events in, library calls out. No policy logic lives here.
+
+Build failures (bad front matter, a broken clause link, an unknown language folder, two
+pages on one URL) raise ``PluginError`` with ``file:line: message``; ``mkdocs build`` then
+removes ``site/`` so a half-built site never looks complete.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from .. import corpus as corpus_mod
+from ..errors import PolicyError
+from ..fsutil import atomic_write_text
+from ..languages import LANGUAGES
+from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
+from ..site.strings import t
+from .config import PolicyDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.policydocs")
+
+ASSETS = ("policydocs.css", "policydocs.js")
+ASSET_DIR = "assets/policydocs"
+
+
+def checker_findings(policy) -> list:
+    """The checker's findings for one policy, or nothing while the checker is not installed."""
+    try:
+        from ..check import check_policy  # written on the ``check`` branch
+    except ImportError:
+        return []
+    return list(check_policy(policy))
+
+
+class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.model: pages.SiteModel | None = None
+        self.kinds: dict[str, tuple[str, object]] = {}  # src_uri -> (kind, data)
+
+    # --- setup ----------------------------------------------------------------------
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        self._site_dir = Path(config.site_dir)
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"{ASSET_DIR}/{name}" not in target:
+                target.append(f"{ASSET_DIR}/{name}")
+        # True (not a list): Material shows its language menu, which our partial fills per page
+        config.extra["alternate"] = True
+        return config
+
+    def on_files(self, files: Files, *, config):
+        try:
+            loaded = corpus_mod.load(config.docs_dir)
+            self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
+            linkcheck.check_links(self.model)
+        except PolicyError as exc:
+            raise PluginError(str(exc)) from None
+        model = self.model
+        self.kinds = {}
+        for page in model.pages.values():
+            src = f"{page.lang}/{page.doc_id}.md"
+            if page.doc is None:
+                files.append(File.generated(config, src, content=f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n"))
+            self.kinds[src] = ("policy", page)
+        for lang in LANGUAGES:
+            src = f"{lang}/index.md"
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=f"---\ntitle: {json.dumps(t('index.title', lang), ensure_ascii=False)}\n---\n"))
+                self.kinds[src] = ("index", lang)
+        if files.get_file_from_path("index.md") is None:
+            title = json.dumps(t("index.title", urls.DEFAULT_LANG), ensure_ascii=False)
+            files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
+            self.kinds["index.md"] = ("root", None)
+        for name in ASSETS:
+            text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
+        self._refuse_shared_urls(files)
+        return files
+
+    @staticmethod
+    def _refuse_shared_urls(files: Files) -> None:
+        seen: dict[str, File] = {}
+        for file in files.documentation_pages():
+            other = seen.setdefault(file.url, file)
+            if other is not file:
+                raise PluginError(
+                    f"{file.abs_src_path or file.src_uri}: publishes at '/{file.url}', "
+                    f"which {other.abs_src_path or other.src_uri} already uses; rename or move one of them"
+                )
+
+    # --- pages ----------------------------------------------------------------------
+    def on_page_markdown(self, markdown, *, page, config, files):
+        kind = self.kinds.get(page.file.src_uri)
+        if kind is None:
+            return markdown
+        what, data = kind
+        meta = page.meta
+        meta["hide"] = ["navigation"]
+        if what == "policy":
+            meta["pd_lang"] = data.lang
+            meta["pd_alternates"] = pages.alternates(self.model, data)
+            meta["pd_missing"] = data.missing
+        elif what == "index":
+            meta["pd_lang"] = data
+            meta["pd_alternates"] = [
+                {"lang": l, "name": pages.language_name(l), "path": urls.index_path(l), "exists": True, "current": l == data}
+                for l in LANGUAGES
+            ]
+        else:
+            meta["pd_lang"] = urls.DEFAULT_LANG
+            meta["pd_alternates"] = [
+                {"lang": l, "name": pages.language_name(l), "path": urls.index_path(l), "exists": True, "current": False}
+                for l in LANGUAGES
+            ]
+        return ""  # the body comes from the library in on_page_content; Markdown has nothing to do
+
+    def on_page_content(self, html, *, page, config, files):
+        kind = self.kinds.get(page.file.src_uri)
+        if kind is None:
+            return html
+        what, data = kind
+        model = self.model
+        if what == "index":
+            return pages.index_body(model, data)
+        if what == "root":
+            return pages.root_body()
+        if data.doc is None:
+            return pages.missing_body(model, data)
+        page.toc = get_toc(pages.toc_entries(data.doc))
+        serving = self.command == "serve" and self.config.check_on_serve
+        return pages.policy_content(model, data, checker_findings(data.policy) if serving else None)
+
+    def on_nav(self, nav, *, config, files):
+        """Remember each language's part of the navigation; name product folders by product."""
+        self._navs = {}
+        for item in nav.items:
+            if item.is_section:
+                lang = next((c.file.src_uri.split("/")[0] for c in _pages_in(item)), None)
+                if lang in LANGUAGES:
+                    for child in item.children:
+                        if child.is_section:
+                            child.title = _product_name(self.model, lang, child) or child.title
+                    self._navs[lang] = item.children
+        return nav
+
+    def on_page_context(self, context, *, page, config, nav):
+        """A page sees only its own language: navigation, and the site name in the header."""
+        lang = page.meta.get("pd_lang")
+        if lang:
+            self._site_name = config.site_name
+            config.site_name = t("index.title", lang)
+            if lang in self._navs:
+                local = copy.copy(nav)
+                local.items = self._navs[lang]
+                context["nav"] = local
+        return context
+
+    _navs: dict = {}
+
+    def on_post_page(self, output, *, page, config):
+        if self._site_name is not None:
+            config.site_name, self._site_name = self._site_name, None
+        return output
+
+    _site_name: str | None = None
+
+    # --- after the pages: PDFs, API, feeds, sitemap, search -------------------------
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config):
+        model = self.model
+        site_dir = Path(config.site_dir)
+        if self.config.pdf:
+            self._build_pdfs(site_dir)
+        site_url = config.site_url or ""
+        if self.config.api:
+            atomic_write_text(site_dir / urls.API_PATH, api.dumps(api.documents(model, site_dir, site_url)))
+        if self.config.feeds:
+            now = _build_moment()
+            for lang in LANGUAGES:
+                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now))
+        if self.config.sitemap and site_url:
+            atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
+            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        if self.config.kazakh_search:
+            index_file = site_dir / "search" / "search_index.json"
+            if index_file.is_file():
+                data = json.loads(index_file.read_text(encoding="utf-8"))
+                atomic_write_text(index_file, json.dumps(search.add_kazakh(data), ensure_ascii=False))
+                atomic_write_text(site_dir / "assets/javascripts/lunr/min/lunr.kk.min.js", search.lunr_kk_js())
+
+    def _build_pdfs(self, site_dir: Path) -> None:
+        try:
+            from ..pdf import build_pdfs  # written on the ``pdf`` branch
+        except ImportError:
+            raise PluginError("pdf: true needs the policydocs.pdf module, which is not installed; "
+                              "set 'pdf: false' under the policydocs plugin in mkdocs.yml") from None
+        documents = [doc for policy in self.model.policies.values() for doc in policy.languages.values()]
+        try:
+            build_pdfs(documents, out_dir=site_dir, pattern=self.config.pdf_pattern,
+                       cache_dir=Path(self.config.pdf_cache_dir), jobs=self.config.pdf_jobs, progress=None)
+        except PolicyError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error):
+        """``mkdocs build`` failed: remove site/ rather than leave a half-built one."""
+        if self.command == "build" and self._site_dir and self._site_dir.is_dir():
+            shutil.rmtree(self._site_dir, ignore_errors=True)
+            log.error("policydocs: the build failed, so %s was removed (nothing half-built is left)", self._site_dir)
+
+    _site_dir: Path | None = None
+
+
+def _pages_in(section):
+    for child in section.children:
+        if child.is_page:
+            yield child
+        elif child.is_section:
+            yield from _pages_in(child)
+
+
+def _product_name(model, lang: str, section) -> str | None:
+    for page in _pages_in(section):
+        parts = page.file.src_uri.split("/")
+        if len(parts) == 3:
+            policy = model.policies.get(f"{parts[1]}/{parts[2].removesuffix('.md')}")
+            if policy:
+                doc = policy.languages.get(lang) or next(iter(policy.languages.values()))
+                return doc.front.product
+    return None
+
+
+def _build_moment() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)

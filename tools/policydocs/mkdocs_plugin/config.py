@@ -32,6 +32,8 @@ class PolicyDocsConfig(base.Config):
     """How many PDFs to render at once."""
     pdf_cache_dir = c.Type(str, default=".cache/policydocs/pdf")
     """Rendered PDFs are reused from here while their inputs are unchanged."""
+    versions_dir = c.Type(str, default="versions")
+    """Where ``policydocs publish`` keeps frozen versions and changelogs (relative to mkdocs.yml)."""
     api = c.Type(bool, default=True)
     """Write ``api/v1/documents.json`` for apps."""
     feeds = c.Type(bool, default=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .. import corpus as corpus_mod
@@ -26,6 +26,7 @@ from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
 from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
+from ..site import history as history_mod
 from ..site.strings import t
 from .config import PolicyDocsConfig
 
@@ -71,6 +72,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             loaded = corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
             linkcheck.check_links(self.model)
+            versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
+            self.model.histories = history_mod.load_histories(loaded, versions_dir, _build_moment())
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
         model = self.model
@@ -80,6 +83,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             if page.doc is None:
                 files.append(File.generated(config, src, content=f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n"))
             self.kinds[src] = ("policy", page)
+        self._add_version_pages(files, config)
         for lang in LANGUAGES:
             src = f"{lang}/index.md"
             if files.get_file_from_path(src) is None:
@@ -94,6 +98,42 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
         return files
+
+    def _add_version_pages(self, files: Files, config) -> None:
+        """Pages of published versions: text, redline and history, per language; not in the nav."""
+
+        def add(src: str, title: str, kind: tuple) -> None:
+            content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+            files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            self.kinds[src] = kind
+
+        for doc_id, history in self.model.histories.items():
+            if not history.versions:
+                continue
+            for lang in LANGUAGES:
+                page = self.model.page(lang, doc_id)
+                title = page.title
+                add(f"{lang}/{doc_id}/history.md", f"{title}: {history_mod.s('history', lang)}", ("history", page))
+                for version in history.versions:
+                    if lang not in version.sha256:
+                        continue
+                    label = history_mod.s("version_n", lang, n=version.number)
+                    add(f"{lang}/{doc_id}/v{version.number}.md", f"{title}: {label}", ("version", (page, version)))
+                    add(f"{lang}/{doc_id}/v{version.number}/changes.md",
+                        f"{title}: {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
+
+    def _version_alternates(self, what: str, page, version) -> list[dict]:
+        """The same history, version or redline in each language that has it."""
+        out = []
+        for lang in LANGUAGES:
+            if what == "history":
+                path, exists = history_mod.history_path(lang, page.doc_id), True
+            else:
+                exists = lang in version.sha256
+                path = (history_mod.version_path if what == "version" else history_mod.changes_path)(lang, page.doc_id, version.number)
+            out.append({"lang": lang, "name": pages.language_name(lang), "path": path if exists else urls.page_path(lang, page.doc_id),
+                        "exists": exists, "current": lang == page.lang})
+        return out
 
     @staticmethod
     def _refuse_shared_urls(files: Files) -> None:
@@ -118,6 +158,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_lang"] = data.lang
             meta["pd_alternates"] = pages.alternates(self.model, data)
             meta["pd_missing"] = data.missing
+        elif what in ("version", "changes", "history"):
+            policy_page, version = (data, None) if what == "history" else data
+            meta["pd_lang"] = policy_page.lang
+            meta["pd_alternates"] = self._version_alternates(what, policy_page, version)
         elif what == "index":
             meta["pd_lang"] = data
             meta["pd_alternates"] = [
@@ -142,11 +186,38 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return pages.index_body(model, data)
         if what == "root":
             return pages.root_body()
+        if what == "history":
+            history = model.histories[data.doc_id]
+            return history_mod.history_body(history, data.lang, data.reference.title if data.doc is None else data.doc.title,
+                                            urls.relative, lambda v, lang: model.version_pdf(data.doc_id, v, lang))
+        if what in ("version", "changes"):
+            policy_page, version = data
+            history = model.histories[policy_page.doc_id]
+            doc = history.document(version, policy_page.lang)
+            if what == "changes":
+                return history_mod.redline_body(history, version, policy_page.lang, doc.title, urls.relative)
+            page.toc = get_toc(pages.toc_entries(doc))
+            here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
+            return pages.policy_content(
+                model, policy_page, doc=doc, ed=_edition_of(version), here=here,
+                notice=history_mod.version_notice(history, version, policy_page.lang, here, urls.relative),
+                pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang))
         if data.doc is None:
             return pages.missing_body(model, data)
+        serving = self.command == "serve"
+        findings = checker_findings(data.policy) if serving and self.config.check_on_serve else None
+        history = model.histories.get(data.doc_id)
+        shown = None if (serving or history is None) else (history.current or history.pending)
+        if shown is not None and data.lang in shown.sha256:
+            # readers see the published version; the draft in docs/ is the legal team's preview (serve)
+            doc = history.document(shown, data.lang)
+            page.toc = get_toc(pages.toc_entries(doc))
+            return pages.policy_content(
+                model, data, findings, doc=doc, ed=_edition_of(shown),
+                notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative))
         page.toc = get_toc(pages.toc_entries(data.doc))
-        serving = self.command == "serve" and self.config.check_on_serve
-        return pages.policy_content(model, data, checker_findings(data.policy) if serving else None)
+        notice = history_mod.draft_notice(data.lang) if history is not None and history.versions else ""
+        return pages.policy_content(model, data, findings, notice=notice)
 
     def on_nav(self, nav, *, config, files):
         """Remember each language's part of the navigation; name product folders by product."""
@@ -226,6 +297,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             log.error("policydocs: the build failed, so %s was removed (nothing half-built is left)", self._site_dir)
 
     _site_dir: Path | None = None
+
+
+def _edition_of(version) -> pages.Edition:
+    return pages.Edition(str(version.number), version.published.date(), version.effective.date(), "published")
 
 
 def _pages_in(section):

@@ -12,6 +12,11 @@ Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
                                          "pdf_path", "pdf_url", "pdf_sha256", "version",
                                          "published", "effective", "status", "reviewed"}}}]}
 
+``versions`` lists every published version (state in force / pending / superseded,
+publication and effective moments with their UTC offsets, in force until, per language the
+sha256 of the frozen text and its URLs); ``current_version`` is the number in force when
+the site was built, ``pending`` the published version not yet in force.
+
 ``path`` values are relative to the site root; ``url`` values are absolute when the
 site has a ``site_url``. ``versions`` (history) and ``pending`` (a published version not
 yet in force) are empty until the version store feeds them.
@@ -25,7 +30,8 @@ from pathlib import Path
 
 from ..languages import LANGUAGES
 from . import urls
-from .pages import Edition, SiteModel
+from . import history as history_mod
+from .pages import SiteModel, edition
 
 API_VERSION = 1
 
@@ -56,7 +62,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             doc = policy.languages.get(lang)
             if doc is None:
                 continue
-            ed = Edition.of(doc)
+            ed = edition(model, doc)
             page = urls.page_path(lang, doc_id)
             pdf = model.pdf(doc_id, lang)
             langs[lang] = {
@@ -75,7 +81,11 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
                 "reviewed": doc.front.reviewed,
             }
         source = policy.source or next(iter(policy.languages.values()))
-        ed = Edition.of(source)
+        ed = edition(model, source)
+        history = model.histories.get(doc_id)
+        timeline = (
+            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang)) if history else {}
+        )
         docs.append({
             "id": doc_id,
             "product": product,
@@ -83,8 +93,10 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             "source_language": source.front.source_lang,
             "prevailing_language": source.front.prevailing_lang,
             "current": {"version": ed.version, "status": ed.status, "published": _iso(ed.date), "effective": _iso(ed.effective)},
-            "versions": [],
-            "pending": None,
+            "current_version": timeline.get("current_version"),
+            "versions": timeline.get("versions", []),
+            "pending": timeline.get("pending"),
+            "timezone": timeline.get("timezone"),
             "missing_languages": policy.missing(),
             "languages": langs,
         })

@@ -10,7 +10,7 @@ import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
-from .pages import Edition, SiteModel
+from .pages import SiteModel, edition
 from .strings import t
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -31,7 +31,7 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
         doc = policy.languages.get(lang)
         if doc is None:
             continue
-        ed = Edition.of(doc)
+        ed = edition(model, doc)
         updated = _stamp(ed.date or ed.effective, now)
         latest = max(latest or updated, updated)
         link = urls.absolute(base, urls.page_path(lang, doc_id))
@@ -46,6 +46,28 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
             f"    <summary>{escape(summary)}</summary>\n"
             "  </entry>\n"
         )
+        history = model.histories.get(doc_id)
+        for version in history.versions if history is not None else ():
+            if lang not in version.sha256:
+                continue
+            from . import history as history_mod  # noqa: PLC0415 - keeps this module light for the site tests
+
+            stamp = version.published.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            latest = max(latest or stamp, stamp)
+            vlink = urls.absolute(base, history_mod.version_path(lang, doc_id, version.number))
+            what = version.summary.get(lang, "")
+            text = f"{what}. {history_mod.s('takes_effect', lang, moment=history_mod.long_moment(version.effective, lang))}."
+            entries.append(
+                "  <entry>\n"
+                f"    <id>{escape(vlink)}</id>\n"
+                f"    <title>{escape(doc.title)}: {escape(history_mod.s('version_n', lang, n=version.number))}</title>\n"
+                f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(vlink)}/>\n"
+                f"    <published>{stamp}</published>\n"
+                f"    <updated>{stamp}</updated>\n"
+                f"    <author><name>{escape(doc.front.operator)}</name></author>\n"
+                f"    <summary>{escape(text)}</summary>\n"
+                "  </entry>\n"
+            )
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="{ATOM_NS}" xml:lang="{lang}">\n'

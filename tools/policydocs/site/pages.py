@@ -35,6 +35,16 @@ class Edition:
         return cls(None if version in (None, "") else str(version), _day(meta.get("date")), _day(meta.get("effective")), doc.front.status)
 
 
+def edition(model: "SiteModel", doc: Document) -> Edition:
+    """The edition a reader is shown: the version in force (or pending) if any, else the front matter."""
+    history = model.histories.get(doc.doc_id)
+    if history is not None:
+        version = history.current or history.pending
+        if version is not None and doc.lang in version.sha256:
+            return Edition(str(version.number), version.published.date(), version.effective.date(), "published")
+    return Edition.of(doc)
+
+
 def _day(value) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -78,6 +88,7 @@ class SiteModel:
     policies: dict[str, Policy]
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
+    histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
 
     def page(self, lang: str, doc_id: str) -> PolicyPage:
         return self.pages[(lang, doc_id)]
@@ -90,6 +101,12 @@ class SiteModel:
         for doc_id in sorted(self.policies):
             grouped.setdefault(urls.split_id(doc_id)[0], []).append(self.policies[doc_id])
         return grouped
+
+    def version_pdf(self, doc_id: str, version, lang: str) -> str | None:
+        """Permanent PDF path of a published version, or None when PDFs are not built."""
+        if self.pdf_pattern is None or lang not in version.sha256:
+            return None
+        return urls.pdf_path(doc_id, lang, self.pdf_pattern, version=version.number)
 
     def pdf(self, doc_id: str, lang: str) -> str | None:
         if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
@@ -131,12 +148,17 @@ def _date_or_draft(value: dt.date | None, lang: str) -> str:
     return f'<time datetime="{value.isoformat()}">{_e(long_date(value, lang))}</time>'
 
 
-def policy_header(model: SiteModel, page: PolicyPage) -> str:
-    """Title, operator, version, dates and the PDF link of a present page."""
-    doc = page.doc
+def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,
+                  notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+    """Title, operator, version, dates, version notice and the PDF link of a present page.
+
+    ``doc``/``ed``/``pdf``/``here`` show a published version instead of the draft.
+    """
+    doc = doc or page.doc
     assert doc is not None
     lang = page.lang
-    ed = Edition.of(doc)
+    ed = ed or edition(model, doc)
+    here = here or page.path
     rows = [
         (t("operator", lang), _e(doc.front.operator)),
         (t("version", lang), _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'),
@@ -149,9 +171,10 @@ def policy_header(model: SiteModel, page: PolicyPage) -> str:
     for label, value in rows:
         out.append(f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>")
     out.append("</dl>")
-    pdf = model.pdf(page.doc_id, lang)
+    out.append(notice)
+    pdf = pdf or model.pdf(page.doc_id, lang)
     if pdf:
-        out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(page.path, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
+        out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
     if not doc.front.reviewed:
         prevailing = language_name(doc.front.prevailing_lang, lang)
         prevailing = prevailing if lang == "en" else prevailing.lower()  # mid-sentence in ru/kk
@@ -194,7 +217,7 @@ def index_body(model: SiteModel, lang: str) -> str:
                 out.append(f'<tr class="pd-missing-row"><td><a href="{href}">{_e(page.reference.title)}</a> '
                            f'<span class="pd-draft">({_e(t("not_translated", lang))})</span></td><td></td><td></td><td></td></tr>')
                 continue
-            ed = Edition.of(page.doc)
+            ed = edition(model, page.doc)
             version = _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
             out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td>{version}</td>'
                        f"<td>{_date_or_draft(ed.date, lang)}</td><td>{_date_or_draft(ed.effective, lang)}</td></tr>")
@@ -222,19 +245,24 @@ def toc_entries(doc: Document) -> list[dict]:
     return entries
 
 
-def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None) -> str:
-    """The whole body of a present policy page: header, checker findings (preview only), text."""
+def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,
+                   ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+    """The whole body of a policy page: header, checker findings (preview only), text.
+
+    By default the draft in docs/; the plugin passes a published version's ``doc`` instead.
+    """
     from ..html import render_body
 
-    assert page.doc is not None
+    doc = doc or page.doc
+    assert doc is not None
     lang = page.lang
     parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}">',
-             policy_header(model, page)]
+             policy_header(model, page, doc, ed, notice, pdf, here)]
     if findings:
         items = "".join(f"<li>{_e(str(f))}</li>" for f in findings)
         parts.append(f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>')
     from .linkcheck import rewrite_md_links
 
-    parts.append(rewrite_md_links(render_body(page.doc), model, page.doc))
+    parts.append(rewrite_md_links(render_body(doc), model, doc))
     parts.append("</div>")
     return "\n".join(parts)

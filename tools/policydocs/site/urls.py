@@ -35,14 +35,11 @@ def feed_path(lang: str) -> str:
     return f"{lang}/feed.xml"
 
 
-def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PDF_PATTERN) -> str:
-    """Site-relative path of a PDF; the PDF builder's own function wins when it exists."""
-    try:
-        from ..pdf import pdf_path as builder_pdf_path  # written on the ``pdf`` branch
-    except ImportError:
-        product, name = split_id(doc_id)
-        return pattern.format(product=product, name=name, lang=lang, id=doc_id)
-    return str(builder_pdf_path(doc_id, lang, pattern)).lstrip("/")
+def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PDF_PATTERN, version: int | None = None) -> str:
+    """Site-relative path of a PDF (of a published version when ``version`` is given)."""
+    from ..pdf import pdf_path as builder_pdf_path
+
+    return str(builder_pdf_path(doc_id, lang, pattern, version=version)).lstrip("/")
 
 
 def absolute(site_url: str, path: str) -> str:

@@ -297,7 +297,9 @@ def summary(changes: list[Change], lang: str) -> str:
 def _words_html(words: list[tuple[int, str]]) -> str:
     out = []
     for op, text in words:
-        rendered = inline(text) if text.strip() else html.escape(text)
+        core = text.strip()
+        # inline Markdown drops the spaces around a fragment; they separate words, so keep them
+        rendered = text[: len(text) - len(text.lstrip())] + inline(core) + text[len(text.rstrip()):] if core else html.escape(text)
         if op == EQUAL:
             out.append(rendered)
         elif op == INSERT:

@@ -52,3 +52,34 @@
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
+
+/* History page: which version was in force on a given date (the table carries the moments). */
+(function () {
+  "use strict";
+  function answer(form) {
+    var value = form.querySelector("input[type=date]").value;
+    var out = form.querySelector("output");
+    if (!value) { out.textContent = ""; return; }
+    var rows = document.querySelectorAll("table.pd-history tr[data-version]");
+    /* the end of that day in the document's zone (the offset the moments are written with) */
+    var offset = rows.length ? rows[0].getAttribute("data-effective").slice(-6) : "+05:00";
+    var end = new Date(value + "T23:59:59" + offset).getTime();
+    var found = null;
+    rows.forEach(function (row) {
+      var from = new Date(row.getAttribute("data-effective")).getTime();
+      var until = row.getAttribute("data-until");
+      if (from <= end && (!until || new Date(until).getTime() > end)) {
+        if (!found || Number(row.getAttribute("data-version")) > Number(found.getAttribute("data-version"))) { found = row; }
+      }
+    });
+    out.textContent = found ? form.getAttribute("data-label").replace("{n}", found.getAttribute("data-version"))
+                            : form.getAttribute("data-none");
+  }
+  document.addEventListener("change", function (ev) {
+    var form = ev.target.closest && ev.target.closest("form.pd-lookup");
+    if (form) { answer(form); }
+  });
+  document.addEventListener("submit", function (ev) {
+    if (ev.target.matches && ev.target.matches("form.pd-lookup")) { ev.preventDefault(); answer(ev.target); }
+  });
+})();

@@ -18,6 +18,7 @@ from ..errors import PolicyError
 COMMAND_MODULES = (
     "importer",
     "versions",
+    "pdf",
 )
 
 

@@ -107,8 +107,11 @@ def _fonts() -> dict[str, str]:
     return fonts
 
 
-def plan(documents: Iterable[Document], pattern: str, extra: dict | None) -> list[_Plan]:
-    """Check every document and compute its page, output paths and cache key; render nothing."""
+def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_dir: Path | None = None) -> list[_Plan]:
+    """Check every document and compute its page, output paths and cache key; render nothing.
+
+    A document that fails its checks has its old PDF removed from ``out_dir`` first.
+    """
     check_pattern(pattern)
     common = {
         "toolchain": toolchain(),
@@ -120,7 +123,12 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None) -> lis
     seen: dict[str, Document] = {}
     for doc in documents:
         root = docs_root(doc)
-        images = check_document(doc, (root,))
+        try:
+            images = check_document(doc, (root,))
+        except PolicyError:
+            if out_dir is not None:
+                (out_dir / pdf_path(doc.doc_id, doc.lang, pattern)).unlink(missing_ok=True)
+            raise
         data = _extra_for(extra, doc)
         header = header_for(doc, data)
         path = pdf_path(doc.doc_id, doc.lang, pattern)
@@ -189,7 +197,7 @@ def build_pdfs(
     started = time.perf_counter()
     say = progress or (lambda _line: None)
     out_dir = Path(out_dir)
-    plans = plan(documents, pattern, extra)
+    plans = plan(documents, pattern, extra, out_dir)
     cache = PdfCache(cache_dir)
     report = BuildReport()
     results: dict[int, PdfEntry] = {}

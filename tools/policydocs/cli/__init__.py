@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "versions",
     "check",
     "confirm",
+    "pdf",
 )
 
 

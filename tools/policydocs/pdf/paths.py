@@ -1,0 +1,73 @@
+"""Where a document's PDF lives on the site: a fixed URL per language, a permanent one per version.
+
+The pattern is the user's, ``docs/privacyru.pdf`` (seed 003, clause 9.4, publishes its policy
+at ``.../docs/privacyru.pdf``), so the default puts every product's PDFs in its own ``docs/``
+folder named ``{name}{lang}.pdf``. A published version keeps its own PDF in a ``v<N>/``
+folder beside the current one, so the current URL never changes and old URLs never break.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import PurePosixPath
+
+from ..errors import PolicyError
+
+#: ``smartaqkol/privacy`` in Russian -> ``smartaqkol/docs/privacyru.pdf``.
+DEFAULT_PATTERN = "{product}/docs/{name}{lang}.pdf"
+
+#: Placeholders a pattern may use.
+FIELDS = ("product", "name", "lang", "doc_id", "version", "version_dir")
+
+
+def _fields_of(pattern: str) -> list[str]:
+    try:
+        return [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+    except ValueError as exc:
+        raise PolicyError(f"the PDF path pattern {pattern!r} is malformed: {exc}") from None
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse a pattern that could not give one safe, distinct path per document and language."""
+    fields = _fields_of(pattern)
+    unknown = [f for f in fields if f not in FIELDS]
+    if unknown:
+        raise PolicyError(
+            f"the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown[0]}}}'; "
+            f"use {', '.join('{' + f + '}' for f in FIELDS)}"
+        )
+    if "lang" not in fields or not ({"name", "doc_id"} & set(fields)):
+        raise PolicyError(f"the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})")
+    if not ({"product", "doc_id"} & set(fields)):
+        raise PolicyError(f"the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})")
+    if not pattern.endswith(".pdf"):
+        raise PolicyError(f"the PDF path pattern {pattern!r} must end with '.pdf'")
+    if pattern.startswith("/") or ".." in pattern.split("/"):
+        raise PolicyError(f"the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')")
+
+
+def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: int | None = None) -> str:
+    """The site-relative path of a document's PDF in one language.
+
+    ``doc_id`` is ``"{product}/{name}"``. With ``version=None`` this is the fixed URL of the
+    current text (``smartaqkol/docs/privacyru.pdf``); with ``version=3`` it is the permanent
+    URL of version 3 (``smartaqkol/docs/v3/privacyru.pdf``). A pattern may place the version
+    folder itself with ``{version_dir}`` (``"v3/"`` or ``""``) or ``{version}``; a pattern
+    without either gets ``v<N>/`` inserted before the file name.
+    """
+    check_pattern(pattern)
+    product, _, name = doc_id.partition("/")
+    if not product or not name:
+        raise PolicyError(f"document id {doc_id!r} must look like 'product/name'")
+    fields = set(_fields_of(pattern))
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
+        raise PolicyError(f"version must be a whole number from 1, not {version!r}")
+    version_dir = f"v{version}/" if version is not None else ""
+    if version is not None and not ({"version", "version_dir"} & fields):
+        head, _, tail = pattern.rpartition("/")
+        pattern = f"{head}/{{version_dir}}{tail}" if head else f"{{version_dir}}{tail}"
+    path = pattern.format(
+        product=product, name=name, lang=lang, doc_id=doc_id,
+        version="" if version is None else version, version_dir=version_dir,
+    )
+    return str(PurePosixPath(path))

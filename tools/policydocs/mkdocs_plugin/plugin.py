@@ -278,15 +278,36 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 atomic_write_text(site_dir / "assets/javascripts/lunr/min/lunr.kk.min.js", search.lunr_kk_js())
 
     def _build_pdfs(self, site_dir: Path) -> None:
+        """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""
         try:
-            from ..pdf import build_pdfs  # written on the ``pdf`` branch
+            from ..pdf import build_pdfs  # noqa: PLC0415
+            from ..pdf.paths import version_pattern  # noqa: PLC0415
         except ImportError:
             raise PluginError("pdf: true needs the policydocs.pdf module, which is not installed; "
                               "set 'pdf: false' under the policydocs plugin in mkdocs.yml") from None
-        documents = [doc for policy in self.model.policies.values() for doc in policy.languages.values()]
+        model = self.model
+        shown_docs, shown_extra = [], {}
+        by_version: dict[int, list] = {}
+        for doc_id, policy in sorted(model.policies.items()):
+            history = model.histories.get(doc_id)
+            shown = (history.current or history.pending) if history is not None and self.command != "serve" else None
+            for lang, draft in policy.languages.items():
+                if shown is not None and lang in shown.sha256:
+                    shown_docs.append(history.document(shown, lang))
+                    shown_extra[(doc_id, lang)] = {**_pdf_header(shown), "permanent": True}
+                else:
+                    shown_docs.append(draft)
+            for version in history.versions if shown is not None else ():
+                if version.number != shown.number:
+                    by_version.setdefault(version.number, []).extend(
+                        (history.document(version, lang), version) for lang in version.languages)
+        options = dict(cache_dir=Path(self.config.pdf_cache_dir), jobs=self.config.pdf_jobs, progress=log.info)
         try:
-            build_pdfs(documents, out_dir=site_dir, pattern=self.config.pdf_pattern,
-                       cache_dir=Path(self.config.pdf_cache_dir), jobs=self.config.pdf_jobs, progress=None)
+            build_pdfs(shown_docs, out_dir=site_dir, pattern=self.config.pdf_pattern, extra=shown_extra, **options)
+            for number, items in sorted(by_version.items()):
+                build_pdfs([doc for doc, _ in items], out_dir=site_dir,
+                           pattern=version_pattern(self.config.pdf_pattern, number),
+                           extra={(doc.doc_id, doc.lang): _pdf_header(v) for doc, v in items}, **options)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
 
@@ -297,6 +318,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             log.error("policydocs: the build failed, so %s was removed (nothing half-built is left)", self._site_dir)
 
     _site_dir: Path | None = None
+
+
+def _pdf_header(version) -> dict:
+    """What a version's PDF header says: its number, the day it takes effect, the day it was published."""
+    return {"version": version.number, "effective": version.effective.date(), "date": version.published.date()}
 
 
 def _edition_of(version) -> pages.Edition:

@@ -132,14 +132,3 @@ def test_broken_clause_link(project):
     path.write_text(path.read_text(encoding="utf-8").replace("(#cl-2-2)", "(#cl-2-5)"), encoding="utf-8")
     _fails(project, f"{path}:22: the link '#cl-2-5'")
 
-
-def test_pdf_without_the_pdf_module_says_what_to_do(tmp_path):
-    import importlib.util
-
-    if importlib.util.find_spec("policydocs.pdf") is not None:
-        pytest.skip("policydocs.pdf is installed")
-    project = make_project(tmp_path, pdf=True)
-    result = build(project)
-    assert result.returncode != 0
-    assert "pdf: true needs the policydocs.pdf module" in result.stderr
-    assert not (project / "site").exists()

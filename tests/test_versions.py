@@ -214,3 +214,20 @@ def test_publish_command_refuses_a_draft_with_checker_errors(tmp_path):
     assert proc.returncode == 2
     assert "checker error" in proc.stderr and "numbering-gap" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "versions").exists()
+
+
+def test_check_command_fails_on_an_edited_frozen_text(repo):
+    import subprocess
+    import sys
+
+    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20))
+    frozen = repo / "versions/smartaqkol/privacy/v1/ru.md"
+    frozen.chmod(0o644)
+    frozen.write_text(frozen.read_text(encoding="utf-8") + "\nДобавка.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "check"],
+                          cwd=repo, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "error: versions/smartaqkol/privacy/v1/ru.md: frozen text of version 1 (ru) was changed after publication "
+        "(its sha256 no longer matches the changelog); published versions must never be edited"
+    )

@@ -11,6 +11,7 @@ from .. import corpus as corpus_mod
 from ..errors import PolicyError
 from ..languages import LANGUAGES
 from ..check import RULES, check_corpus, report
+from ..versions.store import open_store
 
 
 def _langs(value: str) -> tuple[str, ...]:
@@ -30,7 +31,10 @@ def _langs(value: str) -> tuple[str, ...]:
               help="languages every policy must have, comma-separated")
 @click.option("--document", "only", multiple=True, help="check only this document id (repeatable)")
 @click.option("--list-rules", is_flag=True, help="list every rule with its severity and why it matters, then exit")
-def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str, ...], list_rules: bool) -> None:
+@click.option("--versions", "versions_dir", type=click.Path(path_type=Path), default=Path("versions"), show_default=True,
+              help="published versions, verified against their recorded sha256")
+def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str, ...], list_rules: bool,
+            versions_dir: Path) -> None:
     """Check that the languages of every policy under DOCS say the same thing, clause by clause.
 
     Exit code 1 when there are errors, 0 otherwise (warnings alone do not fail), 2 on bad input.
@@ -49,6 +53,8 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
         if unknown:
             raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs)
         corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}
+    for doc_id in corpus.policies:
+        open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named
     findings = check_corpus(corpus, required_langs, workers=None)
     if fmt == "json":
         click.echo(report.as_json(findings, msg_lang), nl=False)

@@ -123,3 +123,13 @@ def test_an_edited_published_version_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert f"{frozen}: frozen text of version 1 (ru) was changed after publication" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_redline_pdf_per_version_and_language(site):
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(site / "demo/docs/v2/privacyru-changes.pdf").pages)
+    assert "Изменено 2.3" in text and "трёх" in text
+    assert (site / "demo/docs/v2/privacykk-changes.pdf").is_file()
+    assert not (site / "demo/docs/v1/privacyru-changes.pdf").exists()  # a first version has nothing to compare
+    assert 'href="../../../../../demo/docs/v2/privacyru-changes.pdf"' in read(site, "ru/demo/privacy/v2/changes/index.html")

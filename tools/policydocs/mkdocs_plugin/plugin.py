@@ -28,6 +28,7 @@ from ..languages import LANGUAGES
 from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
 from ..site import history as history_mod
 from ..site.strings import t
+from ..pdf.redline import redline_path
 from .config import PolicyDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
@@ -195,7 +196,9 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             history = model.histories[policy_page.doc_id]
             doc = history.document(version, policy_page.lang)
             if what == "changes":
-                return history_mod.redline_body(history, version, policy_page.lang, doc.title, urls.relative)
+                pdf = model.version_pdf(policy_page.doc_id, version, policy_page.lang)
+                return history_mod.redline_body(history, version, policy_page.lang, doc.title, urls.relative,
+                                                redline_path(pdf) if pdf else None)
             page.toc = get_toc(pages.toc_entries(doc))
             here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
             return pages.policy_content(
@@ -282,6 +285,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         try:
             from ..pdf import build_pdfs  # noqa: PLC0415
             from ..pdf.paths import version_pattern  # noqa: PLC0415
+            from ..pdf.redline import build_redline_pdfs  # noqa: PLC0415
         except ImportError:
             raise PluginError("pdf: true needs the policydocs.pdf module, which is not installed; "
                               "set 'pdf: false' under the policydocs plugin in mkdocs.yml") from None
@@ -308,8 +312,28 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 build_pdfs([doc for doc, _ in items], out_dir=site_dir,
                            pattern=version_pattern(self.config.pdf_pattern, number),
                            extra={(doc.doc_id, doc.lang): _pdf_header(v) for doc, v in items}, **options)
+            build_redline_pdfs(self._redline_items(), site_dir, Path(self.config.pdf_cache_dir) / "redlines")
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
+
+    def _redline_items(self) -> list:
+        from ..pdf.redline import RedlineItem  # noqa: PLC0415
+        from ..versions.redline import render_html, summary  # noqa: PLC0415
+
+        items = []
+        for doc_id, history in sorted(self.model.histories.items()):
+            for version in history.versions:
+                for lang in version.languages:
+                    changes = history_mod.redline_changes(history, version, lang)
+                    if changes is None:
+                        continue
+                    doc = history.document(version, lang)
+                    items.append(RedlineItem(
+                        path=redline_path(self.model.version_pdf(doc_id, version, lang)), lang=lang,
+                        title=f"{doc.title}: {history_mod.s('redline_title', lang, n=version.number)}",
+                        operator=doc.front.operator, summary=summary(changes, lang),
+                        body_html=render_html(changes, lang, only_changes=True), date=version.published.date()))
+        return items
 
     def on_build_error(self, *, error):
         """``mkdocs build`` failed: remove site/ rather than leave a half-built one."""

@@ -266,18 +266,28 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     return "\n".join(out)
 
 
-def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative) -> str:
-    """The redline page of ``version`` against the one before it, in one language."""
-    here = changes_path(lang, history.doc_id, version.number)
-    out = [f'<h1 id="title">{_e(title)}: {_e(s("redline_title", lang, n=version.number))}</h1>']
+def redline_changes(history: DocumentHistory, version: Version, lang: str):
+    """The changes of ``version`` against the one before it in ``lang`` (None for a first version)."""
     previous = history.previous(version)
     new_doc = history.document(version, lang)
     old_doc = history.document(previous, lang) if previous else None
     if previous is None or new_doc is None or old_doc is None:
+        return None
+    return _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
+
+
+def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None) -> str:
+    """The redline page of ``version`` against the one before it, in one language."""
+    here = changes_path(lang, history.doc_id, version.number)
+    out = [f'<h1 id="title">{_e(title)}: {_e(s("redline_title", lang, n=version.number))}</h1>']
+    changes = redline_changes(history, version, lang)
+    if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
-    changes = _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
+    previous = history.previous(version)
     out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
+    if pdf:
+        out.append(f'<p class="pd-pdf"><a href="{_rel(relative, here, pdf)}" download>PDF</a></p>')
     out.append(f"<p>{_e(s('compared', lang, n=previous.number))}. {_e(s('legend', lang))} "
                f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
     out.append(render_html(changes, lang, only_changes=True))

@@ -133,3 +133,40 @@ def test_redline_pdf_per_version_and_language(site):
     assert (site / "demo/docs/v2/privacykk-changes.pdf").is_file()
     assert not (site / "demo/docs/v1/privacyru-changes.pdf").exists()  # a first version has nothing to compare
     assert 'href="../../../../../demo/docs/v2/privacyru-changes.pdf"' in read(site, "ru/demo/privacy/v2/changes/index.html")
+
+
+def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site):
+    """A reader picks a date on the history page and is told the version in force then."""
+    import functools
+    import http.server
+    import threading
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian chromium is required for the browser tests (apt-get install chromium)")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/kk/demo/privacy/history/")
+            answers = {}
+            for day in ("2026-09-30", "2026-10-15", "2026-11-22", "2026-11-23", "2027-01-01"):
+                page.fill("form.pd-lookup input[type=date]", day)
+                page.dispatch_event("form.pd-lookup input[type=date]", "change")
+                answers[day] = page.inner_text("form.pd-lookup output")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert answers == {
+        "2026-09-30": "Бұл күні жарияланған нұсқа болған жоқ.",
+        "2026-10-15": "1-нұсқа",
+        "2026-11-22": "1-нұсқа",
+        "2026-11-23": "2-нұсқа",
+        "2027-01-01": "2-нұсқа",
+    }

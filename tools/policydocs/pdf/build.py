@@ -215,6 +215,8 @@ def build_pdfs(
     for line in cache.problems:
         say(line)
 
+    # Longest documents first, so that no process is left with a long one at the end.
+    misses.sort(key=lambda i: -len(plans[i].job.html))
     if misses:
         say(f"PDF: {len(plans) - len(misses)} cached, rendering {len(misses)}")
     workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))

@@ -8,6 +8,7 @@ that PDF/X-4 and newer add, so the same text gives the same bytes.
 
 from __future__ import annotations
 
+import atexit
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,8 @@ def _stylesheet():
             font_config=font_config,
         )
         _state["css"], _state["font_config"] = css, font_config
+        # Drop the font configuration before interpreter teardown; its __del__ fails late.
+        atexit.register(_state.clear)
     return _state["css"], _state["font_config"]
 
 

@@ -34,7 +34,11 @@ OPERATORS = {"ru": "ТОО «Синтетика»", "kk": "«Синтетика�
 
 
 def _sentence(rng: random.Random, lang: str, n: int) -> str:
-    words = [rng.choice(WORDS[lang]) for _ in range(n)]
+    words: list[str] = []
+    while len(words) < n:  # real text does not repeat a word twice in a row
+        word = rng.choice(WORDS[lang])
+        if not words or word.lower() != words[-1].lower():
+            words.append(word)
     words[0] = words[0].capitalize()
     return " ".join(words)
 

@@ -64,7 +64,21 @@ def test_effective_moment_needs_a_zone():
 def repo(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS / "ru" / "smartaqkol", docs / "ru" / "smartaqkol")
+    # the real defects of this draft, silenced with reasons so that the checker lets it be published
+    path = docs / "ru/smartaqkol/privacy.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", SILENCES + "---\n", 1), encoding="utf-8")
     return tmp_path
+
+
+SILENCES = """
+check:
+  ignore:
+    - rule: missing-language
+      reason: this test publishes the Russian text alone
+    - rule: numbering-gap
+      clause: "2.6"
+      reason: the signed text skips 2.5
+"""
 
 
 def policy(repo: Path):
@@ -186,3 +200,34 @@ def test_publish_killed_with_sigkill_midway_leaves_the_repository_as_it_was(repo
     assert proc.returncode == -9
     assert (versions / "smartaqkol/privacy/changelog.yml").read_bytes() == changelog
     assert [v.number for v in open_store(versions, "smartaqkol/privacy").versions] == [1]
+
+
+def test_publish_command_refuses_a_draft_with_checker_errors(tmp_path):
+    import subprocess
+    import sys
+
+    shutil.copytree(DOCS / "ru" / "smartaqkol", tmp_path / "docs/ru/smartaqkol")
+    proc = subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", "publish", "smartaqkol/privacy", "--date", "2026-11-20"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "checker error" in proc.stderr and "numbering-gap" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "versions").exists()
+
+
+def test_check_command_fails_on_an_edited_frozen_text(repo):
+    import subprocess
+    import sys
+
+    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20))
+    frozen = repo / "versions/smartaqkol/privacy/v1/ru.md"
+    frozen.chmod(0o644)
+    frozen.write_text(frozen.read_text(encoding="utf-8") + "\nДобавка.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "check"],
+                          cwd=repo, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "error: versions/smartaqkol/privacy/v1/ru.md: frozen text of version 1 (ru) was changed after publication "
+        "(its sha256 no longer matches the changelog); published versions must never be edited"
+    )

@@ -18,6 +18,8 @@ from ..errors import PolicyError
 COMMAND_MODULES = (
     "importer",
     "versions",
+    "check",
+    "confirm",
     "pdf",
 )
 

@@ -71,3 +71,15 @@ def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: in
         version="" if version is None else version, version_dir=version_dir,
     )
     return str(PurePosixPath(path))
+
+
+def version_pattern(pattern: str, version: int) -> str:
+    """The pattern with one version's folder filled in, so that one build writes version N's PDFs.
+
+    ``pdf_path(d, l, version_pattern(p, 3)) == pdf_path(d, l, p, version=3)`` for every pattern.
+    """
+    fields = set(_fields_of(pattern))
+    if {"version", "version_dir"} & fields:
+        return pattern.replace("{version_dir}", f"v{version}/").replace("{version}", str(version))
+    head, _, tail = pattern.rpartition("/")
+    return f"{head}/v{version}/{tail}" if head else f"v{version}/{tail}"

@@ -100,12 +100,21 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
 _WORDS_ONLY = re.compile(r"\w+", re.UNICODE)
 
 
-def _similarity(a: str, b: str) -> float:
-    """Share of words in common (punctuation ignored: '-; адрес;' and '- адрес.' are alike)."""
-    wa, wb = _WORDS_ONLY.findall(a.lower()), _WORDS_ONLY.findall(b.lower())
+def _words(text: str) -> list[str]:
+    return _WORDS_ONLY.findall(text.lower())
+
+
+def _similarity(wa: list[str], wb: list[str], threshold: float = 0.0) -> float:
+    """Share of words in common (punctuation ignored: 'адрес;' and 'адрес.' are alike).
+
+    Returns 0 early when cheap upper bounds show the pair cannot reach ``threshold``.
+    """
     if not wa and not wb:
         return 1.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return matcher.ratio()
 
 
 def compare(old_doc: Document, new_doc: Document) -> list[Change]:
@@ -133,8 +142,18 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
             i = candidates.pop(0)
             match[j] = i
             used_old.add(i)
-    # 2. similar text: amended in place, or moved (or renumbered) and amended. The most
-    # similar pairs are matched first; the same address is a tie-breaker, not a right.
+    # 2. similar text at the same address, clearly the same clause: amended in place
+    words_old = [_words(u.norm) for u in old]
+    words_new = [_words(u.norm) for u in new]
+    for j, unit in enumerate(new):
+        i = old_by_eid.get(unit.eid)
+        if j in match or i is None or i in used_old or old[i].kind != unit.kind:
+            continue
+        if _similarity(words_old[i], words_new[j], 0.9) >= 0.9:
+            match[j] = i
+            used_old.add(i)
+    # 3. similar text anywhere: amended in place, or moved (or renumbered) and amended. The
+    # most similar pairs are matched first; the same address is a tie-breaker, not a right.
     free_old = [i for i in range(len(old)) if i not in used_old]
     scored = []
     for j, unit in enumerate(new):
@@ -143,9 +162,10 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
         for i in free_old:
             if old[i].kind != unit.kind:
                 continue
-            score = _similarity(old[i].norm, unit.norm)
             same_place = old[i].eid == unit.eid
-            if score >= (0.5 if same_place else 0.6):
+            threshold = 0.5 if same_place else 0.6
+            score = _similarity(words_old[i], words_new[j], threshold)
+            if score >= threshold:
                 scored.append((score + (0.05 if same_place else 0.0), j, i))
     for _score, j, i in sorted(scored, reverse=True):
         if j not in match and i not in used_old:
@@ -277,7 +297,9 @@ def summary(changes: list[Change], lang: str) -> str:
 def _words_html(words: list[tuple[int, str]]) -> str:
     out = []
     for op, text in words:
-        rendered = inline(text) if text.strip() else html.escape(text)
+        core = text.strip()
+        # inline Markdown drops the spaces around a fragment; they separate words, so keep them
+        rendered = text[: len(text) - len(text.lstrip())] + inline(core) + text[len(text.rstrip()):] if core else html.escape(text)
         if op == EQUAL:
             out.append(rendered)
         elif op == INSERT:

@@ -144,13 +144,13 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     if data.get("document") != doc_id:
         raise PolicyError(f"changelog belongs to '{data.get('document')}', not '{doc_id}'", path, line_of("document:"))
     store.timezone = str(data.get("timezone") or DEFAULT_TIMEZONE)
-    zone(store.timezone)
+    tz = zone(store.timezone)
     previous: Version | None = None
     for entry in data["versions"]:
         number = entry.get("version") if isinstance(entry, dict) else None
         where = line_of(f"version: {number}") if number is not None else None
         try:
-            version = _version_from(entry, folder)
+            version = _version_from(entry, folder, tz)
         except (KeyError, TypeError, ValueError) as exc:
             raise PolicyError(f"changelog entry is malformed ({exc})", path, where) from None
         if previous and version.number <= previous.number:
@@ -171,7 +171,7 @@ def _moment(value: Any) -> dt.datetime:
     return moment
 
 
-def _version_from(entry: dict, folder: Path) -> Version:
+def _version_from(entry: dict, folder: Path, tz) -> Version:
     number = entry["version"]
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise ValueError(f"version must be a whole number from 1, not {number!r}")
@@ -183,8 +183,8 @@ def _version_from(entry: dict, folder: Path) -> Version:
         raise ValueError("summary must map languages to text")
     return Version(
         number=number,
-        published=_moment(entry["published"]),
-        effective=_moment(entry["effective"]),
+        published=_moment(entry["published"]).astimezone(tz),  # same instant, named zone for display
+        effective=_moment(entry["effective"]).astimezone(tz),
         material=bool(entry.get("material", True)),
         notice_days=int(entry.get("notice_days", 0)),
         summary={k: str(v) for k, v in summary.items()},

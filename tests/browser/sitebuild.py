@@ -1,0 +1,43 @@
+"""Build a site with the real ``mkdocs`` command, as a user would, into a temporary project."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "site" / "docs"
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+CONFIG = """\
+site_name: Демо
+site_url: {site_url}
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  custom_dir: {overrides}
+  language: ru
+  font: false
+plugins:
+  - search:
+      lang: [ru, en]
+  - policydocs{options}
+"""
+
+
+def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://example.kz/policies/",
+                 **options: object) -> Path:
+    shutil.copytree(docs, tmp / "docs")
+    opts = "".join(f"\n      {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in options.items())
+    text = CONFIG.format(site_url=site_url, overrides=ROOT / "overrides", options=(":" + opts) if opts else "")
+    (tmp / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return tmp
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)

@@ -1,0 +1,203 @@
+"""The site library without MkDocs: URLs, dates, UI strings, Kazakh stemming, API, feeds, sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from policydocs import corpus
+from policydocs.errors import PolicyError
+from policydocs.languages import LANGUAGES
+from policydocs.site import api, feeds, linkcheck, pages, search, sitemap, strings, urls
+from policydocs.site.dates import long_date
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "site" / "docs"
+MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages" / "en.html"
+KK_HTML = ROOT / "overrides" / "partials" / "languages" / "kk.html"
+
+
+@pytest.fixture(scope="module")
+def model() -> pages.SiteModel:
+    return pages.build_model(corpus.load(FIXTURE), pdf_pattern=urls.DEFAULT_PDF_PATTERN)
+
+
+def _keys(path: Path) -> dict[str, str]:
+    return dict(re.findall(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"), re.M))
+
+
+def test_kazakh_ui_has_every_key_of_material_english():
+    en, kk = _keys(MATERIAL_EN), _keys(KK_HTML)
+    assert en, "could not read material's en.html"
+    assert sorted(en) == sorted(kk)
+    neutral = {"direction", "search.config.pipeline", "search.config.separator", "search.config.lang"}
+    untranslated = [k for k in en if k not in neutral and kk[k] == en[k]]
+    assert untranslated == []
+    assert kk["language"] == "kk"
+    # every Kazakh-specific letter a reader expects shows up somewhere in the UI strings
+    assert set("әғқңөұүі") <= set("".join(kk.values()).lower())
+
+
+def test_every_site_string_exists_in_three_languages():
+    assert strings.missing_keys() == []
+
+
+@pytest.mark.parametrize("lang, expected", [("ru", "22 ноября 2026\u202fг."), ("kk", "2026\u202fж. 22 қараша"), ("en", "November 22, 2026")])
+def test_dates_are_written_as_each_language_writes_them(lang, expected):
+    assert long_date(dt.date(2026, 11, 22), lang) == expected
+
+
+def test_url_scheme():
+    assert urls.page_path("kk", "smartaqkol/privacy") == "kk/smartaqkol/privacy/"
+    assert urls.pdf_path("smartaqkol/privacy", "ru") == "smartaqkol/docs/privacyru.pdf"
+    assert urls.relative("kk/smartaqkol/privacy/", "en/smartaqkol/privacy/") == "../../../en/smartaqkol/privacy/"
+    assert urls.relative("", "ru/") == "ru/"
+    assert urls.relative("kk/", "kk/demo/privacy/") == "demo/privacy/"
+    assert urls.relative("kk/demo/privacy/", "kk/demo/privacy/") == "./"
+    assert urls.relative("kk/demo/privacy/", "demo/docs/privacykk.pdf") == "../../../demo/docs/privacykk.pdf"
+
+
+@pytest.mark.parametrize("forms", [
+    ("деректерін", "деректерді", "деректердің", "деректер"),
+    ("пайдаланушының", "пайдаланушыға", "пайдаланушы"),
+    ("мерзімнен", "мерзімі", "мерзімде"),
+])
+def test_kazakh_forms_of_one_word_meet_at_one_stem(forms):
+    assert len({search.stem(w) for w in forms}) == 1
+
+
+def test_stemmer_leaves_short_and_latin_words_alone():
+    assert search.stem("жою") == "жою"
+    assert search.stem("Operators") == "operators"
+    assert len(search.stem("ала")) == 3
+
+
+def test_generated_javascript_carries_the_same_rules():
+    js = search.lunr_kk_js()
+    for suffix in search.SUFFIXES:
+        assert f'"{suffix}"' in js
+    assert f"MIN_STEM = {search.MIN_STEM}" in js
+
+
+def test_search_index_loads_kazakh_after_russian_and_keeps_stemmers():
+    config = search.add_kazakh({"config": {"lang": ["ru", "en"], "pipeline": ["stopWordFilter"]}})["config"]
+    assert config["lang"] == ["ru", "kk", "en"]
+    assert "stemmer" in config["pipeline"]
+    assert search.add_kazakh({"config": {"lang": ["ru", "kk"]}})["config"]["lang"] == ["ru", "kk"]
+
+
+def test_missing_translation_is_a_page_in_that_language(model):
+    page = model.page("kk", "demo/terms")
+    assert page.missing
+    body = pages.missing_body(model, page)
+    assert "Аударма жоқ" in body
+    assert "Пользовательское соглашение" in body  # names the document it stands for
+    assert "../../../ru/demo/terms/" in body and "../../../en/demo/terms/" in body
+    assert "Соглашение регулирует" not in body  # never the Russian text under a Kazakh URL
+
+
+def test_policy_header_shows_edition_in_the_page_language(model):
+    kk = pages.policy_header(model, model.page("kk", "demo/privacy"))
+    assert "2026\u202fж. 22 қараша" in kk and "2026\u202fж. 29 қараша" in kk
+    assert "«Демо» ЖШС" in kk and ">3<" in kk
+    assert 'href="../../../demo/docs/privacykk.pdf"' in kk
+    draft = pages.policy_header(model, model.page("ru", "demo/terms"))
+    assert draft.count('class="pd-draft"') == 3  # version, publication and effective date
+
+
+def test_index_lists_products_documents_and_missing(model):
+    body = pages.index_body(model, "kk")
+    assert 'href="demo/privacy/"' in body and "Құпиялылық саясаты" in body
+    assert "аудармасы жоқ" in body  # terms has no Kazakh text
+
+
+def test_api_document(model, tmp_path):
+    (tmp_path / "kk/demo/privacy").mkdir(parents=True)
+    (tmp_path / "kk/demo/privacy/index.html").write_text("<p>kk</p>", encoding="utf-8")
+    data = api.documents(model, tmp_path, "https://example.kz/")
+    docs = {d["id"]: d for d in data["documents"]}
+    assert set(docs) == {"demo/privacy", "demo/terms"}
+    assert docs["demo/terms"]["missing_languages"] == ["kk"]
+    kk = docs["demo/privacy"]["languages"]["kk"]
+    assert kk["url"] == "https://example.kz/kk/demo/privacy/"
+    assert kk["pdf_path"] == "demo/docs/privacykk.pdf"
+    assert kk["html_sha256"] == __import__("hashlib").sha256("<p>kk</p>".encode()).hexdigest()
+    assert kk["published"] == "2026-11-22" and kk["effective"] == "2026-11-29" and kk["version"] == "3"
+    assert docs["demo/privacy"]["languages"]["en"]["html_sha256"] is None  # not built in this test
+
+
+def test_feed_is_valid_atom_per_language(model):
+    now = dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)
+    for lang in LANGUAGES:
+        root = ET.fromstring(feeds.atom(model, lang, "https://example.kz/", "Site", now))
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+        expected = [d.languages[lang].title for _, d in sorted(model.policies.items()) if lang in d.languages]
+        assert titles == expected
+    kk = ET.fromstring(feeds.atom(model, "kk", "https://example.kz/", "Site", now))
+    assert kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text == "2026-11-22T00:00:00Z"
+
+
+def test_sitemap_links_existing_languages_only(model):
+    root = ET.fromstring(sitemap.sitemap(model, "https://example.kz/"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
+    assert "https://example.kz/kk/demo/privacy/" in locs
+    assert "https://example.kz/kk/demo/terms/" not in locs
+    terms = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == "https://example.kz/ru/demo/terms/")
+    assert sorted(link.get("hreflang") for link in terms.findall("x:link", ns)) == ["en", "ru", "x-default"]
+
+
+def _copy(tmp_path: Path) -> Path:
+    import shutil
+    shutil.copytree(FIXTURE, tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def test_broken_clause_link_names_file_and_line(tmp_path):
+    docs = _copy(tmp_path)
+    path = docs / "kk/demo/privacy.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("#cl-2-2", "#cl-2-9"), encoding="utf-8")
+    with pytest.raises(PolicyError) as err:
+        linkcheck.check_links(pages.build_model(corpus.load(docs)))
+    assert err.value.path == str(path) and err.value.line == 22 and "#cl-2-9" in err.value.message
+
+
+def test_link_to_another_document_is_checked(tmp_path):
+    docs = _copy(tmp_path)
+    path = docs / "en/demo/terms.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("privacy.md#cl-2-1", "privacy.md#cl-7-1"), encoding="utf-8")
+    with pytest.raises(PolicyError, match="cl-7-1"):
+        linkcheck.check_links(pages.build_model(corpus.load(docs)))
+
+
+def test_links_to_policy_files_become_page_links(model):
+    page = model.page("en", "demo/terms")
+    body = pages.policy_content(model, page)
+    assert 'href="../privacy/#cl-2-1"' in body
+
+
+def test_site_library_does_not_import_mkdocs():
+    import subprocess
+    import sys
+
+    code = ("import sys, policydocs.site.pages, policydocs.site.api, policydocs.site.feeds, policydocs.site.sitemap, "
+            "policydocs.site.search, policydocs.site.linkcheck; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_checker_hook_is_quiet_while_the_checker_is_missing(model):
+    from policydocs.mkdocs_plugin.plugin import checker_findings
+
+    try:
+        import policydocs.check  # noqa: F401
+    except ImportError:
+        assert checker_findings(model.policies["demo/privacy"]) == []
+    else:
+        assert isinstance(checker_findings(model.policies["demo/privacy"]), list)

@@ -1,0 +1,514 @@
+"""``policydocs check``: do the Russian, Kazakh and English texts of each policy say the same thing?
+
+Entry points for the CLI and the MkDocs plugin::
+
+    check_corpus(corpus, required_langs=("ru", "kk", "en")) -> list[Finding]
+    check_policy(policy, required_langs=..., glossary=..., project_root=...) -> list[Finding]
+
+The languages of a policy are first aligned clause by clause (align.py); then rules that
+look at one text (numbering, mixed scripts, leftovers, references) run on every language
+and rules that compare texts (structure, invariants, language, terminology, staleness) run
+on every aligned pair of source and translation. Silences written in the documents are
+applied last (suppress.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from bisect import bisect_right
+from itertools import accumulate
+from pathlib import Path
+
+from ..corpus import Corpus, Policy
+from ..document import DEFINED_TERM_RE, Block, Document, Kind
+from ..languages import LANGUAGE_NAMES, LANGUAGES
+from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
+from .align import Unit, align
+from .findings import ERROR, RULES, WARNING, Finding, excerpt
+from .terminology import Glossary
+
+__all__ = ["check_corpus", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
+
+GLOSSARY_FILE = "glossary.yml"
+FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
+MIN_RATIO_CHARS = 150  # characters; shorter texts vary too much in length to judge
+RATIO_LOW, RATIO_HIGH = 0.5, 2.0
+
+
+def project_root_of(doc: Document) -> Path:
+    """``<root>/docs/<lang>/<product>/<name>.md`` -> ``<root>``."""
+    depth = len(doc.doc_id.split("/")) + 1
+    parents = doc.path.resolve().parents
+    return parents[depth] if len(parents) > depth else doc.path.parent
+
+
+PARALLEL_FROM = 40  # policies; below this, starting processes costs more than it saves
+
+
+def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
+                 project_root: Path | None = None, workers: int | None = 1) -> list[Finding]:
+    """Findings for every policy.
+
+    ``workers=None`` checks a large corpus on all cores (policies are independent); the
+    default stays in this process, which is what a host such as a MkDocs server (threads,
+    a live-reload loop) needs: forking a threaded process is not safe.
+    """
+    root = Path(project_root) if project_root else Path(corpus.root).resolve().parent
+    if glossary is None:
+        glossary = terminology.load(root / GLOSSARY_FILE)
+    policies = list(corpus.policies.values())
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(policies) >= PARALLEL_FROM else 1
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        global _JOB
+        _JOB = (policies, required_langs, glossary, root)
+        try:
+            chunks = [list(range(i, len(policies), workers)) for i in range(workers)]
+            with mp.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_check_chunk, chunks)
+        finally:
+            _JOB = None
+        out = [f for part in parts for f in part]
+        out.sort(key=Finding.sort_key)
+        return out
+    out: list[Finding] = []
+    for policy in policies:
+        out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
+    return out
+
+
+_JOB = None  # what forked workers check: inherited, never pickled
+
+
+def _check_chunk(indexes: list[int]) -> list[Finding]:
+    policies, required_langs, glossary, root = _JOB
+    out: list[Finding] = []
+    for i in indexes:
+        out += check_policy(policies[i], required_langs, glossary=glossary, project_root=root)
+    return out
+
+
+def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
+                 project_root: Path | None = None) -> list[Finding]:
+    """Every finding about one policy, in all its languages, silences applied."""
+    docs = policy.languages
+    if not docs:
+        return []
+    any_doc = next(iter(docs.values()))
+    root = Path(project_root) if project_root else project_root_of(any_doc)
+    if glossary is None:
+        glossary = terminology.load(root / GLOSSARY_FILE)
+    source_lang = policy.source_lang if policy.source_lang in docs else next(l for l in LANGUAGES if l in docs)
+    source = docs[source_lang]
+    doc_id = policy.doc_id
+    findings: list[Finding] = []
+
+    for lang in required_langs:
+        if lang not in docs:
+            findings.append(Finding("missing-language", doc_id, lang, str(source.path), 1, "",
+                                    params=dict(lang_name=LANGUAGE_NAMES[lang]["en"], lang_name_ru=LANGUAGE_NAMES[lang]["ru"],
+                                                required=", ".join(required_langs),
+                                                expected=str(_sibling(source, lang)))))
+
+    alignment = align(docs, source_lang, doc_id)
+    findings += alignment.findings
+    missing_by_lang: dict[str, set[str]] = {}
+    for f in alignment.findings:
+        if f.rule == "clause-missing":
+            missing_by_lang.setdefault(f.lang, set()).add(f.clause)
+
+    # rules on one text at a time
+    numbering_src = numbering.check(source, doc_id)
+    src_keys = {(f.rule, f.clause) for f in numbering_src}
+    also: dict[tuple[str, str], list[str]] = {}
+    for lang, doc in docs.items():
+        if lang != source_lang:
+            for f in numbering.check(doc, doc_id):
+                if (f.rule, f.clause) in src_keys:
+                    also.setdefault((f.rule, f.clause), []).append(lang)
+                elif f.rule == "numbering-gap" and set(f.params["missing"].split(", ")) <= missing_by_lang.get(lang, set()):
+                    continue  # already reported as a missing clause
+                else:
+                    findings.append(f)
+    for f in numbering_src:
+        if (f.rule, f.clause) in also:
+            f.params["also"] = ", ".join(sorted(also[(f.rule, f.clause)], key=LANGUAGES.index))
+        findings.append(f)
+
+    allowed = _allowed_names(docs)
+    owner = {}
+    for u in alignment.units:
+        for b in u.blocks.values():
+            owner[id(b)] = u
+    per_text: dict[tuple, Finding] = {}
+    cache: dict[int, dict] = {}
+    for lang in [source_lang] + [l for l in LANGUAGES if l in docs and l != source_lang]:
+        doc = docs[lang]
+        numbers = _numbers(doc)
+        flags = _doc_flags(doc)
+        for block in doc.content_blocks():
+            u = owner.get(id(block))
+            clause = u.clause if u else (block.number or block.eid)
+            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers,
+                                  _facts(block, lang, cache, flags["xrefs"]), flags):
+                # the same leftover in the same place of the source is one finding "(the same in kk)"
+                key = (f.rule, u.key if u else id(block), f.params.get("text") or f.params.get("word")
+                       or f.params.get("detail"))
+                first = per_text.get(key) if f.rule in FOLDED else None
+                if first is not None and first.lang != lang:
+                    first.params["also"] = ", ".join(filter(None, [first.params.get("also"), lang]))
+                    continue
+                per_text.setdefault(key, f)
+                findings.append(f)
+
+    # rules on aligned pairs
+    record = _sync_records(root, docs, source_lang, doc_id)
+    for unit in alignment.units:
+        s = unit.blocks.get(source_lang)
+        if s is None:
+            continue
+        for lang, t in unit.blocks.items():
+            if lang == source_lang:
+                continue
+            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
+
+    copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
+    if copied:  # a copied clause is "untranslated", not also "written in Russian"
+        findings = [f for f in findings if not (f.rule == "wrong-language" and (f.lang, f.eid) in copied)]
+    findings = _fold_terms(findings, docs)
+    return _apply_silences(findings, docs, source_lang)
+
+
+def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:
+    """A translation that never uses an agreed term gets one finding, not one per clause.
+
+    Using another word consistently is one decision to review; using the agreed term in
+    some clauses and not in others is a slip in each of those clauses.
+    """
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    rest: list[Finding] = []
+    for f in findings:
+        if f.rule == "term-missing":
+            groups.setdefault((f.lang, f.params["expected"]), []).append(f)
+        else:
+            rest.append(f)
+    texts: dict[str, str] = {}
+    for (lang, expected), group in groups.items():
+        doc = docs[lang]
+        if lang not in texts:
+            texts[lang] = "".join("".join(b.lines) for b in doc.content_blocks()).lower()
+        text = texts[lang]
+        if len(group) > 1 and not _uses(expected, lang, text):
+            first = group[0]
+            first.params["expected"] = expected
+            first.params["count"] = len(group)
+            first.params["clauses"] = ", ".join(f.clause for f in group[:6] if f.clause) + (" …" if len(group) > 6 else "")
+            first.rule = "term-never-used"
+            rest.append(first)
+        else:
+            rest += group
+    return rest
+
+
+def _uses(term: str, lang: str, text_lower: str) -> bool:
+    pattern, probe = terminology._compile(term.lower(), lang)
+    return probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
+                                       for m in pattern.finditer(text_lower))
+
+
+# --- one text ----------------------------------------------------------------------
+
+
+def _doc_flags(doc: Document) -> dict:
+    """The blocks where rare defects can be, found by one scan of the whole file.
+
+    Most texts have no mixed-script word, no placeholder and no doubled word; scanning
+    the file once and looking closer only at the blocks with a hit keeps the check fast.
+    """
+    lines = [line for b in doc.blocks for line in b.lines]
+    body = "".join(lines)
+    starts = list(accumulate((len(line) for line in lines), initial=0))
+    first = doc.blocks[0].line if doc.blocks else 1
+    block_starts = [b.line for b in doc.blocks]
+
+    def block_at(offset: int) -> int:
+        lineno = first + bisect_right(starts, offset) - 1
+        return id(doc.blocks[bisect_right(block_starts, lineno) - 1])
+
+    def hit_blocks(rx) -> set[int]:
+        return {block_at(m.start()) for m in rx.finditer(body)}
+
+    return {
+        "mixed": {block_at(i) for i in script.boundaries(body, doc.lang)},
+        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
+            marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
+        "doubled": _doubled_candidates(body, block_at),
+        "markup": "*" in body or "](" in body or "<" in body,
+        "xrefs": hit_blocks(xrefs.KEYWORDS.get(doc.lang, xrefs.KEYWORDS["ru"])),
+    }
+
+
+def _doubled_candidates(body: str, block_at) -> set[int]:
+    """Blocks where a word may be written twice in a row: found with plain string search."""
+    lower = body.lower()
+    words = lower.split()
+    doubled = {a for a, b in zip(words, words[1:]) if a == b and a.isalpha()}
+    out: set[int] = set()
+    for w in doubled:
+        for sep in (" ", "\n"):
+            needle = w + sep + w
+            i = lower.find(needle)
+            while i != -1:
+                out.add(block_at(i))
+                i = lower.find(needle, i + 1)
+    return out
+
+
+def _sibling(doc: Document, lang: str) -> Path:
+    """Where the ``lang`` file of the same document belongs: docs/<lang>/<id>.md."""
+    parts = doc.doc_id.split("/")
+    docs_dir = doc.path.parents[len(parts)] if len(doc.path.parents) > len(parts) else Path("docs")
+    return docs_dir / lang / f"{doc.doc_id}.md"
+
+
+def _numbers(doc: Document) -> set[str]:
+    out = {c.number for c in doc.clauses()}
+    out |= {s.number for s in doc.sections if s.number}
+    return out
+
+
+def _allowed_names(docs: dict[str, Document]) -> frozenset[str]:
+    names: set[str] = set()
+    for doc in docs.values():
+        for key in ("product", "operator", "title"):
+            value = doc.meta.get(key)
+            if isinstance(value, str):
+                names.update(w for w in language.CYR_WORD_RE.findall(value))
+    return frozenset(names)
+
+
+def _line_in(block: Block, needle: str) -> int:
+    for i, raw in enumerate(block.lines):
+        if needle and needle in raw:
+            return block.line + i
+    return block.line
+
+
+def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: frozenset[str],
+                numbers: set[str], facts: dict, flags: dict[str, bool]) -> list[Finding]:
+    text = facts["text"]
+    lang = doc.lang
+    path = str(doc.path)
+    out: list[Finding] = []
+
+    def add(rule: str, needle: str = "", offset: int | None = None, **params) -> None:
+        out.append(Finding(rule, doc_id, lang, path, _line_in(block, needle), clause, block.eid,
+                           excerpt=excerpt(text, around=offset), params=params))
+
+    if not text and block.kind in (Kind.BULLET, Kind.ITEM):
+        add("broken-markdown", detail="an empty list item", detail_ru="пустой элемент перечня")
+        return out
+    if id(block) in flags["mixed"]:
+        for word, offset, params in script.mixed_words(text):
+            add("mixed-script", word, offset, **params)
+    if id(block) in flags["placeholder"]:
+        for ph, offset in leftovers.placeholders(text):
+            add("placeholder", ph, offset, text=ph)
+    if id(block) in flags["doubled"]:
+        for word, offset in leftovers.doubled_words(text):
+            add("doubled-word", word, offset, word=word)
+    for what, what_ru, detail, detail_ru in leftovers.unbalanced(text):
+        add("unbalanced", what=what, what_ru=what_ru, detail=detail, detail_ru=detail_ru)
+    if flags["markup"]:
+        for detail, detail_ru in leftovers.broken_markdown(text):
+            add("broken-markdown", detail=detail, detail_ru=detail_ru)
+        for detail in leftovers.unsafe_links(text):
+            add("unsafe-link", detail=detail)
+    if block.kind is not Kind.HEADING:
+        found = language.wrong_language(text, lang)
+        if found:
+            add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
+        elif lang == "en":
+            words = language.cyrillic_words_in_english(text, allowed)
+            if words:
+                add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
+    for number, kind, start, _end in facts["refs_list"]:
+        if number not in numbers:
+            name = xrefs.KIND.get(kind, ("clause", "пункт"))
+            add("xref-missing", number, start, ref=name[0], ref_ru=name[1], number=number)
+    return out
+
+
+# --- aligned pairs -----------------------------------------------------------------
+
+
+def _facts(block: Block, lang: str, cache: dict[int, dict], xref_blocks: set[int] | None = None) -> dict:
+    key = id(block)
+    if key not in cache:
+        text = block.text
+        refs = xrefs.references(text, lang) if block.kind is not Kind.HEADING and (
+            xref_blocks is None or key in xref_blocks) else []
+        spans = [(a, b) for _, _, a, b in refs]
+        cache[key] = {
+            "text": text,
+            "refs_list": refs,
+            "facts": invariants.extract(text, lang, spans),
+            "refs": frozenset(n for n, _, _, _ in refs),
+
+            "defines": text.startswith("**") and bool(_definition(text)),
+        }
+    return cache[key]
+
+
+def _norm(facts: dict) -> str:
+    if "norm" not in facts:
+        facts["norm"] = " ".join(facts["text"].split())
+    return facts["norm"]
+
+
+def _lower(facts: dict) -> str:
+    if "lower" not in facts:
+        facts["lower"] = facts["text"].lower()
+    return facts["lower"]
+
+
+def _definition(text: str):
+    return DEFINED_TERM_RE.match(text) if text.startswith("**") else None
+
+
+def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
+                glossary: Glossary, cache: dict[int, dict], record: dict | None) -> list[Finding]:
+    src_lang, lang = src_doc.lang, doc.lang
+    out: list[Finding] = []
+
+    def add(rule: str, **params) -> None:
+        params.setdefault("lang", lang)
+        params.setdefault("src_lang", src_lang)
+        out.append(Finding(rule, doc_id, lang, str(doc.path), t.line, unit.clause, t.eid, excerpt=excerpt(ft["text"]),
+                           other_lang=src_lang, other_path=str(src_doc.path), other_line=s.line,
+                           other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
+
+    fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
+    s_text, t_text = _norm(fs), _norm(ft)
+    if s_text == t_text and language.meaningful_words(s_text) >= 3:
+        add("untranslated")  # everything else about this block follows from it
+        return out
+    if s_text != t_text:
+        sl, tl = len(s_text), len(t_text)
+        if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
+            ratio = tl / sl
+            if ratio < RATIO_LOW or ratio > RATIO_HIGH:
+                add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
+                    hint="a partial translation" if ratio < 1 else "text added that the source does not have",
+                    hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
+
+    a_facts, b_facts = fs["facts"], ft["facts"]
+    for category, (name, name_ru) in invariants.CATEGORIES.items() if (a_facts or b_facts) else ():
+        a, b = a_facts.get(category, set()), b_facts.get(category, set())
+        if a != b:
+            add("invariant-mismatch", category=name, category_ru=name_ru,
+                src_values=invariants.show(a), values=invariants.show(b))
+    if fs["refs"] != ft["refs"]:
+        add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
+            values=", ".join(sorted(ft["refs"])) or "nothing")
+
+    if fs["defines"] and not ft["defines"]:
+        m = _definition(fs["text"])
+        add("definition-missing", term=m.group(1) if m else "")
+    elif ft["defines"] and not fs["defines"]:
+        m = _definition(ft["text"])
+        out.append(Finding("definition-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
+                           excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
+                           other_excerpt=excerpt(t.text), other_eid=t.eid,
+                           params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
+
+    if glossary.terms and doc.front.origin == "translation":
+        s_full = _terms(fs, src_lang, glossary, doc_id)
+        t_full = _terms(ft, lang, glossary, doc_id)
+        for i in sorted(s_full | t_full):
+            term = glossary.terms[i]
+            if src_lang not in term.patterns or lang not in term.patterns:
+                continue
+            # a clause that names the term in full must render it; a short form may be dropped
+            if i in s_full and not _accepts(ft, lang, glossary, i):
+                add("term-missing", found_lang=src_lang, found=term.words[src_lang], expected=term.words[lang])
+            elif i in t_full and not _accepts(fs, src_lang, glossary, i):
+                add("term-unexpected", found=term.words[lang], source_term=term.words[src_lang])
+
+    if record is not None:
+        entry = record.get("confirmed", {}).get(unit.key)
+        what = dict(what=unit.label[0], what_ru=unit.label[1], doc_id=doc_id, clause=unit.clause)
+        if entry is None:
+            add("unconfirmed-translation", **what)
+        elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(fs["text"]):
+            add("stale-translation", date=str(entry.get("date", "?")), **what)
+    return out
+
+
+def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:
+    key = ("applicable", doc_id, lang)
+    if key not in glossary._memo:
+        glossary._memo[key] = [i for i, t in enumerate(glossary.terms) if lang in t.patterns and t.applies_to(doc_id)]
+    return glossary._memo[key]
+
+
+def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> frozenset:
+    """Indexes of the glossary terms a text names in full (short forms and common-word uses aside)."""
+    if "terms" not in facts:
+        lower = _lower(facts)
+        full = set()
+        for i in _applicable(glossary, doc_id, lang):
+            term = glossary.terms[i]
+            if not term.probes[lang] or term.probes[lang][0] not in lower:
+                continue
+            text = lower
+            for longer in glossary.containers(i, lang):  # "Account" inside "Personal Account" is not "Account"
+                for rx in longer.patterns.get(lang, ()):
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            if term.found(text, lang, True, original=facts["text"]):
+                full.add(i)
+        facts["terms"] = frozenset(full)
+    return facts["terms"]
+
+
+def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
+    """Whether a text renders term ``i`` in some accepted way (asked only when the other text names it)."""
+    cache = facts.setdefault("accepts", {})
+    if i not in cache:
+        cache[i] = i in facts.get("terms", ()) or glossary.terms[i].accepted(_lower(facts), lang)
+    return cache[i]
+
+
+def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict[str, dict]:
+    out = {}
+    for lang in docs:
+        if lang == source_lang:
+            continue
+        data = staleness.load_record(staleness.record_path(root, lang, doc_id))
+        if data is not None:
+            out[lang] = data
+    return out
+
+
+# --- silences ----------------------------------------------------------------------
+
+
+def _apply_silences(findings: list[Finding], docs: dict[str, Document], source_lang: str) -> list[Finding]:
+    per_doc = {lang: suppress.silences(doc) for lang, doc in docs.items() if suppress.has_silences(doc)}
+    if not per_doc:
+        findings.sort(key=Finding.sort_key)
+        return findings
+    kept: list[Finding] = []
+    for lang, (_, _, problems) in per_doc.items():
+        kept += problems
+    for f in findings:
+        own = per_doc.get(f.lang)
+        src = per_doc.get(source_lang)
+        if own and suppress.is_silenced(f, own[0], own[1]):
+            continue
+        if src and f.lang != source_lang and suppress.is_silenced(f, src[0], src[1]):
+            continue
+        kept.append(f)
+    kept.sort(key=Finding.sort_key)
+    return kept

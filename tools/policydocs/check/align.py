@@ -1,0 +1,264 @@
+"""Line up the languages of one policy: which block of the Kazakh text is which block of the Russian.
+
+Numbered things (sections and clauses) are matched by number, through their eIds, so a
+missing clause is named precisely instead of shifting everything after it. Unnumbered
+things (paragraphs, bullets, sub-items) are matched by their position inside the same
+section or clause, which is how seed 004's paragraphs and bullets line up. A numbered
+heading ``## 1.`` in one language and a clause ``1.`` in another are the same provision
+written in two house styles, not a defect, so both get the key ``n:1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Block, Document, Kind
+from .findings import Finding, excerpt
+
+CONTENT_KINDS = (Kind.ITEM, Kind.BULLET, Kind.PARAGRAPH)
+
+
+@dataclass
+class Node:
+    """A section heading or a clause: something with an address of its own."""
+
+    key: str
+    block: Block | None
+    label: tuple[str, str]  # (English, Russian) name for messages: "clause 2.1", "пункт 2.1"
+    clause: str  # number, or eId when unnumbered
+    content: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """One provision in every language that has it."""
+
+    key: str
+    label: tuple[str, str]
+    clause: str
+    blocks: dict[str, Block] = field(default_factory=dict)
+
+
+@dataclass
+class Alignment:
+    source_lang: str
+    units: list[Unit]
+    findings: list[Finding]
+
+
+def _label(block: Block | None, number: str | None, is_heading: bool) -> tuple[str, str]:
+    if block is None:
+        return ("the opening text", "вводный текст")
+    if number:
+        if is_heading:
+            return (f"section {number}", f"раздел {number}")
+        return (f"clause {number}", f"пункт {number}")
+    if is_heading:
+        return (f"heading '{excerpt(block.text, 40)}'", f"заголовок «{excerpt(block.text, 40)}»")
+    return ("the title", "заголовок")
+
+
+def nodes(doc: Document) -> dict[str, Node]:
+    """Every addressable node of a document by alignment key, in document order."""
+    out: dict[str, Node] = {}
+
+    def add(key: str, node: Node) -> None:
+        if key in out:  # a duplicate number; numbering reports it, alignment keeps both apart
+            n = 2
+            while f"{key}#{n}" in out:
+                n += 1
+            key = f"{key}#{n}"
+            node.key = key
+        out[key] = node
+
+    if doc.title_block is not None:
+        add("title", Node("title", doc.title_block, ("the title", "заголовок"), "title"))
+    unnumbered = 0
+    for section in doc.sections:
+        if section.heading is None:
+            key = "pre"
+            clause = "pre"
+        elif section.number:
+            key = f"n:{section.number}"
+            clause = section.number
+        else:
+            unnumbered += 1
+            key = f"x:{unnumbered}"
+            clause = section.eid
+        add(key, Node(key, section.heading, _label(section.heading, section.number, True), clause, list(section.content)))
+
+        def walk(clauses) -> None:
+            for cl in clauses:
+                k = f"n:{cl.number}"
+                add(k, Node(k, cl.block, _label(cl.block, cl.number, False), cl.number, list(cl.content)))
+                walk(cl.children)
+
+        walk(section.clauses)
+    return out
+
+
+def _content_label(node_label: tuple[str, str], block: Block, index: int) -> tuple[str, str]:
+    en, ru = node_label
+    if block.kind is Kind.ITEM:
+        return (f"sub-item {block.number}) of {en}", f"подпункт {block.number}) ({ru})")
+    if block.kind is Kind.BULLET:
+        return (f"list item {index} of {en}", f"элемент перечня {index} ({ru})")
+    return (f"paragraph {index} of {en}", f"абзац {index} ({ru})")
+
+
+KIND_NAMES = {
+    Kind.ITEM: ("sub-items", "подпунктов"),
+    Kind.BULLET: ("list items", "элементов перечня"),
+    Kind.PARAGRAPH: ("paragraphs", "абзацев"),
+}  # Russian: "подпунктов: 3" reads right for any number
+
+
+def _lis_keep(positions: list[int]) -> set[int]:
+    """Indexes of a longest increasing subsequence: what is in order; the rest moved."""
+    import bisect
+
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    prev = [-1] * len(positions)
+    for i, p in enumerate(positions):
+        j = bisect.bisect_left(tails, p)
+        if j == len(tails):
+            tails.append(p)
+            tails_idx.append(i)
+        else:
+            tails[j] = p
+            tails_idx[j] = i
+        prev[i] = tails_idx[j - 1] if j else -1
+    keep: set[int] = set()
+    i = tails_idx[-1] if tails_idx else -1
+    while i != -1:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment:
+    """Match every translation against the source text; report what does not match."""
+    src_doc = docs[source_lang]
+    src_nodes = nodes(src_doc)
+    units: dict[str, Unit] = {}
+    order: list[str] = []
+    findings: list[Finding] = []
+
+    def unit(key: str, label: tuple[str, str], clause: str) -> Unit:
+        if key not in units:
+            units[key] = Unit(key, label, clause)
+            order.append(key)
+        return units[key]
+
+    # the source language's own units
+    for key, node in src_nodes.items():
+        if node.block is not None:
+            unit(key, node.label, node.clause).blocks[source_lang] = node.block
+        for i, block in enumerate(node.content, start=1):
+            u = unit(block.eid, _content_label(node.label, block, _index_in_kind(node.content, block)), node.clause)
+            u.blocks[source_lang] = block
+
+    for lang, doc in docs.items():
+        if lang == source_lang:
+            continue
+        tr_nodes = nodes(doc)
+        src_keys = list(src_nodes)
+        common = [k for k in tr_nodes if k in src_nodes]
+        # missing and extra numbered provisions
+        for idx, key in enumerate(src_keys):
+            if key in tr_nodes:
+                continue
+            node = src_nodes[key]
+            if node.block is None:
+                continue
+            # where it should go: after the nearest earlier node that the translation has
+            anchor = next((tr_nodes[k] for k in reversed(src_keys[:idx]) if k in tr_nodes), None)
+            where = anchor.block.end_line if anchor and anchor.block is not None else doc.front.body_line
+            findings.append(Finding(
+                "clause-missing", doc_id, lang, str(doc.path), where, node.clause, node.block.eid,
+                excerpt="", other_lang=source_lang, other_path=str(src_doc.path), other_line=node.block.line,
+                other_excerpt=excerpt(node.block.text),
+                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1], src_line=node.block.line),
+            ))
+        for key, node in tr_nodes.items():
+            if key in src_nodes or node.block is None:
+                continue
+            findings.append(Finding(
+                "clause-extra", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
+                excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
+                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1]),
+            ))
+        # order of the provisions both have
+        src_pos = {k: i for i, k in enumerate(src_keys)}
+        positions = [src_pos[k] for k in common]
+        keep = _lis_keep(positions)
+        for i, key in enumerate(common):
+            if i in keep:
+                continue
+            node = tr_nodes[key]
+            if node.block is None:
+                continue
+            after = common[i - 1] if i else None
+            src_after = src_keys[src_pos[key] - 1] if src_pos[key] else None
+            findings.append(Finding(
+                "clause-order", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
+                excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
+                other_line=src_nodes[key].block.line if src_nodes[key].block else 0,
+                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1],
+                            after=tr_nodes[after].label[0] if after else "the start",
+                            src_after=src_nodes[src_after].label[0] if src_after else "the start"),
+            ))
+        # pair the blocks
+        for key in common:
+            s_node, t_node = src_nodes[key], tr_nodes[key]
+            if s_node.block is not None and t_node.block is not None:
+                units[key].blocks[lang] = t_node.block
+            findings += _pair_content(s_node, t_node, units, source_lang, lang, src_doc, doc, doc_id)
+
+    return Alignment(source_lang, [units[k] for k in order], findings)
+
+
+def _index_in_kind(content: list[Block], block: Block) -> int:
+    kind = Kind.BULLET if block.kind is Kind.BULLET else block.kind
+    return sum(1 for b in content[: content.index(block) + 1] if b.kind is kind)
+
+
+def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: str, lang: str,
+                  src_doc: Document, doc: Document, doc_id: str) -> list[Finding]:
+    """Pair the unnumbered blocks of one section or clause by position.
+
+    A list written as bullets in one language and as plain lines in another is the same
+    text laid out differently, so when the counts agree the blocks pair one to one
+    whatever their kind. When they disagree, each kind is compared on its own and a
+    count that differs is one finding for the whole clause, not one per shifted block.
+    """
+    src, tr = s_node.content, t_node.content
+    findings: list[Finding] = []
+    if len(src) == len(tr):
+        for s, t in zip(src, tr):
+            units[s.eid].blocks[lang] = t
+        return findings
+    for kind in CONTENT_KINDS:
+        s_k = [b for b in src if b.kind is kind]
+        t_k = [b for b in tr if b.kind is kind]
+        if len(s_k) == len(t_k):
+            for s, t in zip(s_k, t_k):
+                units[s.eid].blocks[lang] = t
+            continue
+        # a list of bullets in one language may be plain lines in another: compare totals of those two
+        first_t = t_k[0] if t_k else None
+        first_s = s_k[0] if s_k else None
+        line = first_t.line if first_t else (t_node.block.line if t_node.block else doc.front.body_line)
+        en, ru = KIND_NAMES[kind]
+        findings.append(Finding(
+            "block-count", doc_id, lang, str(doc.path), line, t_node.clause,
+            t_node.block.eid if t_node.block else "",
+            excerpt=excerpt(first_t.text) if first_t else "",
+            other_lang=src_lang, other_path=str(src_doc.path),
+            other_line=first_s.line if first_s else (s_node.block.line if s_node.block else 0),
+            other_excerpt=excerpt(first_s.text) if first_s else "",
+            params=dict(lang=lang, src_lang=src_lang, where=s_node.label[0], where_ru=s_node.label[1],
+                        count=len(t_k), src_count=len(s_k), kinds=en, kinds_ru=ru),
+        ))
+    return findings

@@ -1,0 +1,52 @@
+"""References from one clause to another: "пункте 2.1", "2.1-тармағында", "clause 2.1", "section 4".
+
+A reference must name a clause or section that exists in the same document, and the same
+clause must refer to the same numbers in every language. References to other acts
+("пункт 2 статьи 7 Закона", "7-бабының 2-тармағы", "clause 2 of Article 7") are not ours
+and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+N = r"\d+(?:\.\d+)*"
+_LIST = rf"{N}(?:\.(?!\d))?(?:\s*(?:,|и|или|and|or|–|—|-)\s*{N}(?:\.(?!\d))?)*"
+
+RU_RE = re.compile(rf"(?<![\w])(?P<kw>пункт\w*|подпункт\w*|п\.|пп\.|раздел\w*)\s*(?P<nums>{_LIST})(?P<tail>\s+\S+)?", re.I)
+EN_RE = re.compile(rf"(?<![\w])(?P<kw>clauses?|sub-?clauses?|sections?|paragraphs?)\s+(?P<nums>{_LIST})(?P<tail>\s+\S+\s*\S*)?", re.I)
+KK_RE = re.compile(rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немесе|–|-)\s*{N})*)\s*-\s*(?P<kw>тармақ\w*|бөлім\w*|тармақша\w*)", re.I)
+
+EXTERNAL_TAIL = re.compile(r"^\s+(?:стать\w*|закон\w*|кодекс\w*|правил\w*|приказ\w*|постановлен\w*|of\s+(?:the\s+)?(?:Article|Law|Code|Rules))", re.I)
+EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңның|кодексінің|қағидаларының)\s+$", re.I)
+
+_DIGIT = re.compile(r"\d")
+KEYWORDS = {
+    "ru": re.compile(r"[Пп]ункт|[Пп]одпункт|[Пп]п?\.|[Рр]аздел|ПУНКТ|РАЗДЕЛ"),
+    "kk": re.compile(r"-\s*(?:[Тт]армақ|[Бб]өлім|ТАРМАҚ|БӨЛІМ)"),
+    "en": re.compile(r"[Cc]lause|[Ss]ection|[Pp]aragraph|CLAUSE|SECTION|PARAGRAPH"),
+}
+
+KIND = {"п": ("clause", "пункт"), "р": ("section", "раздел"), "c": ("clause", "пункт"), "s": ("section", "раздел"),
+        "т": ("clause", "пункт"), "б": ("section", "раздел")}
+
+
+def references(text: str, lang: str) -> list[tuple[str, str, int, int]]:
+    """(number, kind letter, start, end) of each reference to a clause of this document."""
+    out = []
+    if not _DIGIT.search(text) or not KEYWORDS[lang if lang in KEYWORDS else "ru"].search(text):
+        return out
+    if lang == "kk":
+        for m in KK_RE.finditer(text):
+            if m.group("pre") and EXTERNAL_PRE.search(m.group("pre")):
+                continue
+            for n in re.finditer(N, m.group("nums")):
+                out.append((n.group(0), m.group("kw")[0].lower(), m.start("nums"), m.end("nums")))
+        return out
+    rx = EN_RE if lang == "en" else RU_RE
+    for m in rx.finditer(text):
+        if m.group("tail") and EXTERNAL_TAIL.match(m.group("tail")):
+            continue
+        for n in re.finditer(N, m.group("nums")):
+            out.append((n.group(0), m.group("kw")[0].lower(), m.start("nums"), m.end("nums")))
+    return out

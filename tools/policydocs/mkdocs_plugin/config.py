@@ -1,0 +1,46 @@
+"""Options of the ``policydocs`` MkDocs plugin, declared and validated by MkDocs itself."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PdfPattern(c.Type):
+    """Where PDFs go: must name the language and the document, or two PDFs would collide."""
+
+    def __init__(self, default: str):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if "{lang}" not in value or not ("{id}" in value or ("{product}" in value and "{name}" in value)):
+            raise base.ValidationError(
+                f"pdf_pattern {value!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}"
+            )
+        if value.startswith("/") or ".." in value.split("/"):
+            raise base.ValidationError(f"pdf_pattern {value!r} must be a path inside the site")
+        return value
+
+
+class PolicyDocsConfig(base.Config):
+    pdf = c.Type(bool, default=False)
+    """Build a PDF of every document in every language (needs ``policydocs.pdf``)."""
+    pdf_pattern = PdfPattern(default="{product}/docs/{name}{lang}.pdf")
+    """Where each PDF goes in the site; ``{product}``, ``{name}``, ``{id}``, ``{lang}``."""
+    pdf_jobs = c.Type(int, default=2)
+    """How many PDFs to render at once."""
+    pdf_cache_dir = c.Type(str, default=".cache/policydocs/pdf")
+    """Rendered PDFs are reused from here while their inputs are unchanged."""
+    versions_dir = c.Type(str, default="versions")
+    """Where ``policydocs publish`` keeps frozen versions and changelogs (relative to mkdocs.yml)."""
+    api = c.Type(bool, default=True)
+    """Write ``api/v1/documents.json`` for apps."""
+    feeds = c.Type(bool, default=True)
+    """Write an Atom feed per language at ``<lang>/feed.xml``."""
+    sitemap = c.Type(bool, default=True)
+    """Replace MkDocs' sitemap.xml with one that links the languages (hreflang)."""
+    kazakh_search = c.Type(bool, default=True)
+    """Add the Kazakh suffix stripper to the search index (lunr has no Kazakh stemmer)."""
+    check_on_serve = c.Type(bool, default=True)
+    """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

@@ -1,0 +1,107 @@
+"""The JSON document apps read: which documents exist, in which languages, at which URLs.
+
+Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
+
+    {"api_version": 1, "default_language": "ru", "languages": ["ru", "kk", "en"],
+     "documents": [{"id": "yasam/privacy", "product": "yasam", "product_name": "Я!Сам",
+                    "source_language": "ru", "prevailing_language": "ru",
+                    "current": {"version": ..., "status": ..., "published": ..., "effective": ...},
+                    "versions": [], "pending": null,
+                    "missing_languages": ["kk"],
+                    "languages": {"ru": {"title", "operator", "path", "url", "html_sha256",
+                                         "pdf_path", "pdf_url", "pdf_sha256", "version",
+                                         "published", "effective", "status", "reviewed"}}}]}
+
+``versions`` lists every published version (state in force / pending / superseded,
+publication and effective moments with their UTC offsets, in force until, per language the
+sha256 of the frozen text and its URLs); ``current_version`` is the number in force when
+the site was built, ``pending`` the published version not yet in force.
+
+``path`` values are relative to the site root; ``url`` values are absolute when the
+site has a ``site_url``. ``versions`` (history) and ``pending`` (a published version not
+yet in force) are empty until the version store feeds them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..languages import LANGUAGES
+from . import urls
+from . import history as history_mod
+from .pages import SiteModel, edition
+
+API_VERSION = 1
+
+
+def sha256_file(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
+    """The API document for a built site (hashes are of the files in ``site_dir``)."""
+
+    def url(path: str | None) -> str | None:
+        if path is None:
+            return None
+        return urls.absolute(site_url, path) if site_url else "/" + path
+
+    docs = []
+    for doc_id, policy in sorted(model.policies.items()):
+        product, _ = urls.split_id(doc_id)
+        langs = {}
+        for lang in LANGUAGES:
+            doc = policy.languages.get(lang)
+            if doc is None:
+                continue
+            ed = edition(model, doc)
+            page = urls.page_path(lang, doc_id)
+            pdf = model.pdf(doc_id, lang)
+            langs[lang] = {
+                "title": doc.title,
+                "operator": doc.front.operator,
+                "path": page,
+                "url": url(page),
+                "html_sha256": sha256_file(site_dir / page / "index.html"),
+                "pdf_path": pdf,
+                "pdf_url": url(pdf),
+                "pdf_sha256": sha256_file(site_dir / pdf) if pdf else None,
+                "version": ed.version,
+                "published": _iso(ed.date),
+                "effective": _iso(ed.effective),
+                "status": ed.status,
+                "reviewed": doc.front.reviewed,
+            }
+        source = policy.source or next(iter(policy.languages.values()))
+        ed = edition(model, source)
+        history = model.histories.get(doc_id)
+        timeline = (
+            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang)) if history else {}
+        )
+        docs.append({
+            "id": doc_id,
+            "product": product,
+            "product_name": source.front.product,
+            "source_language": source.front.source_lang,
+            "prevailing_language": source.front.prevailing_lang,
+            "current": {"version": ed.version, "status": ed.status, "published": _iso(ed.date), "effective": _iso(ed.effective)},
+            "current_version": timeline.get("current_version"),
+            "versions": timeline.get("versions", []),
+            "pending": timeline.get("pending"),
+            "timezone": timeline.get("timezone"),
+            "missing_languages": policy.missing(),
+            "languages": langs,
+        })
+    return {"api_version": API_VERSION, "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

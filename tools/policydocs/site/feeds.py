@@ -1,0 +1,80 @@
+"""An Atom feed per language: one entry per document in that language.
+
+Dates come from the document (publication date, else effective date); a draft without
+dates uses the build moment given by the caller (``SOURCE_DATE_EPOCH`` for repeatable builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape, quoteattr
+
+from . import urls
+from .pages import SiteModel, edition
+from .strings import t
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def _stamp(day: dt.date | None, fallback: dt.datetime) -> str:
+    if day is None:
+        return fallback.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
+    base = site_url or "/"
+    feed_url = urls.absolute(base, urls.feed_path(lang))
+    entries = []
+    latest = None
+    for doc_id, policy in sorted(model.policies.items()):
+        doc = policy.languages.get(lang)
+        if doc is None:
+            continue
+        ed = edition(model, doc)
+        updated = _stamp(ed.date or ed.effective, now)
+        latest = max(latest or updated, updated)
+        link = urls.absolute(base, urls.page_path(lang, doc_id))
+        summary = f"{t('operator', lang)}: {doc.front.operator}. {t('version', lang)}: {ed.version or t('draft', lang)}."
+        entries.append(
+            "  <entry>\n"
+            f"    <id>{escape(link)}{'#v' + escape(ed.version) if ed.version else ''}</id>\n"
+            f"    <title>{escape(doc.title)}</title>\n"
+            f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(link)}/>\n"
+            f"    <updated>{updated}</updated>\n"
+            f"    <author><name>{escape(doc.front.operator)}</name></author>\n"
+            f"    <summary>{escape(summary)}</summary>\n"
+            "  </entry>\n"
+        )
+        history = model.histories.get(doc_id)
+        for version in history.versions if history is not None else ():
+            if lang not in version.sha256:
+                continue
+            from . import history as history_mod  # noqa: PLC0415 - keeps this module light for the site tests
+
+            stamp = version.published.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            latest = max(latest or stamp, stamp)
+            vlink = urls.absolute(base, history_mod.version_path(lang, doc_id, version.number))
+            what = version.summary.get(lang, "")
+            text = f"{what}. {history_mod.s('takes_effect', lang, moment=history_mod.long_moment(version.effective, lang))}."
+            entries.append(
+                "  <entry>\n"
+                f"    <id>{escape(vlink)}</id>\n"
+                f"    <title>{escape(doc.title)}: {escape(history_mod.s('version_n', lang, n=version.number))}</title>\n"
+                f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(vlink)}/>\n"
+                f"    <published>{stamp}</published>\n"
+                f"    <updated>{stamp}</updated>\n"
+                f"    <author><name>{escape(doc.front.operator)}</name></author>\n"
+                f"    <summary>{escape(text)}</summary>\n"
+                "  </entry>\n"
+            )
+    head = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="{ATOM_NS}" xml:lang="{lang}">\n'
+        f"  <id>{escape(feed_url)}</id>\n"
+        f"  <title>{escape(site_name)}: {escape(t('feed.title', lang))}</title>\n"
+        f"  <link rel=\"self\" href={quoteattr(feed_url)}/>\n"
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.absolute(base, urls.index_path(lang)))}/>\n"
+        f"  <updated>{latest or _stamp(None, now)}</updated>\n"
+    )
+    return head + "".join(entries) + "</feed>\n"

@@ -1,0 +1,84 @@
+"""Links between clauses: a link to a clause that does not exist stops the build.
+
+A policy may point at its own clauses (``[п. 2.3](#cl-2-3)``) or at another policy's
+(``[...](../../santrade/privacy/#sec-4)`` or ``../santrade/privacy.md#sec-4``). When a
+clause is renumbered the link would silently land at the top of the page; a reader of
+legal text must never be sent to the wrong place, so the build refuses instead.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+from ..document import Document
+from ..errors import PolicyError
+from ..links import find_links
+from . import urls
+from .pages import SiteModel
+
+
+def _eids(doc: Document) -> set[str]:
+    return set(doc.by_eid()) | {"title"}
+
+
+def target_page(model: SiteModel, doc: Document, path: str) -> tuple[str, str] | None:
+    """(lang, doc_id) a relative link from ``doc`` points to, or None when it is not a policy."""
+    here = urls.page_path(doc.lang, doc.doc_id)
+    if path.endswith(".md"):
+        folder = posixpath.dirname(f"{doc.lang}/{doc.doc_id}.md")
+        resolved = posixpath.normpath(posixpath.join(folder, path))[: -len(".md")] + "/"
+    else:
+        resolved = posixpath.normpath(posixpath.join(here, path)) + "/"
+    parts = resolved.split("/")
+    if len(parts) != 4 or parts[0] not in ("ru", "kk", "en"):
+        return None
+    doc_id = f"{parts[1]}/{parts[2]}"
+    return (parts[0], doc_id) if doc_id in model.policies else None
+
+
+def check_links(model: SiteModel) -> None:
+    """Raise PolicyError (file:line) for the first link to a clause that does not exist."""
+    for policy in model.policies.values():
+        for doc in policy.languages.values():
+            own = None
+            for block in doc.content_blocks():
+                text = "".join(block.lines)
+                for link in find_links(text):
+                    line = block.line + text.count("\n", 0, link.start)
+                    parts = urlsplit(link.url)
+                    if parts.scheme or link.url.startswith("//") or not parts.fragment:
+                        continue
+                    fragment = unquote(parts.fragment)
+                    if not parts.path:
+                        own = own or _eids(doc)
+                        if fragment not in own:
+                            raise PolicyError(f"the link '{link.url}' points to '#{fragment}', which is not a clause or section of this document", doc.path, line)
+                        continue
+                    target = target_page(model, doc, parts.path)
+                    if target is None:
+                        continue
+                    lang, doc_id = target
+                    other = model.policies[doc_id].languages.get(lang)
+                    if other is None:
+                        raise PolicyError(f"the link '{link.url}' points to '{doc_id}' in '{lang}', which does not exist", doc.path, line)
+                    if fragment not in _eids(other):
+                        raise PolicyError(f"the link '{link.url}' points to '#{fragment}', which is not a clause or section of {other.path}", doc.path, line)
+
+
+_MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+
+
+def rewrite_md_links(body: str, model: SiteModel, doc: Document) -> str:
+    """Links written to another policy's file (``privacy.md#cl-2``) point at its page instead."""
+    here = urls.page_path(doc.lang, doc.doc_id)
+
+    def repl(m: re.Match) -> str:
+        target = target_page(model, doc, html.unescape(m.group(1)))
+        if target is None:
+            return m.group(0)
+        return f'href="{urls.relative(here, urls.page_path(*target))}{m.group(2) or ""}"'
+
+    return _MD_HREF.sub(repl, body)

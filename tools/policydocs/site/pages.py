@@ -1,0 +1,268 @@
+"""What the site shows: one page per document and language (present or missing), and indexes.
+
+The model is built from a corpus once per build; the HTML fragments it renders are the
+page bodies the MkDocs plugin hands to the theme. Links are relative to the page so the
+site works from any base URL and from ``file://``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+
+from ..corpus import Corpus, Policy
+from ..document import Document
+from ..languages import LANGUAGES
+from . import urls
+from .dates import long_date
+from .strings import language_name, t
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Version and dates of one language of a document (front matter until versions exist)."""
+
+    version: str | None
+    date: dt.date | None
+    effective: dt.date | None
+    status: str
+
+    @classmethod
+    def of(cls, doc: Document) -> "Edition":
+        meta = doc.meta
+        version = meta.get("version")
+        return cls(None if version in (None, "") else str(version), _day(meta.get("date")), _day(meta.get("effective")), doc.front.status)
+
+
+def edition(model: "SiteModel", doc: Document) -> Edition:
+    """The edition a reader is shown: the version in force (or pending) if any, else the front matter."""
+    history = model.histories.get(doc.doc_id)
+    if history is not None:
+        version = history.current or history.pending
+        if version is not None and doc.lang in version.sha256:
+            return Edition(str(version.number), version.published.date(), version.effective.date(), "published")
+    return Edition.of(doc)
+
+
+def _day(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+@dataclass
+class PolicyPage:
+    """A document in one language; ``doc`` is None where the translation is missing."""
+
+    policy: Policy
+    lang: str
+    doc: Document | None
+
+    @property
+    def doc_id(self) -> str:
+        return self.policy.doc_id
+
+    @property
+    def path(self) -> str:
+        return urls.page_path(self.lang, self.doc_id)
+
+    @property
+    def missing(self) -> bool:
+        return self.doc is None
+
+    @property
+    def reference(self) -> Document:
+        """The text whose title a missing page names: the source language, else any."""
+        return self.policy.source or next(iter(self.policy.languages.values()))
+
+    @property
+    def title(self) -> str:
+        if self.doc is not None:
+            return self.doc.title
+        return f"{t('missing.title', self.lang)}: {self.reference.title}"
+
+
+@dataclass
+class SiteModel:
+    policies: dict[str, Policy]
+    pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
+    pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
+    histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
+
+    def page(self, lang: str, doc_id: str) -> PolicyPage:
+        return self.pages[(lang, doc_id)]
+
+    def by_path(self) -> dict[str, PolicyPage]:
+        return {p.path: p for p in self.pages.values()}
+
+    def products(self) -> dict[str, list[Policy]]:
+        grouped: dict[str, list[Policy]] = {}
+        for doc_id in sorted(self.policies):
+            grouped.setdefault(urls.split_id(doc_id)[0], []).append(self.policies[doc_id])
+        return grouped
+
+    def version_pdf(self, doc_id: str, version, lang: str) -> str | None:
+        """Permanent PDF path of a published version, or None when PDFs are not built."""
+        if self.pdf_pattern is None or lang not in version.sha256:
+            return None
+        return urls.pdf_path(doc_id, lang, self.pdf_pattern, version=version.number)
+
+    def pdf(self, doc_id: str, lang: str) -> str | None:
+        if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
+            return None
+        return urls.pdf_path(doc_id, lang, self.pdf_pattern)
+
+
+def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
+    model = SiteModel(dict(corpus.policies), pdf_pattern=pdf_pattern)
+    for doc_id, policy in sorted(corpus.policies.items()):
+        for lang in LANGUAGES:
+            model.pages[(lang, doc_id)] = PolicyPage(policy, lang, policy.languages.get(lang))
+    return model
+
+
+# --- HTML fragments -------------------------------------------------------------------
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def alternates(model: SiteModel, page: PolicyPage) -> list[dict]:
+    """The same document in each language, for the switcher and hreflang links."""
+    return [
+        {
+            "lang": lang,
+            "name": language_name(lang),
+            "path": urls.page_path(lang, page.doc_id),
+            "exists": lang in page.policy.languages,
+            "current": lang == page.lang,
+        }
+        for lang in LANGUAGES
+    ]
+
+
+def _date_or_draft(value: dt.date | None, lang: str) -> str:
+    if value is None:
+        return f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
+    return f'<time datetime="{value.isoformat()}">{_e(long_date(value, lang))}</time>'
+
+
+def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,
+                  notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+    """Title, operator, version, dates, version notice and the PDF link of a present page.
+
+    ``doc``/``ed``/``pdf``/``here`` show a published version instead of the draft.
+    """
+    doc = doc or page.doc
+    assert doc is not None
+    lang = page.lang
+    ed = ed or edition(model, doc)
+    here = here or page.path
+    rows = [
+        (t("operator", lang), _e(doc.front.operator)),
+        (t("version", lang), _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'),
+        (t("published", lang), _date_or_draft(ed.date, lang)),
+        (t("effective", lang), _date_or_draft(ed.effective, lang)),
+        (t("status", lang), _e(t(f"status.{ed.status}", lang))),
+    ]
+    out = [f'<header class="pd-header" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+           f"<h1 id=\"title\">{_e(doc.title)}</h1>", '<dl class="pd-meta">']
+    for label, value in rows:
+        out.append(f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>")
+    out.append("</dl>")
+    out.append(notice)
+    pdf = pdf or model.pdf(page.doc_id, lang)
+    if pdf:
+        out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
+    if not doc.front.reviewed:
+        prevailing = language_name(doc.front.prevailing_lang, lang)
+        prevailing = prevailing if lang == "en" else prevailing.lower()  # mid-sentence in ru/kk
+        out.append(f'<p class="pd-unreviewed">{_e(t("unreviewed", lang, prevailing=prevailing))}</p>')
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def missing_body(model: SiteModel, page: PolicyPage) -> str:
+    """A page in the missing language that says so and links to the languages that exist."""
+    lang = page.lang
+    out = [f'<div class="pd-missing" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+           f'<h1 id="title">{_e(t("missing.title", lang))}</h1>',
+           f"<p>{_e(t('missing.text', lang, title=page.reference.title))}</p>",
+           f"<p>{_e(t('missing.available', lang))}</p>", '<ul class="pd-available">']
+    for other in LANGUAGES:
+        doc = page.policy.languages.get(other)
+        if doc is None:
+            continue
+        href = urls.relative(page.path, urls.page_path(other, page.doc_id))
+        out.append(f'<li><a href="{_e(href)}" hreflang="{other}" lang="{other}">{_e(language_name(other))}: {_e(doc.title)}</a></li>')
+    out.append("</ul></div>")
+    return "\n".join(out)
+
+
+def index_body(model: SiteModel, lang: str) -> str:
+    """Products and their documents in one language, with version and dates."""
+    here = urls.index_path(lang)
+    out = [f'<h1 id="title">{_e(t("index.title", lang))}</h1>', f"<p>{_e(t('index.intro', lang))}</p>"]
+    for product, policies in model.products().items():
+        shown = next(iter(policies[0].languages.values())).front.product
+        out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
+        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
+                   f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
+                   f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
+        for policy in policies:
+            page = model.page(lang, policy.doc_id)
+            href = _e(urls.relative(here, page.path))
+            if page.doc is None:
+                out.append(f'<tr class="pd-missing-row"><td><a href="{href}">{_e(page.reference.title)}</a> '
+                           f'<span class="pd-draft">({_e(t("not_translated", lang))})</span></td><td></td><td></td><td></td></tr>')
+                continue
+            ed = edition(model, page.doc)
+            version = _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
+            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td>{version}</td>'
+                       f"<td>{_date_or_draft(ed.date, lang)}</td><td>{_date_or_draft(ed.effective, lang)}</td></tr>")
+        out.append("</tbody></table></div></div>")
+    return "\n".join(out)
+
+
+def root_body() -> str:
+    """The site's root: one link per language, Russian first (the default)."""
+    out = [f'<h1 id="title">{_e(t("index.title", urls.DEFAULT_LANG))}</h1>', '<div class="pd-root">']
+    for lang in LANGUAGES:
+        out.append(f'<p lang="{lang}"><a href="{urls.index_path(lang)}" hreflang="{lang}">'
+                   f'{_e(language_name(lang))} — {_e(t("index.title", lang))}</a></p>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def toc_entries(doc: Document) -> list[dict]:
+    """Sections of a document as (id, title, level) for the table of contents."""
+    entries = []
+    for section in doc.sections:
+        if section.heading is None:
+            continue
+        entries.append({"id": section.eid, "name": _e(section.heading.text), "level": 2, "children": []})
+    return entries
+
+
+def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,
+                   ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+    """The whole body of a policy page: header, checker findings (preview only), text.
+
+    By default the draft in docs/; the plugin passes a published version's ``doc`` instead.
+    """
+    from ..html import render_body
+
+    doc = doc or page.doc
+    assert doc is not None
+    lang = page.lang
+    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}">',
+             policy_header(model, page, doc, ed, notice, pdf, here)]
+    if findings:
+        items = "".join(f"<li>{_e(str(f))}</li>" for f in findings)
+        parts.append(f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>')
+    from .linkcheck import rewrite_md_links
+
+    parts.append(rewrite_md_links(render_body(doc), model, doc))
+    parts.append("</div>")
+    return "\n".join(parts)

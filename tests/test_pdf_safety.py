@@ -13,7 +13,7 @@ from policydocs.cli import main
 from policydocs.errors import PolicyError
 from policydocs.pdf import build_pdfs
 from policydocs.pdf.render import RenderJob, RenderResult, render
-from policydocs.pdf.safety import ProjectFetcher, UnsafeResource
+from policydocs.pdf.fetcher import ProjectFetcher, UnsafeResource
 
 HEADER = """---
 id: demo/privacy

@@ -51,7 +51,7 @@ def _stylesheet():
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from .safety import ProjectFetcher
+        from .fetcher import ProjectFetcher
 
         font_config = FontConfiguration()
         css = CSS(
@@ -72,7 +72,7 @@ def render(job: RenderJob) -> RenderResult:
 
     from weasyprint import HTML
 
-    from .safety import ProjectFetcher, UnsafeResource
+    from .fetcher import ProjectFetcher, UnsafeResource
 
     started = time.perf_counter()
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")

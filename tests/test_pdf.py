@@ -114,10 +114,12 @@ def test_only_shipped_fonts_are_used_and_embedded(first_build):
 def test_outline_lists_the_sections_and_metadata_is_set(documents, first_build):
     root, report, _ = first_build
     by_doc = {(d.doc_id, d.lang): d for d in documents}
+    bookmarks = 0
     for entry in report.entries:
         doc = by_doc[(entry.doc_id, entry.lang)]
         reader = PdfReader(root / "site" / entry.path)
         titles = [item.title for item in reader.outline]
+        bookmarks += len(titles)
         assert titles == [s.heading.text for s in doc.sections if s.heading is not None and s.heading.level == 2]
         info = reader.metadata
         assert info["/Title"] == doc.title
@@ -127,6 +129,29 @@ def test_outline_lists_the_sections_and_metadata_is_set(documents, first_build):
         assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog  # tagged (pdf/ua-1)
         assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
         assert reader.pages[0].mediabox.height == pytest.approx(841.89, abs=0.5)
+    assert bookmarks > 50
+
+
+def test_no_section_heading_alone_at_the_bottom_of_a_page(tmp_path):
+    """Sections of 1..11 one-line clauses put headings at many heights of the page; none may
+    end a page: each heading's top stays above the bottom margin by the heading and one line
+    of its first clause. (With `break-after: auto` on headings the lowest top is 79 pt here.)"""
+    lines = ["---", "id: demo/privacy", "title: Политика", "lang: ru", "product: Demo", "operator: ТОО «Демо»",
+             "notice_days: 7", "status: draft", "---", "", "# Политика", ""]
+    for s in range(1, 81):
+        lines += [f"## {s}. Раздел номер {s}", ""]
+        for c in range(1, (s * s * 7 + 3 * s) % 11 + 2):
+            lines += [f"{s}.{c}. Короткий пункт.", ""]
+    path = tmp_path / "docs" / "ru" / "demo" / "privacy.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = build_pdfs(list(corpus.load(tmp_path / "docs").documents()), tmp_path / "site",
+                        cache_dir=tmp_path / "cache", jobs=1)
+    reader = PdfReader(tmp_path / "site" / report.entries[0].path)
+    assert len(reader.pages) >= 3 and len(reader.outline) == 80
+    bottom_margin = 20 / 25.4 * 72
+    lowest = min(float(item["/Top"]) for item in reader.outline)
+    assert lowest > bottom_margin + 11.5 * 1.4 + 10.5 * 1.4, lowest
 
 
 def test_second_build_renders_nothing_and_gives_same_bytes(documents, first_build, tmp_path):

@@ -13,7 +13,7 @@ from policydocs.cli import main
 from policydocs.errors import PolicyError
 from policydocs.pdf import build_pdfs
 from policydocs.pdf.render import RenderJob, RenderResult, render
-from policydocs.pdf.safety import ProjectFetcher, UnsafeResource
+from policydocs.pdf.fetcher import ProjectFetcher, UnsafeResource
 
 HEADER = """---
 id: demo/privacy
@@ -145,3 +145,14 @@ def test_missing_font_file_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(PolicyError, match="font file") as info:
         build_pdfs(list(corpus.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1)
     assert info.value.path.endswith(os.path.join("fonts", "NoSuchFont.ttf"))
+
+
+def test_cli_builds_then_reuses_the_cache(tmp_path):
+    docs = _corpus(tmp_path, "1.2. Второй пункт.")
+    args = ["pdf", "--docs", str(docs), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache"), "-j", "1"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "1 rendered, 0 from the cache" in first.output
+    assert (tmp_path / "site" / "demo" / "docs" / "privacyru.pdf").read_bytes()[:5] == b"%PDF-"
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0 and "0 rendered, 1 from the cache" in second.output

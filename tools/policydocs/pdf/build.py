@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -165,8 +166,11 @@ def _withdraw(out_dir: Path, plan_: _Plan) -> None:
 
 
 def _pool_context():
+    """Fork (fast: workers inherit the loaded WeasyPrint) unless threads run, e.g. under ``mkdocs serve``."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def build_pdfs(
@@ -215,6 +219,8 @@ def build_pdfs(
     for line in cache.problems:
         say(line)
 
+    # Longest documents first, so that no process is left with a long one at the end.
+    misses.sort(key=lambda i: -len(plans[i].job.html))
     if misses:
         say(f"PDF: {len(plans) - len(misses)} cached, rendering {len(misses)}")
     workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))

@@ -8,6 +8,7 @@ that PDF/X-4 and newer add, so the same text gives the same bytes.
 
 from __future__ import annotations
 
+import atexit
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ def _stylesheet():
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from .safety import ProjectFetcher
+        from .fetcher import ProjectFetcher
 
         font_config = FontConfiguration()
         css = CSS(
@@ -60,6 +61,8 @@ def _stylesheet():
             font_config=font_config,
         )
         _state["css"], _state["font_config"] = css, font_config
+        # Drop the font configuration before interpreter teardown; its __del__ fails late.
+        atexit.register(_state.clear)
     return _state["css"], _state["font_config"]
 
 
@@ -69,7 +72,7 @@ def render(job: RenderJob) -> RenderResult:
 
     from weasyprint import HTML
 
-    from .safety import ProjectFetcher, UnsafeResource
+    from .fetcher import ProjectFetcher, UnsafeResource
 
     started = time.perf_counter()
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -2,7 +2,7 @@
 
 Checked twice. Before rendering, every block's rendered links and images are checked
 here, so a bad one fails the build with the file and line a lawyer can open. While
-rendering, WeasyPrint only gets :class:`ProjectFetcher`, which serves regular files under
+rendering, WeasyPrint only gets :class:`.fetcher.ProjectFetcher`, which serves regular files under
 the project's folders and stops the rendering on anything else (``file:///etc/passwd``,
 ``/dev/urandom``, ``http://...``, a symlink out of the tree).
 """
@@ -13,16 +13,12 @@ import html as htmllib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
-
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..document import Document, Kind
 from ..errors import PolicyError
 from ..html import inline
 from ..links import find_links, unsafe_reason
 
-MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 _ATTR = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"')
 
 
@@ -67,6 +63,9 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
             if reason is not None:
                 raise PolicyError(f"{'image' if link.image else 'link'} '{link.url}': {reason}", doc.path, _line_of(block, link.url))
         # What Markdown actually produced is what WeasyPrint would fetch: check that too.
+        # Markdown makes links and images only from '[' (inline and reference) and '<' (autolinks).
+        if "[" not in block.text and "<" not in block.text:
+            continue
         for tag, attr, value in _ATTR.findall(inline(block.text)):
             url = htmllib.unescape(value)
             if tag == "a":
@@ -76,33 +75,3 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
                 raise PolicyError(f"image '{url}': {reason}", doc.path, _line_of(block, url))
             images.append(target)
     return images
-
-
-class UnsafeResource(FatalURLFetchingError):
-    """Raised inside WeasyPrint to stop a rendering that tried to read outside the project."""
-
-    def __init__(self, url: str, reason: str):
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
-
-
-class ProjectFetcher(URLFetcher):
-    """A URL fetcher that serves only regular files under the given folders."""
-
-    def __init__(self, roots: tuple[Path, ...]):
-        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
-        self.roots = tuple(Path(r).resolve() for r in roots)
-
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-            raise UnsafeResource(url, "only files inside the project may be read")
-        target = Path(url2pathname(parts.path)).resolve()
-        if not any(target.is_relative_to(root) for root in self.roots):
-            raise UnsafeResource(url, "the file lies outside the project's folders")
-        if not target.is_file():
-            raise UnsafeResource(url, "not a regular file")
-        if target.stat().st_size > MAX_RESOURCE_BYTES:
-            raise UnsafeResource(url, f"larger than {MAX_RESOURCE_BYTES // (1024 * 1024)} MB")
-        return URLFetcherResponse(target.as_uri(), target.read_bytes())

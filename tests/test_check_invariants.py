@@ -61,3 +61,11 @@ def test_spelled_out_numbers_leave_the_digit():
 def test_decimal_comma_and_point():
     assert extract("12,5%", "ru") == extract("12.5%", "en") == {"percent": {"12.5%"}}
     assert extract("3,5 года", "ru") != extract("3,500 years", "en")
+
+
+def test_number_after_an_abbreviation_dot_counts():
+    # seed 004's address: "ул. Луначарского д.6/3" must carry the house number 6/3 like "6/3 Lunacharsky St."
+    assert extract("ул. Луначарского д.6/3 к.В", "ru") == extract("6/3 Lunacharsky St., building V", "en")
+    assert extract("д.6/3", "ru") != extract("д.7/3", "ru")
+    # a dot after a digit still continues the number: "2.5" is one value, not 2 and 5
+    assert extract("срок 2.5 года", "ru") == extract("2,5 жыл", "kk")

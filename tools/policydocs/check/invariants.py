@@ -49,7 +49,8 @@ CURRENCY_NAMES = [
 ]
 # a number: digits with group separators (space, no-break space, comma or dot before three digits)
 NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)*"
-NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{NUM})(?![\w])|(?<![\w.,])(?:{NUM})(?=-|[^\W\d])")
+# "д.6/3" (house 6/3) holds a number; only a dot after a digit ("2.5") continues one
+NUMBER_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?:{NUM})(?![\w])|(?<![\w,])(?<!\d\.)(?:{NUM})(?=-|[^\W\d])")
 MONEY_RE = re.compile(rf"(?:(?P<c1>{CURRENCY})\s*(?P<n1>{NUM})|(?P<n2>{NUM})\s*(?P<c2>{CURRENCY}))(?!\w)", re.I)
 PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s*(?:%|процент\w*|пайыз\w*|per\s?cent)", re.I)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .document import Document, parse_file
 from .errors import PolicyError
+from .gcpause import collector_paused
 from .languages import LANGUAGES
 
 
@@ -80,7 +81,21 @@ def load(docs_dir: Path | str) -> Corpus:
     is checked, because that is the mistake a copied file really is.
     """
     docs_dir = Path(docs_dir)
-    documents = [parse_file(path) for path in policy_files(docs_dir)]
+    return load_files(docs_dir, policy_files(docs_dir))
+
+
+def group_by_policy(docs_dir: Path, files: list[Path]) -> dict[str, list[Path]]:
+    """The files of each policy by the id their place gives (every language of one id together)."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(expected_id(docs_dir, path)[1], []).append(path)
+    return groups
+
+
+def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
+    """Parse the given policy files of ``docs_dir`` (all of them, or some policies' files) and check their places."""
+    with collector_paused():
+        documents = [parse_file(path) for path in files]
     seen: dict[tuple[str, str], Document] = {}
     for doc in documents:
         key = (doc.doc_id, doc.lang)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from pathlib import Path
 from typing import Iterator
@@ -59,15 +60,21 @@ class Block:
     eid: str = ""
     parent: str = ""  # eid of the clause or section this block belongs to
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The content without its marker, lines joined by single spaces."""
+        """The content without its marker, lines joined by single spaces.
+
+        Cached: every rule of the checker reads it, and a block's lines are final once
+        ``tokenize`` has returned it (nothing reads ``text`` while lines are appended).
+        """
         first = self.lines[0]
         if self.kind is Kind.HEADING:
             m = HEADING_RE.match(first.rstrip("\r\n"))
             first = m.group(2) if m else first
         elif self.marker:
             first = first.lstrip()[len(self.marker):]
+        if len(self.lines) == 1:  # most blocks: one line
+            return first.strip()
         parts = [first, *self.lines[1:]]
         return " ".join(p.strip() for p in parts if p.strip())
 
@@ -224,8 +231,14 @@ def tokenize(body: str, first_line: int = 1) -> list[Block]:
     return blocks
 
 
+_MAY_START = frozenset("#-*+• \t")  # with digits (any script, as \d), the first characters the patterns below match
+
+
 def _start_block(raw: str, line: str, lineno: int) -> Block | None:
     """The block a line starts, or None when it only continues the previous block."""
+    head = line[:1]
+    if head not in _MAY_START and not head.isdigit():  # a letter, a quote, ...: continues or starts a paragraph
+        return None
     if m := HEADING_RE.match(line):
         return Block(Kind.HEADING, [raw], lineno, marker=m.group(1), level=len(m.group(1)))
     if m := CLAUSE_RE.match(line):
@@ -328,7 +341,7 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
 
 
 def _collect_term(block: Block, terms: list[DefinedTerm]) -> None:
-    if m := DEFINED_TERM_RE.match(block.text):
+    if "**" in block.lines[0] and (m := DEFINED_TERM_RE.match(block.text)):
         terms.append(DefinedTerm(m.group(1).strip(), block.eid, block.line))
 
 

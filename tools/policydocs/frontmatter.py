@@ -17,6 +17,9 @@ import yaml
 from .errors import PolicyError
 from .languages import LANGUAGES
 
+# libyaml's safe loader when PyYAML was built with it (the wheels are): same results, ~10x faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
 REQUIRED = ("id", "title", "lang", "product", "operator", "notice_days", "status")
@@ -93,7 +96,7 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
     raw = "".join(lines[: end + 1])
     yaml_text = "".join(lines[1:end])
     try:
-        data = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+        data = yaml.load(yaml_text, Loader=_LOADER) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -2,6 +2,7 @@
 
 Entry points for the CLI and the MkDocs plugin::
 
+    check_tree(docs_dir, required_langs=("ru", "kk", "en")) -> (ids, list[Finding])   # load + check
     check_corpus(corpus, required_langs=("ru", "kk", "en")) -> list[Finding]
     check_policy(policy, required_langs=..., glossary=..., project_root=...) -> list[Finding]
 
@@ -14,21 +15,26 @@ applied last (suppress.py).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from bisect import bisect_right
+from contextlib import contextmanager
 from itertools import accumulate
 from pathlib import Path
 
+from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
 from ..document import DEFINED_TERM_RE, Block, Document, Kind
+from ..errors import PolicyError
+from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
 from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
 
-__all__ = ["check_corpus", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
+__all__ = ["check_corpus", "check_tree", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
 GLOSSARY_FILE = "glossary.yml"
 FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
@@ -65,7 +71,7 @@ def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, gl
         _JOB = (policies, required_langs, glossary, root)
         try:
             chunks = [list(range(i, len(policies), workers)) for i in range(workers)]
-            with mp.get_context("fork").Pool(workers) as pool:
+            with _frozen_heap(), mp.get_context("fork").Pool(workers) as pool:
                 parts = pool.map(_check_chunk, chunks)
         finally:
             _JOB = None
@@ -73,17 +79,102 @@ def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, gl
         out.sort(key=Finding.sort_key)
         return out
     out: list[Finding] = []
-    for policy in policies:
-        out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
+    with collector_paused():
+        for policy in policies:
+            out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
     return out
 
 
 _JOB = None  # what forked workers check: inherited, never pickled
 
 
+@contextmanager
+def _frozen_heap():
+    """Keep the garbage collector of forked workers off the objects they inherit.
+
+    Without this a worker's collections walk (and so copy, page by page) the parent's whole
+    heap, e.g. a corpus loaded before: the documented use of ``gc.freeze`` before a fork.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only: list[str] | None = None,
+               glossary: Glossary | None = None, project_root: Path | None = None,
+               workers: int | None = None) -> tuple[list[str], list[Finding]]:
+    """Load and check every policy under ``docs_dir``: (the ids checked, the findings).
+
+    What ``policydocs check`` runs. For a large tree, parsing is a third of the work, so
+    each worker parses the files of its own policies as well as checking them, instead of
+    the parent parsing everything first. A tree that does not load (a broken header, a
+    file in the wrong place) is loaded again here, serially, so that the error reported
+    is the very one ``corpus.load`` gives: the first problem in file order.
+    ``only`` limits the check (not the loading) to some document ids.
+    """
+    docs_dir = Path(docs_dir)
+    root = Path(project_root) if project_root else docs_dir.resolve().parent
+    if glossary is None:
+        glossary = terminology.load(root / GLOSSARY_FILE)
+    files = corpus_mod.policy_files(docs_dir)
+    groups = list(corpus_mod.group_by_policy(docs_dir, files).items())
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(groups) >= PARALLEL_FROM else 1
+    if workers > 1 and "fork" in mp.get_all_start_methods():
+        global _TREE_JOB
+        _TREE_JOB = (docs_dir, groups, set(only) if only else None, required_langs, glossary, root)
+        try:
+            # longest first: large policies are not left to one worker at the end
+            order = sorted(range(len(groups)), key=lambda i: -sum(p.stat().st_size for p in groups[i][1]))
+            chunks = [order[i::workers] for i in range(workers)]
+            with _frozen_heap(), mp.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_load_and_check_chunk, chunks)
+        finally:
+            _TREE_JOB = None
+        if all(part is not None for part in parts):
+            ids = sorted(i for part in parts for i in part[0])
+            _unknown(only, ids, docs_dir)
+            out = [f for part in parts for f in part[1]]
+            out.sort(key=Finding.sort_key)
+            return [i for i in ids if not only or i in only], out
+    corpus = corpus_mod.load(docs_dir)  # raises the load error, if any
+    _unknown(only, list(corpus.policies), docs_dir)
+    if only:
+        corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}
+    return list(corpus.policies), check_corpus(corpus, required_langs, glossary=glossary, project_root=root,
+                                               workers=workers)
+
+
+def _unknown(only: list[str] | None, ids: list[str], docs_dir: Path) -> None:
+    unknown = [d for d in only or () if d not in ids]
+    if unknown:
+        raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs_dir)
+
+
+_TREE_JOB = None
+
+
+def _load_and_check_chunk(indexes: list[int]) -> tuple[list[str], list[Finding]] | None:
+    """One worker's share of ``check_tree``; None when a file does not load (the parent reports it)."""
+    docs_dir, groups, only, required_langs, glossary, root = _TREE_JOB
+    gc.disable()  # a short-lived worker: parsing and checking make no cycles worth collecting
+    try:
+        corpus = corpus_mod.load_files(docs_dir, [p for i in indexes for p in groups[i][1]])
+    except PolicyError:
+        return None
+    out: list[Finding] = []
+    for doc_id, policy in corpus.policies.items():
+        if only is None or doc_id in only:
+            out += check_policy(policy, required_langs, glossary=glossary, project_root=root)
+    return list(corpus.policies), out
+
+
 def _check_chunk(indexes: list[int]) -> list[Finding]:
     policies, required_langs, glossary, root = _JOB
     out: list[Finding] = []
+    gc.disable()  # a short-lived worker (see gcpause)
     for i in indexes:
         out += check_policy(policies[i], required_langs, glossary=glossary, project_root=root)
     return out
@@ -245,7 +336,8 @@ def _doc_flags(doc: Document) -> dict:
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
-        "xrefs": hit_blocks(xrefs.KEYWORDS.get(doc.lang, xrefs.KEYWORDS["ru"])),
+        "xrefs": {block_at(i) for i in xrefs.keyword_offsets(body, doc.lang)},
+        "latin_passage": doc.lang != "en" and language.has_latin_passage(body),
     }
 
 
@@ -326,7 +418,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
         for detail in leftovers.unsafe_links(text):
             add("unsafe-link", detail=detail)
     if block.kind is not Kind.HEADING:
-        found = language.wrong_language(text, lang)
+        found = language.wrong_language(text, lang, flags["latin_passage"])
         if found:
             add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
         elif lang == "en":

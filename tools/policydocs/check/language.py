@@ -34,15 +34,36 @@ _RU_PREPOSITION = re.compile(r"(?<![\w.])[вискоу]\s+[а-яё]{3,}")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_SEPARATOR = re.compile(r"[^\w\u0400-\u04FF]+")
 _LATIN_PASSAGE = re.compile(r"(?:[A-Za-z]{2,}[^\w\u0400-\u04FF]+){5}[A-Za-z]{2,}")  # six Latin words in a row
 
 
-def wrong_language(text: str, lang: str) -> str | None:
+def has_latin_passage(text: str) -> bool:
+    """Six Latin words in a row anywhere: searched once per file, most files have none.
+
+    A passage inside one block is a passage in the whole file too (lines are joined by
+    white space either way), so a file without one needs no search per block."""
+    # the same as _LATIN_PASSAGE.search(text), walking only the Latin words (few in Russian and Kazakh)
+    in_row, last_end = 0, -1
+    for m in _LATIN_RUN.finditer(text):
+        if m.end() - m.start() < 2:
+            in_row, last_end = 0, -1
+            continue
+        joined = last_end >= 0 and _SEPARATOR.fullmatch(text, last_end, m.start()) is not None
+        in_row = in_row + 1 if joined else 1
+        if in_row >= 6:
+            return True
+        last_end = m.end()
+    return False
+
+
+def wrong_language(text: str, lang: str, latin_passage_in_file: bool = True) -> str | None:
     """The language a passage is written in when it is not ``lang``; cheap tests first."""
     if lang == "en":
         if not _CYR.search(text):
             return None
-    elif not _LATIN_PASSAGE.search(text):
+    elif not (latin_passage_in_file and _LATIN_PASSAGE.search(text)):
         has_kk = _KK.search(text) is not None
         if (lang == "kk") == has_kk:
             return None

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import corpus as corpus_mod
-from ..errors import PolicyError
 from ..languages import LANGUAGES
-from ..check import RULES, check_corpus, report
+from ..check import RULES, check_tree, report
 from ..versions.store import open_store
 
 
@@ -47,15 +45,9 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
             click.echo(f"{rule.id:26} {rule.severity:8} {why}")
         return
     required_langs = _langs(required)
-    corpus = corpus_mod.load(docs)
-    if only:
-        unknown = [d for d in only if d not in corpus.policies]
-        if unknown:
-            raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs)
-        corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}
-    for doc_id in corpus.policies:
+    doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None)
+    for doc_id in doc_ids:
         open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named
-    findings = check_corpus(corpus, required_langs, workers=None)
     if fmt == "json":
         click.echo(report.as_json(findings, msg_lang), nl=False)
     elif fmt == "github":

@@ -107,3 +107,22 @@ def test_unnumbered_policy_bullets_added_and_removed():
     assert summary(changes, "en") == (
         "Added section 3, list item 3; amended section 3, list item 2; removed section 3, list item 2"
     )
+
+
+def test_a_blank_filled_in_is_amended_not_removed_and_added():
+    # seed 004, section 2: the operator's blanks filled in from section 11
+    a = doc("## 2. Оператор\n\nТОО «ДамуЖолы»\n\nБИН: _____\n\nАдрес: _____\n\nТелефон: _____\n")
+    b = doc("## 2. Оператор\n\nТОО «ДамуЖолы»\n\nБИН: 140140030904\n\nАдрес: г. Павлодар, ул. Луначарского д.6/3 к.В\n\n"
+            "Телефон: +7 708 466 84 22\n")
+    changes = compare(a, b)
+    assert kinds(changes) == [("amended", "sec-2-p2"), ("amended", "sec-2-p3"), ("amended", "sec-2-p4")]
+    assert summary(changes, "ru") == "Изменено раздел 2, абзацы 2, 3, 4"
+    assert summary(changes, "en") == "Amended section 2, paragraphs 2, 3, 4"
+    assert summary(changes, "kk") == "Өзгертілді бөлім 2, азат жол 2, 3, 4"
+    assert "[-_____-]{++7 708 466 84 22+}" in render_text(changes, "ru", colour=False)
+
+
+def test_a_different_paragraph_at_the_same_place_is_still_removed_and_added():
+    a = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n")
+    b = doc("## 2. Оператор\n\nБИН: _____\n\nОператор вправе изменить адрес.\n")
+    assert kinds(compare(a, b)) == [("removed", "sec-2-p2"), ("added", "sec-2-p2")]

@@ -172,6 +172,16 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
             match[j] = i
             used_old.add(i)
 
+    # 4. what is left at the same address, of the same kind, opening with the same word, is
+    # that provision rewritten: "Телефон: _____" filled in is amended, not removed and added
+    for j, unit in enumerate(new):
+        i = old_by_eid.get(unit.eid)
+        if j in match or i is None or i in used_old or old[i].kind != unit.kind:
+            continue
+        if words_old[i][:1] and words_old[i][:1] == words_new[j][:1]:
+            match[j] = i
+            used_old.add(i)
+
     in_order = _longest_increasing(sorted(match.items()))
     changes: list[Change] = []
     removed_after: dict[int, list[int]] = {}
@@ -247,32 +257,62 @@ WORDS = {
 }
 
 
-def label(eid: str, lang: str) -> str:
-    """A reader's name for an address: 'cl-2-3-1' -> '2.3.1', 'sec-3-b2' -> 'section 3, list item 2'."""
+# plural of a part's name before several numbers ("paragraphs 3, 4"); Kazakh keeps the singular after numerals
+PLURALS = {
+    "en": {"paragraph": "paragraphs", "bullet": "list items", "item": "items"},
+    "ru": {"paragraph": "абзацы", "bullet": "элементы списка", "item": "подпункты"},
+    "kk": {},
+}
+
+
+def _parts(eid: str, lang: str) -> tuple[str, str | None, str | None]:
+    """(clause or section, part kind, part number) of an address: 'sec-3-b2' -> ('section 3', 'bullet', '2')."""
     w = WORDS[lang]
     eid = eid.split("--")[0]
     m = re.match(r"^(cl|sec)-([\dx-]+?)(?:-([ipb])(\d+))?$", eid)
     if eid == "title":
-        return w["title"]
+        return w["title"], None, None
     if m is None:
         m2 = re.match(r"^pre-([ipb])(\d+)$", eid)
         if m2:
-            kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m2.group(1)]
-            return f"{w['intro']}, {w[kind]} {m2.group(2)}"
-        return eid
+            return w["intro"], {"i": "item", "p": "paragraph", "b": "bullet"}[m2.group(1)], m2.group(2)
+        return eid, None, None
     base = m.group(2).replace("-", ".")
     head = base if m.group(1) == "cl" else f"{w['section']} {base}"
     if m.group(3):
         kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m.group(3)]
-        suffix = f"{m.group(4)})" if kind == "item" else m.group(4)
-        return f"{head}, {w[kind]} {suffix}"
-    return head
+        return head, kind, f"{m.group(4)})" if kind == "item" else m.group(4)
+    return head, None, None
+
+
+def label(eid: str, lang: str) -> str:
+    """A reader's name for an address: 'cl-2-3-1' -> '2.3.1', 'sec-3-b2' -> 'section 3, list item 2'."""
+    head, kind, number = _parts(eid, lang)
+    return f"{head}, {WORDS[lang][kind]} {number}" if kind else head
+
+
+def _labels(eids: list[str], lang: str) -> str:
+    """Several addresses, parts of one clause or section said once: 'section 2, paragraphs 3, 4, 5'."""
+    out: list[tuple[str, str | None, list[str]]] = []
+    for eid in eids:
+        head, kind, number = _parts(eid, lang)
+        if kind and out and out[-1][0] == head and out[-1][1] == kind:
+            out[-1][2].append(number)
+        else:
+            out.append((head, kind, [number] if kind else []))
+    words, plurals = WORDS[lang], PLURALS[lang]
+    return ", ".join(
+        f"{head}, {plurals.get(kind, words[kind]) if len(numbers) > 1 else words[kind]} {', '.join(numbers)}"
+        if kind else head
+        for head, kind, numbers in out
+    )
 
 
 def summary(changes: list[Change], lang: str) -> str:
     """'Added 2.5; amended 4.2, 5.1; removed 7.3' in the document's language."""
     w = WORDS[lang]
     groups: dict[str, list[str]] = {"added": [], "amended": [], "removed": [], "moved": [], "renumbered": []}
+    addresses: dict[str, list[str]] = {"added": [], "amended": [], "removed": []}
     for change in changes:
         if change.kind == "same":
             if change.renumbered:
@@ -281,9 +321,12 @@ def summary(changes: list[Change], lang: str) -> str:
         if change.kind == "moved":
             groups["moved"].append(f"{label(change.old.eid, lang)} → {label(change.new.eid, lang)}")
             if change.words:
-                groups["amended"].append(label(change.new.eid, lang))
+                addresses["amended"].append(change.new.eid)
             continue
-        groups[change.kind].append(label(change.eid, lang))
+        addresses[change.kind].append(change.eid)
+    for kind, eids in addresses.items():
+        if eids:
+            groups[kind].append(_labels(eids, lang))
     parts = [f"{w[key]} {', '.join(items)}" for key, items in groups.items() if items]
     if not parts:
         return w["none"]
@@ -328,7 +371,7 @@ def render_html(changes: list[Change], lang: str, only_changes: bool = False) ->
         if change.kind == "moved":
             note = NOTES[lang]["moved"].format(where=label(change.old.eid, lang))
         elif change.renumbered:
-            note = NOTES[lang]["renumbered"].format(old=change.old.marker)
+            note = NOTES[lang]["renumbered"].format(old=change.old.marker.rstrip('.)'))
         marker = html.escape(unit.marker)
         if change.kind == "added":
             body = f'<ins class="pd-ins">{marker} {inline(unit.text)}</ins>'
@@ -378,6 +421,6 @@ def render_text(changes: list[Change], lang: str, colour: bool) -> str:
             if change.kind == "moved":
                 note = f" ({NOTES[lang]['moved'].format(where=label(change.old.eid, lang))})"
             elif change.renumbered:
-                note = f" ({NOTES[lang]['renumbered'].format(old=change.old.marker)})"
+                note = f" ({NOTES[lang]['renumbered'].format(old=change.old.marker.rstrip('.)'))})"
             lines.append(f"{where}{note}: {text}")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -122,7 +123,11 @@ def test_refusals_write_nothing(repo):
         publish(policy(repo), versions, dt.date(2026, 11, 21), number=1)
     with pytest.raises(PolicyError, match="checker error"):
         publish(policy(repo), versions, dt.date(2026, 11, 21), checker=lambda p: ["x.md:3: numbering: gap"])
+    with pytest.raises(PolicyError, match=r"2026-11-21 09:30 \(Asia/Almaty\) is still to come \(it is now 2026-11-21 09:29\)"):
+        publish(policy(repo), versions, dt.date(2026, 11, 21), time=dt.time(9, 30), now=at(2026, 11, 21, 9, 29))
     assert sorted(p.relative_to(repo) for p in versions.rglob("*")) == before
+    # the minute it goes live is fine
+    publish(policy(repo), versions, dt.date(2026, 11, 21), time=dt.time(9, 30), now=at(2026, 11, 21, 9, 30))
 
 
 def test_edited_frozen_text_is_found(repo):
@@ -206,7 +211,10 @@ def test_publish_command_refuses_a_draft_with_checker_errors(tmp_path):
     import subprocess
     import sys
 
-    shutil.copytree(DOCS / "ru" / "smartaqkol", tmp_path / "docs/ru/smartaqkol")
+    draft = tmp_path / "docs/ru/smartaqkol/privacy.md"  # the operator's text (version 1): its gap at 2.5 not silenced
+    draft.parent.mkdir(parents=True)
+    operators = (DOCS.parent / "versions/smartaqkol/privacy/v1/ru.md").read_text(encoding="utf-8")
+    draft.write_text(re.sub(r"^check:\n(?:[ \t]+.*\n)+", "", operators, flags=re.M), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", "from policydocs.cli import run; run()", "publish", "smartaqkol/privacy", "--date", "2026-11-20"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,

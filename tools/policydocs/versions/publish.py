@@ -39,7 +39,9 @@ def publish(
     material: bool = True,
     number: int | None = None,
     checker: Checker | None = None,
+    now: dt.datetime | None = None,
 ) -> Published:
+    """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests."""
     store = open_store(versions_dir, policy.doc_id)  # raises on a tampered or malformed history
     if checker is not None:
         problems = checker(policy)
@@ -52,6 +54,13 @@ def publish(
     source = policy.source or next(iter(policy.languages.values()))
     tz = zone(source.meta.get("timezone") or store.timezone)
     published = publication_moment(date, time, tz)
+    current = now.astimezone(tz) if now else dt.datetime.now(tz)
+    if published > current:
+        # the changelog records when readers could see a text; a moment still to come is not that
+        raise PolicyError(
+            f"the publication moment {published.strftime('%Y-%m-%d %H:%M')} ({tz.key}) is still to come "
+            f"(it is now {current.strftime('%Y-%m-%d %H:%M')}); publish when the text goes live"
+        )
     latest = store.latest
     if latest is not None and published < latest.published:
         raise PolicyError(

@@ -11,13 +11,14 @@ from policydocs import corpus as corpus_mod
 from policydocs.check import check_corpus, check_tree
 from policydocs.errors import PolicyError
 
+from .test_check_seeds import as_imported
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 def _tree(tmp_path: Path) -> Path:
-    """The real docs/ tree (all five seeds, their defects included) plus a second copy of each policy."""
-    docs = tmp_path / "docs"
-    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("index.md", "assets", "stylesheets"))
+    """The five seeds as their operators wrote them (defects not silenced), plus a second copy of each."""
+    docs = as_imported(tmp_path)
     shutil.copy(REPO / "glossary.yml", tmp_path / "glossary.yml")
     for path in list(docs.glob("*/*/*.md")):
         copy = path.parent.with_name(path.parent.name + "-copy") / path.name

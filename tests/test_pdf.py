@@ -254,3 +254,18 @@ def test_epoch_and_header_come_from_front_matter(documents):
     assert header.edition("kk", short=True).endswith("08.03.2026")
     assert header.edition("ru").startswith("Редакция 4 · Вступает в силу: 8 марта 2026")
     assert header_for(doc).edition("en") == "Draft"
+
+
+def test_translated_pdfs_state_which_language_prevails(documents, first_build):
+    root, report, _ = first_build
+    by_doc = {(d.doc_id, d.lang): d for d in documents}
+    for entry in report.entries:
+        text = " ".join(_text(root / "site" / entry.path).split())
+        front = by_doc[(entry.doc_id, entry.lang)].front
+        if entry.lang == "ru":
+            assert "преимущественную силу" not in text
+        elif front.origin == "operator":  # City Group's own Kazakh, Santrade's own English
+            assert ("Аударманы оператор ұсынған" if entry.lang == "kk" else "supplied by the operator") in text
+        else:
+            assert ("орыс тіліндегі мәтін басым күшке ие болады" if entry.lang == "kk"
+                    else "If the texts differ, the Russian text prevails.") in text, entry.path

@@ -132,3 +132,12 @@ def test_broken_clause_link(project):
     path.write_text(path.read_text(encoding="utf-8").replace("(#cl-2-2)", "(#cl-2-5)"), encoding="utf-8")
     _fails(project, f"{path}:22: the link '#cl-2-5'")
 
+
+
+def test_translated_pages_state_which_language_prevails(built):
+    kk = read(built, "kk/demo/privacy/index.html")  # reviewed translation
+    assert ('<p class="pd-standing pd-translation">Бұл – аударма. Мәтіндер арасында алшақтық болған жағдайда '
+            "орыс тіліндегі мәтін басым күшке ие болады.</p>") in kk
+    en = read(built, "en/demo/privacy/index.html")  # not reviewed
+    assert "This is a translation that a lawyer has not yet reviewed. If the texts differ, the Russian text prevails." in en
+    assert "pd-standing" not in read(built, "ru/demo/privacy/index.html")

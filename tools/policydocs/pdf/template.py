@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..html import inline, render_body
+from ..standing import standing
 from .labels import labels, long_date, page_of, short_date
 
 
@@ -100,6 +101,7 @@ def page_html(doc: Document, header: Header) -> str:
         "<body>",
         f'<h1 class="pd-title">{heading}</h1>',
         f'<p class="pd-meta">{esc(words["operator"].format(name=operator))} · {esc(edition)}</p>',
+        *([f'<p class="pd-standing">{esc(notice[1])}</p>'] if (notice := standing(doc.front)) else []),
         render_body(doc),
         "</body>",
         "</html>",

@@ -16,6 +16,7 @@ from ..document import Document
 from ..languages import LANGUAGES
 from . import urls
 from .dates import long_date
+from ..standing import standing
 from .strings import language_name, t
 
 
@@ -175,10 +176,10 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     pdf = pdf or model.pdf(page.doc_id, lang)
     if pdf:
         out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
-    if not doc.front.reviewed:
-        prevailing = language_name(doc.front.prevailing_lang, lang)
-        prevailing = prevailing if lang == "en" else prevailing.lower()  # mid-sentence in ru/kk
-        out.append(f'<p class="pd-unreviewed">{_e(t("unreviewed", lang, prevailing=prevailing))}</p>')
+    notice_of_standing = standing(doc.front)
+    if notice_of_standing:
+        kind, sentence = notice_of_standing
+        out.append(f'<p class="pd-standing pd-{kind}">{_e(sentence)}</p>')
     out.append("</header>")
     return "\n".join(out)
 

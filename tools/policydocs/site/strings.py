@@ -14,11 +14,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.published": {"ru": "опубликован", "kk": "жарияланған", "en": "published"},
     "status.draft": {"ru": "черновик, не опубликован", "kk": "жоба, жарияланбаған", "en": "draft, not published"},
     "pdf": {"ru": "Скачать PDF", "kk": "PDF жүктеп алу", "en": "Download PDF"},
-    "unreviewed": {
-        "ru": "Перевод ещё не проверен юристом. При расхождении текстов действует текст на языке: {prevailing}.",
-        "kk": "Аударманы заңгер әлі тексермеген. Мәтіндер сәйкес келмесе, мына тілдегі мәтін басым болады: {prevailing}.",
-        "en": "This translation has not yet been reviewed by a lawyer. If the texts differ, the {prevailing} text prevails.",
-    },
     "missing.title": {"ru": "Перевод отсутствует", "kk": "Аударма жоқ", "en": "Translation not available"},
     "missing.text": {
         "ru": "Документ «{title}» пока не опубликован на русском языке.",

@@ -120,6 +120,9 @@ def test_a_blank_filled_in_is_amended_not_removed_and_added():
     assert summary(changes, "en") == "Amended section 2, paragraphs 2, 3, 4"
     assert summary(changes, "kk") == "Өзгертілді бөлім 2, азат жол 2, 3, 4"
     assert "[-_____-]{++7 708 466 84 22+}" in render_text(changes, "ru", colour=False)
+    page = render_html(changes, "ru", only_changes=True)
+    assert '<del class="pd-del">_____</del><ins class="pd-ins">140140030904</ins>' in page
+    assert "<hr" not in page  # a blank to fill in is text, not a Markdown rule
 
 
 def test_a_different_paragraph_at_the_same_place_is_still_removed_and_added():

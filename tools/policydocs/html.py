@@ -20,6 +20,7 @@ from .links import AUTOLINK_RE, unsafe_reason
 # Text that Markdown would read as the start of a block (a list, a heading, a quote):
 # inside one of our blocks it is plain text, so it is escaped before inline rendering.
 _BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-+*#>])(\s|$)")
+_THEMATIC_BREAK = re.compile(r"^(?=[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$)[ \t]*([-*_])")
 _HREF = re.compile(r'(href|src)="([^"]*)"')
 
 
@@ -48,6 +49,7 @@ def _escape(text: str) -> str:
         last = m.end()
     pieces.append(html.escape(text[last:], quote=False))
     escaped = "".join(pieces)
+    escaped = _THEMATIC_BREAK.sub(r"\\\1", escaped, count=1)  # "_____" is a blank to fill in, not a rule
     return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}{m.group(5)}"), escaped)
 
 

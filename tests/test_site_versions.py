@@ -130,6 +130,9 @@ def test_redline_pdf_per_version_and_language(site):
 
     text = "".join(page.extract_text() for page in PdfReader(site / "demo/docs/v2/privacyru-changes.pdf").pages)
     assert "Изменено 2.3" in text and "трёх" in text
+    dateline = " ".join(text.split())
+    assert "Опубликована 15 ноября 2026" in dateline and "Вступает в силу 23 ноября 2026" in dateline
+    assert "По сравнению с редакцией 1" in dateline
     assert (site / "demo/docs/v2/privacykk-changes.pdf").is_file()
     assert not (site / "demo/docs/v1/privacyru-changes.pdf").exists()  # a first version has nothing to compare
     assert 'href="../../../../../demo/docs/v2/privacyru-changes.pdf"' in read(site, "ru/demo/privacy/v2/changes/index.html")

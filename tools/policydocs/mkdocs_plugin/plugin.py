@@ -332,7 +332,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                         path=redline_path(self.model.version_pdf(doc_id, version, lang)), lang=lang,
                         title=f"{doc.title}: {history_mod.s('redline_title', lang, n=version.number)}",
                         operator=doc.front.operator, summary=summary(changes, lang),
-                        body_html=render_html(changes, lang, only_changes=True), date=version.published.date()))
+                        body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
+                        moments=history_mod.redline_moments(version, lang)))
         return items
 
     def on_build_error(self, *, error):

@@ -35,6 +35,7 @@ class RedlineItem:
     summary: str
     body_html: str  # redline.render_html(...)
     date: dt.date  # publication date: the PDF's timestamp
+    moments: str = ""  # "Published …, takes effect …; compared with version 1": what a lawyer files it by
 
 
 def _page(item: RedlineItem) -> str:
@@ -46,6 +47,7 @@ def _page(item: RedlineItem) -> str:
         f"<title>{esc(item.title)}</title>", f'<meta name="author" content="{esc(item.operator)}">',
         '<meta name="generator" content="policydocs">', f"<style>{head_css} {REDLINE_CSS}</style>", "</head>", "<body>",
         f'<h1 class="pd-title">{esc(item.title)}</h1>', f'<p class="pd-meta"><strong>{esc(item.summary)}</strong></p>',
+        *([f'<p class="pd-meta">{esc(item.moments)}</p>'] if item.moments else []),
         item.body_html, "</body>", "</html>", "",
     ])
 

@@ -46,8 +46,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "what_changed": {"ru": "Что изменилось", "kk": "Не өзгерді", "en": "What changed"},
     "history": {"ru": "История редакций", "kk": "Нұсқалар тарихы", "en": "Version history"},
     "published_on": {"ru": "Опубликована", "kk": "Жарияланды", "en": "Published"},
-    "effective_from": {"ru": "Вступила в силу", "kk": "Күшіне енді", "en": "Effective"},
-    "until": {"ru": "Действовала до", "kk": "Қолданылу мерзімі", "en": "In force until"},
+    "effective_from": {"ru": "Вступление в силу", "kk": "Күшіне енуі", "en": "Effective"},
+    "until": {"ru": "Действует до", "kk": "Қолданылу мерзімі", "en": "In force until"},
     "changes": {"ru": "Изменения", "kk": "Өзгерістер", "en": "Changes"},
     "text": {"ru": "Текст", "kk": "Мәтін", "en": "Text"},
     "state.in_force": {"ru": "действует", "kk": "күшінде", "en": "in force"},
@@ -264,6 +264,15 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
         f'<label>{_e(s("lookup", lang))}: <input type="date" name="date"></label> <output></output></form>'
     )
     return "\n".join(out)
+
+
+def redline_moments(version: Version, lang: str) -> str:
+    """'Published …; takes effect …; compared with version 1': the redline PDF's dateline."""
+    return "; ".join([
+        f"{s('published_on', lang)} {long_moment(version.published, lang)}",
+        s("takes_effect", lang, moment=long_moment(version.effective, lang)),
+        s("compared", lang, n=version.number - 1),
+    ])
 
 
 def redline_changes(history: DocumentHistory, version: Version, lang: str):

@@ -250,7 +250,7 @@ def test_epoch_and_header_come_from_front_matter(documents):
     assert epoch_for(header_for(doc)) == FIXED_EPOCH
     header = header_for(doc, {"version": 4, "effective": dt.date(2026, 3, 8), "date": dt.date(2026, 2, 6)})
     assert epoch_for(header) == int(dt.datetime(2026, 2, 6, tzinfo=dt.timezone.utc).timestamp())
-    assert header.edition("kk") == "4-редакция · Күшіне енетін күні: 2026\u202fж. 8 наурыз"
+    assert header.edition("kk") == "4-нұсқа · Күшіне енетін күні: 2026\u202fж. 8 наурыз"
     assert header.edition("kk", short=True).endswith("08.03.2026")
     assert header.edition("ru").startswith("Редакция 4 · Вступает в силу: 8 марта 2026")
     assert header_for(doc).edition("en") == "Draft"

@@ -17,7 +17,7 @@ SHORT_DATE = "dd.MM.yyyy"
 LABELS = {
     "ru": {"version": "Редакция {n}", "draft": "Проект", "effective": "Вступает в силу: {date}",
            "operator": "Оператор: {name}", "unsafe": "Ссылка удалена"},
-    "kk": {"version": "{n}-редакция", "draft": "Жоба", "effective": "Күшіне енетін күні: {date}",
+    "kk": {"version": "{n}-нұсқа", "draft": "Жоба", "effective": "Күшіне енетін күні: {date}",
            "operator": "Оператор: {name}", "unsafe": "Сілтеме алынып тасталды"},
     "en": {"version": "Version {n}", "draft": "Draft", "effective": "Effective: {date}",
            "operator": "Operator: {name}", "unsafe": "Link removed"},

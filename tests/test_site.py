@@ -192,12 +192,17 @@ def test_site_library_does_not_import_mkdocs():
     assert out.strip() == "[]"
 
 
-def test_checker_hook_is_quiet_while_the_checker_is_missing(model):
-    from policydocs.mkdocs_plugin.plugin import checker_findings
+def test_serve_preview_lists_the_checkers_findings_for_the_page_language(tmp_path):
+    from policydocs.check import check_policy
 
-    try:
-        import policydocs.check  # noqa: F401
-    except ImportError:
-        assert checker_findings(model.policies["demo/privacy"]) == []
-    else:
-        assert isinstance(checker_findings(model.policies["demo/privacy"]), list)
+    docs = _copy(tmp_path)
+    kk = docs / "kk" / "demo" / "privacy.md"
+    text = kk.read_text(encoding="utf-8")
+    kk.write_text(text.replace("2.2.", "2.7.", 1), encoding="utf-8")  # a clause renumbered in Kazakh only
+    policy = corpus.load(docs).policies["demo/privacy"]
+    findings = check_policy(policy)
+    box = pages.findings_box(findings, "kk")
+    assert 'class="pd-findings"' in box and "Аудармаларды тексеру" in box
+    assert "kk/demo/privacy.md:" in box and "2.7" in box
+    assert pages.findings_box(findings, "en") == ""  # nothing wrong with the English text
+    assert pages.findings_box([], "kk") == ""

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .. import corpus as corpus_mod
+from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
@@ -35,15 +36,6 @@ log = logging.getLogger("mkdocs.plugins.policydocs")
 
 ASSETS = ("policydocs.css", "policydocs.js")
 ASSET_DIR = "assets/policydocs"
-
-
-def checker_findings(policy) -> list:
-    """The checker's findings for one policy, or nothing while the checker is not installed."""
-    try:
-        from ..check import check_policy  # written on the ``check`` branch
-    except ImportError:
-        return []
-    return list(check_policy(policy))
 
 
 class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
@@ -208,7 +200,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if data.doc is None:
             return pages.missing_body(model, data)
         serving = self.command == "serve"
-        findings = checker_findings(data.policy) if serving and self.config.check_on_serve else None
+        findings = check_policy(data.policy) if serving and self.config.check_on_serve else None
         history = model.histories.get(data.doc_id)
         shown = None if (serving or history is None) else (history.current or history.pending)
         if shown is not None and data.lang in shown.sha256:

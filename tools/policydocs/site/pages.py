@@ -246,6 +246,23 @@ def toc_entries(doc: Document) -> list[dict]:
     return entries
 
 
+def findings_box(findings: list, lang: str) -> str:
+    """The checker's findings on this language's text, for the legal team's preview.
+
+    Each as the CLI says it (file:line, rule, clause, message); the checker speaks Russian
+    and English, so a Kazakh page shows the Russian messages.
+    """
+    own = [f for f in findings if lang in (f.lang, f.other_lang)]
+    if not own:
+        return ""
+    says = "en" if lang == "en" else "ru"
+    items = "".join(
+        f"<li><code>{_e(f.path)}:{f.line}</code> {_e(f.severity)} <code>{_e(f.rule)}</code>"
+        f"{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(says))}</li>"
+        for f in own)
+    return f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>'
+
+
 def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,
                    ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
     """The whole body of a policy page: header, checker findings (preview only), text.
@@ -260,8 +277,7 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}">',
              policy_header(model, page, doc, ed, notice, pdf, here)]
     if findings:
-        items = "".join(f"<li>{_e(str(f))}</li>" for f in findings)
-        parts.append(f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>')
+        parts.append(findings_box(findings, lang))
     from .linkcheck import rewrite_md_links
 
     parts.append(rewrite_md_links(render_body(doc), model, doc))

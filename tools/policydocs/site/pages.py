@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from ..corpus import Corpus, Policy
@@ -246,6 +247,14 @@ def toc_entries(doc: Document) -> list[dict]:
     return entries
 
 
+def _shown_path(path: str) -> str:
+    """docs/kk/... as the legal team knows it, not the machine's absolute path."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
+
+
 def findings_box(findings: list, lang: str) -> str:
     """The checker's findings on this language's text, for the legal team's preview.
 
@@ -257,7 +266,7 @@ def findings_box(findings: list, lang: str) -> str:
         return ""
     says = "en" if lang == "en" else "ru"
     items = "".join(
-        f"<li><code>{_e(f.path)}:{f.line}</code> {_e(f.severity)} <code>{_e(f.rule)}</code>"
+        f"<li><code>{_e(_shown_path(f.path))}:{f.line}</code> {_e(f.severity)} <code>{_e(f.rule)}</code>"
         f"{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(says))}</li>"
         for f in own)
     return f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydocs.check import language, xrefs
+from policydocs.check import language, script, xrefs
 
 PIECES = ["ab", "Cd", "x", "текст", "12", "_", " ", ", ", "\n", "-", "«", "abcд", "ә", "Q1", "Пункт", "п.", "пп.",
           "подпункт", "РАЗДЕЛ", "Section", "clause", "PARAGRAPH", "İ"]
@@ -15,7 +15,10 @@ PIECES = ["ab", "Cd", "x", "текст", "12", "_", " ", ", ", "\n", "-", "«", 
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_latin_passage_walk_is_the_regex(pieces):
     text = "".join(pieces)
-    assert language.has_latin_passage(text) == (language._LATIN_PASSAGE.search(text) is not None)
+    expected = language._LATIN_PASSAGE.search(text) is not None
+    assert language.has_latin_passage(text) == expected
+    assert language.has_latin_passage(text, script.latin_runs(text)) == expected  # runs found once per file
+    assert script.boundaries(text, "ru", script.latin_runs(text)) == script.boundaries(text, "ru")
 
 
 @settings(max_examples=400, deadline=None)

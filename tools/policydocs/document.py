@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
 from pathlib import Path
 from typing import Iterator
@@ -59,14 +58,21 @@ class Block:
     level: int = 0  # heading level; indentation width for bullets
     eid: str = ""
     parent: str = ""  # eid of the clause or section this block belongs to
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def text(self) -> str:
         """The content without its marker, lines joined by single spaces.
 
-        Cached: every rule of the checker reads it, and a block's lines are final once
-        ``tokenize`` has returned it (nothing reads ``text`` while lines are appended).
+        Cached (by hand: functools.cached_property takes a lock on every read in 3.11):
+        every rule of the checker reads it, and a block's lines are final once ``tokenize``
+        has returned it (nothing reads ``text`` while lines are appended).
         """
+        if self._text is None:
+            self._text = self._joined()
+        return self._text
+
+    def _joined(self) -> str:
         first = self.lines[0]
         if self.kind is Kind.HEADING:
             m = HEADING_RE.match(first.rstrip("\r\n"))

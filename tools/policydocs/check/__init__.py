@@ -20,7 +20,8 @@ import multiprocessing as mp
 import os
 from bisect import bisect_right
 from contextlib import contextmanager
-from itertools import accumulate
+from itertools import accumulate, compress, islice
+from operator import eq
 from pathlib import Path
 
 from .. import corpus as corpus_mod
@@ -327,17 +328,23 @@ def _doc_flags(doc: Document) -> dict:
         lineno = first + bisect_right(starts, offset) - 1
         return id(doc.blocks[bisect_right(block_starts, lineno) - 1])
 
+    runs = script.latin_runs(body) if doc.lang != "en" else None
+
     def hit_blocks(rx) -> set[int]:
         return {block_at(m.start()) for m in rx.finditer(body)}
 
     return {
-        "mixed": {block_at(i) for i in script.boundaries(body, doc.lang)},
+        "mixed": {block_at(i) for i in script.boundaries(body, doc.lang, runs)},
         "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
         "xrefs": {block_at(i) for i in xrefs.keyword_offsets(body, doc.lang)},
-        "latin_passage": doc.lang != "en" and language.has_latin_passage(body),
+        "latin_passage": (latin_passage := doc.lang != "en" and language.has_latin_passage(body, runs)),
+        # can any passage be in another language? English without Cyrillic, Russian without a
+        # Latin passage or a Kazakh letter cannot; Kazakh is asked block by block
+        "other_language": (language.has_cyrillic(body) if doc.lang == "en"
+                           else doc.lang != "ru" or latin_passage or language.has_kazakh_letter(body)),
     }
 
 
@@ -345,7 +352,8 @@ def _doubled_candidates(body: str, block_at) -> set[int]:
     """Blocks where a word may be written twice in a row: found with plain string search."""
     lower = body.lower()
     words = lower.split()
-    doubled = {a for a, b in zip(words, words[1:]) if a == b and a.isalpha()}
+    # word i equal to word i+1, compared in C (map/compress), then only those few looked at
+    doubled = {w for w in compress(words, map(eq, words, islice(words, 1, None))) if w.isalpha()}
     out: set[int] = set()
     for w in doubled:
         for sep in (" ", "\n"):
@@ -417,11 +425,11 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
             add("broken-markdown", detail=detail, detail_ru=detail_ru)
         for detail in leftovers.unsafe_links(text):
             add("unsafe-link", detail=detail)
-    if block.kind is not Kind.HEADING:
+    if block.kind is not Kind.HEADING and flags["other_language"]:
         found = language.wrong_language(text, lang, flags["latin_passage"])
         if found:
             add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
-        elif lang == "en":
+        elif lang == "en" and language.has_cyrillic(text):
             words = language.cyrillic_words_in_english(text, allowed)
             if words:
                 add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
@@ -545,19 +553,38 @@ def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:
     return glossary._memo[key]
 
 
+def _term_plan(glossary: Glossary, doc_id: str, lang: str) -> list[tuple]:
+    """Per document and language, once: (index, term, probe, patterns of the longer terms holding it)."""
+    key = ("plan", doc_id, lang)
+    if key not in glossary._memo:
+        plan = []
+        for i in _applicable(glossary, doc_id, lang):
+            term = glossary.terms[i]
+            if not term.probes[lang]:
+                continue
+            inside = [(rx, probe) for longer in glossary.containers(i, lang)
+                      for rx, probe in zip(longer.patterns.get(lang, ()), longer.probes.get(lang, ()))]
+            plan.append((i, term, term.probes[lang][0], inside))
+        glossary._memo[key] = plan
+    return glossary._memo[key]
+
+
+def _blank(m) -> str:
+    return " " * len(m.group(0))
+
+
 def _terms(facts: dict, lang: str, glossary: Glossary, doc_id: str) -> frozenset:
     """Indexes of the glossary terms a text names in full (short forms and common-word uses aside)."""
     if "terms" not in facts:
         lower = _lower(facts)
         full = set()
-        for i in _applicable(glossary, doc_id, lang):
-            term = glossary.terms[i]
-            if not term.probes[lang] or term.probes[lang][0] not in lower:
+        for i, term, probe, inside in _term_plan(glossary, doc_id, lang):
+            if probe not in lower:
                 continue
             text = lower
-            for longer in glossary.containers(i, lang):  # "Account" inside "Personal Account" is not "Account"
-                for rx in longer.patterns.get(lang, ()):
-                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            for rx, longer_probe in inside:  # "Account" inside "Personal Account" is not "Account"
+                if longer_probe in text:  # every match holds its probe: no probe, nothing to blank out
+                    text = rx.sub(_blank, text)
             if term.found(text, lang, True, original=facts["text"]):
                 full.add(i)
         facts["terms"] = frozenset(full)

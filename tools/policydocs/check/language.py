@@ -39,14 +39,14 @@ _SEPARATOR = re.compile(r"[^\w\u0400-\u04FF]+")
 _LATIN_PASSAGE = re.compile(r"(?:[A-Za-z]{2,}[^\w\u0400-\u04FF]+){5}[A-Za-z]{2,}")  # six Latin words in a row
 
 
-def has_latin_passage(text: str) -> bool:
+def has_latin_passage(text: str, runs: list[re.Match] | None = None) -> bool:
     """Six Latin words in a row anywhere: searched once per file, most files have none.
 
     A passage inside one block is a passage in the whole file too (lines are joined by
     white space either way), so a file without one needs no search per block."""
     # the same as _LATIN_PASSAGE.search(text), walking only the Latin words (few in Russian and Kazakh)
     in_row, last_end = 0, -1
-    for m in _LATIN_RUN.finditer(text):
+    for m in (runs if runs is not None else _LATIN_RUN.finditer(text)):
         if m.end() - m.start() < 2:
             in_row, last_end = 0, -1
             continue
@@ -56,6 +56,14 @@ def has_latin_passage(text: str) -> bool:
             return True
         last_end = m.end()
     return False
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYR.search(text) is not None
+
+
+def has_kazakh_letter(text: str) -> bool:
+    return _KK.search(text) is not None
 
 
 def wrong_language(text: str, lang: str, latin_passage_in_file: bool = True) -> str | None:

@@ -19,13 +19,19 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _CYR_RUN = re.compile(r"[\u0400-\u04FF]+")
 
 
-def boundaries(text: str, lang: str) -> list[int]:
+def latin_runs(text: str) -> list[re.Match]:
+    """The runs of Latin letters: found once per Russian or Kazakh file, used by two rules."""
+    return list(_LATIN_RUN.finditer(text))
+
+
+def boundaries(text: str, lang: str, runs: list[re.Match] | None = None) -> list[int]:
     """Offsets where a Cyrillic letter touches a Latin one, found through the rarer alphabet's runs
-    (Latin words in Russian and Kazakh text, Cyrillic ones in English): much faster than testing every place."""
+    (Latin words in Russian and Kazakh text, Cyrillic ones in English): much faster than testing every place.
+    ``runs``: the Latin runs of ``text`` when already found."""
     rx, other = (_CYR_RUN, _LAT) if lang == "en" else (_LATIN_RUN, _CYR)
     out = []
     n = len(text)
-    for m in rx.finditer(text):
+    for m in (runs if runs is not None and lang != "en" else rx.finditer(text)):
         a, b = m.start(), m.end()
         if (a and other.match(text, a - 1)) or (b < n and other.match(text, b)):
             out.append(a)

@@ -14,17 +14,29 @@ import click
 
 from ..errors import PolicyError
 
-# Each sub-command lives in its own module of this package and exposes ``command``.
-COMMAND_MODULES = (
-    "importer",
-    "versions",
-    "check",
-    "confirm",
-    "pdf",
-)
+# Each sub-command lives in its own module of this package, imported only when that
+# command runs (``policydocs check`` need not load the PDF or import machinery).
+COMMANDS = {
+    "import": ("importer", "command"),
+    "publish": ("versions", "publish_command"),
+    "diff": ("versions", "diff_command"),
+    "status": ("versions", "status_command"),
+    "check": ("check", "command"),
+    "confirm": ("confirm", "command"),
+    "pdf": ("pdf", "command"),
+}
 
 
 class PolicyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -40,12 +52,6 @@ class PolicyGroup(click.Group):
 @click.version_option(package_name="policydocs")
 def main() -> None:
     """Legal policies in Russian, Kazakh and English: import, check, publish."""
-
-
-for _name in COMMAND_MODULES:
-    _module = importlib.import_module(f"{__name__}.{_name}")
-    for _command in getattr(_module, "commands", (_module.command,)):
-        main.add_command(_command)
 
 
 def run() -> None:  # console-script entry point

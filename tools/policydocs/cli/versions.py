@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..corpus import load
-from ..document import parse_file, parse_text
+from ..document import parse_text
 from ..errors import PolicyError
 from ..languages import LANGUAGES
 from ..versions.clock import zone
@@ -141,5 +141,3 @@ def status_command(docs_dir, versions_dir, at):
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
 
 
-commands = (publish_command, diff_command, status_command)
-command = publish_command

@@ -339,6 +339,7 @@ def _doc_flags(doc: Document) -> dict:
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
+        "brackets": any(mark in body for mark in '()[]«»"'),  # a file without any cannot leave one open
         "xrefs": {block_at(i) for i in xrefs.keyword_offsets(body, doc.lang)},
         "latin_passage": (latin_passage := doc.lang != "en" and language.has_latin_passage(body, runs)),
         # can any passage be in another language? English without Cyrillic, Russian without a
@@ -418,7 +419,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
     if id(block) in flags["doubled"]:
         for word, offset in leftovers.doubled_words(text):
             add("doubled-word", word, offset, word=word)
-    for what, what_ru, detail, detail_ru in leftovers.unbalanced(text):
+    for what, what_ru, detail, detail_ru in leftovers.unbalanced(text) if flags["brackets"] else ():
         add("unbalanced", what=what, what_ru=what_ru, detail=detail, detail_ru=detail_ru)
     if flags["markup"]:
         for detail, detail_ru in leftovers.broken_markdown(text):

@@ -10,6 +10,8 @@ which is what the MkDocs plugin calls when a page is saved during `mkdocs serve`
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,6 +82,14 @@ def main(n: int = 300) -> None:
             _, tree_findings = check_tree(docs, glossary=glossary, project_root=Path(tmp))
             best_tree = min(best_tree, time.perf_counter() - t0)
         assert len(tree_findings) == len(findings)
+        # the command itself, as a user runs it (interpreter start, imports, report included)
+        shutil.copy(ROOT / "glossary.yml", Path(tmp) / "glossary.yml")
+        best_cli = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run([str(Path(sys.executable).parent / "policydocs"), "check", "docs"], cwd=tmp,
+                           stdout=subprocess.DEVNULL, check=False)
+            best_cli = min(best_cli, time.perf_counter() - t0)
         t0 = time.perf_counter()
         serial = check_corpus(corpus, glossary=glossary, project_root=Path(tmp), workers=1)
         serial_s = time.perf_counter() - t0
@@ -97,7 +107,8 @@ def main(n: int = 300) -> None:
     print(f"check_corpus, best of 3:         {best_check:.2f} s  ({best_check / best_load:.2f}x the load)")
     print(f"check_corpus on one core:        {serial_s:.2f} s  ({serial_s / best_load:.2f}x the load)")
     print(f"load, then check:                {best_load + best_check:.2f} s")
-    print(f"check_tree (policydocs check):   {best_tree:.2f} s  (target < 3 s; {best_tree / best_load:.2f}x the load)")
+    print(f"check_tree (what the CLI runs):  {best_tree:.2f} s  ({best_tree / best_load:.2f}x the load)")
+    print(f"`policydocs check docs`, wall:   {best_cli:.2f} s  (target < 3 s)")
     print(f"check_policy, one policy:        {one * 1000:.1f} ms")
     print(f"findings: {len(findings)} {by_rule}")
     print("(the synthetic text is random words with glossary terms among them, hence the term findings)")

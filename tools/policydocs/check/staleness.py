@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from .align import Unit
@@ -34,7 +35,7 @@ def load_record(path: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError("the translation record is not valid YAML", path, mark.line + 1 if mark else 1) from None

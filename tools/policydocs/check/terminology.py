@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yamlio
 from ..errors import PolicyError
 from ..languages import LANGUAGES
 
@@ -172,7 +173,7 @@ def load(path: Path) -> Glossary:
     if key in _CACHE:
         return _CACHE[key]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(f"the glossary is not valid YAML: {getattr(exc, 'problem', exc)}", path,

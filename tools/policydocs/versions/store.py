@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
@@ -126,7 +127,7 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     if not path.exists():
         return store
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise PolicyError("changelog is not valid UTF-8", path) from None
     except yaml.YAMLError as exc:

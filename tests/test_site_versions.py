@@ -173,3 +173,9 @@ def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site)
         "2026-11-23": "2-нұсқа",
         "2027-01-01": "2-нұсқа",
     }
+
+
+def test_search_finds_the_document_once_not_once_per_version(site):
+    locations = [d["location"] for d in json.loads(read(site, "search/search_index.json"))["docs"]]
+    assert any(loc.startswith("kk/demo/privacy/") for loc in locations)
+    assert not [loc for loc in locations if "/v1/" in loc or "/v2/" in loc or "/history/" in loc]

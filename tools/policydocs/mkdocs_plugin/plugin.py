@@ -151,9 +151,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_lang"] = data.lang
             meta["pd_alternates"] = pages.alternates(self.model, data)
             meta["pd_missing"] = data.missing
+            if data.missing:
+                meta["search"] = {"exclude": True}  # a page that only says "not translated" answers no query
         elif what in ("version", "changes", "history"):
             policy_page, version = (data, None) if what == "history" else data
             meta["pd_lang"] = policy_page.lang
+            # search finds the text in force at the document's own URL, not once more per old version
+            meta["search"] = {"exclude": True}
             meta["pd_alternates"] = self._version_alternates(what, policy_page, version)
         elif what == "index":
             meta["pd_lang"] = data

@@ -128,6 +128,12 @@ def test_api_document(model, tmp_path):
     assert kk["html_sha256"] == __import__("hashlib").sha256("<p>kk</p>".encode()).hexdigest()
     assert kk["published"] == "2026-11-22" and kk["effective"] == "2026-11-29" and kk["version"] == "3"
     assert docs["demo/privacy"]["languages"]["en"]["html_sha256"] is None  # not built in this test
+    # what a text is: the fixture's Kazakh is a reviewed translation, its English an unreviewed one
+    assert (kk["origin"], kk["reviewed"]) == ("translation", True)
+    en = docs["demo/privacy"]["languages"]["en"]
+    assert (en["origin"], en["reviewed"]) == ("translation", False)
+    ru = docs["demo/privacy"]["languages"]["ru"]
+    assert (ru["origin"], ru["reviewed"]) == ("original", True)
 
 
 def test_feed_is_valid_atom_per_language(model):

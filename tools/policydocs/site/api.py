@@ -10,7 +10,8 @@ Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
                     "missing_languages": ["kk"],
                     "languages": {"ru": {"title", "operator", "path", "url", "html_sha256",
                                          "pdf_path", "pdf_url", "pdf_sha256", "version",
-                                         "published", "effective", "status", "reviewed"}}}]}
+                                         "published", "effective", "status", "reviewed",
+                                         "origin"}}}]}
 
 ``versions`` lists every published version (state in force / pending / superseded,
 publication and effective moments with their UTC offsets, in force until, per language the
@@ -79,6 +80,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
                 "effective": _iso(ed.effective),
                 "status": ed.status,
                 "reviewed": doc.front.reviewed,
+                "origin": doc.front.origin,  # original, operator (the operator's own translation) or translation
             }
         source = policy.source or next(iter(policy.languages.values()))
         ed = edition(model, source)

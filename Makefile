@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material's end-of-life banner on every build: known and planned for (the library does not
+# import MkDocs, see README), so the legal team's console shows only what concerns their texts
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test setup serve check clean import-seeds
 

@@ -29,8 +29,13 @@ def _inline_md() -> markdown.Markdown:
     return markdown.Markdown(extensions=[], output_format="html")
 
 
+@lru_cache(maxsize=65536)
 def inline(text: str) -> str:
-    """Render one block's inline Markdown (bold, links) without a wrapping <p>."""
+    """Render one block's inline Markdown (bold, links) without a wrapping <p>.
+
+    Memoised: a build renders each clause several times (its page, its PDF, every published
+    version that kept it, redlines) and Python-Markdown is most of a build's own time.
+    """
     md = _inline_md()
     md.reset()
     out = md.convert(_escape(text))

@@ -16,6 +16,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -104,8 +105,15 @@ def _fonts() -> dict[str, str]:
         path = FONTS_DIR / name
         if not path.is_file():
             raise PolicyError("a font file the PDFs need is missing; reinstall policydocs", path)
-        fonts[name] = file_sha256(path)
+        stat = path.stat()
+        fonts[name] = _font_sha256(path, stat.st_mtime_ns, stat.st_size)
     return fonts
+
+
+@lru_cache(maxsize=64)
+def _font_sha256(path: Path, mtime_ns: int, size: int) -> str:
+    """A font's hash, read again only when the file changes (several builds share a process in serve)."""
+    return file_sha256(path)
 
 
 def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_dir: Path | None = None) -> list[_Plan]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,8 +38,9 @@ def _version(name: str) -> str:
         return "unknown"
 
 
+@lru_cache(maxsize=1)
 def toolchain() -> dict[str, str]:
-    """Versions of the libraries whose output ends up in the PDF bytes."""
+    """Versions of the libraries whose output ends up in the PDF bytes (looked up once per process)."""
     return {name: _version(name) for name in ("policydocs", "weasyprint", "pydyf", "fonttools", "tinycss2", "tinyhtml5")}
 
 

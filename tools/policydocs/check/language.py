@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 
 from ..languages import KAZAKH_LETTERS, RUSSIAN_ONLY_LETTERS
+from .script import CYR_LETTER, LAT_LETTER, LATIN_RUN, WORD_RE
 
-WORD_RE = re.compile(r"[^\W\d_]+")
 CYR_WORD_RE = re.compile(r"[\u0400-\u04FF]+(?:-[\u0400-\u04FF]+)*")
 QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“”]*[“”]")
 LINK_TARGET_RE = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
-_CYR = re.compile(r"[\u0400-\u04FF]")
-_LAT = re.compile(r"[A-Za-z]")
 
 NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский")}
 
@@ -34,7 +32,6 @@ _RU_PREPOSITION = re.compile(r"(?<![\w.])[вискоу]\s+[а-яё]{3,}")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _SEPARATOR = re.compile(r"[^\w\u0400-\u04FF]+")
 _LATIN_PASSAGE = re.compile(r"(?:[A-Za-z]{2,}[^\w\u0400-\u04FF]+){5}[A-Za-z]{2,}")  # six Latin words in a row
 
@@ -46,7 +43,7 @@ def has_latin_passage(text: str, runs: list[re.Match] | None = None) -> bool:
     white space either way), so a file without one needs no search per block."""
     # the same as _LATIN_PASSAGE.search(text), walking only the Latin words (few in Russian and Kazakh)
     in_row, last_end = 0, -1
-    for m in (runs if runs is not None else _LATIN_RUN.finditer(text)):
+    for m in (runs if runs is not None else LATIN_RUN.finditer(text)):
         if m.end() - m.start() < 2:
             in_row, last_end = 0, -1
             continue
@@ -59,7 +56,7 @@ def has_latin_passage(text: str, runs: list[re.Match] | None = None) -> bool:
 
 
 def has_cyrillic(text: str) -> bool:
-    return _CYR.search(text) is not None
+    return CYR_LETTER.search(text) is not None
 
 
 def has_kazakh_letter(text: str) -> bool:
@@ -69,7 +66,7 @@ def has_kazakh_letter(text: str) -> bool:
 def wrong_language(text: str, lang: str, latin_passage_in_file: bool = True) -> str | None:
     """The language a passage is written in when it is not ``lang``; cheap tests first."""
     if lang == "en":
-        if not _CYR.search(text):
+        if not CYR_LETTER.search(text):
             return None
     elif not (latin_passage_in_file and _LATIN_PASSAGE.search(text)):
         has_kk = _KK.search(text) is not None
@@ -84,8 +81,8 @@ def detect(text: str) -> str | None:
     words = WORD_RE.findall(LINK_TARGET_RE.sub(" ", text))
     if len(words) < 6:
         return None
-    cyr = sum(1 for w in words if _CYR.search(w))
-    lat = sum(1 for w in words if _LAT.search(w) and not _CYR.search(w))
+    cyr = sum(1 for w in words if CYR_LETTER.search(w))
+    lat = sum(1 for w in words if LAT_LETTER.search(w) and not CYR_LETTER.search(w))
     if lat > cyr * 2 and lat >= 6:
         return "en"
     if cyr < 6 or cyr < lat:
@@ -114,7 +111,7 @@ def cyrillic_words_in_english(text: str, allowed: frozenset[str]) -> list[tuple[
         # a Cyrillic letter inside a Latin word is a mixed-script word, reported by its own rule
         before = bare[m.start() - 1] if m.start() else " "
         after = bare[m.end()] if m.end() < len(bare) else " "
-        if _LAT.match(before) or _LAT.match(after):
+        if LAT_LETTER.match(before) or LAT_LETTER.match(after):
             continue
         out.append((word, m.start()))
     return out

@@ -10,25 +10,25 @@ from __future__ import annotations
 import re
 
 WORD_RE = re.compile(r"[^\W\d_]+")
-_CYR = re.compile(r"[\u0400-\u04FF]")
-_LAT = re.compile(r"[A-Za-z]")
+CYR_LETTER = re.compile(r"[\u0400-\u04FF]")
+LAT_LETTER = re.compile(r"[A-Za-z]")
 
 BOUNDARY = re.compile(r"[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF]")
 
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
+LATIN_RUN = re.compile(r"[A-Za-z]+")
 _CYR_RUN = re.compile(r"[\u0400-\u04FF]+")
 
 
 def latin_runs(text: str) -> list[re.Match]:
     """The runs of Latin letters: found once per Russian or Kazakh file, used by two rules."""
-    return list(_LATIN_RUN.finditer(text))
+    return list(LATIN_RUN.finditer(text))
 
 
 def boundaries(text: str, lang: str, runs: list[re.Match] | None = None) -> list[int]:
     """Offsets where a Cyrillic letter touches a Latin one, found through the rarer alphabet's runs
     (Latin words in Russian and Kazakh text, Cyrillic ones in English): much faster than testing every place.
     ``runs``: the Latin runs of ``text`` when already found."""
-    rx, other = (_CYR_RUN, _LAT) if lang == "en" else (_LATIN_RUN, _CYR)
+    rx, other = (_CYR_RUN, LAT_LETTER) if lang == "en" else (LATIN_RUN, CYR_LETTER)
     out = []
     n = len(text)
     for m in (runs if runs is not None and lang != "en" else rx.finditer(text)):
@@ -52,12 +52,12 @@ def mixed_words(text: str) -> list[tuple[str, int, dict]]:
         return out
     for m in WORD_RE.finditer(text):
         word = m.group(0)
-        cyr = len(_CYR.findall(word))
-        lat = len(_LAT.findall(word))
+        cyr = len(CYR_LETTER.findall(word))
+        lat = len(LAT_LETTER.findall(word))
         if not cyr or not lat:
             continue
         minority_latin = lat <= cyr
-        rx = _LAT if minority_latin else _CYR
+        rx = LAT_LETTER if minority_latin else CYR_LETTER
         odd = [(i + 1, ch) for i, ch in enumerate(word) if rx.match(ch)]
         letters = ", ".join(f"'{ch}' ({_nth(i)} letter)" for i, ch in odd)
         many = len(odd) > 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Block, Document, Kind
+from ..order import in_order
 from .findings import Finding, excerpt
 
 CONTENT_KINDS = (Kind.ITEM, Kind.BULLET, Kind.PARAGRAPH)
@@ -113,30 +114,6 @@ KIND_NAMES = {
 }  # Russian: "подпунктов: 3" reads right for any number
 
 
-def _lis_keep(positions: list[int]) -> set[int]:
-    """Indexes of a longest increasing subsequence: what is in order; the rest moved."""
-    import bisect
-
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev = [-1] * len(positions)
-    for i, p in enumerate(positions):
-        j = bisect.bisect_left(tails, p)
-        if j == len(tails):
-            tails.append(p)
-            tails_idx.append(i)
-        else:
-            tails[j] = p
-            tails_idx[j] = i
-        prev[i] = tails_idx[j - 1] if j else -1
-    keep: set[int] = set()
-    i = tails_idx[-1] if tails_idx else -1
-    while i != -1:
-        keep.add(i)
-        i = prev[i]
-    return keep
-
-
 def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment:
     """Match every translation against the source text; report what does not match."""
     src_doc = docs[source_lang]
@@ -192,7 +169,7 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
         # order of the provisions both have
         src_pos = {k: i for i, k in enumerate(src_keys)}
         positions = [src_pos[k] for k in common]
-        keep = _lis_keep(positions)
+        keep = in_order(positions)
         for i, key in enumerate(common):
             if i in keep:
                 continue

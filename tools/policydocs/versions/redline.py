@@ -17,8 +17,9 @@ from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
-from ..document import Block, Document, Kind
+from ..document import Document, Kind
 from ..html import inline
+from ..order import in_order
 
 WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 FORMATTING_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
@@ -182,7 +183,8 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
             match[j] = i
             used_old.add(i)
 
-    in_order = _longest_increasing(sorted(match.items()))
+    pairs = sorted(match.items())  # (new index, old index) in the new document's order
+    kept = {pairs[k][0] for k in in_order([i for _, i in pairs])}  # new indexes that did not move
     changes: list[Change] = []
     removed_after: dict[int, list[int]] = {}
     for i in range(len(old)):
@@ -203,7 +205,7 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
             continue
         before = old[i]
         renumbered = before.marker != unit.marker and bool(before.marker or unit.marker)
-        if j not in in_order:
+        if j not in kept:
             kind = "moved"
         elif before.norm == unit.norm:
             kind = "same"
@@ -216,30 +218,6 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
     for rest in sorted(removed_after):
         flush_removed(rest)
     return changes
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> set[int]:
-    """New indexes of the matched pairs that stay in their old relative order."""
-    import bisect
-
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev: dict[int, int | None] = {}
-    for pos, (j, i) in enumerate(pairs):
-        k = bisect.bisect_left(tails, i)
-        if k == len(tails):
-            tails.append(i)
-            tails_idx.append(pos)
-        else:
-            tails[k] = i
-            tails_idx[k] = pos
-        prev[pos] = tails_idx[k - 1] if k else None
-    keep: set[int] = set()
-    pos = tails_idx[-1] if tails_idx else None
-    while pos is not None:
-        keep.add(pairs[pos][0])
-        pos = prev[pos]
-    return keep
 
 
 # --- summary ----------------------------------------------------------------------------

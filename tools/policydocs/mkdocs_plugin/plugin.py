@@ -71,6 +71,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             raise PluginError(str(exc)) from None
         model = self.model
         self.kinds = {}
+        self._findings: dict[str, list] = {}  # per build: a policy is checked once for its three pages
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
             if page.doc is None:
@@ -204,7 +205,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if data.doc is None:
             return pages.missing_body(model, data)
         serving = self.command == "serve"
-        findings = check_policy(data.policy) if serving and self.config.check_on_serve else None
+        findings = None
+        if serving and self.config.check_on_serve:
+            if data.doc_id not in self._findings:
+                self._findings[data.doc_id] = check_policy(data.policy)
+            findings = self._findings[data.doc_id]
         history = model.histories.get(data.doc_id)
         shown = None if (serving or history is None) else (history.current or history.pending)
         if shown is not None and data.lang in shown.sha256:

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # import MkDocs, see README), so the legal team's console shows only what concerns their texts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test setup serve check clean import-seeds
+.PHONY: build test setup system-deps serve check clean import-seeds
 
 setup: $(STAMP)
 
@@ -28,14 +28,18 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/policydocs check
 
-test: $(STAMP)
+# Chromium and poppler for the browser and PDF tests: installed where possible, else one line
+system-deps:
+	@bash tools/scripts/system-deps.sh
+
+test: $(STAMP) system-deps
 	$(BIN)/pytest -q
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis
 
 # How docs/ was made from the raw seed texts (kept for the record; re-running needs --force).
-SEEDS ?= ../shared/seeds
+SEEDS ?= seeds
 import-seeds: $(STAMP)
 	$(BIN)/policydocs import $(SEEDS)/000_f20551c424671ce1.txt --doc santrade/privacy --product "Santrade Service" --operator "Santrade Service"
 	$(BIN)/policydocs import $(SEEDS)/001_23516f4cfb3285cd.txt --doc smartaqkol/privacy --product SmartAqkol --operator "ТОО «BTS Digital»"

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SEEDS = Path(os.environ.get("POLICYDOCS_SEEDS", ROOT.parent / "shared" / "seeds"))
+SEEDS = Path(os.environ.get("POLICYDOCS_SEEDS", ROOT / "seeds"))
 
 
 def seed(prefix: str) -> Path:

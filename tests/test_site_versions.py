@@ -144,18 +144,13 @@ def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site)
     import http.server
     import threading
 
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Debian chromium is required for the browser tests (apt-get install chromium)")
+    from tests.browser.chromium import chromium
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
+        with chromium() as browser:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/kk/demo/privacy/history/")
             answers = {}
@@ -163,7 +158,6 @@ def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site)
                 page.fill("form.pd-lookup input[type=date]", day)
                 page.dispatch_event("form.pd-lookup input[type=date]", "change")
                 answers[day] = page.inner_text("form.pd-lookup output")
-            browser.close()
     finally:
         server.shutdown()
     assert answers == {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# What the tests need from the operating system: Debian's Chromium (browser tests) and
+# poppler (PDF pages as images). Installs them where it can (root with apt-get); otherwise
+# stops at once with one line saying what to install. Used by `make test` and `.ci/run`.
+set -eu
+need=""
+command -v chromium >/dev/null 2>&1 || need="$need chromium chromium-driver"
+command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+[ -z "$need" ] && exit 0
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "installing from Debian:$need" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+  exit 0
+fi
+echo "the tests need Debian packages that are not installed: run 'sudo apt-get install$need' and try again" >&2
+exit 2

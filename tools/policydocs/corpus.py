@@ -13,6 +13,7 @@ from .document import Document, parse_file
 from .errors import PolicyError
 from .gcpause import collector_paused
 from .languages import LANGUAGES
+from .lines import split_lines
 
 
 @dataclass
@@ -125,7 +126,7 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
 
 
 def _line_of_field(doc: Document, name: str) -> int:
-    for i, line in enumerate(doc.front.raw.splitlines(), start=1):
+    for i, line in enumerate(split_lines(doc.front.raw), start=1):
         if line.startswith(f"{name}:"):
             return i
     return 1

@@ -30,7 +30,7 @@ from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
 from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
+from . import header, hidden, invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -237,6 +237,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     cache: dict[int, dict] = {}
     for lang in [source_lang] + [l for l in LANGUAGES if l in docs and l != source_lang]:
         doc = docs[lang]
+        findings += _file_rules(doc, doc_id)
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
         for block in doc.content_blocks():
@@ -310,6 +311,20 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
 
 
 # --- one text ----------------------------------------------------------------------
+
+
+def _file_rules(doc: Document, doc_id: str) -> list[Finding]:
+    """Rules on the file as a whole, header included: invisible characters, markup in the header."""
+    out: list[Finding] = []
+    path = str(doc.path)
+    text = doc.front.raw + "".join("".join(b.lines) for b in doc.blocks)
+    if hidden.INVISIBLE_RE.search(text):
+        for line, column, name, code in hidden.find(text):
+            out.append(Finding("invisible-character", doc_id, doc.lang, path, line,
+                               params=dict(char_name=name, code=code, column=column)))
+    for field_name, line, found in header.markup(doc.meta, doc.front.raw):
+        out.append(Finding("header-markup", doc_id, doc.lang, path, line, params=dict(field=field_name, found=found)))
+    return out
 
 
 def _doc_flags(doc: Document) -> dict:

@@ -91,9 +91,10 @@ def silences(doc: Document) -> tuple[dict[str, list[Silence]], list[Silence], li
 
 
 def is_silenced(f: Finding, by_eid: dict[str, list[Silence]], document: list[Silence]) -> bool:
-    for s in by_eid.get(f.eid, ()) + by_eid.get(f.other_eid, ()):
-        if s.rule == f.rule:
-            return True
+    for eid in (f.eid, f.other_eid):
+        for s in by_eid.get(eid, ()) if eid else ():
+            if s.rule == f.rule:
+                return True
     for s in document:
         if s.rule == f.rule and (s.clause is None or s.clause in (f.clause, f.eid)):
             return True

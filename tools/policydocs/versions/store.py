@@ -25,6 +25,7 @@ from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
+from ..lines import split_lines
 from .clock import DEFAULT_TIMEZONE, zone
 
 CHANGELOG = "changelog.yml"
@@ -135,7 +136,7 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         raise PolicyError(
             f"changelog is not valid YAML: {getattr(exc, 'problem', None) or exc}", path, mark.line + 1 if mark else None
         ) from None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = split_lines(path.read_text(encoding="utf-8"))
 
     def line_of(text: str) -> int | None:
         return next((i for i, line in enumerate(lines, 1) if text in line), None)

@@ -30,7 +30,8 @@ from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
 from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from . import header, hidden, invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
+from . import (header, hidden, invariants, language, leftovers, numbering, quantities, script, staleness, suppress,
+               terminology, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -520,11 +521,8 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                     hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
 
     a_facts, b_facts = fs["facts"], ft["facts"]
-    for category, (name, name_ru) in invariants.CATEGORIES.items() if (a_facts or b_facts) else ():
-        a, b = a_facts.get(category, set()), b_facts.get(category, set())
-        if a != b:
-            add("invariant-mismatch", category=name, category_ru=name_ru,
-                src_values=invariants.show(a), values=invariants.show(b))
+    if a_facts or b_facts:
+        _compare_facts(a_facts, b_facts, add)
     if fs["refs"] != ft["refs"]:
         add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
             values=", ".join(sorted(ft["refs"])) or "nothing")
@@ -560,6 +558,31 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
         elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(fs["text"]):
             add("stale-translation", date=str(entry.get("date", "?")), **what)
     return out
+
+
+_EMPTY: frozenset = frozenset()
+
+
+def _compare_facts(a_facts: dict, b_facts: dict, add) -> None:
+    """Amounts and periods by value, unit and currency; every other kind of fact as a set of values."""
+    a_money, b_money = a_facts.get("money", _EMPTY), b_facts.get("money", _EMPTY)
+    a_period, b_period = a_facts.get("period", _EMPTY), b_facts.get("period", _EMPTY)
+    a_num, b_num = a_facts.get("number", _EMPTY), b_facts.get("number", _EMPTY)
+    if a_money != b_money and quantities.differing(a_money, b_money, a_num, b_num):
+        add("amount-differs", src_values=quantities.show(a_money), values=quantities.show(b_money),
+            src_values_ru=quantities.show(a_money, "ru"), values_ru=quantities.show(b_money, "ru"))
+    if a_period != b_period and quantities.differing(a_period, b_period, a_num, b_num):
+        add("period-differs", src_values=quantities.show(a_period), values=quantities.show(b_period),
+            src_values_ru=quantities.show(a_period, "ru"), values_ru=quantities.show(b_period, "ru"))
+    if a_num != b_num:  # a figure the other text gives as an amount or a period is not missing there
+        a_num = a_num - quantities.numbers_of(b_money) - quantities.numbers_of(b_period)
+        b_num = b_num - quantities.numbers_of(a_money) - quantities.numbers_of(a_period)
+    for category, (name, name_ru) in invariants.CATEGORIES.items():
+        a = a_num if category == "number" else a_facts.get(category, _EMPTY)
+        b = b_num if category == "number" else b_facts.get(category, _EMPTY)
+        if a != b:
+            add("invariant-mismatch", category=name, category_ru=name_ru,
+                src_values=invariants.show(a), values=invariants.show(b))
 
 
 def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:

@@ -30,8 +30,8 @@ from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
 from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from . import (header, hidden, invariants, language, leftovers, numbering, quantities, script, staleness, suppress,
-               terminology, xrefs)
+from . import (header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences, staleness,
+               suppress, terminology, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -258,6 +258,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
 
     # rules on aligned pairs
     record = _sync_records(root, docs, source_lang, doc_id)
+    ratios = {lang: _length_ratio(source, doc) for lang, doc in docs.items() if lang != source_lang}
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -265,7 +266,8 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for lang, t in unit.blocks.items():
             if lang == source_lang:
                 continue
-            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
+            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
+                                    ratios[lang])
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -450,6 +452,9 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
             words = language.cyrillic_words_in_english(text, allowed)
             if words:
                 add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
+    if "(" in text:
+        for figure, words, value, offset in quantities.figure_word_mismatches(text, lang, invariants.normalise_number):
+            add("figure-words-differ", figure, offset, lang=lang, figure=figure, words=words, value=value)
     for number, kind, start, _end in facts["refs_list"]:
         if number not in numbers:
             name = xrefs.KIND.get(kind, ("clause", "пункт"))
@@ -494,8 +499,15 @@ def _definition(text: str):
     return DEFINED_TERM_RE.match(text) if text.startswith("**") else None
 
 
+def _length_ratio(source: Document, doc: Document) -> float:
+    """How long the translation is for each character of the source, over the whole document."""
+    a = sum(len(b.text) for b in source.content_blocks())
+    b = sum(len(b.text) for b in doc.content_blocks())
+    return min(max(b / a, 0.25), 4.0) if a and b else 1.0
+
+
 def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
-                glossary: Glossary, cache: dict[int, dict], record: dict | None) -> list[Finding]:
+                glossary: Glossary, cache: dict[int, dict], record: dict | None, ratio: float = 1.0) -> list[Finding]:
     src_lang, lang = src_doc.lang, doc.lang
     out: list[Finding] = []
 
@@ -511,6 +523,18 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     if s_text == t_text and language.meaningful_words(s_text) >= 3:
         add("untranslated")  # everything else about this block follows from it
         return out
+    lone = sentences.unpaired(s_text, t_text, src_lang, lang, ratio) if s_text != t_text else []
+    for side, index, sentence, strong in lone:
+        rule = "sentence-missing" if side == "missing" else "sentence-added"
+        params = dict(lang=lang, src_lang=src_lang, clause=unit.clause, ordinal=sentences.ordinal(index, "en"),
+                      ordinal_ru=sentences.ordinal(index, "ru"), sentence=excerpt(sentence, 80))
+        where = t.line if side == "missing" else _line_in(t, sentence[:30])
+        out.append(Finding(rule, doc_id, lang, str(doc.path), where, unit.clause, t.eid,
+                           excerpt=excerpt(ft["text"]) if side == "missing" else excerpt(sentence),
+                           other_lang=src_lang, other_path=str(src_doc.path),
+                           other_line=_line_in(s, sentence[:30]) if side == "missing" else s.line,
+                           other_excerpt=excerpt(sentence) if side == "missing" else excerpt(fs["text"]),
+                           other_eid=s.eid, params=params, severity=ERROR if strong else WARNING))
     if s_text != t_text:
         sl, tl = len(s_text), len(t_text)
         if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:

@@ -156,20 +156,18 @@ def read(text: str, lang: str) -> tuple[int, int] | None:
     return _combine(values), end
 
 
-def read_backwards(text: str, lang: str) -> int | None:
-    """The number the words at the end of ``text`` make ("within ten" -> 10), or None."""
-    tokens = list(_TOKEN_RE.finditer(text[-200:]))
+def read_backwards(text: str, lang: str) -> tuple[int, str] | None:
+    """The number the words at the end of ``text`` make, and those words: "within ten" -> (10, 'ten')."""
+    tail = text[-200:]
     start = None
     joiners = _JOINERS.get(lang, set())
-    for m in reversed(tokens):
+    for m in reversed(list(_TOKEN_RE.finditer(tail))):
         word = m.group(0).lower()
         if word_value(word, lang) is not None:
             start = m.start()
-        elif word in joiners and start is not None:
-            continue
-        else:
+        elif not (word in joiners and start is not None):
             break
     if start is None:
         return None
-    found = read(text[-200:][start:], lang)
-    return found[0] if found else None
+    found = read(tail[start:], lang)
+    return (found[0], tail[start:start + found[1]]) if found else None

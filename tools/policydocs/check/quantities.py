@@ -155,8 +155,7 @@ def figure_word_mismatches(text: str, lang: str, normalise) -> list[tuple[str, s
             out.append((m.group("num"), m.group("words"), read[0], m.start()))
     for m in WORDS_FIGURE_RE.finditer(text):  # "ten (10) days"
         whole = _int_part(normalise(m.group("num"), lang))
-        before = numwords.read_backwards(text[max(0, m.start() - 200):m.start()], lang)
-        if whole is not None and before is not None and str(before) != whole:
-            words = text[max(0, m.start() - 60):m.start()].split("(")[-1].strip()
-            out.append((m.group("num"), words, before, m.start()))
+        before = numwords.read_backwards(text[max(0, m.start() - 200):m.start()].rstrip(), lang)
+        if whole is not None and before is not None and str(before[0]) != whole:
+            out.append((m.group("num"), before[1], before[0], m.start()))
     return out

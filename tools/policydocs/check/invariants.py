@@ -140,10 +140,10 @@ def _value(kind: str, m: re.Match, lang: str) -> tuple[str, str] | None:
         return quantities.value(quantities.QUANTITY_RE.match(m.string, m.start()), normalise_number, lang)
     if kind == "money":
         m2 = MONEY_PREFIX_RE.fullmatch(text)
-        return "money", f"{normalise_number(m2.group('n1') or m2.group('n2'), lang)} {_currency(m2.group('c1') or m2.group('c2'))}"
+        return "money", f"{quantities.exact(normalise_number(m2.group('n1'), lang))} {_currency(m2.group('c1'))}"
     if kind == "percent":
         m2 = PERCENT_RE.fullmatch(text)
-        return "percent", normalise_number(m2.group("n"), lang) + "%"
+        return "percent", quantities.exact(normalise_number(m2.group("n"), lang)) + "%"
     return "number", normalise_number(text, lang)
 
 

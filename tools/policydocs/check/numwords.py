@@ -93,14 +93,18 @@ _JOINERS = {"en": {"and"}, "ru": set(), "kk": set()}
 MAX_WORDS = 24  # longer runs are not numbers in a contract ("nine hundred ninety-nine billion ...")
 
 
-def word_value(word: str, lang: str) -> tuple[int, int] | None:
-    """(value, how it combines) of one number word in any case form, or None."""
+def word_value(word: str, lang: str, endings: bool = True) -> tuple[int, int] | None:
+    """(value, how it combines) of one number word in any case form, or None.
+
+    ``endings=False`` reads Kazakh words only without a case ending: outside brackets
+    "бірге" (together) and "онда" (there) are ordinary words.
+    """
     w = word.lower()
     if lang == "kk":
         for table in (_KK, _KK_MULT):
             if w in table:
                 return (table[w], ADD) if table is _KK else table[w]
-        for ending in _KK_ENDINGS:
+        for ending in _KK_ENDINGS if endings else ():
             if len(w) > len(ending) + 1 and w.endswith(ending):
                 stem = w[: -len(ending)]
                 if stem in _KK:
@@ -163,7 +167,7 @@ def read_backwards(text: str, lang: str) -> tuple[int, str] | None:
     joiners = _JOINERS.get(lang, set())
     for m in reversed(list(_TOKEN_RE.finditer(tail))):
         word = m.group(0).lower()
-        if word_value(word, lang) is not None:
+        if word_value(word, lang, endings=False) is not None:
             start = m.start()
         elif not (word in joiners and start is not None):
             break

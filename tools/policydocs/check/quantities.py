@@ -16,7 +16,7 @@ import re
 
 from . import numwords
 
-NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)*"
+NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+(?:,\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*"  # "500 000,00"
 
 # currencies: (code, pattern); words in any case form, codes and signs
 CURRENCIES = [
@@ -71,13 +71,20 @@ def value(m: re.Match, normalise, lang: str) -> tuple[str, str] | None:
     """(category, value) of a quantity match: ('money', '500000 KZT'), ('period', '10|days|working'), ('percent', '5%')."""
     number = normalise(m.group("num"), lang)
     if m.group("pct"):
-        return "percent", number + "%"
+        return "percent", exact(number) + "%"
     if m.group("cur"):
-        return "money", f"{number} {_named(m, 'c_')}"
+        return "money", f"{exact(number)} {_named(m, 'c_')}"
     if not m.group("unit"):  # "7 (семи)": a figure with its words; "(пятьсот тысяч тенге)": an amount
         currency = currency_in_words(m.group("words") or "")
-        return ("money", f"{number} {currency}") if currency else ("number", number)
+        return ("money", f"{exact(number)} {currency}") if currency else ("number", number)
     return "period", f"{number}|{_named(m, 'u_')}|{_named(m, 'k_')}"
+
+
+def exact(number: str) -> str:
+    """An amount's or a percentage's value: '0.10' and '500000.00' are '0.1' and '500000'."""
+    if "." in number and number.replace(".", "", 1).isdigit():
+        number = number.rstrip("0").rstrip(".")
+    return number
 
 
 def currency_in_words(words: str) -> str:

@@ -60,14 +60,23 @@ def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
         raise PolicyError("is a folder, not a file", path)
     if not stat.S_ISREG(mode):
         raise PolicyError("is not a regular file (a pipe, device or socket); policydocs reads only files", path)
-    if root is not None and not _inside(path, Path(root)):
-        raise PolicyError(f"lies outside {root} (through a linked folder); policydocs reads only files inside it", path)
+    if root is not None:
+        _no_linked_folder(path, Path(root))
     return path
 
 
-def _inside(path: Path, root: Path) -> bool:
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+def _no_linked_folder(path: Path, root: Path) -> None:
+    """No folder between ``root`` and ``path`` is a link (MkDocs itself follows linked folders)."""
+    try:
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
+    except ValueError:
+        raise PolicyError(f"lies outside {root}; policydocs reads only files inside it", path) from None
+    folder = Path(os.path.abspath(root))
+    for part in parts:
+        folder = folder / part
+        if os.path.islink(folder):
+            raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                              "project (copy the files here instead of linking to them)", folder)
 
 
 def walk_files(root: Path | str) -> list[Path]:

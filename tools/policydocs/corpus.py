@@ -54,8 +54,10 @@ def policy_files(docs_dir: Path) -> list[Path]:
     skipped: a typo such as ``docs/kz/`` would otherwise hide a whole translation.
     """
     files: list[Path] = []
-    if not docs_dir.is_dir():
+    if not docs_dir.exists():
         raise PolicyError("the docs folder does not exist", docs_dir)
+    if not docs_dir.is_dir():
+        raise PolicyError("is a file, not the docs folder (the folder that holds ru/, kk/ and en/)", docs_dir)
     for entry in sorted(docs_dir.iterdir()):
         if entry.is_symlink():
             raise PolicyError("is a symbolic link; policydocs reads only real files and folders inside docs/", entry)

@@ -20,8 +20,13 @@ def _umask() -> int:
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir() and not path.is_symlink():
+        raise PolicyError("is a folder; give the name of a file to write", path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise PolicyError(f"cannot write here ({exc.strerror or exc})", path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -29,6 +34,9 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; published files are readable
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
+        Path(tmp).unlink(missing_ok=True)
+        raise PolicyError(f"cannot write the file ({exc.strerror or exc}); nothing was changed", path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

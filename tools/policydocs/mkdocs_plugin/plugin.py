@@ -274,6 +274,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     # --- after the pages: PDFs, API, feeds, sitemap, search -------------------------
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        try:
+            self._post_build(config)
+        except PolicyError as exc:
+            raise PluginError(str(exc)) from None
+        self._complete = True
+
+    def _post_build(self, config) -> None:
         model = self.model
         site_dir = Path(config.site_dir)
         if self.config.pdf:
@@ -294,7 +301,6 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 data = json.loads(index_file.read_text(encoding="utf-8"))
                 atomic_write_text(index_file, json.dumps(search.add_kazakh(data), ensure_ascii=False))
                 atomic_write_text(site_dir / "assets/javascripts/lunr/min/lunr.kk.min.js", search.lunr_kk_js())
-        self._complete = True
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

@@ -132,3 +132,14 @@ def test_markup_in_a_header_field_is_an_error_with_its_line(tmp_path):
 def test_angle_quotes_and_comparisons_in_the_header_are_not_markup(tmp_path):
     edits = {"en": [("title: Privacy Policy", "title: 'Privacy Policy (users < 18 years: see 4.1)'")]}
     assert only(findings(tmp_path, edits), "header-markup") == []
+
+
+def test_list_rules_says_which_rules_are_errors_warnings_or_both():
+    result = run("check", "--list-rules")
+    severity = {line.split()[0]: line.split()[1] for line in result.output.splitlines()}
+    assert severity["invisible-character"] == "error" and severity["header-markup"] == "error"
+    assert severity["amount-differs"] == severity["period-differs"] == severity["figure-words-differ"] == "error"
+    assert severity["sentence-missing"] == severity["sentence-added"] == "warning/error"
+    assert severity["length-ratio"] == "warning"
+    ru = run("check", "--list-rules", "--lang", "ru").output
+    assert "невидимый символ" in ru or "невидимый" in ru

@@ -170,3 +170,51 @@ def test_a_one_megabyte_clause_is_checked_in_linear_time():
         timings.append(time.perf_counter() - start)
     # 60 times the text: linear work takes ~60 times as long; quadratic work would take 3,600 times
     assert timings[1] < timings[0] * 600
+
+
+# --- property: any amount or period written the three ways is one value, and its words agree ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from num2words import num2words  # noqa: E402
+
+KK_AMOUNT_ENDINGS = ["", "ні", "ден", "ге", "нің", "мен"]  # теңге, теңгені, теңгеден, теңгеге, теңгенің, теңгемен
+
+
+def grouped(n: int, sep: str) -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from(["genitive", "nominative", "instrumental"]),
+       st.sampled_from(KK_AMOUNT_ENDINGS), st.sampled_from([" ", "\u00a0"]))
+def test_amount_with_words_in_three_languages_is_one_value(n, case, ending, space):
+    ru = f"в размере {grouped(n, space)} ({num2words(n, lang='ru', case=case)}) тенге"
+    kk = f"{grouped(n, ' ')} ({num2words(n, lang='kz')}) теңге{ending} құрайды"
+    en = f"of {grouped(n, ',')} ({num2words(n, lang='en')}) tenge"
+    assert extract(ru, "ru") == extract(kk, "kk") == extract(en, "en") == {"money": {f"{n} KZT"}}
+    for text, lang in ((ru, "ru"), (kk, "kk"), (en, "en")):
+        assert figure_word_mismatches(text, lang, normalise_number) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_words_of_another_number_are_always_found(n, m):
+    if n == m:
+        return
+    for lang, code, case in (("ru", "ru", {"case": "genitive"}), ("kk", "kz", {}), ("en", "en", {})):
+        text = f"{n} ({num2words(m, lang=code, **case)}) "
+        assert [v for _, _, v, _ in figure_word_mismatches(text, lang, normalise_number)] == [m]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=365),
+       st.sampled_from([("календарных дней", "күнтізбелік күн", "calendar days", "calendar"),
+                        ("рабочих дней", "жұмыс күні", "working days", "working"),
+                        ("банковских дней", "банктік күн", "banking days", "banking")]))
+def test_periods_in_three_languages_are_one_value(n, kind):
+    ru_kind, kk_kind, en_kind, name = kind
+    ru = extract(f"в течение {n} ({num2words(n, lang='ru', case='genitive')}) {ru_kind}", "ru")
+    kk = extract(f"{n} ({num2words(n, lang='kz')}) {kk_kind} ішінде", "kk")
+    en = extract(f"within {n} ({num2words(n, lang='en')}) {en_kind}", "en")
+    assert ru == kk == en == {"period": {f"{n}|days|{name}"}}

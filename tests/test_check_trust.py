@@ -143,3 +143,34 @@ def test_list_rules_says_which_rules_are_errors_warnings_or_both():
     assert severity["length-ratio"] == "warning"
     ru = run("check", "--list-rules", "--lang", "ru").output
     assert "невидимый символ" in ru or "невидимый" in ru
+
+
+def _operators_draft(tmp_path, comment: str):
+    """SmartAqkol's text as the operator signed it (gap 2.4 -> 2.6), Russian only, with a comment before a clause."""
+    import re
+
+    from .conftest import DOCS
+
+    draft = tmp_path / "docs/ru/smartaqkol/privacy.md"
+    draft.parent.mkdir(parents=True)
+    text = (DOCS.parent / "versions/smartaqkol/privacy/v1/ru.md").read_text(encoding="utf-8")
+    text = re.sub(r"^check:\n(?:[ \t]+.*\n)+", "check:\n  ignore:\n    - rule: missing-language\n"
+                  "      reason: this test publishes the Russian text alone\n", text, flags=re.M)
+    draft.write_text(text.replace("\n2.6. ", f"\n{comment}\n2.6. ", 1), encoding="utf-8")
+    return tmp_path
+
+
+def test_publish_with_an_inline_silence_publishes(tmp_path, monkeypatch):
+    root = _operators_draft(tmp_path, "<!-- check: ignore numbering-gap: the signed text skips 2.5 -->")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20"])
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output and (root / "versions/smartaqkol/privacy/v1/ru.md").exists()
+
+
+def test_publish_with_an_inline_silence_of_another_rule_refuses(tmp_path, monkeypatch):
+    root = _operators_draft(tmp_path, "<!-- check: ignore doubled-word: not this finding -->")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20"])
+    assert result.exit_code == 2 and "numbering-gap" in result.output and "internal error" not in result.output
+    assert not (root / "versions").exists()

@@ -592,12 +592,10 @@ def _compare_facts(a_facts: dict, b_facts: dict, add) -> None:
     a_money, b_money = a_facts.get("money", _EMPTY), b_facts.get("money", _EMPTY)
     a_period, b_period = a_facts.get("period", _EMPTY), b_facts.get("period", _EMPTY)
     a_num, b_num = a_facts.get("number", _EMPTY), b_facts.get("number", _EMPTY)
-    if a_money != b_money and quantities.differing(a_money, b_money, a_num, b_num):
-        add("amount-differs", src_values=quantities.show(a_money), values=quantities.show(b_money),
-            src_values_ru=quantities.show(a_money, "ru"), values_ru=quantities.show(b_money, "ru"))
-    if a_period != b_period and quantities.differing(a_period, b_period, a_num, b_num):
-        add("period-differs", src_values=quantities.show(a_period), values=quantities.show(b_period),
-            src_values_ru=quantities.show(a_period, "ru"), values_ru=quantities.show(b_period, "ru"))
+    for rule, a, b in (("amount-differs", a_money, b_money), ("period-differs", a_period, b_period)):
+        if a != b and quantities.differing(a, b, a_num, b_num):  # named: the values the other text lacks
+            add(rule, src_values=quantities.show(a - b), values=quantities.show(b - a),
+                src_values_ru=quantities.show(a - b, "ru"), values_ru=quantities.show(b - a, "ru"))
     if a_num != b_num:  # a figure the other text gives as an amount or a period is not missing there
         a_num = a_num - quantities.numbers_of(b_money) - quantities.numbers_of(b_period)
         b_num = b_num - quantities.numbers_of(a_money) - quantities.numbers_of(a_period)

@@ -57,11 +57,17 @@ def check_texts(doc_id: str, texts: dict[str, str]):
     return check_policy(policy, glossary=Glossary([]), project_root=HERE)
 
 
-def measure(defects_file: Path = HERE / "defects.yml") -> Result:
-    spec = safe_load(defects_file.read_text(encoding="utf-8"))
+def measure(defects_files: list[Path] | None = None) -> Result:
+    """Every ``defects-*.yml`` (one per document) measured into one result."""
+    result = Result()
+    for path in defects_files or sorted(HERE.glob("defects-*.yml")):
+        _measure_document(safe_load(path.read_text(encoding="utf-8")), result)
+    return result
+
+
+def _measure_document(spec: dict, result: Result) -> None:
     doc_id = spec["doc"]
     texts = _texts(doc_id)
-    result = Result()
     for f in check_texts(doc_id, texts):
         result.false[f.rule] += 1
         result.false_findings.append(("clean", f))
@@ -95,7 +101,6 @@ def measure(defects_file: Path = HERE / "defects.yml") -> Result:
         for f in check_texts(doc_id, changed):
             result.false[f.rule] += 1
             result.false_findings.append((v["why"], f))
-    return result
 
 
 def table(result: Result) -> str:

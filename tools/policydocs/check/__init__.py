@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from itertools import accumulate, compress, islice
 from operator import eq
 from pathlib import Path
+from typing import Callable
 
 from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
@@ -258,7 +259,15 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
 
     # rules on aligned pairs
     record = _sync_records(root, docs, source_lang, doc_id)
-    ratios = {lang: _length_ratio(source, doc) for lang, doc in docs.items() if lang != source_lang}
+    ratios: dict[str, float] = {}
+
+    def ratio_of(lang: str):
+        def ratio() -> float:  # asked only where sentences must be aligned: rarely
+            if lang not in ratios:
+                ratios[lang] = _length_ratio(source, docs[lang])
+            return ratios[lang]
+        return ratio
+
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -267,7 +276,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             if lang == source_lang:
                 continue
             findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
-                                    ratios[lang])
+                                    ratio_of(lang))
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -507,7 +516,8 @@ def _length_ratio(source: Document, doc: Document) -> float:
 
 
 def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
-                glossary: Glossary, cache: dict[int, dict], record: dict | None, ratio: float = 1.0) -> list[Finding]:
+                glossary: Glossary, cache: dict[int, dict], record: dict | None,
+                ratio: Callable[[], float] | float = 1.0) -> list[Finding]:
     src_lang, lang = src_doc.lang, doc.lang
     out: list[Finding] = []
 

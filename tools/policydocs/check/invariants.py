@@ -137,6 +137,8 @@ def _value(kind: str, m: re.Match, lang: str) -> tuple[str, str] | None:
     if kind == "version":
         return "version", text.lstrip("vV")
     if kind == "quantity":
+        if text[-1].isdigit():  # a bare figure (no words, currency or unit): most matches, no second look
+            return "number", normalise_number(text, lang)
         return quantities.value(quantities.QUANTITY_RE.match(m.string, m.start()), normalise_number, lang)
     if kind == "money":
         m2 = MONEY_PREFIX_RE.fullmatch(text)

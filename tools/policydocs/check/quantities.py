@@ -60,9 +60,14 @@ UNIT_NAMES_RU = {"minutes": "мин.", "hours": "ч.", "days": "дн.", "weeks":
 KIND_NAMES_RU = {"calendar": "календ.", "working": "раб.", "banking": "банк."}
 
 
+_GROUPS = {"c_": [f"c_{code}" for code, _ in CURRENCIES], "u_": [f"u_{name}" for name, _ in UNITS],
+           "k_": [f"k_{name}" for name, _ in KINDS]}
+
+
 def _named(m: re.Match, prefix: str) -> str:
-    for name, value in m.groupdict().items():
-        if value is not None and name.startswith(prefix):
+    """Which alternative of a group matched: 'KZT' for c_KZT, 'days' for u_days."""
+    for name in _GROUPS[prefix]:
+        if m.group(name) is not None:
             return name[len(prefix):]
     return ""
 

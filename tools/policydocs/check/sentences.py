@@ -170,13 +170,18 @@ def align(src: list[str], tgt: list[str], ratio: float, lone: bool = True) -> tu
     return cost[(ns, nt)], beads
 
 
-def unpaired(src_text: str, tgt_text: str, src_lang: str, lang: str, ratio: float) -> list[tuple[str, int, str, bool]]:
-    """('missing' | 'added', index of the sentence, the sentence, strong evidence?) for each lone sentence."""
+def unpaired(src_text: str, tgt_text: str, src_lang: str, lang: str, ratio) -> list[tuple[str, int, str, bool]]:
+    """('missing' | 'added', index of the sentence, the sentence, strong evidence?) for each lone sentence.
+
+    ``ratio``: the translation's length per character of the source (a number, or a function
+    giving it, called only when the sentences must be aligned).
+    """
     if not (may_have_several(src_text) or may_have_several(tgt_text)):
         return []
     src, tgt = split(src_text, src_lang), split(tgt_text, lang)
     if len(src) == len(tgt) or max(len(src), len(tgt)) < 2 or len(src) + len(tgt) > MAX_SENTENCES:
         return []
+    ratio = ratio() if callable(ratio) else ratio
     total, beads = align(src, tgt, ratio)
     lone = [(i, di, j, dj) for i, di, j, dj in beads if not (di and dj)]
     lone = [b for b in lone if len(src[b[0]] if b[1] else tgt[b[2]]) >= MIN_SENTENCE]

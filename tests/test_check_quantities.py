@@ -35,6 +35,8 @@ def only(found, rule):
     ("100 евро", "ru", "100 EUR"), ("€100", "en", "100 EUR"), ("100 еуро", "kk", "100 EUR"),
     ("1 000 рублей", "ru", "1000 RUB"), ("₽1,000", "en", "1000 RUB"),
     ("5 000 (пять тысяч тенге)", "ru", "5000 KZT"),
+    ("1.000.000 тенге", "ru", "1000000 KZT"), ("1 000 000.00 tenge", "en", "1000000 KZT"),
+    ("1.000.000,50 тенге", "ru", "1000000.5 KZT"), ("1,000,000.50 tenge", "en", "1000000.5 KZT"),
 ])
 def test_amounts_in_every_way_of_writing(text, lang, value):
     assert extract(text, lang) == {"money": {value}}

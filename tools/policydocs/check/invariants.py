@@ -69,9 +69,14 @@ def _month(m: re.Match) -> int:
     return 0
 
 
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
 def normalise_number(raw: str, lang: str) -> str:
     """'3 500' -> '3500', '3,500' (en) -> '3500', '0,5' (ru) -> '0.5', '2.1' stays '2.1'."""
     s = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    if s.count(".") >= 2 and "," not in s and _DOTTED_THOUSANDS.fullmatch(s):  # 1.000.000 (dots group thousands)
+        s = s.replace(".", "")
     if "," in s and "." not in s:
         parts = s.split(",")
         if lang == "en" and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:

@@ -16,7 +16,8 @@ import re
 
 from . import numwords
 
-NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+(?:,\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*"  # "500 000,00"
+# a figure: groups of three after spaces ("500 000,00", "500 000.00") or plain, with dots and commas
+NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*"
 
 # currencies: (code, pattern); words in any case form, codes and signs
 CURRENCIES = [

@@ -12,10 +12,13 @@ import re
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines would also break
 
 
 def split_lines(text: str, keepends: bool = False) -> list[str]:
     """Like ``text.splitlines(keepends)``, but breaking only at ``\\n``, ``\\r\\n`` and ``\\r``."""
+    if not any(ch in text for ch in _OTHER_BREAKS):  # nearly every file: str.splitlines gives the same lines
+        return text.splitlines(keepends)
     if keepends:
         return _LINE.findall(text)
     lines = _BREAK.split(text)

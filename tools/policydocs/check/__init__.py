@@ -239,9 +239,9 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     cache: dict[int, dict] = {}
     for lang in [source_lang] + [l for l in LANGUAGES if l in docs and l != source_lang]:
         doc = docs[lang]
-        findings += _file_rules(doc, doc_id)
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
+        findings += _file_rules(doc, doc_id, flags["body"])
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
@@ -325,13 +325,12 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
 # --- one text ----------------------------------------------------------------------
 
 
-def _file_rules(doc: Document, doc_id: str) -> list[Finding]:
+def _file_rules(doc: Document, doc_id: str, body: str) -> list[Finding]:
     """Rules on the file as a whole, header included: invisible characters, markup in the header."""
     out: list[Finding] = []
     path = str(doc.path)
-    text = doc.front.raw + "".join("".join(b.lines) for b in doc.blocks)
-    if hidden.INVISIBLE_RE.search(text):
-        for line, column, name, code in hidden.find(text):
+    if hidden.INVISIBLE_RE.search(body) or hidden.INVISIBLE_RE.search(doc.front.raw):
+        for line, column, name, code in hidden.find(doc.front.raw + body):
             out.append(Finding("invisible-character", doc_id, doc.lang, path, line,
                                params=dict(char_name=name, code=code, column=column)))
     for field_name, line, found in header.markup(doc.meta, doc.front.raw):
@@ -361,6 +360,7 @@ def _doc_flags(doc: Document) -> dict:
         return {block_at(m.start()) for m in rx.finditer(body)}
 
     return {
+        "body": body,
         "mixed": {block_at(i) for i in script.boundaries(body, doc.lang, runs)},
         "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),

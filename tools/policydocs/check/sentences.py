@@ -178,6 +178,11 @@ def unpaired(src_text: str, tgt_text: str, src_lang: str, lang: str, ratio) -> l
     """
     if not (may_have_several(src_text) or may_have_several(tgt_text)):
         return []
+    # the same number of places where a sentence may end (before abbreviations are told apart): the
+    # same number of sentences, unless one language has an abbreviation before a capital just where
+    # the other lost a sentence; splitting is skipped, which is most of the rule's time
+    if len(_END_RE.findall(src_text)) == len(_END_RE.findall(tgt_text)):
+        return []
     src, tgt = split(src_text, src_lang), split(tgt_text, lang)
     if len(src) == len(tgt) or max(len(src), len(tgt)) < 2 or len(src) + len(tgt) > MAX_SENTENCES:
         return []

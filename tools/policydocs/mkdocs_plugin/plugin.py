@@ -30,6 +30,7 @@ from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
 from ..site import history as history_mod
 from ..site.strings import t
 from ..pdf.redline import redline_path
+from ..versions.claims import check_claims
 from .config import PolicyDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
@@ -66,7 +67,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
             linkcheck.check_links(self.model)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
-            self.model.histories = history_mod.load_histories(loaded, versions_dir, _build_moment())
+            now = _build_moment()
+            self.model.histories = history_mod.load_histories(loaded, versions_dir, now)
+            for doc in loaded.documents():  # version, status and dates come from versions/ only
+                check_claims(doc.front, doc.path, self.model.histories[doc.doc_id].store, now)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
         model = self.model
@@ -352,7 +356,7 @@ def _pdf_header(version) -> dict:
 
 
 def _edition_of(version) -> pages.Edition:
-    return pages.Edition(str(version.number), version.published.date(), version.effective.date(), "published")
+    return pages.Edition.of_version(version)
 
 
 def _pages_in(section):

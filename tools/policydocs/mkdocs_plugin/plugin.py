@@ -26,7 +26,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
+from ..site import api, api_schema, feeds, linkcheck, pages, search, sitemap, urls
 from ..site import history as history_mod
 from ..site.strings import t
 from ..pdf.redline import redline_path
@@ -270,7 +270,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             self._build_pdfs(site_dir)
         site_url = config.site_url or ""
         if self.config.api:
-            atomic_write_text(site_dir / urls.API_PATH, api.dumps(api.documents(model, site_dir, site_url)))
+            data = api.documents(model, site_dir, site_url, _build_moment())
+            atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
+            for path, one in api.per_document(data).items():
+                atomic_write_text(site_dir / path, api.dumps(one))
+            atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
         if self.config.feeds:
             now = _build_moment()
             for lang in LANGUAGES:

@@ -494,11 +494,18 @@ def _changes(doc_id, old_sha, new_sha, old_doc, new_doc):
 
 # --- data for apps ------------------------------------------------------------------------
 
-def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
-    """History, current and pending version for the JSON API (moments with their offsets)."""
+def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> dict:
+    """Every version's interval, state and texts for the JSON API (moments with their offsets).
+
+    ``state`` is the state at the build (``generated_at``); ``effective_from`` and
+    ``effective_until`` let an app answer "which version is in force at moment T" itself.
+    ``texts_of(version, lang)`` gives the notice texts of a version that requires consent.
+    """
+    from .notice import requires_consent  # noqa: PLC0415
 
     def entry(version: Version) -> dict:
         until = history.until(version)
+        consent = requires_consent(version, history.previous(version))
         langs = {}
         for lang in LANGUAGES:
             if lang not in version.sha256:
@@ -510,15 +517,25 @@ def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
                 "changes_url": url(changes_path(lang, history.doc_id, version.number)) if history.previous(version) else None,
                 "pdf_url": url(pdf) if pdf else None,
                 "summary": version.summary.get(lang),
+                "notice": texts_of(version, lang) if consent and texts_of else None,
             }
+        record = {
+            "recorded_at": _iso(getattr(version, "recorded_at", None)),
+            "recorded_by": getattr(version, "recorded_by", None),
+            "backdate_reason": getattr(version, "backdate_reason", None),
+        }
         return {
             "version": version.number,
             "state": history.state(version),
             "published": version.published.isoformat(),
             "effective": version.effective.isoformat(),
-            "in_force_until": until.isoformat() if until else None,
+            "effective_from": version.effective.isoformat(),
+            "effective_until": _iso(until),
+            "in_force_until": _iso(until),
             "material": version.material,
+            "requires_consent": consent,
             "notice_days": version.notice_days,
+            **record,
             "languages": langs,
         }
 
@@ -528,5 +545,5 @@ def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
         "current_version": current.number if current else None,
         "pending": entry(pending) if pending else None,
         "timezone": history.store.timezone,
+        "notice_days": history.notice_days,
     }
-

@@ -12,7 +12,9 @@ from ..corpus import load
 from ..document import parse_text
 from ..errors import PolicyError
 from ..languages import LANGUAGES
-from ..versions.clock import zone
+from ..versions import timeline
+from ..versions.claims import check_document_files
+from ..versions.clock import parse_moment, zone
 from ..versions.publish import publish
 from ..versions.redline import compare, render_html, render_text, summary
 from ..versions.store import open_store
@@ -119,25 +121,33 @@ def diff_command(doc_id, from_, to, lang, html_out, docs_dir, versions_dir):
 @click.command("status")
 @DOCS
 @VERSIONS
-@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M"]), help="Moment to report on (default now).")
+@click.option("--at", "at", help="Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
+                                 "document's time zone; also 2026-12-01T15:30 or with an offset.")
 def status_command(docs_dir, versions_dir, at):
     """One table of every document: languages, current and pending version, open findings."""
     corpus = load(docs_dir)
     checker = default_checker()
     rows = [("document", "languages", "in force", "pending", "findings")]
+    said = set()
     for doc_id, policy in sorted(corpus.policies.items()):
         store = open_store(versions_dir, doc_id)
         tz = zone(store.timezone)
-        moment = (at.replace(tzinfo=tz) if at else dt.datetime.now(tz))
-        current = store.in_force(moment)
-        pending = store.pending(moment)
+        moment, bare = parse_moment(at, tz) if at else (dt.datetime.now(tz), False)
+        check_document_files(docs_dir, doc_id, store, dt.datetime.now(tz))
+        if at and (bare, tz.key) not in said:
+            said.add((bare, tz.key))
+            meaning = " (a bare date means 00:00 of that day)" if bare else ""
+            click.echo(f"at {moment.astimezone(tz):%Y-%m-%d %H:%M} {tz.key}{meaning}")
+        shown = timeline.visible(store.versions, moment)
+        current = timeline.in_force(shown, moment)
+        pending = timeline.pending(shown, moment)
+        scheduled = [v for v in store.versions if v.published > moment]
         langs = " ".join(lang if lang in policy.languages else "-" * len(lang) for lang in LANGUAGES)
         in_force = f"v{current.number} since {current.effective:%Y-%m-%d %H:%M %z}" if current else "none"
-        pend = ", ".join(f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending) or "none"
+        pend = [f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending]
+        pend += [f"v{v.number} scheduled for {v.published:%Y-%m-%d %H:%M %z}" for v in scheduled]
         findings = str(len(checker(policy))) + " errors" if checker else "checker not installed"
-        rows.append((doc_id, langs, in_force, pend, findings))
+        rows.append((doc_id, langs, in_force, ", ".join(pend) or "none", findings))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
-
-

@@ -64,7 +64,7 @@ def test_the_page_shows_the_version_in_force_and_announces_the_pending_one(site)
 def test_pending_version_page_says_when_it_takes_effect(site):
     page = read(site, "kk/demo/privacy/v2/index.html")
     assert 'data-state="pending"' in page
-    assert "2026\u202fж. 23 қараша, 00:00 (Asia/Almaty, UTC+05:00)</time> күшіне енеді" in page
+    assert "2026\u202fж. 23 қарашада (00:00, Asia/Almaty, UTC+05:00)</time> күшіне енеді" in page
     assert '<html lang="kk"' in page
 
 

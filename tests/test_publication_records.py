@@ -197,3 +197,18 @@ def test_a_changelog_with_a_bad_moment_or_zone_names_file_and_line(repo, mangle,
         assert result.returncode == 2, (command, result.stderr)
         assert f"versions/{DOC}/changelog.yml:{line}: {message}" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_the_history_page_shows_when_it_was_recorded_and_why_it_was_backdated(repo):
+    from policydocs.site.history import DocumentHistory, history_body
+    from policydocs.site.urls import relative
+
+    publish(policy(repo), repo / "versions", dt.date(2026, 11, 1), now=at(2026, 11, 1, 9), by="Аян <ayan@example.kz>")
+    edit(repo, "7 (семи)", "10 (десяти)")
+    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=at(2026, 11, 30, 10), by="Аян <ayan@example.kz>",
+            backdate="размещено на сайте 20.11.2026 <до записи в реестр>")
+    history = DocumentHistory(DOC, open_store(repo / "versions", DOC), at(2026, 11, 30, 12), notice_days=7)
+    page = history_body(history, "kk", "Құпиялылық саясаты", relative)
+    assert "жазылған уақыты: 2026-11-30 05:00 UTC, Аян &lt;ayan@example.kz&gt;" in page
+    assert "кейін енгізілді: размещено на сайте 20.11.2026 &lt;до записи в реестр&gt;" in page  # escaped
+    assert page.count("pd-backdated") == 1

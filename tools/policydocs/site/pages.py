@@ -181,8 +181,6 @@ def _edition_cells(ed: Edition, lang: str) -> str:
 
 def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict) -> str:
     """The index row's version and dates as they read at each moment from the build on."""
-    from .history import live  # noqa: PLC0415
-
     history = model.histories.get(doc.doc_id)
     if history is None or not any(lang in v.sha256 for v in history.versions):
         return _edition_cells(edition(model, doc), lang)
@@ -191,19 +189,25 @@ def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict)
         shown = history.in_force_at(moment) or next(iter(timeline_pending(history, moment)), None)
         if shown is None or lang not in shown.sha256:
             continue
-        key = f"{doc.doc_id}#{shown.number}"
+        key = f"{_index_key(model, doc)}.{shown.number}"
         cells = _edition_cells(Edition.of_version(shown), lang)
         variants.append((f"{key}={history.state(shown, moment)}", cells))
-    clock.update(history.clock_data(lambda n, d=doc.doc_id: f"{d}#{n}"))
     if not variants:
         return _edition_cells(edition(model, doc), lang)
     if len({c for c, _ in variants}) == 1:
         return variants[0][1]
+    clock.update(history.clock_data(lambda n, d=_index_key(model, doc): f"{d}.{n}"))
     out = []  # a row cannot wrap its cells: each cell carries its variant's condition
     for condition, cells in dict(variants).items():
         hidden = "" if condition == variants[0][0] else " hidden"
         out.append(cells.replace("<td>", f'<td data-pd-at="{_e(condition)}"{hidden}>'))
     return "".join(out)
+
+
+def _index_key(model: SiteModel, doc: Document) -> str:
+    """A short key for a document on an index page (its place in the sorted list): the page carries
+    every document's intervals, so "12.2" keeps them small where "smartaqkol/privacy#2" would not."""
+    return str(sorted(model.policies).index(doc.doc_id))
 
 
 def timeline_pending(history, moment):

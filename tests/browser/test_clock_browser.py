@@ -160,3 +160,23 @@ def test_history_widget_and_status_at_give_the_same_answer(real_site, browser):
         found = re.search(r"  v(\d+) since", row)
         assert widget == (f"Version {found.group(1)}" if found else "No published version was in force on that date."), day
     ctx.close()
+
+
+def test_history_pages_state_each_documents_own_notice_period(real_site):
+    """SmartAqkol's and Santrade's last versions are non-material (0 days); the documents have 7."""
+    project, _ = real_site
+    for doc in ("smartaqkol/privacy", "santrade/privacy", "citygroup/privacy"):
+        page = (project / f"site/en/{doc}/history/index.html").read_text(encoding="utf-8")
+        assert "take effect when 7 calendar days have passed" in page and "0 calendar days" not in page
+    yasam = (project / "site/ru/yasam/privacy/history/index.html").read_text(encoding="utf-8")  # notice_days: 0
+    assert "вступают в силу в момент публикации (срок уведомления не установлен)" in yasam
+    kk = (project / "site/kk/citygroup/privacy/history/index.html").read_text(encoding="utf-8")
+    assert "<th>Нұсқа</th>" in kk and "<th>-нұсқа</th>" not in kk and "<th>Қашанға дейін күшінде</th>" in kk
+
+
+def test_redline_page_says_when_its_version_applies(real_site, browser):
+    _, base = real_site
+    before = _visible(browser, base, "en/citygroup/privacy/v2/changes/", BEFORE)
+    assert "Version 2 · Takes effect on December 1, 2026, 00:00 (Asia/Almaty, UTC+05:00)" in before
+    after = _visible(browser, base, "en/citygroup/privacy/v2/changes/", AFTER)
+    assert "Version 2 · In force since December 1, 2026, 00:00" in after and "Takes effect" not in after

@@ -180,3 +180,66 @@ def test_redline_page_says_when_its_version_applies(real_site, browser):
     assert "Version 2 · Takes effect on December 1, 2026, 00:00 (Asia/Almaty, UTC+05:00)" in before
     after = _visible(browser, base, "en/citygroup/privacy/v2/changes/", AFTER)
     assert "Version 2 · In force since December 1, 2026, 00:00" in after and "Takes effect" not in after
+
+
+@pytest.fixture(scope="module")
+def constructed(tmp_path_factory):
+    """The demo fixture: v1 (1 Nov), v2 (20 Nov, 7 days: 28 Nov), v3 (25 Nov, notice cut to 1 day: 27 Nov).
+
+    Built on 26 November: v1 in force, v2 and v3 pending; v2 will never be in force.
+    """
+    from policydocs.corpus import load
+    from policydocs.versions.publish import publish
+    from zoneinfo import ZoneInfo
+
+    almaty = ZoneInfo("Asia/Almaty")
+    project = make_project(tmp_path_factory.mktemp("constructed"), pdf=False)
+    docs = project / "docs"
+    ru = docs / "ru/demo/privacy.md"
+
+    def edit(old, new):
+        text = ru.read_text(encoding="utf-8")
+        assert old in text
+        ru.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def publish_on(day, hour):
+        publish(load(docs).policies["demo/privacy"], project / "versions", dt.date(2026, 11, day), time=dt.time(hour),
+                now=dt.datetime(2026, 11, day, hour, 5, tzinfo=almaty))
+
+    publish_on(1, 9)
+    edit("не дольше, чем требуется", "не дольше трёх лет")
+    publish_on(20, 9)
+    edit("notice_days: 7", "notice_days: 1")
+    edit("не дольше трёх лет", "не дольше 3 (трёх) лет")
+    publish_on(25, 9)
+    result = build(project, epoch=int(dt.datetime(2026, 11, 26, 12, tzinfo=almaty).timestamp()))
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_Quiet, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("moment, policy_page, v2_page", [
+    ("2026-11-26T23:59:00+05:00",
+     ["Version 1 · In force since November 1, 2026, 09:00", "In force until November 27, 2026, 00:00",
+      "A new version 3 has been published: it takes effect on November 27, 2026, 00:00"],
+     ["Version 2 · Takes effect on November 28, 2026, 00:00", "This version is not yet in force. The text in force: version 1"]),
+    ("2026-11-27T00:00:00+05:00",
+     ["Version 1 · No longer in force since November 27, 2026, 00:00", "The text in force: version 3"],
+     ["Version 2 · Never in force: version 3 replaced it on November 27, 2026, 00:00",
+      "This version never took effect. The text in force: version 3"]),
+    ("2026-11-28T00:00:00+05:00",  # v2's own moment brings nothing: it stays never in force
+     ["Version 1 · No longer in force since November 27, 2026", "The text in force: version 3"],
+     ["Version 2 · Never in force", "This version never took effect. The text in force: version 3"]),
+])
+def test_constructed_fixture_before_at_and_after(constructed, browser, moment, policy_page, v2_page):
+    when = dt.datetime.fromisoformat(moment)
+    text = _visible(browser, constructed, "en/demo/privacy/", when)
+    for expected in policy_page:
+        assert expected in text, (expected, text)
+    text = _visible(browser, constructed, "en/demo/privacy/v2/", when)
+    for expected in v2_page:
+        assert expected in text, (expected, text)

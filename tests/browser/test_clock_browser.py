@@ -243,3 +243,19 @@ def test_constructed_fixture_before_at_and_after(constructed, browser, moment, p
     text = _visible(browser, constructed, "en/demo/privacy/v2/", when)
     for expected in v2_page:
         assert expected in text, (expected, text)
+
+
+def test_the_clock_runs_under_the_content_security_policy(real_site, browser):
+    """Only the site's own script runs; the intervals are data, which the policy does not block."""
+    project, base = real_site
+    page_html = (project / "site/ru/citygroup/privacy/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in page_html
+    ctx = browser.new_context(base_url=base)
+    page = ctx.new_page()
+    messages = []
+    page.on("console", lambda msg: messages.append(msg.text))
+    page.clock.set_fixed_time(AFTER)
+    page.goto("ru/citygroup/privacy/")
+    assert "Утратила силу" in page.inner_text(".pd-version")
+    ctx.close()
+    assert not [m for m in messages if "Content Security Policy" in m], messages

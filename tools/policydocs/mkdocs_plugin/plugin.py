@@ -70,6 +70,9 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 target.append(f"{ASSET_DIR}/{name}")
         # True (not a list): Material shows its language menu, which our partial fills per page
         config.extra["alternate"] = True
+        # the Content-Security-Policy's scripts (overrides/main.html): the site's own files only; the
+        # preview of `mkdocs serve` also runs MkDocs' inline live-reload script
+        config.extra["policydocs_script_src"] = "'self' 'unsafe-inline'" if self.command == "serve" else "'self'"
         return config
 
     def on_files(self, files: Files, *, config):

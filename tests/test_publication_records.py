@@ -212,3 +212,12 @@ def test_the_history_page_shows_when_it_was_recorded_and_why_it_was_backdated(re
     assert "жазылған уақыты: 2026-11-30 05:00 UTC, Аян &lt;ayan@example.kz&gt;" in page
     assert "кейін енгізілді: размещено на сайте 20.11.2026 &lt;до записи в реестр&gt;" in page  # escaped
     assert page.count("pd-backdated") == 1
+
+
+def test_publish_refuses_a_header_claiming_another_version(repo):
+    edit(repo, "status: draft\n", "status: draft\nversion: 5\n")
+    with pytest.raises(PolicyError, match=r"privacy.md:9: front matter claims version 5"):
+        publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=at(2026, 11, 20, 9))
+    assert not (repo / "versions" / DOC / "changelog.yml").exists()
+    edit(repo, "version: 5\n", "version: 1\n")  # naming the version being published is true once it is
+    assert publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=at(2026, 11, 20, 9)).version.number == 1

@@ -131,6 +131,9 @@ def test_without_javascript_the_build_state_and_its_moment(real_site, browser):
     text = _visible(browser, base, "ru/citygroup/privacy/", None, java_script_enabled=False)
     assert "Действует до 1 декабря 2026" in text and "Утратила силу" not in text
     assert "Страница собрана 30 ноября 2026\u202fг., 17:00 (Asia/Almaty, UTC+05:00); действие редакций показано на этот момент." in text
+    index = _visible(browser, base, "kk/", None, "article", java_script_enabled=False)
+    assert "Бет 2026\u202fж. 30 қарашада (17:00, Asia/Almaty, UTC+05:00) жасалды" in index
+    assert "Бет 2026" not in _visible(browser, base, "kk/", AFTER, "article")  # with the script: right now, no caveat
 
 
 def test_the_clock_adds_under_5_kb_to_a_page(real_site):

@@ -289,11 +289,12 @@ def index_body(model: SiteModel, lang: str) -> str:
             out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td>'
                        f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>")
         out.append("</tbody></table></div></div>")
-    if any("=" in part for part in out if "data-pd-at" in part):
-        from .history import clock_block  # noqa: PLC0415
+    if clock:  # some row reads differently later: the intervals for the script, the build moment for readers without it
+        from .history import as_of, clock_block  # noqa: PLC0415
 
-        now = next(iter(model.histories.values())).now
-        out.append(clock_block(now, clock))
+        first = next(iter(model.histories.values()))
+        out.append(as_of(first, lang))
+        out.append(clock_block(first.now, clock))
     return "\n".join(out)
 
 

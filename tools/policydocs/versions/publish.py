@@ -24,9 +24,10 @@ from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
 from ..fsutil import regular_file
+from .claims import check_claims
 from .clock import check_year, effective_moment, publication_moment, zone
 from .redline import compare, summary
-from .store import StoreLock, Version, interrupted, open_store, sha256_bytes, write_version
+from .store import StoreLock, Version, VersionStore, interrupted, open_store, sha256_bytes, write_version
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -145,5 +146,9 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         recorded_by=(by or "").strip() or None,
         backdate_reason=backdate.strip() if backdate else None,
     )
+    # a header may name the version being published, never one the store will not have
+    after = VersionStore(store.doc_id, store.folder, store.timezone, [*store.versions, version])
+    for doc in policy.languages.values():
+        check_claims(doc.front, doc.path, after, max(current, published))
     write_version(store, version, texts)
     return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path], interrupted(store))

@@ -63,6 +63,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "what_changed": {"ru": "Что изменилось", "kk": "Не өзгерді", "en": "What changed"},
     "history": {"ru": "История редакций", "kk": "Нұсқалар тарихы", "en": "Version history"},
     "published_on": {"ru": "Опубликована", "kk": "Жарияланды", "en": "Published"},
+    "published_at": {"ru": "Опубликована {moment}", "kk": "{moment} жарияланды", "en": "Published {moment}"},
     "effective_from": {"ru": "Вступление в силу", "kk": "Күшіне енуі", "en": "Effective"},
     "until": {"ru": "Действует до", "kk": "Қашанға дейін күшінде", "en": "In force until"},
     "changes": {"ru": "Изменения", "kk": "Өзгерістер", "en": "Changes"},
@@ -114,7 +115,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 # The case a Kazakh sentence puts its date in ("2026 ж. 23 қарашадан бастап", "... желтоқсанға дейін").
-KK_CASE = {"in_force_since": "abl", "in_force_until": "dat", "takes_effect": "loc", "superseded": "loc",
+KK_CASE = {"published_at": "loc", "in_force_since": "abl", "in_force_until": "dat", "takes_effect": "loc", "superseded": "loc",
            "never": "loc", "pending": "loc", "as_of": "loc"}
 
 
@@ -446,7 +447,7 @@ def _record_html(version: Version, lang: str) -> str:
 def redline_moments(version: Version, lang: str) -> str:
     """'Published …; takes effect …; compared with version 1': the redline PDF's dateline."""
     return "; ".join([
-        f"{s('published_on', lang)} {long_moment(version.published, lang)}",
+        phrase("published_at", lang, version.published),
         phrase("takes_effect", lang, version.effective),
         s("compared", lang, n=version.number - 1),
     ])

@@ -72,3 +72,17 @@ def test_bad_requests_are_refused():
     with pytest.raises(ValueError, match="ends in a letter"):
         inflect_last_word("2026 ж. 1", "loc")
     assert long_date_in(dt.date(2026, 12, 1), "ru", "loc") == long_date(dt.date(2026, 12, 1), "ru")
+
+
+def test_the_redline_dateline_puts_kazakh_dates_in_their_case():
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from policydocs.site.history import redline_moments
+
+    almaty = ZoneInfo("Asia/Almaty")
+    version = SimpleNamespace(number=2, published=dt.datetime(2026, 11, 23, 6, 10, tzinfo=almaty),
+                              effective=dt.datetime(2026, 12, 1, tzinfo=almaty))
+    assert redline_moments(version, "kk") == (
+        "2026\u202fж. 23 қарашада (06:10, Asia/Almaty, UTC+05:00) жарияланды; "
+        "2026\u202fж. 1 желтоқсанда (00:00, Asia/Almaty, UTC+05:00) күшіне енеді; 1-нұсқамен салыстырғанда")

@@ -10,6 +10,7 @@ plugin (``docx: true``), which puts them beside the PDFs.
 
 from .document import document_docx
 from .package import Edition
-from .redline import RedlineInfo, redline_docx
+from .output import write_output
+from .redline import RedlineInfo, redline_docx, version_redline
 
-__all__ = ["Edition", "RedlineInfo", "document_docx", "redline_docx"]
+__all__ = ["Edition", "RedlineInfo", "document_docx", "redline_docx", "version_redline", "write_output"]

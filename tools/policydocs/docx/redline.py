@@ -263,13 +263,13 @@ def redline_docx(old_doc: Document, new_doc: Document, changes: list[Change], in
         numbering_el.remove(child)
     numbering_el.extend(writer.numbering.children())
 
-    header_footer(document, lang, (info.title, info.header), [info.header, *info.statement[:1]])
+    header_footer(document, lang, (info.title, info.header), [info.header, *info.statement[:-1]])
     edition = Edition(info.new_version, info.published, info.effective)
     core_properties(
         document, title=f"{info.title}: {info.header}", lang=lang,
         version=str(info.new_version) if info.new_version is not None else "draft", moment=edition.moment,
         author=info.author, identifier=new_doc.doc_id, subject=new_doc.front.product, status="redline",
-        comments=" ".join(info.statement),
+        comments=" ".join(info.statement[:-1])[:255],
     )
     return save(document, edition.moment)
 
@@ -294,3 +294,26 @@ def _comment(document, paragraph: etree._Element, info: RedlineInfo) -> None:
     rpr = etree.SubElement(ref, w("rPr"))
     etree.SubElement(rpr, w("rStyle"), {w("val"): "CommentReference"})
     etree.SubElement(ref, w("commentReference"), {w("id"): cid})
+
+
+def version_redline(old_doc: Document, new_doc: Document, old_version, new_version, changes: list[Change] | None = None,
+                    author: str = DEFAULT_AUTHOR) -> bytes:
+    """The redline .docx between two texts; ``old_version``/``new_version`` are store Versions or None (draft)."""
+    from ..versions.redline import compare, summary
+    from .edition import redline_lines
+
+    if changes is None:
+        changes = compare(old_doc, new_doc)
+    lang = new_doc.lang
+    published = new_version.published if new_version is not None else None
+    effective = new_version.effective if new_version is not None else None
+    header, lines = redline_lines(lang, old_version.number if old_version is not None else None,
+                                  new_version.number if new_version is not None else None, published, effective,
+                                  summary(changes, lang))
+    info = RedlineInfo(
+        title=new_doc.title, operator=new_doc.front.operator, old_label=str(getattr(old_version, "number", "draft")),
+        new_label=str(getattr(new_version, "number", "draft")), published=published, effective=effective,
+        summary=lines[-1], header=header, statement=lines, author=author,
+        new_version=new_version.number if new_version is not None else None,
+    )
+    return redline_docx(old_doc, new_doc, changes, info)

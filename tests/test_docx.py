@@ -346,3 +346,80 @@ def test_every_real_published_redline_accepts_to_the_new_text():
                 data = version_redline(old, new, older, newer)
                 assert words(resolved(data, "accept")) == reader_words(new), (doc_id, lang)
                 assert words(resolved(data, "reject")) == reader_words(old), (doc_id, lang)
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+def run_cli(*args: str, cwd: Path = ROOT):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_export_command_writes_a_version_and_refuses_bad_input_in_one_line(tmp_path):
+    out = tmp_path / "privacykk.docx"
+    proc = run_cli("export", "citygroup/privacy", "--lang", "kk", "--version", "2", "--format", "docx", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    opened = python_docx.Document(str(out))
+    assert opened.core_properties.version == "2" and opened.core_properties.language == "kk-KZ"
+    assert "office@damuzholy.kz" in " ".join(p.text for p in opened.paragraphs)
+    before = out.read_bytes()
+
+    for args, says in (
+        (["--version", "9"], "has no version 9"),
+        (["--version", "v2", "-o", str(tmp_path / "missing" / "x.docx")], "does not exist"),
+        (["--version", "2", "-o", str(tmp_path)], "is a folder"),
+        (["--version", "2", "-o", "/proc/policydocs-test.docx"], "cannot write here"),
+    ):
+        if "-o" not in args:
+            args = [*args, "-o", str(out)]
+        proc = run_cli("export", "citygroup/privacy", "--lang", "kk", *args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert len(proc.stderr.strip().splitlines()) == 1 and says in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_bytes() == before  # a refused run leaves the old file as it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["privacykk.docx"]  # no temporary left
+
+
+def test_export_refuses_a_language_the_document_lacks(tmp_path):
+    docs = tmp_path / "docs" / "ru" / "aqtobe"
+    docs.mkdir(parents=True)
+    (docs / "offer.md").write_text(HEADER.format(lang="ru", title="Публичная оферта") + V1, encoding="utf-8")
+    proc = run_cli("export", "aqtobe/offer", "--lang", "kk", "-o", "offer.docx", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 2 and "has no 'kk' text" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert not (tmp_path / "offer.docx").exists()
+    proc = run_cli("export", "aqtobe/offer", "--lang", "ru", "-o", "offer.docx", "--docs", "docs", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert python_docx.Document(str(tmp_path / "offer.docx")).core_properties.content_status == "draft"
+
+
+def test_diff_command_writes_the_tracked_changes_docx(tmp_path):
+    out = tmp_path / "changes.docx"
+    proc = run_cli("diff", "smartaqkol/privacy", "--from", "v1", "--to", "v2", "--lang", "ru", "--docx", str(out),
+                   "--author", "Юридический отдел")
+    assert proc.returncode == 0, proc.stderr
+    document = part(out.read_bytes(), "word/document.xml")
+    renumbered = [("".join(e.itertext()), e.get(f"{{{W}}}author")) for e in document.iter(f"{{{W}}}del", f"{{{W}}}ins")]
+    assert renumbered == [("2.6.", "Юридический отдел"), ("2.5.", "Юридический отдел")]
+    proc = run_cli("diff", "smartaqkol/privacy", "--from", "v1", "--to", "v7", "--lang", "ru", "--docx", str(tmp_path / "x.docx"))
+    assert proc.returncode == 2 and not (tmp_path / "x.docx").exists()
+
+
+def test_a_write_interrupted_at_the_rename_leaves_nothing_half_written(tmp_path, monkeypatch):
+    import os
+
+    from policydocs.docx import write_output
+
+    target = tmp_path / "offer.docx"
+    target.write_bytes(b"old")
+
+    def fail(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    from policydocs.errors import PolicyError
+
+    with pytest.raises(PolicyError, match="No space left"):
+        write_output(target, document_docx(policy(V1), Edition(None, None, None)))
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["offer.docx"]

@@ -112,3 +112,57 @@ def list_numbers(data: bytes) -> list[tuple[str | None, str, str]]:
                 number = re.sub(r"%(\d)", lambda m: str(state.get(int(m.group(1)) - 1, start(int(m.group(1)) - 1))), text)
         out.append((number, style_id, paragraph_text(p)))
     return out
+
+
+def to_markdown(data: bytes, front_matter: str) -> str:
+    """A policy's Markdown read back from an exported .docx: list numbers resolved, styles to blocks.
+
+    A stand-in for the real-inputs importer (not merged yet): it reads only what Word keeps
+    (styles, list numbers, bold runs, hyperlinks), so a round trip through it shows that
+    the export carries the clause structure and the words.
+    """
+    rels = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
+    lines = []
+    paragraphs = body_paragraphs(data)
+    for (number, style, _), p in zip(list_numbers(data), paragraphs):
+        text = _inline_markdown(p, rels)
+        if style == "Title":
+            lines.append(f"# {text}")
+        elif style.startswith("Heading"):
+            hashes = "#" * (int(style.removeprefix("Heading")) + 1)
+            lines.append(f"{hashes} {number} {text}" if number else f"{hashes} {text}")
+        elif style == "PolicyBullet":
+            level = int(p.find("w:pPr/w:numPr/w:ilvl", NS).get(f"{{{W}}}val"))
+            lines.append(("  " * level) + f"- {text}")
+        elif number:
+            lines.append(f"{number} {text}".rstrip())
+        else:
+            lines.append(text)
+    out = [front_matter]
+    previous = None
+    for line, (_, style, _) in zip(lines, list_numbers(data)):
+        # lists stay together, every other block is its own paragraph
+        together = style == previous and style in ("PolicyItem", "PolicyBullet")
+        out.append(("" if together or previous is None else "\n") + line + "\n")
+        previous = style
+    return "".join(out)
+
+
+def _inline_markdown(p: etree._Element, rels: dict[str, str]) -> str:
+    out = []
+    for child in p:
+        if child.tag == f"{{{W}}}r":
+            out.append(_run_markdown(child))
+        elif child.tag == f"{{{W}}}hyperlink":
+            text = "".join(_run_markdown(r) for r in child.findall("w:r", NS))
+            anchor = child.get(f"{{{W}}}anchor")
+            target = "#" + anchor.replace("_", "-") if anchor else rels[child.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+            out.append(f"[{text}]({target})")
+    return "".join(out)
+
+
+def _run_markdown(r: etree._Element) -> str:
+    text = "".join(t.text or "" for t in r.findall("w:t", NS))
+    if r.find("w:rPr/w:b", NS) is not None and text.strip():
+        return f"**{text}**"
+    return text

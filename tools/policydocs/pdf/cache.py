@@ -58,10 +58,14 @@ class Entry:
 
 
 class PdfCache:
-    """Cached PDFs under ``cache_dir``: ``manifest.json`` and ``objects/<key>.pdf``."""
+    """Cached PDFs under ``cache_dir``: ``manifest.json`` and ``objects/<key>.pdf``.
 
-    def __init__(self, cache_dir: Path):
+    ``suffix`` lets other built files (the Word documents, ``.docx``) share the mechanism.
+    """
+
+    def __init__(self, cache_dir: Path, suffix: str = ".pdf"):
         self.dir = Path(cache_dir)
+        self.suffix = suffix
         self.objects = self.dir / "objects"
         self.entries: dict[str, Entry] = {}
         self.problems: list[str] = []  # what was found broken and will be rebuilt
@@ -85,7 +89,7 @@ class PdfCache:
         entry = self.entries.get(out_path)
         if entry is None or entry.key != key:
             return None
-        obj = self.objects / f"{key}.pdf"
+        obj = self.objects / f"{key}{self.suffix}"
         try:
             data = obj.read_bytes()
         except OSError:
@@ -98,7 +102,7 @@ class PdfCache:
 
     def put(self, out_path: str, key: str, data: bytes, pages: int) -> Entry:
         entry = Entry(key, sha256(data), pages, len(data))
-        atomic_write_bytes(self.objects / f"{key}.pdf", data)
+        atomic_write_bytes(self.objects / f"{key}{self.suffix}", data)
         self.entries[out_path] = entry
         return entry
 
@@ -106,7 +110,7 @@ class PdfCache:
         """Write the manifest and drop stored PDFs that no output path uses any more."""
         body = {"format": FORMAT, "entries": {p: e.__dict__ for p, e in sorted(self.entries.items())}}
         atomic_write_text(self.dir / MANIFEST, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
-        used = {f"{e.key}.pdf" for e in self.entries.values()}
+        used = {f"{e.key}{self.suffix}" for e in self.entries.values()}
         if self.objects.is_dir():
             for obj in self.objects.iterdir():
                 if obj.name not in used:

@@ -17,7 +17,8 @@ from .body import Body
 from .edition import edition_lines, running_header
 from .inline import pieces
 from .numbering import ItemList, Numbering
-from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, Edition, core_properties, header_footer, new_document, save
+from .edition import Edition
+from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 
 
 def heading_style(level: int) -> str:

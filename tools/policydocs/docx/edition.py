@@ -6,10 +6,29 @@ Word document, the page and the PDF name a version the same way in each language
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from ..site.dates import long_date
 from ..site.history import s
 from ..site.strings import t
-from .package import Edition
+
+#: for documents without any date: 2020-01-01T00:00:00Z, as the PDFs use
+FIXED_MOMENT = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which text this is: version number (None for a draft) and its moments."""
+
+    version: int | None
+    published: dt.datetime | None
+    effective: dt.datetime | None
+
+    @property
+    def moment(self) -> dt.datetime:
+        """The document's own moment: created, modified and the zip timestamps."""
+        return self.published or FIXED_MOMENT
 
 
 def edition_text(edition: Edition, lang: str) -> str:

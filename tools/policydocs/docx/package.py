@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 
 import docx
@@ -38,8 +37,6 @@ from .xml import text_element, w
 FONT = "Times New Roman"
 CODE_FONT = "Courier New"
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
-#: for documents without any date: 2020-01-01T00:00:00Z, as the PDFs use
-FIXED_MOMENT = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 
 #: "page X of Y" with Word fields, in each language's word order (as the PDFs say it)
 PAGE_OF = {
@@ -57,20 +54,6 @@ TEXT_WIDTH_TWIPS = 11906 - 1701 - 851  # A4 width less the margins
 
 def style_id(name: str) -> str:
     return name.replace(" ", "")
-
-
-@dataclass(frozen=True)
-class Edition:
-    """Which text this is: version number (None for a draft) and its moments."""
-
-    version: int | None
-    published: dt.datetime | None
-    effective: dt.datetime | None
-
-    @property
-    def moment(self) -> dt.datetime:
-        """The document's own moment: created, modified and the zip timestamps."""
-        return self.published or FIXED_MOMENT
 
 
 def _fonts(rpr: etree._Element, font: str = FONT) -> None:

@@ -36,7 +36,8 @@ from .body import Body, run
 from .document import bullet_level, heading_style
 from .inline import Piece, pieces
 from .numbering import Numbering
-from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, Edition, core_properties, header_footer, new_document, save
+from .edition import Edition
+from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 from .xml import w
 
 DEFAULT_AUTHOR = "policydocs"

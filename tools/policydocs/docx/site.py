@@ -46,11 +46,23 @@ def _toolchain() -> dict:
     return {"code": code.hexdigest(), **versions}
 
 
+def _document(doc, edition) -> bytes:
+    from .document import document_docx  # loads python-docx: only when a file is not in the cache
+
+    return document_docx(doc, edition)
+
+
+def _redline(*args) -> bytes:
+    from .redline import version_redline
+
+    return version_redline(*args)
+
+
 def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = False,
                     progress: Callable[[str], None] | None = None) -> list[DocxEntry]:
     """Write every Word document of the site into ``site_dir``; returns what was written."""
     from ..site import history as history_mod
-    from . import Edition, document_docx, version_redline
+    from .edition import Edition
 
     say = progress or (lambda _line: None)
     cache = PdfCache(cache_dir, suffix=".docx")
@@ -83,11 +95,11 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
-                            lambda v=shown, l=lang: document_docx(history.document(v, l), edition_of(v)))
+                            lambda v=shown, l=lang: _document(history.document(v, l), edition_of(v)))
                 else:
                     text = draft.render().encode("utf-8")
                     publish(model.docx(doc_id, lang), {"text": hashlib.sha256(text).hexdigest(), "edition": None},
-                            lambda d=draft: document_docx(d, Edition(None, None, None)))
+                            lambda d=draft: _document(d, Edition(None, None, None)))
             if serving or history is None:
                 continue
             for version in history.versions:
@@ -95,7 +107,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                 for lang in version.languages:
                     path = model.version_docx(doc_id, version, lang)
                     publish(path, {"text": version.sha256[lang], "edition": edition_key(version)},
-                            lambda v=version, l=lang: document_docx(history.document(v, l), edition_of(v)))
+                            lambda v=version, l=lang: _document(history.document(v, l), edition_of(v)))
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
                     from .paths import changes_path
@@ -103,7 +115,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                     publish(changes_path(path),
                             {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
                              "previous": previous.number},
-                            lambda v=version, p=previous, l=lang: version_redline(
+                            lambda v=version, p=previous, l=lang: _redline(
                                 history.document(p, l), history.document(v, l), p, v,
                                 history_mod.redline_changes(history, v, l)))
     finally:

@@ -69,6 +69,7 @@ class PdfCache:
         self.objects = self.dir / "objects"
         self.entries: dict[str, Entry] = {}
         self.problems: list[str] = []  # what was found broken and will be rebuilt
+        self._changed = False  # a build that took everything from the cache leaves the manifest alone
         self._load()
 
     def _load(self) -> None:
@@ -104,10 +105,13 @@ class PdfCache:
         entry = Entry(key, sha256(data), pages, len(data))
         atomic_write_bytes(self.objects / f"{key}{self.suffix}", data)
         self.entries[out_path] = entry
+        self._changed = True
         return entry
 
     def save(self) -> None:
         """Write the manifest and drop stored PDFs that no output path uses any more."""
+        if not self._changed and (self.dir / MANIFEST).exists() and not self.problems:
+            return
         body = {"format": FORMAT, "entries": {p: e.__dict__ for p, e in sorted(self.entries.items())}}
         atomic_write_text(self.dir / MANIFEST, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
         used = {f"{e.key}{self.suffix}" for e in self.entries.values()}

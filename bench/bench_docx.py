@@ -13,7 +13,10 @@
 3. site     `mkdocs build` of this repository (PDFs on, as in mkdocs.yml) with `docx: true` vs
             `docx: false`, every cache warm, alternating B times; the sums are compared.
 
-Each timing in 1 and 2 is the best of R rounds (the machine is shared).
+The machine is shared (load averages of 8-10 on 2 cores happen), so CPU time is what is
+compared: in 1 and 2 the process time of each call, ours and the baseline interleaved, the best
+of R rounds; in 3 the CPU time (user + system) of each `mkdocs build` process, from its
+resource usage, with the wall time printed beside it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import datetime as dt
 import io
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -41,13 +45,19 @@ OUT = ROOT / "bench" / "out"
 MOMENT = dt.datetime(2026, 11, 22, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))
 
 
-def best(fn, rounds: int) -> float:
-    times = []
+def best_pair(ours, base, rounds: int) -> tuple[float, float]:
+    """Best process time of each of two calls, run in turn so that both meet the same load."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(rounds):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for fn, into in ((ours, times[0]), (base, times[1])):
+            started = time.process_time()
+            fn()
+            into.append(time.process_time() - started)
+    return min(times[0]), min(times[1])
+
+
+def best(fn, rounds: int) -> float:
+    return best_pair(fn, lambda: None, rounds)[0]
 
 
 def plain_docx(doc) -> bytes:
@@ -91,15 +101,18 @@ def site_config(docx: bool) -> Path:
     return path
 
 
-def build(config: Path) -> float:
+def build(config: Path) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one `mkdocs build` process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], cwd=ROOT, env=env, capture_output=True, text=True)
-    took = time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
-    return took
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
 
 
 def main() -> None:
@@ -113,8 +126,7 @@ def main() -> None:
     print("1. export of the Platform policy (best of %d)" % args.rounds)
     for lang in ("ru", "kk", "en"):
         doc = parse_file(ROOT / f"docs/{lang}/platform/privacy.md")
-        ours = best(lambda: document_docx(doc, edition), args.rounds)
-        base = best(lambda: plain_docx(doc), args.rounds)
+        ours, base = best_pair(lambda: document_docx(doc, edition), lambda: plain_docx(doc), args.rounds)
         print(f"   {lang}: {len(list(doc.content_blocks()))} paragraphs, {len(list(doc.clauses()))} clauses: "
               f"policydocs {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x")
 
@@ -126,8 +138,7 @@ def main() -> None:
     kinds = {k: sum(c.kind == k for c in changes) for k in ("amended", "added", "removed", "moved")}
     info = RedlineInfo(new.title, new.front.operator, "1", "2", MOMENT, MOMENT, summary(changes, "ru"), "Изменения в редакции 2",
                        ["По сравнению с редакцией 1.", summary(changes, "ru")], new_version=2)
-    ours = best(lambda: redline_docx(old, new, changes, info), args.rounds)
-    base = best(lambda: plain_docx(new), args.rounds)
+    ours, base = best_pair(lambda: redline_docx(old, new, changes, info), lambda: plain_docx(new), args.rounds)
     print(f"   changes {kinds}: comparison {took_compare * 1000:.1f} ms (shared with HTML/PDF redlines)")
     print(f"   tracked-changes .docx {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x; "
           f"with the comparison {(ours + took_compare) / base:.2f}x")
@@ -135,14 +146,17 @@ def main() -> None:
     print(f"3. site build, warm caches, alternating {args.builds} times")
     on, off = site_config(True), site_config(False)
     build(on), build(off)  # warm every cache
-    times = {True: [], False: []}
+    runs = {True: [], False: []}
     for _ in range(args.builds):
-        times[True].append(build(on))
-        times[False].append(build(off))
-    fmt = lambda xs: "/".join(f"{x:.2f}" for x in xs)  # noqa: E731
-    print(f"   docx: true  {fmt(times[True])} s (sum {sum(times[True]):.2f} s)")
-    print(f"   docx: false {fmt(times[False])} s (sum {sum(times[False]):.2f} s)")
-    print(f"   ratio {sum(times[True]) / sum(times[False]):.3f}x")
+        runs[True].append(build(on))
+        runs[False].append(build(off))
+    for flag in (True, False):
+        cpu = [c for c, _ in runs[flag]]
+        wall = [w for _, w in runs[flag]]
+        print(f"   docx: {str(flag).lower():5} CPU {'/'.join(f'{x:.2f}' for x in cpu)} s (sum {sum(cpu):.2f}, best {min(cpu):.2f}); "
+              f"wall {'/'.join(f'{x:.2f}' for x in wall)} s")
+    cpu_on, cpu_off = (sum(c for c, _ in runs[f]) for f in (True, False))
+    print(f"   CPU ratio {cpu_on / cpu_off:.3f}x (sums), {min(c for c, _ in runs[True]) / min(c for c, _ in runs[False]):.3f}x (best)")
 
 
 if __name__ == "__main__":

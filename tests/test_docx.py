@@ -453,3 +453,23 @@ def test_export_import_export_keeps_clauses_words_and_bytes(make):
     assert [(b.kind, b.eid) for b in back.content_blocks() if b.eid not in skip] == [(b.kind, b.eid) for b in doc.content_blocks()]
     assert reader_words(back, skip) == reader_words(doc)
     assert document_docx(back, edition) == first  # exporting again changes nothing
+
+
+def test_parts_follow_the_schema_order_word_insists_on():
+    _, _, data = redline()
+    settings = [el.tag.split("}")[1] for el in part(data, "word/settings.xml")]
+    assert settings.index("zoom") < settings.index("proofState") < settings.index("trackRevisions") < settings.index("defaultTabStop")
+    order = ["pStyle", "numPr", "ind", "rPr"]
+    for doc_data in (data, document_docx(policy(V1), Edition(None, None, None))):
+        for p in body_paragraphs(doc_data):
+            ppr = p.find("w:pPr", NS)
+            if ppr is None:
+                continue
+            names = [el.tag.split("}")[1] for el in ppr]
+            assert names == sorted(names, key=order.index), names
+        for lvl in part(doc_data, "word/numbering.xml").iter(f"{{{W}}}lvl"):
+            names = [el.tag.split("}")[1] for el in lvl]
+            expected = ["start", "numFmt", "suff", "lvlText", "lvlJc", "pPr", "rPr"]
+            assert names == [n for n in expected if n in names]
+        numbering = [el.tag.split("}")[1] for el in part(doc_data, "word/numbering.xml")]
+        assert numbering == sorted(numbering, key=["abstractNum", "num"].index)

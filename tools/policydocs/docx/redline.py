@@ -145,8 +145,10 @@ class _Writer:
             return self.body.paragraph(heading_style(block.level if block is not None else 2))
         if unit.kind is Kind.CLAUSE:
             return self.body.paragraph(CLAUSE_STYLE)
-        if unit.kind is Kind.ITEM:
-            return self.body.paragraph(ITEM_STYLE)
+        if unit.kind is Kind.ITEM:  # the number is typed: indent as the clean export's list does
+            p = self.body.paragraph(ITEM_STYLE)
+            etree.SubElement(p.find(w("pPr")), w("ind"), {w("left"): "720", w("hanging"): "360"})
+            return p
         if unit.kind is Kind.BULLET:
             block = self.blocks[side].get(unit.eid)
             return self.body.paragraph(BULLET_STYLE, (self.numbering.bullet(), bullet_level(block) if block is not None else 0))
@@ -239,9 +241,14 @@ def redline_docx(old_doc: Document, new_doc: Document, changes: list[Change], in
     """The tracked-changes .docx of ``changes`` (``compare(old_doc, new_doc)``)."""
     lang = new_doc.lang
     document = new_document(lang)
+    # a lawyer's own edits to the redline are tracked too (schema order: before w:defaultTabStop)
     settings = document.settings.element
-    # a lawyer's own edits to the redline are tracked too
-    settings.insert(0, etree.Element(w("trackRevisions")))
+    track = etree.Element(w("trackRevisions"))
+    anchor = settings.find(w("defaultTabStop"))
+    if anchor is not None:
+        anchor.addprevious(track)
+    else:
+        settings.append(track)
     body = Body(document)
     writer = _Writer(body, _Revisions(body, info.author, info.published), old_doc, new_doc)
     first: etree._Element | None = None

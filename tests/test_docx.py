@@ -473,3 +473,24 @@ def test_parts_follow_the_schema_order_word_insists_on():
             assert names == [n for n in expected if n in names]
         numbering = [el.tag.split("}")[1] for el in part(doc_data, "word/numbering.xml")]
         assert numbering == sorted(numbering, key=["abstractNum", "num"].index)
+
+
+def test_a_clause_deeper_than_words_nine_list_levels_keeps_its_typed_number():
+    deep = "1.1.1.1.1.1.1.1.1.1"  # ten levels: Word lists stop at nine
+    body = f"1. Термины.\n\n1.1.1.1.1.1.1.1.1. Девятый уровень.\n\n{deep}. Десятый уровень, 1 000 (одна тысяча) тенге.\n\n1.2. Далее.\n"
+    doc = policy(body)
+    data = document_docx(doc, Edition(None, None, None))
+    shown = [(n, text) for n, style, text in list_numbers(data) if style == "PolicyClause"]
+    assert shown == [("1.", "Термины."), ("1.1.1.1.1.1.1.1.1.", "Девятый уровень."),
+                     (None, f"{deep}. Десятый уровень, 1 000 (одна тысяча) тенге."), ("1.2.", "Далее.")]
+    from .docx_helpers import to_markdown
+
+    back = parse_text(to_markdown(data, doc.front.raw), doc.path)
+    assert [c.number for c in back.clauses()] == [c.number for c in doc.clauses()]
+
+
+def test_a_skipped_level_and_a_duplicate_number_still_show_as_written():
+    body = "1. Общие.\n\n1.1.1. Пропущен уровень 1.1.\n\n1.1.2. Далее.\n\n1.2. Снова.\n\n1.2. Повтор номера.\n\n2. Раздел.\n"
+    data = document_docx(policy(body), Edition(None, None, None))
+    assert [n for n, style, _ in list_numbers(data) if style == "PolicyClause"] == \
+        ["1.", "1.1.1.", "1.1.2.", "1.2.", "1.2.", "2."]

@@ -15,8 +15,8 @@ from ..document import Block, Clause, Document, Kind
 from ..standing import standing
 from .body import Body
 from .edition import edition_lines, running_header
-from .inline import pieces
-from .numbering import ItemList, Numbering
+from .inline import Piece, pieces
+from .numbering import LEVELS, ItemList, Numbering
 from .edition import Edition
 from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 
@@ -53,8 +53,11 @@ def document_docx(doc: Document, edition: Edition) -> bytes:
             body.pieces(p, pieces(block.text))
 
     def clause(c: Clause) -> None:
-        p = body.paragraph(CLAUSE_STYLE, numbering.clause(c.number))
+        listed = c.depth <= LEVELS  # Word lists have 9 levels; a deeper number is typed as written
+        p = body.paragraph(CLAUSE_STYLE, numbering.clause(c.number) if listed else None)
         body.bookmark(p, c.eid)
+        if not listed:
+            body.pieces(p, (Piece(f"{c.block.marker} "),))
         body.pieces(p, pieces(c.text))
         content(c.content)
         for child in c.children:
@@ -63,10 +66,11 @@ def document_docx(doc: Document, edition: Edition) -> bytes:
     for section in doc.sections:
         if section.heading is not None:
             heading = section.heading
-            num = numbering.clause(section.number) if section.number else None
+            listed = bool(section.number) and section.number.count(".") < LEVELS
+            num = numbering.clause(section.number) if listed else None
             p = body.paragraph(heading_style(heading.level), num)
             body.bookmark(p, section.eid)
-            body.pieces(p, pieces(section.title if section.number else heading.text))
+            body.pieces(p, pieces(section.title if listed else heading.text))
         content(section.content)
         for c in section.clauses:
             clause(c)

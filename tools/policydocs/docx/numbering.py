@@ -9,11 +9,11 @@ clauses and numbered section headings (level 1 ``%1.``, level 2 ``%1.%2.``, leve
 The operator's numbers are the legal text, so Word must show exactly them, gaps and all
 (a policy may start at 2.1, or skip 2.5 as published). ``ListCounter`` follows Word's
 counting paragraph by paragraph; where the next number is not the one Word would show, a
-new list starts there: its own definition (``w:abstractNum``) whose levels start at the
-operator's numbers. Higher levels that have no paragraph of their own in that list (a
-policy that opens with 2.1 and has no heading "2.") are written into the level's text as
-they are ("2.%2."), so Word and LibreOffice, which count an unused level differently,
-both show "2.1."; the next paragraph at such a level starts a new list again.
+new list starts there: its own definition (``w:abstractNum``) whose level starts at the
+operator's number. The higher levels of that first number (a policy that opens with 2.1
+and has no heading "2.") are written into the level's text as they are ("2.%2."), so Word
+and LibreOffice, which count a level without paragraphs differently, both show "2.1.";
+for the same reason a skipped level (1.1.1 right after 1.) starts a new list.
 """
 
 from __future__ import annotations
@@ -86,31 +86,38 @@ def definitions() -> list[etree._Element]:
 
 @dataclass
 class ListCounter:
-    """What Word would show next in one list instance, level by level."""
+    """What Word would show next in one list, level by level.
 
-    starts: dict[int, int]
+    ``opened`` are the numbers the list opened with; the levels above its last are written as
+    text in the list definition, so the list can only go on at that level or deeper, and only
+    through levels that had a paragraph of their own (a skipped level would show a number no
+    paragraph gave it, and Word and LibreOffice show such a level differently).
+    """
+
+    opened: list[int]
     values: dict[int, int] = field(default_factory=dict)  # levels that had a paragraph of their own
-    shown_only: set[int] = field(default_factory=set)  # levels shown inside a deeper number, never counted
+
+    @property
+    def fixed(self) -> int:
+        return len(self.opened) - 1
 
     def would_show(self, parts: list[int]) -> bool:
         level = len(parts) - 1
-        if level in self.shown_only:
+        if level < self.fixed:
             return False
         for j, part in enumerate(parts[:-1]):
-            if self.values.get(j, self.starts.get(j, 1)) != part:
+            shown = self.opened[j] if j < self.fixed else self.values.get(j)
+            if shown != part:
                 return False
-        nxt = self.values[level] + 1 if level in self.values else self.starts.get(level, 1)
-        return nxt == parts[-1]
+        if level in self.values:
+            return self.values[level] + 1 == parts[-1]
+        return parts[-1] == (self.opened[level] if level == self.fixed else 1)
 
     def count(self, parts: list[int]) -> None:
         level = len(parts) - 1
         self.values[level] = parts[-1]
-        for j in range(level):
-            if j not in self.values:
-                self.shown_only.add(j)
         for deeper in [k for k in self.values if k > level]:
             del self.values[deeper]
-        self.shown_only = {k for k in self.shown_only if k < level}
 
 
 class Numbering:
@@ -138,7 +145,7 @@ class Numbering:
                 self.restarts.append(parts)
                 abstract = FIRST_RESTART + len(self.restarts) - 1
             self._clause_num = self._new(abstract, {})
-            self._clauses = ListCounter({j: part for j, part in enumerate(parts)})
+            self._clauses = ListCounter(parts)
         self._clauses.count(parts)
         return self._clause_num, len(parts) - 1
 

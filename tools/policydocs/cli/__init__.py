@@ -26,6 +26,7 @@ COMMANDS = {
     "pdf": ("pdf", "command"),
     "next-change": ("clock", "command"),
     "notice": ("notice", "command"),
+    "export": ("export", "command"),
 }
 
 

@@ -9,8 +9,9 @@ as of then, while ``effective_from``/``effective_until`` of each version let an 
 "in force at moment T" for any T itself. A version with ``requires_consent`` carries the
 notice texts (subject, push, body) per language; README "For app developers" says what to do.
 
-``path`` values are relative to the site root; ``url`` values are absolute when the site has
-a ``site_url``.
+``docx_*`` (with Word documents on) give each language's and version's Word file: path, URL
+and sha256. ``path`` values are relative to the site root; ``url`` values are absolute when
+the site has a ``site_url``.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
                 "pdf_path": pdf,
                 "pdf_url": url(pdf),
                 "pdf_sha256": sha256_file(site_dir / pdf) if pdf else None,
+                **_docx_fields(model.docx(doc_id, lang), site_dir, url),
                 "version": ed.version,
                 "published": _iso(ed.date),
                 "effective": _iso(ed.effective),
@@ -97,6 +99,8 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
             history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
             if history else {}
         )
+        if history is not None and model.docx_pattern is not None:
+            _add_version_docx(model, history, timeline, site_dir, url)
         docs.append({
             "id": doc_id,
             "product": product,
@@ -121,6 +125,27 @@ def per_document(data: dict) -> dict[str, dict]:
     """One JSON per document (site path -> content), cut from the documents.json data."""
     head = {k: data[k] for k in ("api_version", "generated_at", "schema_url")}
     return {document_path(doc["id"]): {**head, "document": doc} for doc in data["documents"]}
+
+
+def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx") -> dict:
+    """Where a Word document is and its sha256 (fields absent when Word documents are not built)."""
+    if path is None:
+        return {}
+    return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": sha256_file(site_dir / path)}
+
+
+def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url) -> None:
+    """Each version's Word document and its tracked-changes redline, per language."""
+    from ..docx.paths import changes_path
+
+    by_number = {v.number: v for v in history.versions}
+    for entry in [*timeline.get("versions", []), *([timeline["pending"]] if timeline.get("pending") else [])]:
+        version = by_number[entry["version"]]
+        for lang, fields in entry["languages"].items():
+            path = model.version_docx(history.doc_id, version, lang)
+            fields.update(_docx_fields(path, site_dir, url))
+            if path is not None and fields.get("changes_url"):
+                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx"))
 
 
 def dumps(data: dict) -> str:

@@ -18,12 +18,19 @@ SHA256 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 URL = {"type": "string", "minLength": 1}
 
 
+def _file(prefix: str) -> dict:
+    """A file beside the page (e.g. the Word document, plugin option ``docx``): path, URL, sha256."""
+    return {f"{prefix}_path": {"type": "string"}, f"{prefix}_url": URL, f"{prefix}_sha256": _nullable(SHA256)}
+
+
 def _nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _object(properties: dict, description: str = "") -> dict:
-    out = {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
+def _object(properties: dict, description: str = "", optional: dict | None = None) -> dict:
+    """Every field of ``properties`` required; those of ``optional`` only when their feature is on."""
+    out = {"type": "object", "additionalProperties": False, "required": list(properties),
+           "properties": {**properties, **(optional or {})}}
     if description:
         out["description"] = description
     return out
@@ -60,7 +67,7 @@ VERSION = _object({
         "pdf_url": _nullable(URL),
         "summary": _nullable({"type": "string"}),
         "notice": _nullable(NOTICE),
-    })),
+    }, optional={**_file("docx"), **_file("changes_docx")})),
 }, "one published version; in force from effective_from until effective_until (null: still)")
 
 LANGUAGE = _object({
@@ -78,7 +85,7 @@ LANGUAGE = _object({
     "status": {"enum": ["published", "draft"]},
     "reviewed": {"type": "boolean"},
     "origin": {"enum": ["original", "operator", "translation"]},
-})
+}, optional=_file("docx"))
 
 DOCUMENT = _object({
     "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"},

@@ -106,3 +106,19 @@ def test_an_app_can_answer_in_force_at_any_moment_from_one_document_json(site):
 
     assert [in_force(m) for m in ("2026-09-30T23:59:59+05:00", "2026-11-22T23:59:59+05:00",
                                   "2026-11-22T19:00:00+00:00", "2027-01-01T00:00:00+05:00")] == [None, 1, 2, 2]
+
+
+def test_with_word_documents_on_the_api_still_follows_the_schema(tmp_path):
+    project = make_project(tmp_path, pdf=False, docx=True)
+    docs = project / "docs"
+    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 10, 1), now=dt.datetime(2026, 10, 1, 9, tzinfo=ALMATY))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    schema = _json(site, "api/v1/schema.json")
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    data = _json(site, "api/v1/documents.json")
+    demo = next(d for d in data["documents"] if d["id"] == DOC)
+    assert demo["languages"]["kk"]["docx_url"].endswith(".docx") and "docx_sha256" in demo["versions"][0]["languages"]["kk"]
+    assert list(validator.iter_errors(data)) == []
+    assert list(validator.iter_errors(_json(site, "api/v1/documents/demo/privacy.json"))) == []

@@ -90,7 +90,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
         ed = edition(model, source)
         history = model.histories.get(doc_id)
 
-        def texts_of(version, lang, policy=policy, history=history, doc_id=doc_id):
+        def texts_of(version, lang, history=history, doc_id=doc_id):
             frozen = history.document(version, lang)
             return notice_texts(version, lang, title=frozen.title, product=frozen.front.product,
                                 operator=frozen.front.operator, doc_id=doc_id, url=url)

@@ -4,7 +4,8 @@ What a reader sees (and why):
 
 * ``/<lang>/<product>/<name>/`` shows the version in force when the site was built, with
   "in force since ..." and, while a newer version is pending, "in force until ..." and a
-  link to the pending version, which says "takes effect on ...". Before any version is
+  link to the pending version, which says "takes effect on ...". What the page says about
+  it stays right after the build: see "the clock in the page" below. Before any version is
   published it shows the draft, marked as such; ``mkdocs serve`` always shows the draft
   (the legal team's preview).
 * ``.../v<N>/`` is the permanent text of version N; ``.../v<N>/changes/`` its redline

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..corpus import Corpus, Policy
 from ..document import Document
 from ..languages import LANGUAGES
+from ..versions import timeline
 from . import urls
 from .dates import long_date
 from ..standing import standing
@@ -203,7 +204,7 @@ def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict)
         return _edition_cells(edition(model, doc), lang)
     variants = []
     for moment in history.moments_ahead():
-        shown = history.in_force_at(moment) or next(iter(timeline_pending(history, moment)), None)
+        shown = history.in_force_at(moment) or next(iter(timeline.pending(history.versions, moment)), None)
         if shown is None or lang not in shown.sha256:
             continue
         key = f"{_index_key(model, doc)}.{shown.number}"
@@ -226,11 +227,6 @@ def _index_key(model: SiteModel, doc: Document) -> str:
     every document's intervals, so "12.2" keeps them small where "smartaqkol/privacy#2" would not."""
     return str(sorted(model.policies).index(doc.doc_id))
 
-
-def timeline_pending(history, moment):
-    from ..versions import timeline  # noqa: PLC0415
-
-    return timeline.pending(history.versions, moment)
 
 
 def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,

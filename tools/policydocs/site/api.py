@@ -1,30 +1,22 @@
-"""The JSON document apps read: which documents exist, in which languages, at which URLs.
+"""The JSON documents apps read: which documents exist, which version is in force when.
 
-Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
+``api/v1/documents.json`` (every document) and ``api/v1/documents/<product>/<name>.json``
+(one document, at a fixed URL) share one shape per document; both are described by the JSON
+Schema shipped at ``api/v1/schema.json`` (fields are only ever added, never renamed or
+removed). Types are the same everywhere: versions are integers, moments ISO 8601 with their
+UTC offset. ``generated_at`` is the build moment; every ``state`` and ``current_version`` is
+as of then, while ``effective_from``/``effective_until`` of each version let an app answer
+"in force at moment T" for any T itself. A version with ``requires_consent`` carries the
+notice texts (subject, push, body) per language; README "For app developers" says what to do.
 
-    {"api_version": 1, "default_language": "ru", "languages": ["ru", "kk", "en"],
-     "documents": [{"id": "yasam/privacy", "product": "yasam", "product_name": "Я!Сам",
-                    "source_language": "ru", "prevailing_language": "ru",
-                    "current": {"version": ..., "status": ..., "published": ..., "effective": ...},
-                    "versions": [], "pending": null,
-                    "missing_languages": ["kk"],
-                    "languages": {"ru": {"title", "operator", "path", "url", "html_sha256",
-                                         "pdf_path", "pdf_url", "pdf_sha256", "version",
-                                         "published", "effective", "status", "reviewed",
-                                         "origin"}}}]}
-
-``versions`` lists every published version (state in force / pending / superseded,
-publication and effective moments with their UTC offsets, in force until, per language the
-sha256 of the frozen text and its URLs); ``current_version`` is the number in force when
-the site was built, ``pending`` the published version not yet in force.
-
-``path`` values are relative to the site root; ``url`` values are absolute when the
-site has a ``site_url``. ``versions`` (history) and ``pending`` (a published version not
-yet in force) are empty until the version store feeds them.
+``docx_*`` (with Word documents on) give each language's and version's Word file: path, URL
+and sha256. ``path`` values are relative to the site root; ``url`` values are absolute when
+the site has a ``site_url``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -32,6 +24,7 @@ from pathlib import Path
 from ..languages import LANGUAGES
 from . import urls
 from . import history as history_mod
+from .notice import notice_texts
 from .pages import SiteModel, edition
 
 API_VERSION = 1
@@ -47,8 +40,18 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
+SCHEMA_PATH = "api/v1/schema.json"
+
+
+def document_path(doc_id: str) -> str:
+    """The fixed address of one document's JSON: ``api/v1/documents/<product>/<name>.json``."""
+    return f"api/v1/documents/{doc_id}.json"
+
+
+def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None) -> dict:
     """The API document for a built site (hashes are of the files in ``site_dir``)."""
+    generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
     def url(path: str | None) -> str | None:
         if path is None:
@@ -75,6 +78,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
                 "pdf_path": pdf,
                 "pdf_url": url(pdf),
                 "pdf_sha256": sha256_file(site_dir / pdf) if pdf else None,
+                **_docx_fields(model.docx(doc_id, lang), site_dir, url),
                 "version": ed.version,
                 "published": _iso(ed.date),
                 "effective": _iso(ed.effective),
@@ -85,9 +89,18 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
         source = policy.source or next(iter(policy.languages.values()))
         ed = edition(model, source)
         history = model.histories.get(doc_id)
+
+        def texts_of(version, lang, history=history, doc_id=doc_id):
+            frozen = history.document(version, lang)
+            return notice_texts(version, lang, title=frozen.title, product=frozen.front.product,
+                                operator=frozen.front.operator, doc_id=doc_id, url=url)
+
         timeline = (
-            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang)) if history else {}
+            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
+            if history else {}
         )
+        if history is not None and model.docx_pattern is not None:
+            _add_version_docx(model, history, timeline, site_dir, url)
         docs.append({
             "id": doc_id,
             "product": product,
@@ -99,10 +112,40 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             "versions": timeline.get("versions", []),
             "pending": timeline.get("pending"),
             "timezone": timeline.get("timezone"),
+            "notice_days": int(source.front.notice_days),
+            "document_url": url(document_path(doc_id)),
             "missing_languages": policy.missing(),
             "languages": langs,
         })
-    return {"api_version": API_VERSION, "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+    return {"api_version": API_VERSION, "generated_at": generated_at.isoformat(), "schema_url": url(SCHEMA_PATH),
+            "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+
+
+def per_document(data: dict) -> dict[str, dict]:
+    """One JSON per document (site path -> content), cut from the documents.json data."""
+    head = {k: data[k] for k in ("api_version", "generated_at", "schema_url")}
+    return {document_path(doc["id"]): {**head, "document": doc} for doc in data["documents"]}
+
+
+def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx") -> dict:
+    """Where a Word document is and its sha256 (fields absent when Word documents are not built)."""
+    if path is None:
+        return {}
+    return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": sha256_file(site_dir / path)}
+
+
+def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url) -> None:
+    """Each version's Word document and its tracked-changes redline, per language."""
+    from ..docx.paths import changes_path
+
+    by_number = {v.number: v for v in history.versions}
+    for entry in [*timeline.get("versions", []), *([timeline["pending"]] if timeline.get("pending") else [])]:
+        version = by_number[entry["version"]]
+        for lang, fields in entry["languages"].items():
+            path = model.version_docx(history.doc_id, version, lang)
+            fields.update(_docx_fields(path, site_dir, url))
+            if path is not None and fields.get("changes_url"):
+                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx"))
 
 
 def dumps(data: dict) -> str:

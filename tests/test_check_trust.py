@@ -163,7 +163,8 @@ def _operators_draft(tmp_path, comment: str):
 def test_publish_with_an_inline_silence_publishes(tmp_path, monkeypatch):
     root = _operators_draft(tmp_path, "<!-- check: ignore numbering-gap: the signed text skips 2.5 -->")
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20"])
+    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20",
+                                        "--backdate", "the operator published this text on that day"])
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output and (root / "versions/smartaqkol/privacy/v1/ru.md").exists()
 
@@ -171,6 +172,7 @@ def test_publish_with_an_inline_silence_publishes(tmp_path, monkeypatch):
 def test_publish_with_an_inline_silence_of_another_rule_refuses(tmp_path, monkeypatch):
     root = _operators_draft(tmp_path, "<!-- check: ignore doubled-word: not this finding -->")
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20"])
+    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20",
+                                        "--backdate", "the operator published this text on that day"])
     assert result.exit_code == 2 and "numbering-gap" in result.output and "internal error" not in result.output
     assert not (root / "versions").exists()

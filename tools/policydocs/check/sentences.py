@@ -4,15 +4,16 @@ Inside two clauses already aligned by number, the sentences are aligned in the m
 Gale and Church (1993): a translation's sentence is about as long as its source sentence
 times the ratio of the two texts' lengths, so a dynamic programme picks the cheapest way
 to pair them in order, one with one, two with one, one with two, two with two, or one with
-none. Numbers, e-mails, web addresses and Latin names are anchors: a pair that shares them
-is cheaper, a pair that disagrees on them dearer. A source sentence paired with none is
-"missing" from the translation, a translation sentence paired with none is "added".
+none. Numbers, e-mails, web addresses, Latin names (those both texts have), quotation
+marks and question marks are anchors: a pair that shares them is cheaper, a pair that
+disagrees on them dearer. A source sentence paired with none is "missing" from the
+translation, a translation sentence paired with none is "added".
 
 The evidence is strong (an error) when the lone sentence holds an anchor the other text
 lacks altogether, or when pairing it with a neighbour instead costs much more than leaving
 it alone; otherwise it is a warning. The programme runs in a band around the diagonal, so
 its work grows with the clause's length, not its square; it runs only where the two
-clauses have different numbers of sentences.
+clauses have different numbers of sentences, and not at all beyond MAX_SENTENCES.
 """
 
 from __future__ import annotations
@@ -86,8 +87,14 @@ def _numbering_dot(text: str, i: int) -> bool:
     return j == 0
 
 
+_QUOTES = "«»“”\""
+
+
 def anchors(sentence: str) -> frozenset[str]:
-    out = set()
+    """Numbers, e-mails, addresses, capitalised Latin words, and quotation and question marks."""
+    out = {"«»"} if any(q in sentence for q in _QUOTES) else set()
+    if "?" in sentence:
+        out.add("?")
     for m in ANCHOR_RE.finditer(sentence):
         a = m.group(0)
         if a[0].isdigit():
@@ -117,7 +124,7 @@ def _shared_names(src: list[str], tgt: list[str]) -> tuple[list[frozenset], list
     a_tgt = [anchors(t) for t in tgt]
     both = frozenset().union(*a_src) & frozenset().union(*a_tgt)
 
-    def keep(a: frozenset) -> frozenset:
+    def keep(a: frozenset) -> frozenset:  # numbers, addresses and marks always; words only if shared
         return frozenset(x for x in a if x in both or not x[0].isalpha())
 
     return [keep(a) for a in a_src], [keep(a) for a in a_tgt]

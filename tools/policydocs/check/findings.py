@@ -111,14 +111,18 @@ _RULES = [
     Rule("sentence-missing", ERROR,
          "{lang} {clause}: the {ordinal} sentence of the {src_lang} text has no counterpart: «{sentence}»",
          "{lang} {clause}: у {ordinal_ru} предложения текста {src_lang} нет соответствия: «{sentence}»",
-         "a sentence left out of a translation is a provision its readers never see",
-         "пропущенное в переводе предложение — это положение, которого читатели перевода не видят",
+         "a sentence left out of a translation is a provision its readers never see (an error when the lengths or a "
+         "number or name make it clear, a warning when merging it with a neighbour is almost as likely)",
+         "пропущенное в переводе предложение — это положение, которого читатели перевода не видят (ошибка, когда это "
+         "ясно по длине или по числу либо имени, предупреждение, когда почти так же вероятно слияние с соседним)",
          graded=True),
     Rule("sentence-added", ERROR,
          "{lang} {clause}: the {ordinal} sentence has no counterpart in the {src_lang} text: «{sentence}»",
          "{lang} {clause}: у {ordinal_ru} предложения нет соответствия в тексте {src_lang}: «{sentence}»",
-         "a sentence the source does not have adds a provision to one language only",
-         "предложение, которого нет в оригинале, добавляет положение только в одном языке",
+         "a sentence the source does not have adds a provision to one language only (an error when the lengths or a "
+         "number or name make it clear, a warning when a split of one sentence in two is almost as likely)",
+         "предложение, которого нет в оригинале, добавляет положение только в одном языке (ошибка, когда это ясно по "
+         "длине или по числу либо имени, предупреждение, когда почти так же вероятно деление одного предложения на два)",
          graded=True),
     # --- the file itself
     Rule("invisible-character", ERROR,

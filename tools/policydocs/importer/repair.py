@@ -27,16 +27,18 @@ class Line:
 
 @dataclass
 class Guess:
-    line: int
+    line: int  # the pipeline's 1-based line (0 for a guess the file's reader made)
     message: str
+    kind: str = "repair"
+    where: str = ""  # the place in the source file: "12", "paragraph 14", "page 3, line 12"
 
 
 @dataclass
 class Repairs:
     guesses: list[Guess] = field(default_factory=list)
 
-    def note(self, line: int, message: str) -> None:
-        self.guesses.append(Guess(line, message))
+    def note(self, line: int, message: str, kind: str = "repair") -> None:
+        self.guesses.append(Guess(line, message, kind))
 
 
 CLAUSE_START = re.compile(r"^(\d+(?:\.\d+)+)\.(?=\s|$)")

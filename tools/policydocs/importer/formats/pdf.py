@@ -151,12 +151,16 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> dict[int, str]
     for ln, _ in zone_lines:
         pages_with[key(ln)].add(ln.page)
     needed = max(2, math.ceil(0.5 * len(pages)))
+    all_heights = [ln.height for lines in pages for ln in lines]
+    body_height = statistics.median(all_heights) if all_heights else 0
     out: dict[int, str] = {}
     for ln, kind in zone_lines:
         if PAGE_NUMBER.match(ln.text):
             out[id(ln)] = "page number"
         elif len(pages) >= 2 and len(pages_with[key(ln)]) >= needed:
             out[id(ln)] = kind
+        elif ln.height < 0.85 * body_height and (ln.page == 1 or len(pages) == 1):
+            out[id(ln)] = kind  # one page: a line in the margin in smaller type than the text
     return out
 
 

@@ -24,6 +24,7 @@ RUSSIAN_ONLY_LETTERS = set("ёъэЁЪЭ")
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
+_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
 
 
 def is_language(code: str) -> bool:
@@ -46,7 +47,7 @@ class LetterCounts:
 def count_letters(text: str) -> LetterCounts:
     latin = len(_LATIN.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
-    kazakh = sum(1 for ch in text if ch in KAZAKH_LETTERS)
+    kazakh = len(_KAZAKH.findall(text))
     return LetterCounts(latin, cyrillic, kazakh)
 
 

@@ -1,10 +1,14 @@
-"""Writing files so that an interrupted run leaves either the old file or the new one."""
+"""Files on disk: written so that an interrupted run leaves the old file or the new one,
+read only when they are real files inside the project."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import PolicyError
 
 
 def _umask() -> int:
@@ -16,8 +20,13 @@ def _umask() -> int:
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir() and not path.is_symlink():
+        raise PolicyError("is a folder; give the name of a file to write", path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise PolicyError(f"cannot write here ({exc.strerror or exc})", path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -25,6 +34,9 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; published files are readable
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
+        Path(tmp).unlink(missing_ok=True)
+        raise PolicyError(f"cannot write the file ({exc.strerror or exc}); nothing was changed", path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -87,3 +99,57 @@ def _roll_back(backups: list[tuple[Path, str | None]], temps: list[str]) -> None
             os.replace(backup, path)
         elif path.exists() and not path.is_dir():
             path.unlink()
+
+
+def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
+    """``path`` if it is a regular file (inside ``root`` when given); otherwise a PolicyError.
+
+    A symbolic link would let one file publish any file of the build machine
+    (``docs/ru/logo.png -> /etc/passwd``), and a FIFO or device would hang or exhaust a
+    reader, so the project reads only regular files that really live in its folders.
+    """
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        raise PolicyError("file not found", path) from None
+    except OSError as exc:
+        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
+    if stat.S_ISLNK(mode):
+        raise PolicyError("is a symbolic link; policydocs reads only real files inside the project "
+                          "(copy the file here instead of linking to it)", path)
+    if stat.S_ISDIR(mode):
+        raise PolicyError("is a folder, not a file", path)
+    if not stat.S_ISREG(mode):
+        raise PolicyError("is not a regular file (a pipe, device or socket); policydocs reads only files", path)
+    if root is not None:
+        _no_linked_folder(path, Path(root))
+    return path
+
+
+def _no_linked_folder(path: Path, root: Path) -> None:
+    """No folder between ``root`` and ``path`` is a link (MkDocs itself follows linked folders)."""
+    try:
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
+    except ValueError:
+        raise PolicyError(f"lies outside {root}; policydocs reads only files inside it", path) from None
+    folder = Path(os.path.abspath(root))
+    for part in parts:
+        folder = folder / part
+        if os.path.islink(folder):
+            raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                              "project (copy the files here instead of linking to them)", folder)
+
+
+def walk_files(root: Path | str) -> list[Path]:
+    """Every file below ``root``, sorted; a link or special file anywhere below it is an error."""
+    root = Path(root)
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):
+                raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                                  "project", os.path.join(folder, name))
+        for name in files:
+            out.append(regular_file(Path(folder) / name))
+    return sorted(out)

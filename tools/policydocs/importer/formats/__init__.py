@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...fsutil import regular_file
 from ..model import Extracted
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a Word file or PDF of a policy, with a logo or two
@@ -36,18 +37,8 @@ class Options:
 
 def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes; only a regular file, only up to ``max_bytes`` (no hang on a FIFO or /dev/zero)."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        raise PolicyError("file not found", path) from None
-    except OSError as exc:
-        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise PolicyError("is a symbolic link; give the path of the file itself", path)
-    if stat.S_ISDIR(info.st_mode):
-        raise PolicyError("is a folder, not a file", path)
-    if not stat.S_ISREG(info.st_mode):
-        raise PolicyError("is not a regular file (a device, pipe or socket); give a saved file", path)
+    regular_file(path)  # no link, FIFO, device or folder (a FIFO or /dev/zero would hang the read)
+    info = os.stat(path)
     if info.st_size > max_bytes:
         raise PolicyError(
             f"file is too large ({info.st_size // (1024 * 1024)} MB); a policy file is at most "

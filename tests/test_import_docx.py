@@ -169,3 +169,32 @@ def test_numbering_letters_wrap_like_word():
 
 def test_sample_numbering_xml_is_what_the_fixture_uses():
     assert "%1.%2.%3." in NUMBERING and ITEM == (4, 0)
+
+
+def test_numbering_that_comes_from_the_paragraph_style(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    b = WordBuilder()
+    for name, ilvl in (("Раздел", 0), ("Пункт", 1)):
+        style = b.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        num_pr = OxmlElement("w:numPr")
+        for tag, val in (("w:ilvl", ilvl), ("w:numId", 1)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), str(val))
+            num_pr.append(child)
+        style.element.get_or_add_pPr().append(num_pr)
+    b.para("ПУБЛИЧНАЯ ОФЕРТА", style="Title")
+    b.para("Предмет договора", style="Раздел")
+    b.para("Исполнитель оказывает услуги по переводу денег в порядке, установленном Офертой.", style="Пункт")
+    b.para("Стоимость услуги составляет 1 500 (одна тысяча пятьсот) тенге.", style="Пункт")
+    b.para("Ответственность сторон", style="Раздел")
+    b.para("Стороны несут ответственность в соответствии с законодательством Республики Казахстан.", style="Пункт")
+    b.para("Текст без номера внутри раздела.")
+    src = b.save(tmp_path / "offer.docx")
+    import_file(src, "testfin/offer", tmp_path / "docs")
+    doc = parse_file(tmp_path / "docs/ru/testfin/offer.md")
+    assert [s.number for s in doc.sections if s.number] == ["1", "2"]
+    assert [c.number for c in doc.clauses()] == ["1.1", "1.2", "2.1"]
+    assert "Текст без номера внутри раздела." in doc.render()

@@ -43,6 +43,9 @@ P, R, T, TAB, BR, CR, TBL, TR, TC, SDT, SDT_CONTENT = (
 )
 DEL, INS, MOVE_FROM, MOVE_TO, DEL_TEXT = (_w(t) for t in ("del", "ins", "moveFrom", "moveTo", "delText"))
 FN_REF, NB_HYPHEN, TXBX, VAL = _w("footnoteReference"), _w("noBreakHyphen"), _w("txbxContent"), _w("val")
+PPR, NUMPR, NUMID, ILVL, PSTYLE, RPR, B, RSTYLE = (
+    _w(t) for t in ("pPr", "numPr", "numId", "ilvl", "pStyle", "rPr", "b", "rStyle")
+)
 CHANGES = tuple(_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange"))
 FALSE = ("0", "false", "off")
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -158,13 +161,13 @@ class _Reader:
         return {fn.get(_w("id")): fn for fn in el.iterchildren(_w("footnote")) if fn.get(_w("type")) in (None, "normal")}
 
     def _run_bold(self, run) -> bool:
-        rpr = run.find(_w("rPr"))
+        rpr = run.find(RPR)
         if rpr is None:
             return False
-        b = rpr.find(_w("b"))
+        b = rpr.find(B)
         if b is not None:
             return b.get(VAL, "1") not in FALSE
-        style = rpr.find(_w("rStyle"))
+        style = rpr.find(RSTYLE)
         return style is not None and self.styles.bold(style.get(VAL))
 
     def _pieces(self, p, footnote_refs: list[str]) -> list[list[tuple[str, bool]]]:
@@ -224,21 +227,21 @@ class _Reader:
         return re.sub(r"[ \t\u00a0]+", " ", "".join(out)).strip()
 
     def _label(self, p) -> tuple[str, str] | None:
-        ppr = p.find(_w("pPr"))
+        ppr = p.find(PPR)
         num = None
         if ppr is not None:
-            num_pr = ppr.find(_w("numPr"))
+            num_pr = ppr.find(NUMPR)
             if num_pr is not None:
-                num_id = num_pr.find(_w("numId"))
-                ilvl = num_pr.find(_w("ilvl"))
+                num_id = num_pr.find(NUMID)
+                ilvl = num_pr.find(ILVL)
                 if num_id is not None:
                     num = (num_id.get(VAL), int(ilvl.get(VAL)) if ilvl is not None else 0)
             if num is None:
-                style = ppr.find(_w("pStyle"))
+                style = ppr.find(PSTYLE)
                 if style is not None:
                     num = self.styles.numbering(style.get(VAL))
-                    if num is not None and num_pr is not None and num_pr.find(_w("ilvl")) is not None:
-                        num = (num[0], int(num_pr.find(_w("ilvl")).get(VAL)))
+                    if num is not None and num_pr is not None and num_pr.find(ILVL) is not None:
+                        num = (num[0], int(num_pr.find(ILVL).get(VAL)))
         if num is None:
             return None
         return self.numbering.next_label(*num)

@@ -16,6 +16,7 @@ advances (unless ``lvlRestart`` says otherwise), ``isLgl`` forcing decimal numbe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
@@ -30,6 +31,10 @@ class Level:
     text: str = "%1."
     restart: int | None = None  # lvlRestart (1-based level after which this one restarts); None = default
     legal: bool = False  # isLgl
+
+
+DEFAULT_LEVEL = Level()
+PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def _val(el, tag: str, default=None):
@@ -96,6 +101,7 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        self._resolved: dict[str, tuple[str, dict[int, Level]] | None] = {}
         if numbering_el is None:
             return
         for absn in numbering_el.iterchildren(qn("w:abstractNum")):
@@ -116,12 +122,15 @@ class Numbering:
             self.nums[num.get(qn("w:numId"))] = (abs_id, redefined, starts)
 
     def _levels(self, num_id: str) -> tuple[str, dict[int, Level]] | None:
-        if num_id not in self.nums:
-            return None
-        abs_id, redefined, _ = self.nums[num_id]
-        levels = dict(self.abstract.get(abs_id, {}))
-        levels.update(redefined)
-        return abs_id, levels
+        if num_id not in self._resolved:
+            if num_id not in self.nums:
+                self._resolved[num_id] = None
+            else:
+                abs_id, redefined, _ = self.nums[num_id]
+                levels = dict(self.abstract.get(abs_id, {}))
+                levels.update(redefined)
+                self._resolved[num_id] = (abs_id, levels)
+        return self._resolved[num_id]
 
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
         """Advance the list and return (label as Word shows it, numFmt), or None for no numbering."""
@@ -137,22 +146,20 @@ class Numbering:
                 counters[lvl] = start - 1
                 for deeper in [d for d in counters if d > lvl]:
                     del counters[deeper]
-        level = levels.get(ilvl, Level())
+        level = levels.get(ilvl, DEFAULT_LEVEL)
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
-        for deeper in [d for d in counters if d > ilvl]:
-            restart = levels.get(deeper, Level()).restart
+        for deeper in [d for d in counters if d > ilvl] if len(counters) > 1 else ():
+            restart = levels.get(deeper, DEFAULT_LEVEL).restart
             if restart is None or (restart != 0 and ilvl < restart):
                 del counters[deeper]
         if level.fmt == "bullet":
             return "", "bullet"
         if level.fmt == "none":
             return "", "none"
-        label = level.text
-        for k in range(9, 0, -1):
-            token = f"%{k}"
-            if token in label:
-                other = levels.get(k - 1, Level())
-                value = counters.get(k - 1, other.start)
-                fmt = "decimal" if level.legal else other.fmt
-                label = label.replace(token, format_number(value, fmt))
-        return label.strip(), level.fmt
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            other = levels.get(k, DEFAULT_LEVEL)
+            return format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt)
+
+        return PLACEHOLDER.sub(number, level.text).strip(), level.fmt

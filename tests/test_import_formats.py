@@ -331,3 +331,15 @@ def test_cli_report_json_and_bad_pdf_exit_2(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     bad = cli("scan.pdf", "--doc", "testfin/other")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+
+
+def test_markdown_policy_reimports_to_the_same_text(tmp_path):
+    from .conftest import DOCS
+
+    original = (DOCS / "ru/yasam/privacy.md").read_text(encoding="utf-8")
+    src = tmp_path / "yasam.md"
+    src.write_text(original, encoding="utf-8")
+    result = import_file(src, "yasam/privacy", tmp_path / "docs")
+    body = (tmp_path / "docs/ru/yasam/privacy.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == original.split("---\n", 2)[2]  # "# Title" and "## 1. ..." are not doubled
+    assert [x.kind for x in result.leftovers] == ["front matter"]

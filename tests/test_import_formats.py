@@ -343,3 +343,24 @@ def test_markdown_policy_reimports_to_the_same_text(tmp_path):
     body = (tmp_path / "docs/ru/yasam/privacy.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     assert body == original.split("---\n", 2)[2]  # "# Title" and "## 1. ..." are not doubled
     assert [x.kind for x in result.leftovers] == ["front matter"]
+
+
+def test_pdf_table_rows_stay_rows(tmp_path):
+    from weasyprint import HTML
+
+    from .render_formats import PDF_CSS, paragraphs_html
+
+    rows = [("БИН", "140140030904"), ("Юридический адрес", "Республика Казахстан, город Алматы, Бостандыкский район, "
+                                       "проспект Аль-Фараби, дом 77/7, нежилое помещение 3"),
+            ("Банк", "АО «Народный Банк Казахстана», БИК HSBKKZKX")]
+    table = "".join(f"<tr><td style='width:35%'>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    html = (f"<html><head><style>{PDF_CSS % {'header': 'Оферта'}} td {{ vertical-align: top; padding: 2pt 6pt }}"
+            f"</style></head><body>{paragraphs_html(POLICY)}<p>4. Реквизиты Оператора</p>"
+            f"<table style='width:100%'>{table}</table></body></html>")
+    HTML(string=html).write_pdf(tmp_path / "offer.pdf")
+    import_file(tmp_path / "offer.pdf", "testfin/offer", tmp_path / "docs")
+    text = (tmp_path / "docs/ru/testfin/offer.md").read_text(encoding="utf-8")
+    assert "\n\nБИН | 140140030904\n\n" in text
+    assert ("\n\nЮридический адрес | Республика Казахстан, город Алматы, Бостандыкский район, проспект Аль-Фараби, "
+            "дом 77/7, нежилое помещение 3\n\n") in text
+    assert text.rstrip().endswith("Банк | АО «Народный Банк Казахстана», БИК HSBKKZKX")

@@ -12,7 +12,8 @@ would only add cost. What no extractor does for a legal text is done here:
   starts with a clause number, "1)" or a bullet;
 - a word hyphenated at a line end is joined (without the hyphen, unless the document
   writes that word with a hyphen elsewhere) and reported;
-- bold type (a font whose name says Bold) becomes ``**...**``.
+- bold type (a font whose name says Bold) becomes ``**...**``;
+- pieces of one printed line far apart (table cells) are kept as one row, "cell | cell".
 
 A PDF without any text (a scan) is refused: it needs OCR first.
 """
@@ -51,6 +52,7 @@ class _Line:
     height: float
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
     first_word: float = 0.0  # width of the first word, to tell whether it would have fitted on the line before
+    cells: bool = False  # pieces side by side with wide gaps: a table row
 
     @property
     def text(self) -> str:
@@ -127,7 +129,10 @@ def _merge_same_row(lines: list[_Line]) -> list[_Line]:
     for ln in lines:
         if out and abs(out[-1].top - ln.top) < 0.5 * min(ln.height, out[-1].height) and ln.x0 >= out[-1].x1 - 1:
             prev = out[-1]
-            prev.pieces = prev.pieces + [(" ", False)] + ln.pieces
+            marker = STARTS_BLOCK.match(prev.text + " ") and len(prev.text) <= 12  # "2.3." then a tab, then the text
+            cell = ln.x0 - prev.x1 > 2.5 * ln.height and not marker  # wider than a justified line's spaces
+            prev.cells = prev.cells or cell
+            prev.pieces = prev.pieces + [(" | " if cell else " ", False)] + ln.pieces
             prev.x1 = ln.x1
             prev.bottom = max(prev.bottom, ln.bottom)
         else:
@@ -237,6 +242,7 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
     paragraph: list[tuple[str, bool]] = []
     first: _Line | None = None
     prev: _Line | None = None
+    row_left = 0.0  # where the current table row starts
 
     def flush():
         if paragraph:
@@ -247,7 +253,9 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
                 out.add("", where)
 
     for ln in body:
-        new = prev is None or STARTS_BLOCK.match(ln.text) is not None
+        wrapped_cell = (prev is not None and prev.cells and not ln.cells and prev.page == ln.page
+                        and ln.top - prev.top <= 1.35 * pitch and ln.x0 > row_left + 2 * height)
+        new = prev is None or STARTS_BLOCK.match(ln.text) is not None or ln.cells or (prev.cells and not wrapped_cell)
         if not new and prev.page == ln.page and ln.top - prev.top > 1.35 * pitch:
             new = True
         if not new and prev.x1 + space + ln.first_word < right - 0.5 * space:
@@ -255,8 +263,11 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
         if new:
             flush()
             paragraph, first = list(ln.pieces), ln
+            row_left = ln.x0
         else:
             _join(paragraph, prev, ln, vocabulary, out)
+        if wrapped_cell:
+            ln.cells = True  # the row goes on: its next line may be another cell's continuation
         prev = ln
     flush()
 

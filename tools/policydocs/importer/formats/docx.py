@@ -303,11 +303,12 @@ def _changes(body, comments_el) -> tuple[int, int, str | None]:
     first = None
     marks = changes or list(body.iter(_w("commentRangeStart"), _w("commentReference")))
     if marks:
-        index = {id(p): i for i, p in enumerate(body.iter(P), 1)}
         el = marks[0]
         while el is not None and el.tag != P:
             el = el.getparent()
-        first = f"paragraph {index[id(el)]}" if el is not None else None
+        # lxml keeps one proxy per element while it is referenced, so identity finds it (id() of others would not)
+        number = next((i for i, p in enumerate(body.iter(P), 1) if p is el), None)
+        first = f"paragraph {number}" if number else None
     return len(changes), comments, first
 
 

@@ -88,6 +88,9 @@ def _join_cut_headings(lines, out):
     i = 0
     while i + 1 < len(result):
         text, where = result[i]
+        if not text.lstrip()[:1].isdigit():
+            i += 1
+            continue
         nxt = result[i + 1][0].strip()
         after = result[i + 2][0].strip() if i + 2 < len(result) else ""
         if (HEADING.match(text.strip()) and nxt and nxt[:1].islower() and len(nxt) <= 60 and nxt[-1] not in ".;:!?,"

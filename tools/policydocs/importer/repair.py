@@ -136,6 +136,9 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
     # 3. "Label:Next" and "Label:- item"
     out = []
     for piece in pieces:
+        if ":" not in piece:  # both patterns below need a colon; most lines have none
+            out.append(piece)
+            continue
         parts = _split_keep(piece, COLON_GLUE)
         if len(parts) > 1:
             repairs.note(line.source_line, "text after a colon was glued without a space; started a new paragraph")

@@ -364,3 +364,17 @@ def test_pdf_table_rows_stay_rows(tmp_path):
     assert ("\n\nЮридический адрес | Республика Казахстан, город Алматы, Бостандыкский район, проспект Аль-Фараби, "
             "дом 77/7, нежилое помещение 3\n\n") in text
     assert text.rstrip().endswith("Банк | АО «Народный Банк Казахстана», БИК HSBKKZKX")
+
+
+def test_html_without_main_takes_the_block_with_the_numbered_text(tmp_path):
+    clauses = "".join(f"<p>1.{i}. Оператор обязан обеспечить сохранность персональных данных Пользователя в течение "
+                      f"{i} (срока) лет.</p>" for i in range(1, 6))
+    page = (f"<html><body><div class='wrap'><div class='promo'><p>Скачайте приложение и получите кешбэк 5% на все "
+            f"покупки! Акция действует до конца месяца, подробности на сайте. Участвуют все пользователи.</p></div>"
+            f"<div class='text'><h1>Политика конфиденциальности</h1><p>1. Общие положения</p>{clauses}</div></div></body></html>")
+    src = tmp_path / "page.htm"
+    src.write_text(page, encoding="utf-8")
+    import_file(src, "testfin/privacy", tmp_path / "docs")
+    text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")
+    assert [c.number for c in parse_file(tmp_path / "docs/ru/testfin/privacy.md").clauses()] == [f"1.{i}" for i in range(1, 6)]
+    assert "кешбэк" not in text and "# Политика конфиденциальности" in text

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...textfile import decode
 from ..model import Extracted, Leftover
 
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
@@ -56,16 +57,18 @@ def _pick_content(body):
     role = body.xpath(".//*[@role='main']")
     if role:
         return role[0]
-    best, best_count = body, 0
-    total = sum(1 for el in body.iter("p", "li", "div") if NUMBERED.match(el.text or ""))
-    if total:
-        for el in body.iter():
-            if not isinstance(el.tag, str) or el.tag not in BLOCKS | {"body", "ol", "ul"}:
-                continue
-            count = sum(1 for d in el.iter("p", "li", "div") if NUMBERED.match(d.text or ""))
-            if count >= 0.8 * total and (best is body or len(list(el.iter())) < len(list(best.iter()))):
-                best, best_count = el, count
-    return best
+    numbered = [el for el in body.iter("p", "li", "div") if NUMBERED.match(el.text or "")]
+    if not numbered:
+        return body
+    counts: dict = {}  # element -> numbered blocks inside it (the dict keeps each lxml proxy alive)
+    for el in numbered:
+        node = el
+        while node is not None:
+            counts[node] = counts.get(node, 0) + 1
+            node = node.getparent()
+    depth = lambda el: sum(1 for _ in el.iterancestors())  # noqa: E731
+    holders = [el for el, n in counts.items() if n >= 0.8 * len(numbered) and el.tag in BLOCKS | {"body", "ol", "ul"}]
+    return max(holders, key=depth) if holders else body
 
 
 class _Writer:
@@ -193,12 +196,32 @@ def _block(el, w: _Writer, number: str = "") -> None:
         w.end()
 
 
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def _decode(data: bytes, path: Path | str) -> str:
+    """The page's text: its BOM, else its <meta charset>, else UTF-8, else Windows-1251 (never a Latin-1 guess)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+    declared = CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    decoded = decode(data, path, allow_cp1251=True)
+    return decoded.text
+
+
 def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     import lxml.html
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
+        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(data, path))  # lxml refuses it in a decoded string
+        root = lxml.html.document_fromstring(text,
+                                             parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
         raise PolicyError("the web page is empty or cannot be read", path) from None
     out = Extracted("html")

@@ -332,9 +332,11 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     if (changes or comments) and not options.accept_changes:
         what = " and ".join(x for x in (_plural(changes, "tracked change") * bool(changes),
                                         _plural(comments, "comment") * bool(comments)) if x)
+        steps = " and ".join(x for x in ("accept or reject the changes (Review > Accept)" * bool(changes),
+                                          "delete the comments (Review > Delete)" * bool(comments)) if x)
         raise PolicyError(
-            f"the document still has {what}; in Word accept or reject the changes (Review > Accept) and delete "
-            f"the comments, save, and import again, or import with --accept-changes",
+            f"the document still has {what}; in Word {steps}, save, and import again, "
+            f"or import with --accept-changes",
             path,
             first,
         )
@@ -342,10 +344,9 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     for child in body.iterchildren():
         reader.block(child)
     if changes or comments:
-        what = ", ".join(x for x in (_plural(changes, "tracked change") * bool(changes),
-                                     _plural(comments, "comment") * bool(comments)) if x)
-        reader.out.notes.insert(0, Note(first or "paragraph 1", "tracked changes",
-                                        f"--accept-changes: imported as if {what} were accepted (comments left out)"))
+        done = " and ".join(x for x in (f"{_plural(changes, 'tracked change')} accepted" * bool(changes),
+                                         f"{_plural(comments, 'comment')} left out" * bool(comments)) if x)
+        reader.out.notes.insert(0, Note(first or "paragraph 1", "tracked changes", f"--accept-changes: {done}"))
     seen = set()
     for number, section in enumerate(document.sections, 1):
         for kind, parts in (("running header", (section.header, section.first_page_header, section.even_page_header)),

@@ -80,7 +80,8 @@ def test_tracked_changes_are_refused_or_accepted(tmp_path):
     src = build()
     with pytest.raises(PolicyError) as err:
         import_file(src, "testfin/privacy", tmp_path / "docs")
-    assert str(err.value).startswith(f"{src}:paragraph 34: the document still has 2 tracked changes;")
+    assert str(err.value).startswith(f"{src}:paragraph 34: the document still has 2 tracked changes; in Word accept "
+                                     "or reject the changes (Review > Accept), save, and import again")
     assert "--accept-changes" in str(err.value) and not (tmp_path / "docs").exists()
     result = import_file(src, "testfin/privacy", tmp_path / "docs", accept_changes=True)
     text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")

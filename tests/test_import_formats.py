@@ -378,3 +378,25 @@ def test_html_without_main_takes_the_block_with_the_numbered_text(tmp_path):
     text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")
     assert [c.number for c in parse_file(tmp_path / "docs/ru/testfin/privacy.md").clauses()] == [f"1.{i}" for i in range(1, 6)]
     assert "кешбэк" not in text and "# Политика конфиденциальности" in text
+
+
+@pytest.mark.parametrize("prefix", ["001", "003", "004"])
+def test_text_copied_out_of_a_pdf_viewer(tmp_path, prefix):
+    """poppler's pdftotext gives what a PDF viewer's "copy all" does: page headers, page numbers, hard wraps."""
+    text = seed(prefix).read_text(encoding="utf-8")
+    pdf = to_pdf(text, tmp_path / "policy.pdf", header="Политика конфиденциальности")
+    copied = tmp_path / "copied.txt"
+    subprocess.run(["pdftotext", str(pdf), str(copied)], check=True, timeout=60)
+    assert "Страница 2 из" in copied.read_text(encoding="utf-8")
+    reference = import_file(seed(prefix), "seed/privacy", tmp_path / "txt")
+    result = import_file(copied, "seed/privacy", tmp_path / "copy")
+    assert {d.lang: structure(d.path) for d in result.documents} == {d.lang: structure(d.path) for d in reference.documents}
+    assert {d.lang: parse_file(d.path).title_block.text for d in result.documents} == {
+        d.lang: parse_file(d.path).title_block.text for d in reference.documents}
+    assert sorted(x.kind for x in result.leftovers) == ["page number", "running header or footer"]
+    out = "".join(w for d in result.documents for w in words(d.markdown.split("---", 2)[2]))
+    assert out == "".join(words(text))  # every word kept: only the header and page numbers are left out
+    mended = [re.search(r"into '(\w+)'$", g.message).group(1) for g in result.guesses if g.kind == "hyphenation"]
+    body = set(w for d in result.documents for w in words(d.markdown))
+    assert set(mended) <= body  # "при‐" + "ложения" became "приложения"
+    assert bool(mended) == ("\u2010\n" in copied.read_text(encoding="utf-8"))

@@ -7,8 +7,10 @@ per language. It keeps the operators' wording and defects (a numbering gap, a pl
 a mixed-script word): fixing them is a lawyer's decision, which the checker prompts.
 
 The result is verified before anything is written: the letters and digits of each
-language's output, in order, must equal those of its part of the source. A repair that
-would lose or invent a character is a bug, and stops the import.
+language's output, in order, must equal those of its part of the text the file's reader
+produced (the file's text less what the reader left out and listed, such as running
+headers or a site's menu). A repair that would lose or invent a character is a bug, and
+stops the import.
 """
 
 from __future__ import annotations

@@ -199,3 +199,18 @@ def test_numbering_that_comes_from_the_paragraph_style(tmp_path):
     assert [s.number for s in doc.sections if s.number] == ["1", "2"]
     assert [c.number for c in doc.clauses()] == ["1.1", "1.2", "2.1"]
     assert "Текст без номера внутри раздела." in doc.render()
+
+
+def test_a_text_box_is_listed_not_lost_silently(tmp_path):
+    b = sample_policy()
+    p = b.para("Настоящая редакция действует с 1 декабря 2026 года.")
+    box = etree.fromstring(
+        f'<w:r xmlns:w="{W_NS}" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<w:pict><wps:txbx><w:txbxContent><w:p><w:r><w:t>Утверждено приказом директора № 15</w:t></w:r></w:p>"
+        f"</w:txbxContent></wps:txbx></w:pict></w:r>")
+    p._p.append(box)
+    src = b.save(tmp_path / "box.docx")
+    result = import_file(src, "testfin/privacy", tmp_path / "docs")
+    text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")
+    assert "Утверждено приказом" not in text and "Настоящая редакция действует с 1 декабря 2026 года." in text
+    assert ("text box", "Утверждено приказом директора № 15") in {(x.kind, x.text) for x in result.leftovers}

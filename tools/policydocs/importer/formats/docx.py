@@ -9,7 +9,8 @@ hyperlinks, deletions left out, footnote references, and bold runs as ``**Term**
 mammoth was not chosen: it silently drops tracked deletions' context and produces HTML
 lists without the document's numbers.
 
-Left out and listed in the report: running headers and footers (page numbers live there).
+Left out and listed in the report: running headers and footers (page numbers live there)
+and text boxes (they float beside the text).
 Refused, with what to do: .docm (macros), zip bombs (sizes are checked before anything is
 unpacked), damaged packages, and unaccepted tracked changes or comments unless
 ``--accept-changes``.
@@ -348,6 +349,11 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
                                          f"{_plural(comments, 'comment')} left out" * bool(comments)) if x)
         reader.out.notes.insert(0, Note(first or "paragraph 1", "tracked changes", f"--accept-changes: {done}"))
     seen = set()
+    for box in body.iter(TXBX):  # a text box floats beside the text: not a clause, but not dropped unseen
+        text = " ".join(t.text or "" for t in box.iter(T)).strip()
+        if text and ("text box", text) not in seen:
+            seen.add(("text box", text))
+            reader.out.leftovers.append(Leftover("text box", "text box", re.sub(r"\s+", " ", text)[:120]))
     for number, section in enumerate(document.sections, 1):
         for kind, parts in (("running header", (section.header, section.first_page_header, section.even_page_header)),
                             ("running footer", (section.footer, section.first_page_footer, section.even_page_footer))):

@@ -125,3 +125,28 @@ def test_a_frozen_text_that_is_a_fifo(project):
     frozen.unlink()
     os.mkfifo(frozen)
     one_line_error(run(project, "status", timeout=60), "versions/yasam/privacy/v1/kk.md: is not a regular file")
+
+
+def test_a_glossary_that_is_a_link_is_refused(project):
+    (project / "glossary.yml").rename(project / "elsewhere.yml")
+    os.symlink(project / "elsewhere.yml", project / "glossary.yml")
+    one_line_error(run(project, "check"), "glossary.yml: is a symbolic link")
+
+
+def test_a_publish_that_cannot_create_its_folder_writes_nothing(project):
+    for lang in ("ru", "kk", "en"):
+        (project / f"docs/{lang}/newdoc").mkdir()
+        text = (project / f"docs/{lang}/yasam/privacy.md").read_text(encoding="utf-8")
+        (project / f"docs/{lang}/newdoc/privacy.md").write_text(text.replace("id: yasam/privacy", "id: newdoc/privacy"),
+                                                                encoding="utf-8")
+    (project / "versions/newdoc").write_text("a file where the folder should be", encoding="utf-8")
+    one_line_error(run(project, "publish", "newdoc/privacy", "--date", "2026-11-25"),
+                   "versions/newdoc/privacy: could not write the new version")
+    assert (project / "versions/newdoc").read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_an_unknown_time_zone_in_a_changelog_names_file_and_line(project):
+    path = project / "versions/yasam/privacy/changelog.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("timezone: Asia/Almaty", "timezone: Mars/Olympus"),
+                    encoding="utf-8")
+    one_line_error(run(project, "status"), "versions/yasam/privacy/changelog.yml:3: unknown time zone 'Mars/Olympus'")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,10 +95,10 @@ def legacy_path(root: Path, doc_id: str, lang: str) -> Path:
 def load(root: Path, doc_id: str, lang: str, source_lang: str) -> Record | None:
     """The record of one translation, or None when nobody has confirmed anything of it yet."""
     path = record_path(root, doc_id, lang)
-    if path.exists():
+    if os.path.lexists(path):  # a link is refused by regular_file, not taken for no record
         return _read(path, doc_id, lang, source_lang)
     old = legacy_path(root, doc_id, lang)
-    if old.exists():
+    if os.path.lexists(old):
         record = _read_legacy(old, doc_id, lang, source_lang)
         record.path = path
         record.legacy = old

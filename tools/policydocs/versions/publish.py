@@ -18,8 +18,11 @@ from ..document import parse_text
 from ..errors import PolicyError
 from ..fsutil import regular_file
 from .clock import effective_moment, publication_moment, zone
-from .redline import compare, summary
+from ..translations import gate
+from .redline import WORDS, compare, summary
 from .store import StoreLock, Version, interrupted, open_store, sha256_bytes, write_version
+
+NO_CHANGES = {lang: words["none"] for lang, words in WORDS.items()}
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -42,18 +45,25 @@ def publish(
     number: int | None = None,
     checker: Checker | None = None,
     now: dt.datetime | None = None,
+    translations_root: Path | None = None,
+    allow_unconfirmed: str | None = None,
 ) -> Published:
     """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests.
 
     Everything is decided under the document's lock on a store read under that lock, so two
     publishes at once never both take the same number: the second sees the first's version.
+    With ``translations_root`` (the project root), translations must have signed off what
+    changed since the last version (translations/gate.py) unless ``allow_unconfirmed`` gives
+    the legal team's reason, which the changelog records.
     """
     with StoreLock(versions_dir):
         return _publish_locked(policy, versions_dir, date, time=time, material=material, number=number,
-                               checker=checker, now=now)
+                               checker=checker, now=now, translations_root=translations_root,
+                               allow_unconfirmed=allow_unconfirmed)
 
 
-def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now) -> Published:
+def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now,
+                    translations_root=None, allow_unconfirmed=None) -> Published:
     store = open_store(versions_dir, policy.doc_id)  # raises on a tampered or malformed history
     if checker is not None:
         problems = checker(policy)
@@ -102,12 +112,15 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         if latest is not None and lang in latest.sha256:
             old = parse_text(latest.text(lang), latest.text_path(lang))
             summaries[lang] = summary(compare(old, doc), lang)
+            if summaries[lang] == NO_CHANGES[lang]:  # never "no changes" for a language whose source changed
+                summaries[lang] = gate.source_note(policy, latest, lang) or summaries[lang]
         else:
             summaries[lang] = {"ru": "Первая редакция", "kk": "Алғашқы редакция", "en": "First version"}[lang]
     if latest is not None and all(
         latest.sha256.get(lang) == sha256_bytes(data) for lang, data in texts.items()
     ) and set(texts) == set(latest.sha256):
         raise PolicyError(f"nothing changed in '{policy.doc_id}' since version {latest.number}; nothing to publish")
+    unconfirmed = _translation_gate(policy, latest, translations_root, allow_unconfirmed)
     version = Version(
         number=next_number,
         published=published,
@@ -117,6 +130,29 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         summary=summaries,
         sha256={lang: sha256_bytes(data) for lang, data in texts.items()},
         folder=store.folder,
+        unconfirmed=unconfirmed,
     )
     write_version(store, version, texts)
     return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path], interrupted(store))
+
+
+def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | None) -> dict | None:
+    """Refuse while translations have open (stale or unconfirmed) changes, unless a reason is given.
+
+    Returns what the changelog records of an override: the reason and the open clauses.
+    """
+    if root is None:
+        return None
+    found = gate.open_clauses(policy, latest, root)
+    if not found:
+        return None
+    if reason is None or not reason.strip():
+        shown = "; ".join(o.line() for o in found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        raise PolicyError(
+            f"{len(found)} translated clause(s) of '{policy.doc_id}' changed since version {latest.number} without a "
+            f"translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish anyway with "
+            f"--allow-unconfirmed \"the reason\" (recorded in the changelog)")
+    by_lang: dict[str, list[str]] = {}
+    for o in found:
+        by_lang.setdefault(o.lang, []).append(f"{o.eid} ({o.state})")
+    return {"reason": " ".join(reason.split()), "clauses": by_lang}

@@ -62,6 +62,8 @@ class Version:
     summary: dict[str, str]
     sha256: dict[str, str]  # per language
     folder: Path
+    # published with translations not signed off: {"reason": the legal team's words, "clauses": {lang: [...]}}
+    unconfirmed: dict | None = None
 
     @property
     def languages(self) -> list[str]:
@@ -82,7 +84,7 @@ class Version:
             "notice_days": self.notice_days,
             "summary": dict(self.summary),
             "sha256": dict(self.sha256),
-        }
+        } | ({"unconfirmed_translations": self.unconfirmed} if self.unconfirmed else {})
 
 
 @dataclass
@@ -224,7 +226,16 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
         summary={k: str(v) for k, v in summary.items()},
         sha256={k: str(v) for k, v in sha.items()},
         folder=folder,
+        unconfirmed=_unconfirmed(entry.get("unconfirmed_translations")),
     )
+
+
+def _unconfirmed(value: Any) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("reason"), str) or not isinstance(value.get("clauses"), dict):
+        raise ValueError("unconfirmed_translations must give a 'reason' and the 'clauses' per language")
+    return {"reason": value["reason"], "clauses": {str(k): [str(c) for c in v] for k, v in value["clauses"].items()}}
 
 
 def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:

@@ -33,6 +33,7 @@ class Plan:
     to_confirm: list[ClauseState] = field(default_factory=list)
     already: list[ClauseState] = field(default_factory=list)
     refused: list[tuple[ClauseState, list]] = field(default_factory=list)  # (clause, its checker errors)
+    addresses: dict[str, str] = field(default_factory=dict)  # alignment key -> source address, for legacy records
 
 
 def _matches(state: ClauseState, wanted: str) -> bool:
@@ -74,7 +75,7 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
     for f in check_policy(policy):
         if f.severity == "error" and lang in (f.lang, f.other_lang) and f.eid:
             errors.setdefault(f.eid, []).append(f)
-    out = Plan(policy, lang, source_lang, record)
+    out = Plan(policy, lang, source_lang, record, addresses={s.unit.key: s.source.eid for s in states})
     for s in picked:
         found = errors.get(s.translation.eid, []) + [f for f in errors.get(s.source.eid, []) if s.source.eid != s.translation.eid]
         if found:
@@ -92,9 +93,9 @@ def apply(plan: Plan, by: str, at: str | None = None) -> Path:
         raise PolicyError("clauses with checker errors cannot be confirmed")
     record = plan.record
     at = at or records.now()
-    for s in plan.to_confirm + plan.already:
-        if s.unit.key in record.clauses and s.unit.key != s.source.eid:  # a legacy key becomes the address
-            record.clauses.setdefault(s.source.eid, record.clauses.pop(s.unit.key))
+    for key, eid in plan.addresses.items():
+        if key in record.clauses and key != eid:  # a legacy record's key becomes the clause's address
+            record.clauses.setdefault(eid, record.clauses.pop(key))
     for s in plan.to_confirm:
         record.clauses[s.source.eid] = Confirmation(
             by=by, at=at, source_sha256=records.text_hash(s.source.text),

@@ -92,6 +92,11 @@ def diff_text(diff: list[tuple[int, str]] | None) -> str:
         return ""
     parts = []
     for op, text in diff:
-        text = " ".join(text.split()) if text.strip() else " "
-        parts.append(text if op == EQUAL else f"{{+{text}+}}" if op == INSERT else f"[-{text}-]")
-    return "".join(parts).strip()
+        core = " ".join(text.split())
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() and core else ""
+        if not core:
+            parts.append(" ")
+            continue
+        parts.append(lead + (core if op == EQUAL else f"{{+{core}+}}" if op == INSERT else f"[-{core}-]") + trail)
+    return " ".join("".join(parts).split())

@@ -16,6 +16,7 @@ from typing import Callable
 from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
+from ..languages import LANGUAGES
 from ..fsutil import regular_file
 from .clock import effective_moment, publication_moment, zone
 from ..translations import gate
@@ -153,6 +154,6 @@ def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | N
             f"translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish anyway with "
             f"--allow-unconfirmed \"the reason\" (recorded in the changelog)")
     by_lang: dict[str, list[str]] = {}
-    for o in found:
-        by_lang.setdefault(o.lang, []).append(f"{o.eid} ({o.state})")
+    for o in sorted(found, key=lambda o: LANGUAGES.index(o.lang)):
+        by_lang.setdefault(o.lang, []).append(o.eid)
     return {"reason": " ".join(reason.split()), "clauses": by_lang}

@@ -198,6 +198,8 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     pdf = pdf or model.pdf(page.doc_id, lang)
     if pdf:
         out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
+    if here == page.path:  # the document's own page (not a published version's) links its side-by-side view
+        out.append(f'<p class="pd-compare-link"><a class="pd-compare" href="compare/">{_e(t("compare.link", lang))}</a></p>')
     notice_of_standing = standing(doc.front)
     if notice_of_standing:
         kind, sentence = notice_of_standing

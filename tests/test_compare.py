@@ -32,9 +32,9 @@ def test_a_clause_only_a_translation_has_gets_its_own_row_after_its_neighbour(tm
     ids = [row.get("id") for row in tree.xpath("//div[@role='row'][@id]")]
     assert ids.index("cl-1-1-10") == ids.index("cl-1-1-8") + 1
     row = tree.get_element_by_id("cl-1-1-10")
-    assert row.xpath(".//div[@data-lang='en']/@data-state") == ["extra"]
-    assert row.xpath(".//div[@data-lang='ru']//p[@class='pdc-empty']/text()") == ["Этого положения нет в тексте (Русский)."]
-    assert row.xpath(".//div[@data-lang='kk']/@data-state") == ["missing"]
+    assert row.xpath(".//div[@lang='en']/@data-state") == ["extra"]
+    assert row.xpath(".//div[@lang='ru']//p[@class='pdc-empty']/text()") == ["Этого положения нет в тексте (Русский)."]
+    assert row.xpath(".//div[@lang='kk']/@data-state") == ["missing"]
 
 
 def test_the_preview_shows_the_checkers_findings_on_their_rows(tmp_path):
@@ -45,7 +45,7 @@ def test_the_preview_shows_the_checkers_findings_on_their_rows(tmp_path):
     assert any(f.eid == "cl-1-1-8" and f.lang == "kk" for f in findings)
     html, _ = pages(root, serving=True, findings=findings)
     row = lxml_html.fromstring(html["en"].encode("utf-8")).get_element_by_id("cl-1-1-8")
-    items = row.xpath(".//div[@data-lang='kk']//ul[@class='pdc-findings']/li")
+    items = row.xpath(".//div[@lang='kk']//ul[@class='pdc-findings']/li")
     assert items and "invariant-mismatch" in items[0].text_content()
     built, _ = pages(root, serving=False)  # the public site shows no findings
     assert "pdc-findings" not in built["en"]

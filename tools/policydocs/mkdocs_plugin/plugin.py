@@ -81,6 +81,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             sources.check_files(config.docs_dir, [f.abs_src_path for f in files if f.abs_src_path])
             loaded = corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
+            self.model.compare = self.config.compare
             linkcheck.check_links(self.model)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
             self.model.histories = history_mod.load_histories(loaded, versions_dir, _build_moment())
@@ -289,7 +290,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         site_dir = Path(config.site_dir)
         if self.config.pdf:
             self._build_pdfs(site_dir)
-        self._write_compare_pages(site_dir, config)
+        if self.config.compare:
+            self._write_compare_pages(site_dir, config)
         site_url = config.site_url or ""
         if self.config.api:
             atomic_write_text(site_dir / urls.API_PATH, api.dumps(api.documents(model, site_dir, site_url)))
@@ -316,7 +318,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             if serving and self.config.check_on_serve:
                 findings = self._findings.get(doc_id) or check_policy(policy)
             for lang, body in compare.site_pages(policy, self.model.histories.get(doc_id), root, serving, findings):
-                atomic_write_text(site_dir / compare.compare_path(lang, doc_id) / "index.html", body)
+                # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
+                target = site_dir / compare.compare_path(lang, doc_id) / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(body, encoding="utf-8")
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

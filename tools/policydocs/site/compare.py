@@ -44,6 +44,15 @@ class Row:
     label: str  # the number a reader sees ("2.3", "1)"), "" for bullets and paragraphs
     cells: dict[str, Block | None] = field(default_factory=dict)
     states: dict[str, ClauseState] = field(default_factory=dict)
+    head: str = ""  # the row's opening and number cell as HTML, the same on every page
+
+    def opening(self) -> str:
+        if not self.head:
+            eid = _e(self.eid)
+            num = f'<a href="#{eid}">{_e(self.label)}</a>' if self.label else f'<a href="#{eid}" aria-label="{eid}">¶</a>'
+            classes = "pdc-row pdc-section" if self.kind is Kind.HEADING else "pdc-row"
+            self.head = f'<div class="{classes}" role="row" id="{eid}"><div class="pdc-num" role="rowheader">{num}</div>'
+        return self.head
 
 
 @dataclass
@@ -56,6 +65,7 @@ class Comparison:
     docs: dict[str, Document]
     rows: list[Row]
     counts: dict[str, dict[str, int]]
+    texts: dict = field(default_factory=dict)  # (block, lang) -> the cell's text as HTML, shared by the pages
 
 
 def compare(doc_id: str, docs: dict[str, Document], source_lang: str, records: dict) -> Comparison:
@@ -136,43 +146,61 @@ def _marker(block: Block) -> str:
     return ""
 
 
-def _cell(comparison: Comparison, row: Row, lang: str, page_lang: str, here: str, findings: list) -> str:
-    block = row.cells.get(lang)
-    state = row.states.get(lang)
-    is_source = lang == comparison.source_lang
-    kind = "source" if is_source else (state.state if state is not None else ("missing" if block is None else "extra"))
-    tag = f'<span class="pdc-lang">{_e(lang.upper())}</span>'
-    parts = [f'<div class="pdc-cell pdc-{kind}" role="cell" lang="{lang}" data-lang="{lang}" data-state="{kind}">', tag]
-    if not is_source:
-        who = ""
-        if state is not None and state.state == CONFIRMED and state.confirmation is not None:
-            c = state.confirmation  # who and when, on hover: every confirmed row saying it would bury the rest
-            who = f' title="{_e(t("compare.confirmed_by", page_lang, by=c.by, date=c.at[:10]))}"'
-        parts.append(f'<span class="pdc-state"{who}>{_e(t("compare.state." + kind, page_lang))}</span>')
-    if block is None:
-        parts.append(f'<p class="pdc-empty">{_e(t("compare.missing", page_lang, language=language_name(lang, page_lang)))}</p>')
-    else:
-        href = urls.relative(here, urls.page_path(lang, comparison.doc_id)) + f"#{block.eid}"
+def _text(comparison: Comparison, block: Block, lang: str, root: str) -> str:
+    """A cell's text with its number linking to the clause on that language's page; the same on every page.
+
+    Links start from the site's root (every side-by-side page is as deep), so a build renders
+    each cell once for the three page languages.
+    """
+    key = (id(block), lang)
+    cached = comparison.texts.get(key)
+    if cached is None:
+        href = _e(f"{root}{urls.page_path(lang, comparison.doc_id)}#{block.eid}")
         marker = _marker(block)
-        number = f'<a class="pdc-marker" href="{_e(href)}">{_e(marker)}</a> ' if marker else ""
+        number = f'<a class="pdc-marker" href="{href}">{_e(marker)}</a> ' if marker else ""
         text = inline(block.text)
         if block.kind is Kind.HEADING:
-            parts.append(f'<p class="pdc-heading">{number}<a class="pdc-marker" href="{_e(href)}">{text}</a></p>'
-                         if not number else f'<p class="pdc-heading">{number}{text}</p>')
+            cached = f'<p class="pdc-heading"><a class="pdc-marker" href="{href}">{text}</a></p>'
         else:
-            parts.append(f'<p class="pdc-text">{number}{text}</p>')
-    if state is not None and state.state == STALE:
+            cached = f'<p class="pdc-text">{number}{text}</p>'
+        comparison.texts[key] = cached
+    return cached
+
+
+def _words(page_lang: str) -> dict[str, str]:
+    """The page's own words, escaped once per page rather than once per cell."""
+    out = {kind: _e(t("compare.state." + kind, page_lang)) for kind in ("confirmed", "stale", "unconfirmed", "missing", "extra")}
+    out.update({f"missing:{lang}": _e(t("compare.missing", page_lang, language=language_name(lang, page_lang)))
+                for lang in LANGUAGES})
+    return out
+
+
+def _cell(comparison: Comparison, row: Row, lang: str, page_lang: str, root: str, findings: list, words: dict) -> str:
+    block = row.cells.get(lang)
+    state = row.states.get(lang)
+    if lang == comparison.source_lang:
+        kind, badge = "source", ""
+    else:
+        kind = state.state if state is not None else ("missing" if block is None else "extra")
+        who = ""
+        if kind == CONFIRMED and state.confirmation is not None:
+            c = state.confirmation  # who and when, on hover: every confirmed row saying it would bury the rest
+            who = f' title="{_e(t("compare.confirmed_by", page_lang, by=c.by, date=c.at[:10]))}"'
+        badge = f'<span class="pdc-state"{who}>{words[kind]}</span>'
+    text = _text(comparison, block, lang, root) if block is not None else f'<p class="pdc-empty">{words["missing:" + lang]}</p>'
+    extra = ""
+    if kind == STALE:
         c = state.confirmation
         since = t("compare.stale_since", page_lang, by=c.by, date=c.at[:10], source=comparison.source_lang.upper())
         body = _diff_html(state.diff) if state.diff else _e(t("compare.no_diff", page_lang))
-        parts.append(f'<div class="pdc-diff"><p class="pdc-since">{_e(since)}</p><p>{body}</p></div>')
-    own = [f for f in findings if f.lang == lang and block is not None and f.eid == block.eid]
-    if own:
-        items = "".join(f'<li><code>{_e(f.rule)}</code> {_e(f.text("en" if page_lang == "en" else "ru"))}</li>'
-                        for f in own)
-        parts.append(f'<ul class="pdc-findings">{items}</ul>')
-    parts.append("</div>")
-    return "".join(parts)
+        extra = f'<div class="pdc-diff"><p class="pdc-since">{_e(since)}</p><p>{body}</p></div>'
+    if findings and block is not None:
+        own = [f for f in findings if f.lang == lang and f.eid == block.eid]
+        if own:
+            says = "en" if page_lang == "en" else "ru"
+            extra += '<ul class="pdc-findings">' + "".join(
+                f"<li><code>{_e(f.rule)}</code> {_e(f.text(says))}</li>" for f in own) + "</ul>"
+    return f'<div class="pdc-cell" role="cell" lang="{lang}" data-state="{kind}">{badge}{text}{extra}</div>'
 
 
 def page(comparison: Comparison, page_lang: str, title: str, shown: str, findings: list | None = None,
@@ -211,6 +239,7 @@ def page(comparison: Comparison, page_lang: str, title: str, shown: str, finding
     out.append(f'<ul class="pdc-totals">{"".join(totals)}</ul>')
     out.append("</header>")
     columns = len(langs)
+    words = _words(page_lang)
     out.append(f'<main><div class="pdc-table pdc-cols-{columns}" role="table" aria-label="{_e(t("compare.title", page_lang))}">')
     head = ['<div class="pdc-row pdc-headrow" role="row"><div class="pdc-num" role="columnheader">№</div>']
     for lang in langs:
@@ -221,10 +250,8 @@ def page(comparison: Comparison, page_lang: str, title: str, shown: str, finding
     head.append("</div>")
     out.append("".join(head))
     for row in comparison.rows:
-        classes = "pdc-row pdc-section" if row.kind is Kind.HEADING else "pdc-row"
-        cells = "".join(_cell(comparison, row, lang, page_lang, here, findings) for lang in langs)
-        num = f'<a href="#{_e(row.eid)}">{_e(row.label)}</a>' if row.label else f'<a href="#{_e(row.eid)}" aria-label="{_e(row.eid)}">¶</a>'
-        out.append(f'<div class="{classes}" role="row" id="{_e(row.eid)}"><div class="pdc-num" role="rowheader">{num}</div>{cells}</div>')
+        cells = "".join([_cell(comparison, row, lang, page_lang, root, findings, words) for lang in langs])
+        out.append(f"{row.opening()}{cells}</div>")
     out.append("</div></main></body></html>")
     return "\n".join(out)
 

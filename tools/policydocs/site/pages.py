@@ -93,6 +93,7 @@ class SiteModel:
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
     histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
+    compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
     def page(self, lang: str, doc_id: str) -> PolicyPage:
         return self.pages[(lang, doc_id)]
@@ -198,7 +199,7 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     pdf = pdf or model.pdf(page.doc_id, lang)
     if pdf:
         out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
-    if here == page.path:  # the document's own page (not a published version's) links its side-by-side view
+    if here == page.path and model.compare:  # the document's own page (not a published version's) links its side-by-side view
         out.append(f'<p class="pd-compare-link"><a class="pd-compare" href="compare/">{_e(t("compare.link", lang))}</a></p>')
     notice_of_standing = standing(doc.front)
     if notice_of_standing:

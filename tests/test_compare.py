@@ -29,9 +29,9 @@ def test_a_clause_only_a_translation_has_gets_its_own_row_after_its_neighbour(tm
     edit(root / EN, "1.1.9. ", "1.1.10. The Platform may update this list.\n\n1.1.9. ")
     html, _ = pages(root)
     tree = lxml_html.fromstring(html["ru"].encode("utf-8"))
-    ids = [row.get("id") for row in tree.xpath("//div[@role='row'][@id]")]
+    ids = [row.get("data-eid") for row in tree.xpath("//div[@role='row'][@data-eid]")]
     assert ids.index("cl-1-1-10") == ids.index("cl-1-1-8") + 1
-    row = tree.get_element_by_id("cl-1-1-10")
+    row = tree.get_element_by_id("cl-1-1-10").getparent()
     assert row.xpath(".//div[@lang='en']/@data-state") == ["extra"]
     assert row.xpath(".//div[@lang='ru']//p[@class='pdc-empty']/text()") == ["Этого положения нет в тексте (Русский)."]
     assert row.xpath(".//div[@lang='kk']/@data-state") == ["missing"]
@@ -44,7 +44,7 @@ def test_the_preview_shows_the_checkers_findings_on_their_rows(tmp_path):
     findings = check_policy(corpus.policies["yasam/privacy"], project_root=root)
     assert any(f.eid == "cl-1-1-8" and f.lang == "kk" for f in findings)
     html, _ = pages(root, serving=True, findings=findings)
-    row = lxml_html.fromstring(html["en"].encode("utf-8")).get_element_by_id("cl-1-1-8")
+    row = lxml_html.fromstring(html["en"].encode("utf-8")).get_element_by_id("cl-1-1-8").getparent()
     items = row.xpath(".//div[@lang='kk']//ul[@class='pdc-findings']/li")
     assert items and "invariant-mismatch" in items[0].text_content()
     built, _ = pages(root, serving=False)  # the public site shows no findings

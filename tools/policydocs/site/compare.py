@@ -51,7 +51,8 @@ class Row:
             eid = _e(self.eid)
             num = f'<a href="#{eid}">{_e(self.label)}</a>' if self.label else f'<a href="#{eid}" aria-label="{eid}">¶</a>'
             classes = "pdc-row pdc-section" if self.kind is Kind.HEADING else "pdc-row"
-            self.head = f'<div class="{classes}" role="row" id="{eid}"><div class="pdc-num" role="rowheader">{num}</div>'
+            # the id is on the number cell: a row is laid out with `display: contents` and has no box to scroll to
+            self.head = f'<div class="{classes}" role="row" data-eid="{eid}"><div class="pdc-num" role="rowheader" id="{eid}">{num}</div>'
         return self.head
 
 

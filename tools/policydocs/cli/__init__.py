@@ -25,6 +25,7 @@ COMMANDS = {
     "confirm": ("confirm", "command"),
     "xliff": ("xliff", "group"),
     "pdf": ("pdf", "command"),
+    "export": ("export", "command"),
 }
 
 

@@ -300,7 +300,8 @@ def redline_changes(history: DocumentHistory, version: Version, lang: str):
     return _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
 
 
-def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None) -> str:
+def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None,
+                 docx: str | None = None) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
     here = changes_path(lang, history.doc_id, version.number)
     out = [f'<h1 id="title">{_e(title)}: {_e(s("redline_title", lang, n=version.number))}</h1>']
@@ -310,8 +311,13 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
         return "\n".join(out)
     previous = history.previous(version)
     out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
-    if pdf:
-        out.append(f'<p class="pd-pdf"><a href="{_rel(relative, here, pdf)}" download>PDF</a></p>')
+    if pdf or docx:
+        from .strings import t
+
+        links = [f'<a href="{_rel(relative, here, pdf)}" download>PDF</a>'] if pdf else []
+        if docx:
+            links.append(f'<a href="{_rel(relative, here, docx)}" download>{_e(t("docx_changes", lang))}</a>')
+        out.append(f'<p class="pd-pdf">{" · ".join(links)}</p>')
     out.append(f"<p>{_e(s('compared', lang, n=previous.number))}. {_e(s('legend', lang))} "
                f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
     out.append(render_html(changes, lang, only_changes=True))

@@ -242,3 +242,25 @@ def test_publish_goes_through_once_the_translators_signed_off(tmp_path):
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
     assert "unconfirmed_translations" not in changelog["versions"][1]
     assert changelog["versions"][1]["summary"]["en"] == "Amended 1.1.8"
+
+
+def test_a_translation_added_since_the_last_version_must_be_signed_off_whole(tmp_path):
+    root = seed_project(tmp_path, versions=False)
+    en = (root / EN).read_text(encoding="utf-8")
+    (root / EN).unlink()
+    # version 1 went out in Russian and Kazakh only (a first version replaces nothing: not held back)
+    from policydocs.versions.publish import publish
+
+    policy = corpus_mod.load(root / "docs").policies["yasam/privacy"]
+    publish(policy, root / "versions", dt.date(2026, 11, 25), translations_root=root)
+    (root / EN).write_text(en, encoding="utf-8")
+    refused = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    assert refused.exit_code == 2
+    assert "54 translated clause(s)" in refused.output and "en: clause 1.1 [cl-1-1] unconfirmed" in refused.output
+    assert "kk:" not in refused.output  # the Kazakh text and its source did not change
+    assert run(root, "confirm", "yasam/privacy", "--lang", "en", "--by", WHO, "--yes").exit_code == 0
+    done = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    assert done.exit_code == 0, done.output
+    changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
+    assert changelog["versions"][1]["summary"] == {"ru": "Текст не изменился", "kk": "Мәтін өзгерген жоқ",
+                                                   "en": "First version"}

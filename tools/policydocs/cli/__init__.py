@@ -25,6 +25,8 @@ COMMANDS = {
     "confirm": ("confirm", "command"),
     "xliff": ("xliff", "group"),
     "pdf": ("pdf", "command"),
+    "next-change": ("clock", "command"),
+    "notice": ("notice", "command"),
     "export": ("export", "command"),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -12,6 +13,8 @@ from policydocs.site import urls
 
 from .translation_helpers import WHO, edit, findings_json, run, seed_project
 
+ALMATY = ZoneInfo("Asia/Almaty")
+TODAY = dt.datetime.now(ALMATY).date().isoformat()  # publish refuses a moment more than a day ago without --backdate
 RU, KK, EN = "docs/ru/yasam/privacy.md", "docs/kk/yasam/privacy.md", "docs/en/yasam/privacy.md"
 USER_RU = "лицо, имеющее доступ к Сервисам платформы ДТТ посредством сети Интернет"
 USER_RU_NEW = "лицо, имеющее законный доступ к Сервисам платформы ДТТ посредством сети Интернет"
@@ -204,15 +207,15 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     run(root, "confirm", "yasam/privacy", "--lang", "kk", "--by", WHO, "--yes")
     run(root, "confirm", "yasam/privacy", "--lang", "en", "--by", WHO, "--yes")
     edit(root / RU, USER_RU, USER_RU_NEW)
-    refused = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    refused = run(root, "publish", "yasam/privacy", "--date", TODAY)
     assert refused.exit_code == 2 and refused.output.count("\n") == 1
     assert "2 translated clause(s) of 'yasam/privacy' changed since version 1 without a translator's sign-off" in refused.output
     assert "kk: clause 1.1.8 [cl-1-1-8] stale" in refused.output and "en: clause 1.1.8 [cl-1-1-8] stale" in refused.output
     assert not (root / "versions/yasam/privacy/v2").exists()
-    assert run(root, "publish", "yasam/privacy", "--date", "2026-11-29", "--allow-unconfirmed", "  ").exit_code == 2
+    assert run(root, "publish", "yasam/privacy", "--date", TODAY, "--allow-unconfirmed", "  ").exit_code == 2
 
     reason = "казахский перевод на проверке у юриста оператора"
-    done = run(root, "publish", "yasam/privacy", "--date", "2026-11-29", "--allow-unconfirmed", reason)
+    done = run(root, "publish", "yasam/privacy", "--date", TODAY, "--allow-unconfirmed", reason)
     assert done.exit_code == 0, done.output
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
     v2 = changelog["versions"][1]
@@ -223,7 +226,7 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     assert v2["summary"]["en"] == "The translation's text was not changed, although its source (ru) was: amended 1.1.8"
 
     corpus = corpus_mod.load(root / "docs")
-    history = load_histories(corpus, root / "versions", dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc))["yasam/privacy"]
+    history = load_histories(corpus, root / "versions", dt.datetime.now(dt.timezone.utc))["yasam/privacy"]
     page = history_body(history, "kk", "Құпиялылық саясаты", urls.relative)
     assert "Аудармашының растауынсыз жарияланды (kk: 1.1.8; en: 1.1.8). Себебі: " + reason in page
 
@@ -232,12 +235,12 @@ def test_publish_goes_through_once_the_translators_signed_off(tmp_path):
     root = seed_project(tmp_path)
     edit(root / RU, USER_RU, USER_RU_NEW)
     edit(root / EN, "who has access to", "who has lawful access to")
-    refused = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    refused = run(root, "publish", "yasam/privacy", "--date", TODAY)
     assert refused.exit_code == 2
     assert "the ru source changed since version 1 and nobody has confirmed the translation" in refused.output
     for lang in ("kk", "en"):
         assert run(root, "confirm", "yasam/privacy", "--lang", lang, "--clause", "1.1.8", "--by", WHO, "--yes").exit_code == 0
-    done = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    done = run(root, "publish", "yasam/privacy", "--date", TODAY)
     assert done.exit_code == 0, done.output
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
     assert "unconfirmed_translations" not in changelog["versions"][1]
@@ -252,14 +255,16 @@ def test_a_translation_added_since_the_last_version_must_be_signed_off_whole(tmp
     from policydocs.versions.publish import publish
 
     policy = corpus_mod.load(root / "docs").policies["yasam/privacy"]
-    publish(policy, root / "versions", dt.date(2026, 11, 25), translations_root=root)
+    publish(policy, root / "versions", dt.date.fromisoformat(TODAY), translations_root=root)
     (root / EN).write_text(en, encoding="utf-8")
-    refused = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    later = ("--time", max(dt.datetime.now(ALMATY) - dt.timedelta(minutes=1),
+                           dt.datetime.combine(dt.date.fromisoformat(TODAY), dt.time(0, 1), ALMATY)).strftime("%H:%M"))
+    refused = run(root, "publish", "yasam/privacy", "--date", TODAY, *later)
     assert refused.exit_code == 2
     assert "54 translated clause(s)" in refused.output and "en: clause 1.1 [cl-1-1] unconfirmed" in refused.output
     assert "kk:" not in refused.output  # the Kazakh text and its source did not change
     assert run(root, "confirm", "yasam/privacy", "--lang", "en", "--by", WHO, "--yes").exit_code == 0
-    done = run(root, "publish", "yasam/privacy", "--date", "2026-11-29")
+    done = run(root, "publish", "yasam/privacy", "--date", TODAY, *later)
     assert done.exit_code == 0, done.output
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
     assert changelog["versions"][1]["summary"] == {"ru": "Текст не изменился", "kk": "Мәтін өзгерген жоқ",

@@ -43,7 +43,7 @@
       copy(url).then(function () { toast(b ? b.getAttribute("data-pd-copied") : url); }, function () {});
       return;
     }
-    var lang = ev.target.closest("a.pd-lang");
+    var lang = ev.target.closest("a.pd-lang, a.pd-compare");  /* the same clause in the other view or language */
     if (lang && location.hash && !lang.hasAttribute("data-pd-missing")) {
       ev.preventDefault();
       location.href = lang.href.split("#")[0] + location.hash;

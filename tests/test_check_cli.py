@@ -43,7 +43,7 @@ def test_json_lists_findings_with_both_languages(tmp_path):
     result = run("check", docs, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert [d["rule"] for d in data] == ["invariant-mismatch"]
+    assert [d["rule"] for d in data] == ["amount-differs"]
     d = data[0]
     assert {k: d[k] for k in ("severity", "document", "language", "clause", "line")} == {
         "severity": "error", "document": "demo/privacy", "language": "kk", "clause": "2.2", "line": 31}

@@ -118,13 +118,19 @@ def test_sub_items_that_restart_after_a_paragraph_are_not_a_gap(tmp_path):
 
 def test_an_amount_that_differs_fires(tmp_path):
     found = findings(tmp_path, {"kk": [("айына 3 500 теңге", "айына 5 000 теңге")]})
-    f = only(found, "invariant-mismatch")
-    assert len(f) == 1 and f[0].params["category"] == "amounts of money"
+    f = only(found, "amount-differs")
+    assert len(f) == 1 and only(found, "invariant-mismatch") == []
     assert "'3500 KZT'" in f[0].message and "'5000 KZT'" in f[0].message
 
 
 def test_a_spelled_out_number_that_differs_fires(tmp_path):
     found = findings(tmp_path, {"en": [("7 (seven) calendar", "10 (ten) calendar")]})
+    assert rules(found) == ["period-differs"]
+    assert "'7 calendar days'" in found[0].message and "'10 calendar days'" in found[0].message
+
+
+def test_a_spelled_out_number_without_a_unit_that_differs_fires(tmp_path):
+    found = findings(tmp_path, {"en": [("BIN 140140030904", "BIN 140140030904, 7 (seven) copies")]})
     assert [f.params["category"] for f in only(found, "invariant-mismatch")] == ["numbers"]
 
 
@@ -297,7 +303,7 @@ def test_a_silence_in_the_source_file_covers_the_translations(tmp_path):
 def test_a_silence_without_reason_is_an_error_and_silences_nothing(tmp_path):
     edits = {"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы"),
                     ("айына 3 500 теңге", "айына 5 000 теңге")]}
-    assert rules(findings(tmp_path, edits)) == ["invariant-mismatch", "silence-without-reason"]
+    assert rules(findings(tmp_path, edits)) == ["amount-differs", "silence-without-reason"]
 
 
 def test_a_silence_of_an_unknown_rule_is_an_error(tmp_path):

@@ -134,7 +134,7 @@ def test_an_edited_translation_needs_a_new_sign_off(tmp_path):
 
 def test_confirm_refuses_a_clause_with_checker_errors_and_unknown_clauses(tmp_path):
     root = seed_project(tmp_path)
-    # an amount changed in the Kazakh translation: the checker's invariant-mismatch error
+    # a figure changed in the Kazakh translation: the checker's error on figures, amounts or periods
     text = (root / RU).read_text(encoding="utf-8")
     line = next(l for l in text.splitlines() if any(c.isdigit() for c in l.split(". ", 1)[-1]) and l[:1].isdigit())
     number = line.split(". ", 1)[0]
@@ -143,7 +143,8 @@ def test_confirm_refuses_a_clause_with_checker_errors_and_unknown_clauses(tmp_pa
     edit(root / KK, kk_line, kk_line.replace(digit, "9" if digit != "9" else "8", 1))
     result = run(root, "confirm", "yasam/privacy", "--lang", "kk", "--clause", number, "--by", WHO, "--yes")
     assert result.exit_code == 1
-    assert "invariant-mismatch" in result.output and f"not confirmed: the checker finds errors in {number}" in result.output
+    assert any(rule in result.output for rule in ("invariant-mismatch", "amount-differs", "period-differs"))
+    assert f"not confirmed: the checker finds errors in {number}" in result.output
     assert not (root / "translations").exists()
     whole = run(root, "confirm", "yasam/privacy", "--lang", "kk", "--by", WHO, "--yes")
     assert whole.exit_code == 1 and not (root / "translations").exists()  # all or nothing

@@ -14,6 +14,7 @@ from .errors import PolicyError
 from .fsutil import walk_files
 from .gcpause import collector_paused
 from .languages import LANGUAGES
+from .lines import split_lines
 
 
 @dataclass
@@ -132,7 +133,7 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
 
 
 def _line_of_field(doc: Document, name: str) -> int:
-    for i, line in enumerate(doc.front.raw.splitlines(), start=1):
+    for i, line in enumerate(split_lines(doc.front.raw), start=1):
         if line.startswith(f"{name}:"):
             return i
     return 1

@@ -23,6 +23,7 @@ from typing import Iterator
 from . import frontmatter
 from .errors import PolicyError
 from .frontmatter import FrontMatter
+from .lines import split_lines
 from .textfile import decode, read_bytes
 
 
@@ -204,7 +205,7 @@ def tokenize(body: str, first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     open_block: Block | None = None  # a block that may take continuation lines
     in_comment: Block | None = None
-    for offset, raw in enumerate(body.splitlines(keepends=True)):
+    for offset, raw in enumerate(split_lines(body, keepends=True)):
         lineno = first_line + offset
         line = raw.rstrip("\r\n")
         if in_comment is not None:

@@ -17,6 +17,7 @@ import yaml
 from .errors import PolicyError
 from . import yamlio
 from .languages import LANGUAGES
+from .lines import line_and_column, split_lines
 
 
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
@@ -82,7 +83,7 @@ _FENCE = re.compile(r"^---[ \t]*\r?\n?$")
 
 def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
     """Split a file's text into its front matter and its body; validate the header."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or not _FENCE.match(lines[0]):
         raise PolicyError(
             "the file must start with a front matter block ('---', then id, title, lang, ..., then '---')",
@@ -98,7 +99,8 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
         data = yamlio.safe_load(yaml_text) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # YAML counts U+2028, U+2029 and U+0085 as line breaks too: count from the offset instead
+        line = line_and_column(yaml_text, mark.index)[0] + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "malformed YAML"
         raise PolicyError(f"front matter is not valid YAML: {problem}", path, line) from None
     if not isinstance(data, dict):
@@ -109,7 +111,7 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
 
 
 def _field_line(yaml_text: str, name: str) -> int:
-    for i, line in enumerate(yaml_text.splitlines(), start=2):
+    for i, line in enumerate(split_lines(yaml_text), start=2):
         if re.match(rf"^{re.escape(name)}\s*:", line):
             return i
     return 1

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from itertools import accumulate, compress, islice
 from operator import eq
 from pathlib import Path
+from typing import Callable
 
 from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
@@ -30,7 +31,8 @@ from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
 from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from . import agreement, invariants, language, leftovers, numbering, script, suppress, terminology, xrefs
+from . import (agreement, header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences,
+               suppress, terminology, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -241,6 +243,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         doc = docs[lang]
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
+        findings += _file_rules(doc, doc_id, flags["body"])
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
@@ -258,6 +261,15 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
 
     # rules on aligned pairs
     record = _sync_records(root, docs, source_lang, doc_id)
+    ratios: dict[str, float] = {}
+
+    def ratio_of(lang: str):
+        def ratio() -> float:  # asked only where sentences must be aligned: rarely
+            if lang not in ratios:
+                ratios[lang] = _length_ratio(source, docs[lang])
+            return ratios[lang]
+        return ratio
+
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -265,7 +277,8 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for lang, t in unit.blocks.items():
             if lang == source_lang:
                 continue
-            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang))
+            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
+                                    ratio_of(lang))
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -314,6 +327,19 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
 # --- one text ----------------------------------------------------------------------
 
 
+def _file_rules(doc: Document, doc_id: str, body: str) -> list[Finding]:
+    """Rules on the file as a whole, header included: invisible characters, markup in the header."""
+    out: list[Finding] = []
+    path = str(doc.path)
+    if hidden.INVISIBLE_RE.search(body) or hidden.INVISIBLE_RE.search(doc.front.raw):
+        for line, column, name, code in hidden.find(doc.front.raw + body):
+            out.append(Finding("invisible-character", doc_id, doc.lang, path, line,
+                               params=dict(char_name=name, code=code, column=column)))
+    for field_name, line, found in header.markup(doc.meta, doc.front.raw):
+        out.append(Finding("header-markup", doc_id, doc.lang, path, line, params=dict(field=field_name, found=found)))
+    return out
+
+
 def _doc_flags(doc: Document) -> dict:
     """The blocks where rare defects can be, found by one scan of the whole file.
 
@@ -336,6 +362,7 @@ def _doc_flags(doc: Document) -> dict:
         return {block_at(m.start()) for m in rx.finditer(body)}
 
     return {
+        "body": body,
         "mixed": {block_at(i) for i in script.boundaries(body, doc.lang, runs)},
         "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
             marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
@@ -436,6 +463,9 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
             words = language.cyrillic_words_in_english(text, allowed)
             if words:
                 add("foreign-words", words[0][0], words[0][1], lang=lang, words=", ".join(f"'{w}'" for w, _ in words))
+    if "(" in text:
+        for figure, words, value, offset in quantities.figure_word_mismatches(text, lang, invariants.normalise_number):
+            add("figure-words-differ", figure, offset, lang=lang, figure=figure, words=words, value=value)
     for number, kind, start, _end in facts["refs_list"]:
         if number not in numbers:
             name = xrefs.KIND.get(kind, ("clause", "пункт"))
@@ -480,8 +510,16 @@ def _definition(text: str):
     return DEFINED_TERM_RE.match(text) if text.startswith("**") else None
 
 
+def _length_ratio(source: Document, doc: Document) -> float:
+    """How long the translation is for each character of the source, over the whole document."""
+    a = sum(len(b.text) for b in source.content_blocks())
+    b = sum(len(b.text) for b in doc.content_blocks())
+    return min(max(b / a, 0.25), 4.0) if a and b else 1.0
+
+
 def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
-                glossary: Glossary, cache: dict[int, dict], record: dict | None) -> list[Finding]:
+                glossary: Glossary, cache: dict[int, dict], record: dict | None,
+                ratio: Callable[[], float] | float = 1.0) -> list[Finding]:
     src_lang, lang = src_doc.lang, doc.lang
     out: list[Finding] = []
 
@@ -497,6 +535,18 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     if s_text == t_text and language.meaningful_words(s_text) >= 3:
         add("untranslated")  # everything else about this block follows from it
         return out
+    lone = sentences.unpaired(s_text, t_text, src_lang, lang, ratio) if s_text != t_text else []
+    for side, index, sentence, strong in lone:
+        rule = "sentence-missing" if side == "missing" else "sentence-added"
+        params = dict(lang=lang, src_lang=src_lang, clause=unit.clause, ordinal=sentences.ordinal(index, "en"),
+                      ordinal_ru=sentences.ordinal(index, "ru"), sentence=excerpt(sentence, 80))
+        where = t.line if side == "missing" else _line_in(t, sentence[:30])
+        out.append(Finding(rule, doc_id, lang, str(doc.path), where, unit.clause, t.eid,
+                           excerpt=excerpt(ft["text"]) if side == "missing" else excerpt(sentence),
+                           other_lang=src_lang, other_path=str(src_doc.path),
+                           other_line=_line_in(s, sentence[:30]) if side == "missing" else s.line,
+                           other_excerpt=excerpt(sentence) if side == "missing" else excerpt(fs["text"]),
+                           other_eid=s.eid, params=params, severity=ERROR if strong else WARNING))
     if s_text != t_text:
         sl, tl = len(s_text), len(t_text)
         if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
@@ -507,11 +557,8 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                     hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
 
     a_facts, b_facts = fs["facts"], ft["facts"]
-    for category, (name, name_ru) in invariants.CATEGORIES.items() if (a_facts or b_facts) else ():
-        a, b = a_facts.get(category, set()), b_facts.get(category, set())
-        if a != b:
-            add("invariant-mismatch", category=name, category_ru=name_ru,
-                src_values=invariants.show(a), values=invariants.show(b))
+    if a_facts or b_facts:
+        _compare_facts(a_facts, b_facts, add)
     if fs["refs"] != ft["refs"]:
         add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
             values=", ".join(sorted(ft["refs"])) or "nothing")
@@ -550,6 +597,29 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
             add("unconfirmed-translation", reason="it has not been confirmed since it was added",
                 reason_ru="он не подтверждён с тех пор, как был добавлен", **what)
     return out
+
+
+_EMPTY: frozenset = frozenset()
+
+
+def _compare_facts(a_facts: dict, b_facts: dict, add) -> None:
+    """Amounts and periods by value, unit and currency; every other kind of fact as a set of values."""
+    a_money, b_money = a_facts.get("money", _EMPTY), b_facts.get("money", _EMPTY)
+    a_period, b_period = a_facts.get("period", _EMPTY), b_facts.get("period", _EMPTY)
+    a_num, b_num = a_facts.get("number", _EMPTY), b_facts.get("number", _EMPTY)
+    for rule, a, b in (("amount-differs", a_money, b_money), ("period-differs", a_period, b_period)):
+        if a != b and quantities.differing(a, b, a_num, b_num):  # named: the values the other text lacks
+            add(rule, src_values=quantities.show(a - b), values=quantities.show(b - a),
+                src_values_ru=quantities.show(a - b, "ru"), values_ru=quantities.show(b - a, "ru"))
+    if a_num != b_num:  # a figure the other text gives as an amount or a period is not missing there
+        a_num = a_num - quantities.numbers_of(b_money) - quantities.numbers_of(b_period)
+        b_num = b_num - quantities.numbers_of(a_money) - quantities.numbers_of(a_period)
+    for category, (name, name_ru) in invariants.CATEGORIES.items():
+        a = a_num if category == "number" else a_facts.get(category, _EMPTY)
+        b = b_num if category == "number" else b_facts.get(category, _EMPTY)
+        if a != b:
+            add("invariant-mismatch", category=name, category_ru=name_ru,
+                src_values=invariants.show(a), values=invariants.show(b))
 
 
 def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:

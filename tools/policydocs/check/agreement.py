@@ -15,6 +15,7 @@ from collections import Counter
 from ..document import Document
 from ..errors import PolicyError
 from ..languages import LANGUAGES
+from ..lines import split_lines
 from .findings import Finding
 
 FIELDS = ("source_lang", "id", "notice_days", "prevailing_lang")
@@ -33,7 +34,7 @@ def value(doc: Document, name: str, source: str | None = None):
 
 
 def field_line(doc: Document, name: str) -> int:
-    for i, line in enumerate(doc.front.raw.splitlines(), start=1):
+    for i, line in enumerate(split_lines(doc.front.raw), start=1):
         if line.startswith(f"{name}:"):
             return i
     return 1

@@ -24,6 +24,12 @@ class Rule:
     ru: str
     why_en: str
     why_ru: str
+    graded: bool = False  # reported as an error where the evidence is strong, as a warning where it is weaker
+
+    @property
+    def severities(self) -> str:
+        """What ``--list-rules`` shows: 'error', 'warning' or 'warning/error' for a graded rule."""
+        return f"{WARNING}/{ERROR}" if self.graded else self.severity
 
 
 _RULES = [
@@ -90,6 +96,50 @@ _RULES = [
          "{lang}: {category_ru} не совпадают с текстом {src_lang}: в {src_lang} {src_values}, в {lang} {values}",
          "numbers, deadlines, amounts and contact details must be identical in every language; a reader relies on them",
          "числа, сроки, суммы и контакты должны совпадать во всех языках: читатель на них полагается"),
+    # --- amounts, periods and numbers in words
+    Rule("amount-differs", ERROR,
+         "{lang}: the amounts differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}",
+         "{lang}: суммы не совпадают с текстом {src_lang}: в {src_lang} {src_values_ru}, в {lang} {values_ru}",
+         "an amount with another value or in another currency changes what the user pays or is owed",
+         "сумма с другим значением или в другой валюте меняет то, что пользователь платит или получает"),
+    Rule("period-differs", ERROR,
+         "{lang}: the periods differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}",
+         "{lang}: сроки не совпадают с текстом {src_lang}: в {src_lang} {src_values_ru}, в {lang} {values_ru}",
+         "a deadline in other units or other kinds of days (calendar, working, banking) runs out on another date",
+         "срок в других единицах или других днях (календарных, рабочих, банковских) истекает в другую дату"),
+    Rule("figure-words-differ", ERROR,
+         "{lang}: the figure {figure} and the words in brackets «{words}» ({value}) are different numbers",
+         "{lang}: цифры {figure} и слова в скобках «{words}» ({value}) — разные числа",
+         "when the figure and the words disagree, the text itself does not say which amount or deadline applies",
+         "когда цифры и прописью расходятся, сам текст не говорит, какая сумма или срок действует"),
+    # --- sentences inside an aligned clause
+    Rule("sentence-missing", ERROR,
+         "{lang} {clause}: the {ordinal} sentence of the {src_lang} text has no counterpart: «{sentence}»",
+         "{lang} {clause}: у {ordinal_ru} предложения текста {src_lang} нет соответствия: «{sentence}»",
+         "a sentence left out of a translation is a provision its readers never see (an error when the lengths or a "
+         "number or name make it clear, a warning when merging it with a neighbour is almost as likely)",
+         "пропущенное в переводе предложение — это положение, которого читатели перевода не видят (ошибка, когда это "
+         "ясно по длине или по числу либо имени, предупреждение, когда почти так же вероятно слияние с соседним)",
+         graded=True),
+    Rule("sentence-added", ERROR,
+         "{lang} {clause}: the {ordinal} sentence has no counterpart in the {src_lang} text: «{sentence}»",
+         "{lang} {clause}: у {ordinal_ru} предложения нет соответствия в тексте {src_lang}: «{sentence}»",
+         "a sentence the source does not have adds a provision to one language only (an error when the lengths or a "
+         "number or name make it clear, a warning when a split of one sentence in two is almost as likely)",
+         "предложение, которого нет в оригинале, добавляет положение только в одном языке (ошибка, когда это ясно по "
+         "длине или по числу либо имени, предупреждение, когда почти так же вероятно деление одного предложения на два)",
+         graded=True),
+    # --- the file itself
+    Rule("invisible-character", ERROR,
+         "{char_name} ({code}) at column {column}",
+         "невидимый символ {char_name} ({code}) в столбце {column}",
+         "an invisible character can reorder what is displayed or split a word: the text shown is not the text kept",
+         "невидимый символ может изменить порядок отображения или разбить слово: показанный текст не равен хранимому"),
+    Rule("header-markup", ERROR,
+         "the header field '{field}' holds markup or a script address: '{found}'",
+         "поле заголовка «{field}» содержит разметку или адрес скрипта: «{found}»",
+         "the title, product and operator are plain text; markup in them is pasted formatting or an attack on tools that show them",
+         "название, продукт и оператор — простой текст; разметка в них — вставленное форматирование или атака на показывающие их программы"),
     # --- language
     Rule("wrong-language", ERROR,
          "{lang}: this text is written in {found}, not {expected}",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from . import quantities
+
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"']+", re.I)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+7|8)[\s\-(]*\d{3}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)")
@@ -40,18 +42,12 @@ DATE_DMY_RE = re.compile(rf"(?<!\d)[«\"]?(\d{{1,2}})[»\"]?\s+{_MONTH}\s+(\d{{4
 DATE_YDM_RE = re.compile(rf"(?<!\d)(\d{{4}})\s*(?:ж\.|жылғы|жыл)?\s*[«\"]?(\d{{1,2}})[»\"]?\s+{_MONTH}", re.I)
 DATE_MDY_RE = re.compile(rf"{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I)
 
-CURRENCY = r"(?:₸|тенге|теңге|tenge|KZT|тг\.?|\$|USD|долл\w*|dollars?|€|EUR|евро|euros?|руб\w*|RUB|roubles?|rubles?)"
-CURRENCY_NAMES = [
-    (re.compile(r"₸|тенге|теңге|tenge|KZT|тг", re.I), "KZT"),
-    (re.compile(r"\$|USD|долл|dollar", re.I), "USD"),
-    (re.compile(r"€|EUR|евро|euro", re.I), "EUR"),
-    (re.compile(r"руб|RUB|roubl|rubl", re.I), "RUB"),
-]
+CURRENCY = "(?:" + "|".join(rx for _, rx in quantities.CURRENCIES) + ")"
+CURRENCY_NAMES = [(re.compile(rx, re.I), code) for code, rx in quantities.CURRENCIES]
 # a number: digits with group separators (space, no-break space, comma or dot before three digits)
 NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)*"
 # "д.6/3" (house 6/3) holds a number; only a dot after a digit ("2.5") continues one
 NUMBER_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?:{NUM})(?![\w])|(?<![\w,])(?<!\d\.)(?:{NUM})(?=-|[^\W\d])")
-MONEY_RE = re.compile(rf"(?:(?P<c1>{CURRENCY})\s*(?P<n1>{NUM})|(?P<n2>{NUM})\s*(?P<c2>{CURRENCY}))(?!\w)", re.I)
 PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s*(?:%|процент\w*|пайыз\w*|per\s?cent)", re.I)
 
 CATEGORIES = {
@@ -60,7 +56,6 @@ CATEGORIES = {
     "phone": ("phone numbers", "номера телефонов"),
     "bin": ("BIN/IIN numbers", "БИН/ИИН"),
     "date": ("dates", "даты"),
-    "money": ("amounts of money", "суммы"),
     "percent": ("percentages", "проценты"),
     "version": ("version numbers", "номера версий"),
     "number": ("numbers", "числа"),
@@ -74,9 +69,14 @@ def _month(m: re.Match) -> int:
     return 0
 
 
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
 def normalise_number(raw: str, lang: str) -> str:
     """'3 500' -> '3500', '3,500' (en) -> '3500', '0,5' (ru) -> '0.5', '2.1' stays '2.1'."""
     s = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    if s.count(".") >= 2 and "," not in s and _DOTTED_THOUSANDS.fullmatch(s):  # 1.000.000 (dots group thousands)
+        s = s.replace(".", "")
     if "," in s and "." not in s:
         parts = s.split(",")
         if lang == "en" and all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
@@ -103,11 +103,12 @@ def _currency(text: str) -> str:
 # kinds that start with a digit (or "+", "«"): tried only where such a character stands
 _DIGIT_KINDS = [
     ("phone", PHONE_RE), ("date_iso", DATE_ISO_RE), ("date_num", DATE_NUMERIC_RE), ("date_dmy", DATE_DMY_RE),
-    ("date_ydm", DATE_YDM_RE), ("bin", BIN_RE), ("money", MONEY_RE), ("percent", PERCENT_RE), ("number", NUMBER_RE),
+    ("date_ydm", DATE_YDM_RE), ("bin", BIN_RE), ("quantity", quantities.QUANTITY_RE), ("percent", PERCENT_RE),
+    ("number", NUMBER_RE),
 ]
 _STARTS = re.compile(r"[\d+«\"]")
 MONEY_PREFIX_RE = re.compile(rf"(?P<c1>{CURRENCY})\s*(?P<n1>{NUM})(?!\w)", re.I)
-_CURRENCY_PREFIXES = ("$", "€", "₸", "KZT", "USD", "EUR", "RUB")  # plain substring tests: faster than a regex
+_CURRENCY_PREFIXES = ("$", "€", "₸", "₽", "KZT", "USD", "EUR", "RUB")  # plain substring tests: faster than a regex
 _HAS_VERSION = re.compile(r"[vV]\d")
 _HAS_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _QUICK = re.compile(r"[\d@]")  # with "http"/"www." tested as plain substrings: an alternation is slow
@@ -140,12 +141,16 @@ def _value(kind: str, m: re.Match, lang: str) -> tuple[str, str] | None:
         return "bin", text
     if kind == "version":
         return "version", text.lstrip("vV")
+    if kind == "quantity":
+        if text[-1].isdigit():  # a bare figure (no words, currency or unit): most matches, no second look
+            return "number", normalise_number(text, lang)
+        return quantities.value(quantities.QUANTITY_RE.match(m.string, m.start()), normalise_number, lang)
     if kind == "money":
-        m2 = MONEY_RE.fullmatch(text) or MONEY_PREFIX_RE.fullmatch(text)
-        return "money", f"{normalise_number(m2.group('n1') or m2.group('n2'), lang)} {_currency(m2.group('c1') or m2.group('c2'))}"
+        m2 = MONEY_PREFIX_RE.fullmatch(text)
+        return "money", f"{quantities.exact(normalise_number(m2.group('n1'), lang))} {_currency(m2.group('c1'))}"
     if kind == "percent":
         m2 = PERCENT_RE.fullmatch(text)
-        return "percent", normalise_number(m2.group("n"), lang) + "%"
+        return "percent", quantities.exact(normalise_number(m2.group("n"), lang)) + "%"
     return "number", normalise_number(text, lang)
 
 

@@ -44,7 +44,7 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
     if list_rules:
         for rule in RULES.values():
             why = (rule.why_ru if msg_lang == "ru" else rule.why_en).replace("{required}", ", ".join(LANGUAGES))
-            click.echo(f"{rule.id:26} {rule.severity:8} {why}")
+            click.echo(f"{rule.id:26} {rule.severities:13} {why}")
         return
     required_langs = _langs(required)
     doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None)

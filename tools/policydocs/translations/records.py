@@ -26,6 +26,7 @@ import yaml
 from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text, regular_file
+from ..lines import split_lines
 
 FOLDER = "translations"
 LEGACY_FOLDER = Path(".policydocs") / "sync"
@@ -124,7 +125,7 @@ def _yaml(path: Path) -> dict:
 
 
 def _line_of(path: Path, needle: str) -> int:
-    for i, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+    for i, line in enumerate(split_lines(path.read_text(encoding="utf-8", errors="replace")), start=1):
         if needle in line:
             return i
     return 1

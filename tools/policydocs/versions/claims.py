@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import PolicyError
 from ..frontmatter import FrontMatter, split
 from ..languages import LANGUAGES
+from ..lines import split_lines
 from . import timeline
 from .clock import zone
 from .store import VersionStore
@@ -23,7 +24,7 @@ CLAIMS = ("status", "version", "date", "effective")
 
 
 def _line(front: FrontMatter, name: str) -> int:
-    for i, line in enumerate(front.raw.splitlines(), start=1):
+    for i, line in enumerate(split_lines(front.raw), start=1):
         if re.match(rf"^{re.escape(name)}\s*:", line):
             return i
     return 1

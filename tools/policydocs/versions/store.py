@@ -37,6 +37,7 @@ from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text, regular_file
 from ..languages import LANGUAGES
+from ..lines import split_lines
 from . import timeline
 from .clock import DEFAULT_TIMEZONE, FIRST_YEAR, LAST_YEAR, zone
 
@@ -166,7 +167,7 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         raise PolicyError(
             f"changelog is not valid YAML: {getattr(exc, 'problem', None) or exc}", path, mark.line + 1 if mark else None
         ) from None
-    lines = text.split("\n")
+    lines = split_lines(text)
 
     def line_of(needle: str) -> int | None:
         return next((i for i, line in enumerate(lines, 1) if needle in line), None)

@@ -71,6 +71,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             raise PluginError(str(exc)) from None
         model = self.model
         self.kinds = {}
+        self._shown: dict[str, object] = {}  # policy page path -> the document it shows (for the search index)
         self._findings: dict[str, list] = {}  # per build: a policy is checked once for its three pages
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
@@ -148,6 +149,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         what, data = kind
         meta = page.meta
         meta["hide"] = ["navigation"]
+        if self.config.kazakh_search:
+            meta["pd_search"] = True  # the page's own worker: its language's pages and stemmer
         if what == "policy":
             meta["pd_lang"] = data.lang
             meta["pd_alternates"] = pages.alternates(self.model, data)
@@ -215,10 +218,12 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if shown is not None and data.lang in shown.sha256:
             # readers see the published version; the draft in docs/ is the legal team's preview (serve)
             doc = history.document(shown, data.lang)
+            self._shown[data.path] = doc
             page.toc = get_toc(pages.toc_entries(doc))
             return pages.policy_content(
                 model, data, findings, doc=doc, ed=_edition_of(shown),
                 notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative))
+        self._shown[data.path] = data.doc
         page.toc = get_toc(pages.toc_entries(data.doc))
         notice = history_mod.draft_notice(data.lang) if history is not None and history.versions else ""
         return pages.policy_content(model, data, findings, notice=notice)
@@ -275,11 +280,20 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         if self.config.kazakh_search:
-            index_file = site_dir / "search" / "search_index.json"
-            if index_file.is_file():
-                data = json.loads(index_file.read_text(encoding="utf-8"))
-                atomic_write_text(index_file, json.dumps(search.add_kazakh(data), ensure_ascii=False))
-                atomic_write_text(site_dir / "assets/javascripts/lunr/min/lunr.kk.min.js", search.lunr_kk_js())
+            self._write_search(site_dir)
+
+    def _write_search(self, site_dir: Path) -> None:
+        """Clause-by-clause index entries, a lunr module per language and the worker that uses them."""
+        index_file = site_dir / "search" / "search_index.json"
+        workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+        if not index_file.is_file() or not workers:
+            return
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
+        atomic_write_text(index_file, json.dumps(search.localise_index(data, entries), ensure_ascii=False, separators=(",", ":")))
+        for lang in LANGUAGES:
+            atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
+        atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

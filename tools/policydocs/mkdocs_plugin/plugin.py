@@ -107,15 +107,15 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 continue
             for lang in LANGUAGES:
                 page = self.model.page(lang, doc_id)
-                title = page.title
-                add(f"{lang}/{doc_id}/history.md", f"{title}: {history_mod.s('history', lang)}", ("history", page))
+                title = page.full_title
+                add(f"{lang}/{doc_id}/history.md", f"{title} · {history_mod.s('history', lang)}", ("history", page))
                 for version in history.versions:
                     if lang not in version.sha256:
                         continue
                     label = history_mod.s("version_n", lang, n=version.number)
-                    add(f"{lang}/{doc_id}/v{version.number}.md", f"{title}: {label}", ("version", (page, version)))
+                    add(f"{lang}/{doc_id}/v{version.number}.md", f"{title} · {label}", ("version", (page, version)))
                     add(f"{lang}/{doc_id}/v{version.number}/changes.md",
-                        f"{title}: {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
+                        f"{title} · {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
 
     def _version_alternates(self, what: str, page, version) -> list[dict]:
         """The same history, version or redline in each language that has it."""
@@ -153,6 +153,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_search"] = True  # the page's own worker: its language's pages and stemmer
         if what == "policy":
             meta["pd_lang"] = data.lang
+            meta["pd_tab_title"] = data.full_title  # the product in the browser tab: three "Privacy Policy" tabs otherwise
             meta["pd_alternates"] = pages.alternates(self.model, data)
             meta["pd_missing"] = data.missing
             if data.missing:
@@ -189,7 +190,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return pages.root_body()
         if what == "history":
             history = model.histories[data.doc_id]
-            return history_mod.history_body(history, data.lang, data.reference.title if data.doc is None else data.doc.title,
+            named = pages.document_title(data.product, data.reference.title if data.doc is None else data.doc.title)
+            return history_mod.history_body(history, data.lang, named,
                                             urls.relative, lambda v, lang: model.version_pdf(data.doc_id, v, lang))
         if what in ("version", "changes"):
             policy_page, version = data
@@ -197,7 +199,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             doc = history.document(version, policy_page.lang)
             if what == "changes":
                 pdf = model.version_pdf(policy_page.doc_id, version, policy_page.lang)
-                return history_mod.redline_body(history, version, policy_page.lang, doc.title, urls.relative,
+                return history_mod.redline_body(history, version, policy_page.lang,
+                                                pages.document_title(doc.front.product, doc.title), urls.relative,
                                                 redline_path(pdf) if pdf else None)
             page.toc = get_toc(pages.toc_entries(doc))
             here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
@@ -247,6 +250,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if lang:
             self._site_name = config.site_name
             config.site_name = t("index.title", lang)
+            self._homepage = config.extra.get("homepage")
+            config.extra["homepage"] = urls.index_path(lang)  # the logo leads to this language's index
             if lang in self._navs:
                 local = copy.copy(nav)
                 local.items = self._navs[lang]
@@ -258,7 +263,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_post_page(self, output, *, page, config):
         if self._site_name is not None:
             config.site_name, self._site_name = self._site_name, None
+            if self._homepage is None:
+                config.extra.pop("homepage", None)
+            else:
+                config.extra["homepage"] = self._homepage
         return output
+
+    _homepage: str | None = None
 
     _site_name: str | None = None
 
@@ -345,7 +356,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                     doc = history.document(version, lang)
                     items.append(RedlineItem(
                         path=redline_path(self.model.version_pdf(doc_id, version, lang)), lang=lang,
-                        title=f"{doc.title}: {history_mod.s('redline_title', lang, n=version.number)}",
+                        title=f"{pages.document_title(doc.front.product, doc.title)} · "
+                              f"{history_mod.s('redline_title', lang, n=version.number)}",
                         operator=doc.front.operator, summary=summary(changes, lang),
                         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
                         moments=history_mod.redline_moments(version, lang)))

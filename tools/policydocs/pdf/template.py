@@ -72,7 +72,7 @@ def page_html(doc: Document, header: Header) -> str:
     running = header.edition(lang, short=True)
     head_css = (
         "@page {"
-        f" @top-left {{ content: {css_string(title)}; }}"
+        f" @top-left {{ content: {css_string(f'{doc.front.product}: {title}')}; }}"
         f" @top-right {{ content: {css_string(running)}; }}"
         f" @bottom-left {{ content: {css_string(words['operator'].format(name=operator))}; }}"
         f" @bottom-right {{ content: {page_of(lang)}; }}"

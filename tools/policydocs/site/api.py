@@ -4,11 +4,11 @@ Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
 
     {"api_version": 1, "default_language": "ru", "languages": ["ru", "kk", "en"],
      "documents": [{"id": "yasam/privacy", "product": "yasam", "product_name": "Я!Сам",
-                    "source_language": "ru", "prevailing_language": "ru",
+                    "product_names": {"ru": "Я!Сам", ...}, "source_language": "ru", "prevailing_language": "ru",
                     "current": {"version": ..., "status": ..., "published": ..., "effective": ...},
                     "versions": [], "pending": null,
                     "missing_languages": ["kk"],
-                    "languages": {"ru": {"title", "operator", "path", "url", "html_sha256",
+                    "languages": {"ru": {"title", "product_name", "operator", "path", "url", "html_sha256",
                                          "pdf_path", "pdf_url", "pdf_sha256", "version",
                                          "published", "effective", "status", "reviewed",
                                          "origin"}}}]}
@@ -68,6 +68,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             pdf = model.pdf(doc_id, lang)
             langs[lang] = {
                 "title": doc.title,
+                "product_name": doc.front.product,
                 "operator": doc.front.operator,
                 "path": page,
                 "url": url(page),
@@ -92,6 +93,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             "id": doc_id,
             "product": product,
             "product_name": source.front.product,
+            "product_names": {lang: d.front.product for lang, d in sorted(policy.languages.items(), key=lambda kv: LANGUAGES.index(kv[0]))},
             "source_language": source.front.source_lang,
             "prevailing_language": source.front.prevailing_lang,
             "current": {"version": ed.version, "status": ed.status, "published": _iso(ed.date), "effective": _iso(ed.effective)},

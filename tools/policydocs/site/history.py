@@ -21,7 +21,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.dates import format_time
+from babel.dates import format_time, get_timezone_location
 
 from ..corpus import Corpus
 from ..document import Document, parse_text
@@ -96,11 +96,23 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
+ZONE_TIME = {"ru": "время {city}", "kk": "{city} уақыты", "en": "{city} time"}
+
+
+def zone_city(zone: str, lang: str) -> str:
+    """The city a time zone is named after, as ``lang`` writes it ('Asia/Almaty' -> 'Алматы')."""
+    try:
+        return get_timezone_location(zone, locale=lang, return_city=True)
+    except LookupError:
+        return zone
+
+
 def long_moment(moment: dt.datetime, lang: str) -> str:
-    """'30 ноября 2026 г., 00:00 (Asia/Almaty, UTC+05:00)': date by Babel, zone spelled out."""
+    """'30 ноября 2026 г., 00:00 (время Алматы, UTC+05:00)': date by Babel, the zone as readers say it."""
     offset = moment.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    zone = getattr(moment.tzinfo, "key", None) or offset
+    key = getattr(moment.tzinfo, "key", None)
+    zone = ZONE_TIME[lang].format(city=zone_city(key, lang)) if key else offset
     return f"{long_date(moment, lang)}, {format_time(moment, 'HH:mm', locale=lang)} ({zone}, {offset})"
 
 
@@ -231,7 +243,7 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     days = history.versions[-1].notice_days if history.versions else 0
     zone = history.store.timezone
     out = [f'<h1 id="title">{_e(title)}: {_e(s("history", lang))}</h1>',
-           f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone))}</p>',
+           f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone_city(zone, lang)))}</p>',
            '<table class="pd-history"><thead><tr>'
            f"<th>{_e(s('version_n', lang, n='').strip())}</th><th>{_e(s('published_on', lang))}</th>"
            f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"

@@ -84,6 +84,15 @@ class PolicyPage:
             return self.doc.title
         return f"{t('missing.title', self.lang)}: {self.reference.title}"
 
+    @property
+    def product(self) -> str:
+        return product_name(self.policy, self.lang)
+
+    @property
+    def full_title(self) -> str:
+        """The title with the product, for the browser tab and anything listed with other documents."""
+        return document_title(self.product, self.title)
+
 
 @dataclass
 class SiteModel:
@@ -114,6 +123,17 @@ class SiteModel:
         if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
             return None
         return urls.pdf_path(doc_id, lang, self.pdf_pattern)
+
+
+def product_name(policy: Policy, lang: str) -> str:
+    """The product as the front matter of ``lang`` names it (the source language's where it is missing)."""
+    doc = policy.languages.get(lang) or policy.source or next(iter(policy.languages.values()))
+    return doc.front.product
+
+
+def document_title(product: str, title: str) -> str:
+    """A document named where several are listed (tabs, results, feeds, PDFs): product first."""
+    return f"{product}: {title}"
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
@@ -169,6 +189,7 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
         (t("status", lang), _e(t(f"status.{ed.status}", lang))),
     ]
     out = [f'<header class="pd-header" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+           f'<p class="pd-product">{_e(doc.front.product)}</p>',
            f"<h1 id=\"title\">{_e(doc.title)}</h1>", '<dl class="pd-meta">']
     for label, value in rows:
         out.append(f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>")
@@ -207,7 +228,7 @@ def index_body(model: SiteModel, lang: str) -> str:
     here = urls.index_path(lang)
     out = [f'<h1 id="title">{_e(t("index.title", lang))}</h1>', f"<p>{_e(t('index.intro', lang))}</p>"]
     for product, policies in model.products().items():
-        shown = next(iter(policies[0].languages.values())).front.product
+        shown = product_name(policies[0], lang)
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
         out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
                    f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"

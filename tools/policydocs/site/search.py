@@ -263,11 +263,6 @@ def _paragraphs(blocks) -> str:
     return "".join(out)
 
 
-def document_title(product: str, title: str) -> str:
-    """How a document is named where several are listed: product first ("SmartAqkol: Privacy Policy")."""
-    return f"{product}: {title}"
-
-
 def policy_entries(location: str, doc: Document, extra_text: str = "") -> list[dict]:
     """A policy page in the search index: the document, each section and each clause.
 
@@ -275,6 +270,8 @@ def policy_entries(location: str, doc: Document, extra_text: str = "") -> list[d
     title is its number, so "2.3.1" finds it. Titles and texts are escaped: Material shows
     them as HTML.
     """
+    from .pages import document_title  # noqa: PLC0415 - pages imports the corpus; search stays light
+
     title = document_title(doc.front.product, doc.title)
     intro = [b for s in doc.sections if s.heading is None for b in s.content]
     entries = [{"location": location, "title": html.escape(title, quote=False),

@@ -360,7 +360,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                               f"{history_mod.s('redline_title', lang, n=version.number)}",
                         operator=doc.front.operator, summary=summary(changes, lang),
                         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-                        moments=history_mod.redline_moments(version, lang)))
+                        moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang)))
         return items
 
     def on_build_error(self, *, error):

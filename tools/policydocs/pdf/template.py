@@ -78,6 +78,10 @@ def page_html(doc: Document, header: Header) -> str:
         f" @bottom-right {{ content: {page_of(lang)}; }}"
         " }"
     )
+    if not any(section.heading is not None for section in doc.sections) and any(True for _ in doc.clauses()):
+        # no section headings to bookmark (Platform starts at "2.1."): bookmark the outermost clauses
+        depth = min(clause.depth for clause in doc.clauses())
+        head_css += f" .pd-depth-{depth} {{ bookmark-level: 1; bookmark-label: attr(data-clause); }}"
     meta = [
         '<meta charset="utf-8">',
         f"<title>{esc(title)}</title>",

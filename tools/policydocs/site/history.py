@@ -244,10 +244,14 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     zone = history.store.timezone
     out = [f'<h1 id="title">{_e(title)}: {_e(s("history", lang))}</h1>',
            f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone_city(zone, lang)))}</p>',
-           '<table class="pd-history"><thead><tr>'
+           '<table class="pd-history pd-reflow"><thead><tr>'
            f"<th>{_e(s('version_n', lang, n='').strip())}</th><th>{_e(s('published_on', lang))}</th>"
            f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
            f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>"]
+    # each cell names its column: on a phone the table reflows into one card per version
+    col = [f' data-label="{_e(label)}"' for label in (
+        s("version_n", lang, n="").strip(), s("published_on", lang), s("effective_from", lang), s("until", lang),
+        s("changes", lang), s("text", lang))]
     for version in reversed(history.versions):
         until = history.until(version)
         state = history.state(version)
@@ -258,6 +262,9 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
             if pdf:
                 links.append(f'<a href="{_rel(relative, here, pdf)}">PDF</a>')
         summary_text = version.summary.get(lang) or next(iter(version.summary.values()), "")
+        changes = redline_changes(history, version, lang)
+        if changes is not None:  # said as the redline says it (grammatical in each language), not as first recorded
+            summary_text = summary(changes, lang)
         redline = ""
         if history.previous(version) is not None and lang in version.sha256:
             redline = f' <a href="{_rel(relative, here, changes_path(lang, history.doc_id, version.number))}">{_e(s("what_changed", lang))}</a>'
@@ -265,10 +272,11 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
         out.append(
             f'<tr data-version="{version.number}" data-effective="{version.effective.isoformat()}" '
             f'data-until="{until.isoformat() if until else ""}" data-state="{state}">'
-            f"<td>{version.number} <small>({_e(s('state.' + state, lang))})</small></td>"
-            f"<td>{moment_html(version.published, lang)}</td><td>{moment_html(version.effective, lang)}</td>"
-            f"<td>{moment_html(until, lang) if until else '—'}</td>"
-            f"<td>{_e(summary_text)}{f' <small>({_e(kind)})</small>' if kind else ''}{redline}</td><td>{' · '.join(links)}</td></tr>"
+            f"<td{col[0]}>{version.number} <small>({_e(s('state.' + state, lang))})</small></td>"
+            f"<td{col[1]}>{moment_html(version.published, lang)}</td><td{col[2]}>{moment_html(version.effective, lang)}</td>"
+            f"<td{col[3]}>{moment_html(until, lang) if until else '—'}</td>"
+            f"<td{col[4]}>{_e(summary_text)}{f' <small>({_e(kind)})</small>' if kind else ''}{redline}</td>"
+            f"<td{col[5]}>{' · '.join(links)}</td></tr>"
         )
     out.append("</tbody></table>")
     out.append(
@@ -305,13 +313,14 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
-    previous = history.previous(version)
     out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
+    out.append(f'<p class="pd-dateline">{_e(redline_moments(version, lang))}</p>')
     if pdf:
         out.append(f'<p class="pd-pdf"><a href="{_rel(relative, here, pdf)}" download>PDF</a></p>')
-    out.append(f"<p>{_e(s('compared', lang, n=previous.number))}. {_e(s('legend', lang))} "
+    out.append(f"<p>{_e(s('legend', lang))} "
                f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
-    out.append(render_html(changes, lang, only_changes=True))
+    text = relative(here, version_path(lang, history.doc_id, version.number))
+    out.append(render_html(changes, lang, only_changes=True, link=lambda eid: f"{text}#{eid}"))
     return "\n".join(out)
 
 

@@ -230,7 +230,7 @@ def index_body(model: SiteModel, lang: str) -> str:
     for product, policies in model.products().items():
         shown = product_name(policies[0], lang)
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
-        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
+        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-reflow"><thead><tr>'
                    f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
                    f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
         for policy in policies:
@@ -242,8 +242,9 @@ def index_body(model: SiteModel, lang: str) -> str:
                 continue
             ed = edition(model, page.doc)
             version = _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
-            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td>{version}</td>'
-                       f"<td>{_date_or_draft(ed.date, lang)}</td><td>{_date_or_draft(ed.effective, lang)}</td></tr>")
+            col = [f' data-label="{_e(t(key, lang))}"' for key in ("version", "published", "effective")]
+            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td{col[0]}>{version}</td>'
+                       f"<td{col[1]}>{_date_or_draft(ed.date, lang)}</td><td{col[2]}>{_date_or_draft(ed.effective, lang)}</td></tr>")
         out.append("</tbody></table></div></div>")
     return "\n".join(out)
 
@@ -265,6 +266,14 @@ def toc_entries(doc: Document) -> list[dict]:
         if section.heading is None:
             continue
         entries.append({"id": section.eid, "name": _e(section.heading.text), "level": 2, "children": []})
+    if not entries and any(True for _ in doc.clauses()):
+        # a text without section headings (Platform starts at "2.1."): its outermost clauses, by their first words
+        depth = min(c.depth for c in doc.clauses())
+        for clause in doc.clauses():
+            if clause.depth == depth:
+                words = clause.text.replace("**", "").split()
+                name = f"{clause.block.marker} {' '.join(words[:6])}{' …' if len(words) > 6 else ''}"
+                entries.append({"id": clause.eid, "name": _e(name), "level": 2, "children": []})
     return entries
 
 
@@ -304,7 +313,8 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     doc = doc or page.doc
     assert doc is not None
     lang = page.lang
-    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}">',
+    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}" '
+             f'data-pd-cite="{_e(t("cite", lang))}" data-pd-nolink="{_e(t("no_clause", lang))}">',
              policy_header(model, page, doc, ed, notice, pdf, here)]
     if findings:
         parts.append(findings_box(findings, lang))

@@ -121,7 +121,7 @@ def test_an_edited_published_version_stops_the_build(tmp_path):
     (project / "site/old.html").write_text("stale", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert f"{frozen}: frozen text of version 1 (ru) was changed after publication" in result.stderr
+    assert f"{frozen}: frozen text of version 1 (ru) does not match the sha256 recorded in" in result.stderr
     assert not (project / "site").exists()
 
 

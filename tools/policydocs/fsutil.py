@@ -1,10 +1,14 @@
-"""Writing files so that an interrupted run leaves either the old file or the new one."""
+"""Files on disk: written so that an interrupted run leaves the old file or the new one,
+read only when they are real files inside the project."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from .errors import PolicyError
 
 
 def _umask() -> int:
@@ -33,3 +37,48 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 def atomic_write_text(path: Path | str, text: str) -> None:
     # newline="" semantics: the text already carries its own line endings
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
+    """``path`` if it is a regular file (inside ``root`` when given); otherwise a PolicyError.
+
+    A symbolic link would let one file publish any file of the build machine
+    (``docs/ru/logo.png -> /etc/passwd``), and a FIFO or device would hang or exhaust a
+    reader, so the project reads only regular files that really live in its folders.
+    """
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        raise PolicyError("file not found", path) from None
+    except OSError as exc:
+        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
+    if stat.S_ISLNK(mode):
+        raise PolicyError("is a symbolic link; policydocs reads only real files inside the project "
+                          "(copy the file here instead of linking to it)", path)
+    if stat.S_ISDIR(mode):
+        raise PolicyError("is a folder, not a file", path)
+    if not stat.S_ISREG(mode):
+        raise PolicyError("is not a regular file (a pipe, device or socket); policydocs reads only files", path)
+    if root is not None and not _inside(path, Path(root)):
+        raise PolicyError(f"lies outside {root} (through a linked folder); policydocs reads only files inside it", path)
+    return path
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def walk_files(root: Path | str) -> list[Path]:
+    """Every file below ``root``, sorted; a link or special file anywhere below it is an error."""
+    root = Path(root)
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):
+                raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                                  "project", os.path.join(folder, name))
+        for name in files:
+            out.append(regular_file(Path(folder) / name))
+    return sorted(out)

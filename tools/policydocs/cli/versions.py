@@ -65,6 +65,8 @@ def publish_command(doc_id, date_, time_, material, number, docs_dir, versions_d
         click.echo(f"  {lang}: {v.summary[lang]}")
     for path in result.files:
         click.echo(f"  wrote {path}")
+    for path in result.leftovers:
+        click.echo(f"{path}: left by a publish that did not finish; it is not a version and may be deleted", err=True)
 
 
 def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):

@@ -16,9 +16,10 @@ from typing import Callable
 from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
+from ..fsutil import regular_file
 from .clock import effective_moment, publication_moment, zone
 from .redline import compare, summary
-from .store import Version, open_store, sha256_bytes, write_version
+from .store import StoreLock, Version, interrupted, open_store, sha256_bytes, write_version
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -28,6 +29,7 @@ Checker = Callable[[Policy], list[str]]
 class Published:
     version: Version
     files: list[Path]
+    leftovers: list[Path]  # what earlier, unfinished publishes left (named to the user, never removed)
 
 
 def publish(
@@ -41,7 +43,17 @@ def publish(
     checker: Checker | None = None,
     now: dt.datetime | None = None,
 ) -> Published:
-    """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests."""
+    """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests.
+
+    Everything is decided under the document's lock on a store read under that lock, so two
+    publishes at once never both take the same number: the second sees the first's version.
+    """
+    with StoreLock(versions_dir):
+        return _publish_locked(policy, versions_dir, date, time=time, material=material, number=number,
+                               checker=checker, now=now)
+
+
+def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now) -> Published:
     store = open_store(versions_dir, policy.doc_id)  # raises on a tampered or malformed history
     if checker is not None:
         problems = checker(policy)
@@ -85,7 +97,7 @@ def publish(
     texts: dict[str, bytes] = {}
     summaries: dict[str, str] = {}
     for lang, doc in policy.languages.items():
-        data = doc.path.read_bytes()
+        data = regular_file(doc.path).read_bytes()
         texts[lang] = data
         if latest is not None and lang in latest.sha256:
             old = parse_text(latest.text(lang), latest.text_path(lang))
@@ -107,4 +119,4 @@ def publish(
         folder=store.folder,
     )
     write_version(store, version, texts)
-    return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path])
+    return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path], interrupted(store))

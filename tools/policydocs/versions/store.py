@@ -3,18 +3,30 @@
 Layout: ``versions/<product>/<name>/changelog.yml`` lists every published version
 (number, publication and effective moments, material or not, summary per language,
 sha256 of each language's text) and ``versions/<product>/<name>/v<N>/<lang>.md`` holds
-the texts exactly as published. The changelog is the authority: a version folder it does
-not list is the leftover of an interrupted publish and is ignored (and removed by the next
-publish). Frozen texts are verified against their recorded sha256 whenever the store is
-opened, so an edited published version is found, with the file named.
+the texts exactly as published. Whenever the store is opened, the changelog and the folders
+are cross-checked: every entry has its folder and texts with the recorded sha256, the
+numbers have no gap, and every ``v<N>`` folder is listed. So an edited text, an edited hash,
+a lost entry (a bad merge) or a stray folder is found, with the file named, before anything
+is built or published. Other files and folders (a lawyer's ``archive/``) are left alone:
+nothing here ever removes or overwrites what it did not create in the same run.
+
+Publishing takes a lock on the store's folder, re-reads the store under it, and writes the
+texts into a hidden folder (fsynced) that is renamed into place before the changelog is
+replaced atomically. A publish killed at any point leaves the published versions as they
+were; what it leaves behind is marked as its own (see ``INTERRUPTED``) and named by the
+next publish.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import errno
+import fcntl
 import os
-import shutil
+import re
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +35,17 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, regular_file
 from ..languages import LANGUAGES
 from .clock import DEFAULT_TIMEZONE, zone
 
 CHANGELOG = "changelog.yml"
+# a file inside a version folder while it is being written: a folder that still has it was
+# left by a publish that did not finish (the changelog does not list it)
+INTERRUPTED = ".publish-in-progress"
+VERSION_FOLDER = re.compile(r"^v([0-9]+)$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+LOCK_WAIT_SECONDS = 30.0
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -53,7 +71,7 @@ class Version:
         return self.folder / f"v{self.number}" / f"{lang}.md"
 
     def text(self, lang: str) -> str:
-        return self.text_path(lang).read_text(encoding="utf-8")
+        return regular_file(self.text_path(lang)).read_bytes().decode("utf-8")
 
     def to_yaml(self) -> dict[str, Any]:
         return {
@@ -120,48 +138,60 @@ def store_folder(versions_dir: Path, doc_id: str) -> Path:
 
 
 def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionStore:
-    """Read (and by default verify) a document's changelog; no changelog means no versions yet."""
+    """Read (and by default cross-check) a document's changelog; no changelog means no versions yet."""
     folder = store_folder(versions_dir, doc_id)
     path = folder / CHANGELOG
     store = VersionStore(doc_id, folder)
-    if not path.exists():
+    if os.path.islink(folder):
+        raise PolicyError("the versions folder of a document is a symbolic link; it must be a real folder", folder)
+    if not os.path.lexists(path):
+        if verify:
+            _cross_check_folders(store)
         return store
     try:
-        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
+        text = regular_file(path).read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise PolicyError("changelog is not valid UTF-8", path) from None
+    try:
+        data = yamlio.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(
             f"changelog is not valid YAML: {getattr(exc, 'problem', None) or exc}", path, mark.line + 1 if mark else None
         ) from None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = text.split("\n")
 
-    def line_of(text: str) -> int | None:
-        return next((i for i, line in enumerate(lines, 1) if text in line), None)
+    def line_of(needle: str) -> int | None:
+        return next((i for i, line in enumerate(lines, 1) if needle in line), None)
 
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
         raise PolicyError("changelog must have 'document', 'timezone' and a list 'versions'", path, 1)
     if data.get("document") != doc_id:
         raise PolicyError(f"changelog belongs to '{data.get('document')}', not '{doc_id}'", path, line_of("document:"))
     store.timezone = str(data.get("timezone") or DEFAULT_TIMEZONE)
-    tz = zone(store.timezone)
+    try:
+        tz = zone(store.timezone)
+    except PolicyError as exc:
+        raise PolicyError(exc.message, path, line_of("timezone:")) from None
     previous: Version | None = None
     for entry in data["versions"]:
         number = entry.get("version") if isinstance(entry, dict) else None
         where = line_of(f"version: {number}") if number is not None else None
         try:
             version = _version_from(entry, folder, tz)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise PolicyError(f"changelog entry is malformed ({exc})", path, where) from None
-        if previous and version.number <= previous.number:
-            raise PolicyError(f"version {version.number} comes after version {previous.number}; numbers must grow", path, where)
+        expected = previous.number + 1 if previous else 1
+        if version.number != expected:
+            raise PolicyError(
+                f"the changelog lists version {version.number} where version {expected} should come; "
+                f"an entry is missing or out of order (was the changelog merged or edited by hand?)", path, where)
         if previous and version.published < previous.published:
             raise PolicyError(f"version {version.number} is published before version {previous.number}", path, where)
         store.versions.append(version)
         previous = version
     if verify:
-        verify_store(store)
+        verify_store(store, line_of)
     return store
 
 
@@ -179,6 +209,9 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
     sha = entry["sha256"]
     if not isinstance(sha, dict) or not sha or any(lang not in LANGUAGES for lang in sha):
         raise ValueError("sha256 must map languages (ru, kk, en) to hashes")
+    for lang, digest in sha.items():
+        if not isinstance(digest, str) or not SHA256.match(digest):
+            raise ValueError(f"the sha256 of '{lang}' must be 64 hexadecimal digits, not {digest!r}")
     summary = entry.get("summary") or {}
     if not isinstance(summary, dict):
         raise ValueError("summary must map languages to text")
@@ -194,52 +227,167 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
     )
 
 
-def verify_store(store: VersionStore) -> None:
-    """Every frozen text exists and still has the hash recorded when it was published."""
+def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
+    """Every listed version has its folder and texts with the recorded sha256; every folder is listed."""
     for version in store.versions:
+        folder = store.folder / f"v{version.number}"
+        if not os.path.isdir(folder) or os.path.islink(folder):
+            raise PolicyError(
+                f"version {version.number} is in the changelog ({store.changelog_path}) but its folder is missing; "
+                f"restore it from the repository's history", folder)
         for lang, expected in version.sha256.items():
             path = version.text_path(lang)
-            if not path.exists():
+            if not os.path.lexists(path):
                 raise PolicyError(f"frozen text of version {version.number} ({lang}) is missing", path)
-            if sha256_bytes(path.read_bytes()) != expected:
+            if sha256_bytes(regular_file(path).read_bytes()) != expected:
+                where = line_of(expected[:16]) or line_of(f"version: {version.number}")
                 raise PolicyError(
-                    f"frozen text of version {version.number} ({lang}) was changed after publication "
-                    f"(its sha256 no longer matches the changelog); published versions must never be edited",
+                    f"frozen text of version {version.number} ({lang}) does not match the sha256 recorded in "
+                    f"{store.changelog_path}{f':{where}' if where else ''}: either the published text or the "
+                    f"changelog was edited after publication; restore both from the repository's history",
                     path,
                 )
+        for extra in sorted(os.listdir(folder)):
+            lang = extra.removesuffix(".md")
+            if extra != INTERRUPTED and lang not in version.sha256:
+                raise PolicyError(
+                    f"'{extra}' is in the folder of version {version.number} but the changelog records no such "
+                    f"text; published versions are never changed", folder / extra)
+    _cross_check_folders(store)
 
 
-def leftovers(store: VersionStore) -> list[Path]:
-    """Version folders not in the changelog: what an interrupted publish left behind."""
+def _cross_check_folders(store: VersionStore) -> None:
+    """A ``v<N>`` folder the changelog does not list is an error, unless a publish left it unfinished."""
+    known = {v.number for v in store.versions}
+    for number, path in _version_folders(store.folder):
+        if number in known or (path / INTERRUPTED).exists():
+            continue
+        raise PolicyError(
+            f"version folder v{number} is not listed in {store.changelog_path}; a changelog entry was lost "
+            f"(restore it from the repository's history) or the folder does not belong here", path)
+
+
+def _version_folders(folder: Path) -> list[tuple[int, Path]]:
+    if not folder.is_dir():
+        return []
+    out = []
+    for name in os.listdir(folder):
+        match = VERSION_FOLDER.match(name)
+        if match:
+            out.append((int(match.group(1)), folder / name))
+    return sorted(out)
+
+
+def interrupted(store: VersionStore) -> list[Path]:
+    """What publishes that did not finish left behind: readers ignore it; a person may delete it."""
     if not store.folder.is_dir():
         return []
-    known = {f"v{v.number}" for v in store.versions}
-    return [p for p in store.folder.iterdir() if p.is_dir() and p.name not in known]
+    out = [path for _, path in _version_folders(store.folder) if (path / INTERRUPTED).exists()
+           and path.name not in {f"v{v.number}" for v in store.versions}]
+    out += sorted(p for p in store.folder.iterdir() if p.name.startswith((".v", f".{CHANGELOG}."))
+                  and (p.name.endswith(".tmp") or (p / INTERRUPTED).exists()))
+    return out
+
+
+class StoreLock:
+    """One publish at a time in a project: an exclusive lock on the folder that holds ``versions/``.
+
+    The lock is the kernel's (flock) on a folder that always exists, so taking it writes
+    nothing (a refused publish leaves no trace) and it goes away with the process that held
+    it, even after kill -9: no stale lock file to clean up. A second publish waits for the
+    first (up to LOCK_WAIT_SECONDS), then refuses with a message.
+    """
+
+    def __init__(self, versions_dir: Path, wait: float = LOCK_WAIT_SECONDS):
+        self.folder = Path(os.path.abspath(versions_dir)).parent
+        self.wait = wait
+        self.fd: int | None = None
+
+    def __enter__(self) -> "StoreLock":
+        try:
+            self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as exc:
+            raise PolicyError(f"cannot open the versions folder ({exc.strerror})", self.folder) from None
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(self.fd)
+                    raise PolicyError("another publish is still running in this project; "
+                                      "try again when it has finished", self.folder) from None
+                time.sleep(0.05)
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the lock
+            self.fd = None
 
 
 def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]) -> None:
-    """Freeze ``texts`` as ``version`` and record it; all or nothing.
+    """Freeze ``texts`` as ``version`` and record it; all or nothing. Call under StoreLock.
 
-    The texts are written to a hidden folder and renamed into place, then the changelog is
-    replaced atomically. Until the changelog lists the version it does not exist for any
-    reader; a folder left by a crash between the two steps is removed here next time.
+    The texts are written (and fsynced) into a hidden folder of this run's own, which is
+    renamed into place; then the changelog is replaced atomically, and only then is the
+    version folder's INTERRUPTED mark removed. Until the changelog lists the version it does
+    not exist for any reader. Nothing that this run did not create is removed or replaced.
     """
-    for stale in leftovers(store):
-        shutil.rmtree(stale)
-    store.folder.mkdir(parents=True, exist_ok=True)
     final = store.folder / f"v{version.number}"
-    partial = store.folder / f".v{version.number}.partial"
-    if partial.exists():
-        shutil.rmtree(partial)
-    partial.mkdir()
-    for lang, data in texts.items():
-        (partial / f"{lang}.md").write_bytes(data)
-        os.chmod(partial / f"{lang}.md", 0o444)  # a reminder on disk: published texts are read-only
-    os.replace(partial, final)
-    store.versions.append(version)
+    if os.path.lexists(final):
+        raise PolicyError(
+            f"v{version.number} already exists but the changelog does not list it (left by a publish that did "
+            f"not finish?); look at it, delete it, and publish again", final)
+    store.folder.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".v{version.number}.", suffix=".partial", dir=store.folder))
+    created = partial
     try:
-        atomic_write_text(store.changelog_path, store.render_changelog())
+        (partial / INTERRUPTED).write_bytes(b"")
+        for lang, data in texts.items():
+            target = partial / f"{lang}.md"
+            with open(target, "xb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(target, 0o444)  # a reminder on disk: published texts are read-only
+        os.chmod(partial, 0o755)
+        _fsync_dir(partial)
+        os.rename(partial, final)  # refuses to replace a folder that appeared meanwhile
+        created = final
+        _fsync_dir(store.folder)
+        store.versions.append(version)
+        try:
+            atomic_write_text(store.changelog_path, store.render_changelog())
+        except BaseException:
+            store.versions.pop()
+            raise
+        created = None  # from here the version exists; only its mark is left to remove
+        (final / INTERRUPTED).unlink()
+        _fsync_dir(final)
+    except OSError as exc:
+        _remove_own(created)
+        raise PolicyError(f"could not write the new version ({exc.strerror or exc})", store.folder) from None
     except BaseException:
-        store.versions.pop()
-        shutil.rmtree(final, ignore_errors=True)
+        _remove_own(created)
         raise
+
+
+def _remove_own(folder: Path | None) -> None:
+    """Remove a folder this run created (its files are read-only, the folder is not)."""
+    if folder is None or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        child.unlink(missing_ok=True)
+    folder.rmdir()
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:  # some file systems cannot fsync a folder; the data itself was synced
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)

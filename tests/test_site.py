@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
@@ -83,11 +85,46 @@ def test_generated_javascript_carries_the_same_rules():
     assert f"MIN_STEM = {search.MIN_STEM}" in js
 
 
-def test_search_index_loads_kazakh_after_russian_and_keeps_stemmers():
-    config = search.add_kazakh({"config": {"lang": ["ru", "en"], "pipeline": ["stopWordFilter"]}})["config"]
-    assert config["lang"] == ["ru", "kk", "en"]
-    assert "stemmer" in config["pipeline"]
-    assert search.add_kazakh({"config": {"lang": ["ru", "kk"]}})["config"]["lang"] == ["ru", "kk"]
+def test_each_language_has_its_own_search_module():
+    ru, kk, en = (search.lunr_module_js(lang) for lang in ("ru", "kk", "en"))
+    assert 'lunr["pdru"]' in ru and 'var LANG = "ru"' in ru and "lunr.ru.min.js" in ru
+    assert 'var LANG = "kk"' in kk and '"және"' in kk  # Kazakh stop words only in the Kazakh module's list
+    assert 'var LANG = "en"' in en
+    worker = search.search_worker_js("search.a7633da7.min.js")
+    assert 'importScripts(material)' in worker and '"search.a7633da7.min.js"' in worker
+    assert '"pd" + lang' in worker  # the page's language picks the module
+
+
+def test_policy_index_entries_name_the_product_and_lead_to_each_clause(model):
+    doc = model.page("kk", "demo/privacy").doc
+    entries = search.policy_entries("kk/demo/privacy/", doc)
+    assert entries[0]["location"] == "kk/demo/privacy/"
+    assert entries[0]["title"] == f"{doc.front.product}: {doc.title}"
+    clauses = [e for e in entries if "#cl-" in e["location"]]
+    assert [e["location"].split("#")[1] for e in clauses] == [c.eid for c in doc.clauses()]
+    assert all(e["title"] == c.block.marker for e, c in zip(clauses, doc.clauses()))
+    assert any(e["location"].endswith("#sec-2") for e in entries)
+
+
+def test_policy_index_entries_are_escaped(tmp_path):
+    from policydocs.document import parse_text
+
+    doc = parse_text("---\nid: x/y\ntitle: <b>T</b>\nlang: ru\nproduct: A&B\noperator: ТОО «Альфа»\nnotice_days: 7\n"
+                     "status: draft\n---\n\n## 1. Раздел <img src=x onerror=alert(1)>\n\n1.1. Текст <script>alert(1)</script> "
+                     "и **cookie**-файлы.\n", tmp_path / "y.md")
+    text = json.dumps(search.policy_entries("ru/x/y/", doc), ensure_ascii=False)
+    assert "<script>" not in text and "<img" not in text and "<b>" not in text
+    assert "&lt;script&gt;" in text and "A&amp;B: &lt;b&gt;T&lt;/b&gt;" in text
+    assert "cookie-файлы" in text  # emphasis marks gone, the words kept
+
+
+def test_localised_index_replaces_only_policy_pages():
+    index = {"config": {"lang": ["ru", "en"]}, "docs": [
+        {"location": "kk/", "title": "Index", "text": ""},
+        {"location": "kk/a/b/", "title": "Old", "text": ""}, {"location": "kk/a/b/#sec-1", "title": "Old", "text": ""}]}
+    new = [{"location": "kk/a/b/", "title": "A: B", "text": ""}, {"location": "kk/a/b/#cl-1-1", "title": "1.1.", "text": ""}]
+    out = search.localise_index(index, {"kk/a/b/": new})
+    assert [d["location"] for d in out["docs"]] == ["kk/", "kk/a/b/", "kk/a/b/#cl-1-1"]
 
 
 def test_missing_translation_is_a_page_in_that_language(model):
@@ -142,7 +179,8 @@ def test_feed_is_valid_atom_per_language(model):
         root = ET.fromstring(feeds.atom(model, lang, "https://example.kz/", "Site", now))
         ns = {"a": "http://www.w3.org/2005/Atom"}
         titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
-        expected = [d.languages[lang].title for _, d in sorted(model.policies.items()) if lang in d.languages]
+        expected = [f"{d.languages[lang].front.product}: {d.languages[lang].title}"  # the product tells them apart
+                    for _, d in sorted(model.policies.items()) if lang in d.languages]
         assert titles == expected
     kk = ET.fromstring(feeds.atom(model, "kk", "https://example.kz/", "Site", now))
     assert kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text == "2026-11-22T00:00:00Z"

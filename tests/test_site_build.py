@@ -115,7 +115,10 @@ def _fails(project: Path, expected: str) -> str:
     assert result.returncode != 0
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
-    assert not (project / "site").exists()
+    # the previous build is left whole, and nothing of the failed one remains beside it
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]
     return result.stderr
 
 

@@ -118,11 +118,13 @@ def test_an_edited_published_version_stops_the_build(tmp_path):
     frozen.chmod(0o644)
     frozen.write_text(frozen.read_text(encoding="utf-8").replace("Оператор", "Компания", 1), encoding="utf-8")
     (project / "site").mkdir()
-    (project / "site/old.html").write_text("stale", encoding="utf-8")
+    (project / "site/old.html").write_text("the site as it was", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
     assert f"{frozen}: frozen text of version 1 (ru) does not match the sha256 recorded in" in result.stderr
-    assert not (project / "site").exists()
+    # the previous site is left whole; nothing of the failed build is anywhere
+    assert [p.name for p in (project / "site").iterdir()] == ["old.html"]
+    assert sorted(p.name for p in project.iterdir()) == ["docs", "mkdocs.yml", "site", "versions"]
 
 
 def test_redline_pdf_per_version_and_language(site):

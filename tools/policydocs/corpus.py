@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .document import Document, parse_file
 from .errors import PolicyError
+from .fsutil import walk_files
 from .gcpause import collector_paused
 from .languages import LANGUAGES
 
@@ -53,9 +54,13 @@ def policy_files(docs_dir: Path) -> list[Path]:
     skipped: a typo such as ``docs/kz/`` would otherwise hide a whole translation.
     """
     files: list[Path] = []
-    if not docs_dir.is_dir():
+    if not docs_dir.exists():
         raise PolicyError("the docs folder does not exist", docs_dir)
+    if not docs_dir.is_dir():
+        raise PolicyError("is a file, not the docs folder (the folder that holds ru/, kk/ and en/)", docs_dir)
     for entry in sorted(docs_dir.iterdir()):
+        if entry.is_symlink():
+            raise PolicyError("is a symbolic link; policydocs reads only real files and folders inside docs/", entry)
         if entry.is_dir():
             if entry.name.startswith((".", "_")) or entry.name in ("assets", "stylesheets", "javascripts"):
                 continue
@@ -64,7 +69,8 @@ def policy_files(docs_dir: Path) -> list[Path]:
                     f"unknown language folder '{entry.name}'; policies live in {', '.join(f'docs/{l}/' for l in LANGUAGES)}",
                     entry,
                 )
-            files.extend(sorted(p for p in entry.rglob("*.md") if p.name != "index.md"))
+            # every file, not only *.md: MkDocs publishes them all, so a link anywhere would leak a file
+            files.extend(p for p in walk_files(entry) if p.suffix == ".md" and p.name != "index.md")
     return files
 
 

@@ -38,6 +38,7 @@ class Kind(StrEnum):
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 HEADING_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?[ \t]+(\S.*)$")
+MAX_CLAUSE_LEVELS = 12  # "2.3.1.4" has 4; deeper numbering is a mistake, and unbounded depth exhausts the stack
 CLAUSE_RE = re.compile(r"^(\d+(?:\.\d+)*)\.(?:[ \t]+|$)")
 ITEM_RE = re.compile(r"^(\d+)\)(?:[ \t]+|$)")
 BULLET_RE = re.compile(r"^([ \t]*)([-*+•])(?:[ \t]+|$)")
@@ -316,6 +317,10 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
             continue
         if block.kind is Kind.CLAUSE:
             number = block.number or ""
+            if number.count(".") >= MAX_CLAUSE_LEVELS:
+                raise PolicyError(
+                    f"the clause number '{number[:40]}{'…' if len(number) > 40 else ''}' has "
+                    f"{number.count('.') + 1} levels; policydocs supports at most {MAX_CLAUSE_LEVELS}", path, block.line)
             while stack and not number.startswith(stack[-1].number + "."):
                 stack.pop()
             block.eid = unique(f"cl-{_dashed(number)}")

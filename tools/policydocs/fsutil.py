@@ -20,8 +20,13 @@ def _umask() -> int:
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir() and not path.is_symlink():
+        raise PolicyError("is a folder; give the name of a file to write", path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise PolicyError(f"cannot write here ({exc.strerror or exc})", path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -29,6 +34,9 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; published files are readable
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
+        Path(tmp).unlink(missing_ok=True)
+        raise PolicyError(f"cannot write the file ({exc.strerror or exc}); nothing was changed", path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -60,14 +68,23 @@ def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
         raise PolicyError("is a folder, not a file", path)
     if not stat.S_ISREG(mode):
         raise PolicyError("is not a regular file (a pipe, device or socket); policydocs reads only files", path)
-    if root is not None and not _inside(path, Path(root)):
-        raise PolicyError(f"lies outside {root} (through a linked folder); policydocs reads only files inside it", path)
+    if root is not None:
+        _no_linked_folder(path, Path(root))
     return path
 
 
-def _inside(path: Path, root: Path) -> bool:
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+def _no_linked_folder(path: Path, root: Path) -> None:
+    """No folder between ``root`` and ``path`` is a link (MkDocs itself follows linked folders)."""
+    try:
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
+    except ValueError:
+        raise PolicyError(f"lies outside {root}; policydocs reads only files inside it", path) from None
+    folder = Path(os.path.abspath(root))
+    for part in parts:
+        folder = folder / part
+        if os.path.islink(folder):
+            raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                              "project (copy the files here instead of linking to them)", folder)
 
 
 def walk_files(root: Path | str) -> list[Path]:

@@ -60,7 +60,7 @@ def _escape(text: str) -> str:
 
 def _neutralise(m: re.Match) -> str:
     url = html.unescape(m.group(2))
-    return m.group(0) if unsafe_reason(url) is None else f'{m.group(1)}="#unsafe-link"'
+    return m.group(0) if unsafe_reason(url, image=m.group(1) == "src") is None else f'{m.group(1)}="#unsafe-link"'
 
 
 def _num(block: Block, marker: str) -> str:

@@ -33,11 +33,17 @@ def find_links(text: str) -> list[Link]:
     return sorted(links, key=lambda link: link.start)
 
 
-def unsafe_reason(url: str) -> str | None:
-    """Why a link may not appear in a policy, or None when it may."""
+def unsafe_reason(url: str, image: bool = False) -> str | None:
+    """Why a link (or an image's address) may not appear in a policy, or None when it may.
+
+    An image is loaded by every reader's browser without a click, so it must be a file of
+    the site itself: a remote image would tell a third party who reads the policy.
+    """
     if not url:
         return "the link has no target"
     parts = urlsplit(url)
+    if image and (parts.scheme or url.startswith("//")):
+        return "images must be files of the site (under docs/); a remote image tells a third party who reads the policy"
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
             return f"links with '{parts.scheme}:' are not allowed (only {', '.join(SAFE_SCHEMES)})"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PolicyError
+from .fsutil import regular_file
 from .languages import count_letters
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -30,6 +31,7 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    regular_file(path)  # a link could read any file of the machine; a FIFO or /dev/zero would hang
     try:
         size = path.stat().st_size
         if size > max_bytes:

@@ -83,7 +83,7 @@ def unsafe_links(text: str) -> list[str]:
     if "](" not in text and "<" not in text:
         return out
     for link in find_links(text):
-        reason = unsafe_reason(link.url)
+        reason = unsafe_reason(link.url, link.image)
         if reason and link.url:
             out.append(f"the link '{link.url}': {reason}")
     return out

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, regular_file
 from .align import Unit
 
 SYNC_DIR = Path(".policydocs") / "sync"
@@ -32,10 +33,12 @@ def record_path(project_root: Path, lang: str, doc_id: str) -> Path:
 
 
 def load_record(path: Path) -> dict | None:
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
     try:
-        data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlio.safe_load(regular_file(path).read_bytes().decode("utf-8")) or {}
+    except UnicodeDecodeError:
+        raise PolicyError("the translation record is not valid UTF-8", path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError("the translation record is not valid YAML", path, mark.line + 1 if mark else 1) from None

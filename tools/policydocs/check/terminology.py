@@ -26,6 +26,7 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
+from ..fsutil import regular_file
 from ..languages import LANGUAGES
 
 RU_ENDING = re.compile(r"(?:ями|ами|ого|его|ому|ему|ыми|ими|ых|их|ой|ей|ий|ый|ое|ее|ая|яя|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ы|и|а|я|о|е|у|ю|ь)$")
@@ -173,7 +174,9 @@ def load(path: Path) -> Glossary:
     if key in _CACHE:
         return _CACHE[key]
     try:
-        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(regular_file(path).read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PolicyError("the glossary is not valid UTF-8", path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(f"the glossary is not valid YAML: {getattr(exc, 'problem', exc)}", path,

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, feeds, linkcheck, pages, search, sitemap, urls
+from ..site import api, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.strings import t
 from ..pdf.redline import redline_path
@@ -34,7 +33,8 @@ from .config import PolicyDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
 
-ASSETS = ("policydocs.css", "policydocs.js")
+ASSETS = ("policydocs.css", "policydocs.js")  # on every page, through extra_css / extra_javascript
+THEME_SCRIPTS = ("material-start.js", "material-content.js", "material-palette.js")  # Material's inline scripts as files (CSP)
 ASSET_DIR = "assets/policydocs"
 
 
@@ -52,16 +52,32 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
 
     def on_config(self, config):
         self._site_dir = Path(config.site_dir)
+        self._staged, self._complete = None, False
+        if self.command == "build":
+            # build beside site/ and swap it in only when complete (on_shutdown): see site/staging.py
+            try:
+                self._staged = staging.stage(self._site_dir)
+            except PolicyError as exc:
+                raise PluginError(str(exc)) from None
+            config.site_dir = str(self._staged)
+            self._warnings = _WarningCount()
+            if config.strict:  # MkDocs refuses a strict build with warnings after on_post_build: count them too
+                logging.getLogger("mkdocs").addHandler(self._warnings)
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{name}" not in target:
                 target.append(f"{ASSET_DIR}/{name}")
         # True (not a list): Material shows its language menu, which our partial fills per page
         config.extra["alternate"] = True
+        # the Content-Security-Policy's scripts (overrides/main.html): the site's own files only; the
+        # preview of `mkdocs serve` also runs MkDocs' inline live-reload script
+        config.extra["policydocs_script_src"] = "'self' 'unsafe-inline'" if self.command == "serve" else "'self'"
         return config
 
     def on_files(self, files: Files, *, config):
         try:
+            # MkDocs copies every file of docs/ into the site, following links: refuse links and devices first
+            sources.check_files(config.docs_dir, [f.abs_src_path for f in files if f.abs_src_path])
             loaded = corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
             linkcheck.check_links(self.model)
@@ -88,7 +104,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             title = json.dumps(t("index.title", urls.DEFAULT_LANG), ensure_ascii=False)
             files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
             self.kinds["index.md"] = ("root", None)
-        for name in ASSETS:
+        for name in ASSETS + THEME_SCRIPTS:
             text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
@@ -147,7 +163,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if kind is None:
             return markdown
         what, data = kind
-        meta = page.meta
+        page.meta = meta = pages.theme_meta(page.meta)
         meta["hide"] = ["navigation"]
         if self.config.kazakh_search:
             meta["pd_search"] = True  # the page's own worker: its language's pages and stemmer
@@ -240,7 +256,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 if lang in LANGUAGES:
                     for child in item.children:
                         if child.is_section:
-                            child.title = _product_name(self.model, lang, child) or child.title
+                            product = _product_name(self.model, lang, child)
+                            child.title = pages.theme_text(product) if product else child.title
                     self._navs[lang] = item.children
         return nav
 
@@ -276,6 +293,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     # --- after the pages: PDFs, API, feeds, sitemap, search -------------------------
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        try:
+            self._post_build(config)
+        except PolicyError as exc:
+            raise PluginError(str(exc)) from None
+        self._complete = True
+
+    def _post_build(self, config) -> None:
         model = self.model
         site_dir = Path(config.site_dir)
         if self.config.pdf:
@@ -364,12 +388,52 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         return items
 
     def on_build_error(self, *, error):
-        """``mkdocs build`` failed: remove site/ rather than leave a half-built one."""
-        if self.command == "build" and self._site_dir and self._site_dir.is_dir():
-            shutil.rmtree(self._site_dir, ignore_errors=True)
-            log.error("policydocs: the build failed, so %s was removed (nothing half-built is left)", self._site_dir)
+        """``mkdocs build`` failed: the previous site stays as it was; what was built is discarded."""
+        self._complete = False
+        if self.command != "build":
+            return
+        staged, self._staged = self._staged, None
+        staging.discard(staged)
+        log.error("policydocs: the build failed; %s was left as it was before this build", self._site_dir)
+        if isinstance(error, OSError):
+            # MkDocs prints a traceback for a failed write (disk full, read-only folder): one line instead,
+            # naming the file as it would be in site/
+            where = str(getattr(error, "filename", None) or self._site_dir)
+            if staged is not None:
+                where = where.replace(str(staged), str(self._site_dir))
+            log.error("%s: %s", where, error.strerror or error)
+            raise SystemExit(2)
+
+    def on_shutdown(self):
+        """After ``mkdocs build`` (and its strict-mode check): swap the complete site into place."""
+        staged, self._staged = self._staged, None
+        if staged is None:
+            return
+        logging.getLogger("mkdocs").removeHandler(self._warnings)
+        if not self._complete or self._warnings.count:
+            staging.discard(staged)
+            return
+        try:
+            staging.swap_in(staged, self._site_dir)
+        except PolicyError as exc:
+            staging.discard(staged)
+            log.error(str(exc))
+            raise SystemExit(2) from None
 
     _site_dir: Path | None = None
+    _staged: Path | None = None
+    _complete = False
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings, as its strict mode does, to know whether the build will be kept."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
 
 
 def _pdf_header(version) -> dict:

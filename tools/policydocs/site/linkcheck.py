@@ -1,5 +1,9 @@
 """Links between clauses: a link to a clause that does not exist stops the build.
 
+So does an unsafe link or image (``javascript:``, ``file:``, a remote image that would tell
+a third party who reads the policy): the renderer neutralises them anyway, but a policy that
+has one must not be published looking as if it had none.
+
 A policy may point at its own clauses (``[п. 2.3](#cl-2-3)``) or at another policy's
 (``[...](../../santrade/privacy/#sec-4)`` or ``../santrade/privacy.md#sec-4``). When a
 clause is renumbered the link would silently land at the top of the page; a reader of
@@ -15,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..document import Document
 from ..errors import PolicyError
-from ..links import find_links
+from ..links import find_links, unsafe_reason
 from . import urls
 from .pages import SiteModel
 
@@ -48,6 +52,9 @@ def check_links(model: SiteModel) -> None:
                 text = "".join(block.lines)
                 for link in find_links(text):
                     line = block.line + text.count("\n", 0, link.start)
+                    reason = unsafe_reason(link.url, link.image)
+                    if reason is not None and link.url:
+                        raise PolicyError(f"the {'image' if link.image else 'link'} '{link.url}': {reason}", doc.path, line)
                     parts = urlsplit(link.url)
                     if parts.scheme or link.url.startswith("//") or not parts.fragment:
                         continue

@@ -12,6 +12,8 @@ import html
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from ..corpus import Corpus, Policy
 from ..document import Document
 from ..languages import LANGUAGES
@@ -148,6 +150,25 @@ def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def theme_text(text: str) -> Markup:
+    """A text of a policy's header as the theme's templates may print it: escaped, and marked so.
+
+    Material's templates print titles raw (navigation, <title>, header); Markup makes them
+    safe there, and templates that escape again (``| e``) leave it as it is.
+    """
+    return Markup.escape(str(text))
+
+
+def theme_meta(meta: dict) -> dict:
+    """What the theme may read of a policy page's header: its title, escaped; nothing else.
+
+    Material acts on many header fields (``description`` and ``author`` written raw into
+    <head>, ``template``, ``icon``, ``status``, ``hide``, ...); a policy's header is for
+    policydocs, so none of them reaches the theme.
+    """
+    return {"title": theme_text(meta.get("title", ""))}
 
 
 def alternates(model: SiteModel, page: PolicyPage) -> list[dict]:

@@ -231,7 +231,9 @@ def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
     """Every listed version has its folder and texts with the recorded sha256; every folder is listed."""
     for version in store.versions:
         folder = store.folder / f"v{version.number}"
-        if not os.path.isdir(folder) or os.path.islink(folder):
+        if os.path.islink(folder):
+            raise PolicyError("the folder of a published version is a symbolic link; it must be a real folder", folder)
+        if not os.path.isdir(folder):
             raise PolicyError(
                 f"version {version.number} is in the changelog ({store.changelog_path}) but its folder is missing; "
                 f"restore it from the repository's history", folder)
@@ -339,10 +341,10 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
         raise PolicyError(
             f"v{version.number} already exists but the changelog does not list it (left by a publish that did "
             f"not finish?); look at it, delete it, and publish again", final)
-    store.folder.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".v{version.number}.", suffix=".partial", dir=store.folder))
-    created = partial
+    created: Path | None = None
     try:
+        store.folder.mkdir(parents=True, exist_ok=True)
+        partial = created = Path(tempfile.mkdtemp(prefix=f".v{version.number}.", suffix=".partial", dir=store.folder))
         (partial / INTERRUPTED).write_bytes(b"")
         for lang, data in texts.items():
             target = partial / f"{lang}.md"

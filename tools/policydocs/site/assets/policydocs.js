@@ -33,7 +33,9 @@
       var a = document.createElement("a");
       a.className = "pd-cite";
       a.href = "#" + el.id;
-      a.textContent = "\u00b6";
+      /* its number within its clause or section, as redlines cite it ("абзац 3" is ¶3) */
+      var n = /-[pb](\d+)$/.exec(el.id);
+      a.textContent = "\u00b6" + (n ? n[1] : "");
       a.setAttribute("aria-label", label);
       a.title = label;
       el.appendChild(a);

@@ -24,6 +24,7 @@ COMMANDS = {
     "check": ("check", "command"),
     "confirm": ("confirm", "command"),
     "pdf": ("pdf", "command"),
+    "export": ("export", "command"),
 }
 
 

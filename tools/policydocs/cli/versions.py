@@ -71,11 +71,16 @@ def publish_command(doc_id, date_, time_, material, number, docs_dir, versions_d
 
 def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
     """'v3' or '3' is a published version; 'draft' is the current text in docs/."""
+    return load_version(spec, doc_id, lang, docs_dir, versions_dir)[0]
+
+
+def load_version(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
+    """(text, published Version or None for the draft) of 'v3', '3' or 'draft'."""
     if spec == "draft":
         _, policy = _policy(docs_dir, doc_id)
         if lang not in policy.languages:
             raise PolicyError(f"the draft of '{doc_id}' has no '{lang}' text")
-        return policy.languages[lang]
+        return policy.languages[lang], None
     store = open_store(versions_dir, doc_id)
     try:
         number = int(spec.lstrip("v"))
@@ -84,7 +89,7 @@ def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versio
     version = store.get(number)
     if lang not in version.sha256:
         raise PolicyError(f"version {number} of '{doc_id}' has no '{lang}' text")
-    return parse_text(version.text(lang), version.text_path(lang))
+    return parse_text(version.text(lang), version.text_path(lang)), version
 
 
 @click.command("diff")
@@ -93,14 +98,22 @@ def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versio
 @click.option("--to", "to", default="draft", show_default=True, help="v1, v2, ... or draft")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True)
 @click.option("--html", "html_out", type=click.Path(path_type=Path), help="Write an HTML redline to this file.")
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path),
+              help="Write a Word redline with tracked changes (accept all = the new text) to this file.")
+@click.option("--author", default="policydocs", show_default=True, help="Author of the tracked changes in --docx.")
 @DOCS
 @VERSIONS
-def diff_command(doc_id, from_, to, lang, html_out, docs_dir, versions_dir):
+def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, versions_dir):
     """Show what changed in DOC_ID between two versions, word by word."""
-    old = _load_version_text(from_, doc_id, lang, docs_dir, versions_dir)
-    new = _load_version_text(to, doc_id, lang, docs_dir, versions_dir)
+    old, old_version = load_version(from_, doc_id, lang, docs_dir, versions_dir)
+    new, new_version = load_version(to, doc_id, lang, docs_dir, versions_dir)
     changes = compare(old, new)
     click.echo(summary(changes, lang))
+    if docx_out:
+        from ..docx import version_redline, write_output
+
+        write_output(docx_out, version_redline(old, new, old_version, new_version, changes, author=author))
+        click.echo(f"wrote {docx_out}")
     if html_out:
         from ..fsutil import atomic_write_text
 

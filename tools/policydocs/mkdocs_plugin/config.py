@@ -32,6 +32,10 @@ class PolicyDocsConfig(base.Config):
     """How many PDFs to render at once."""
     pdf_cache_dir = c.Type(str, default=".cache/policydocs/pdf")
     """Rendered PDFs are reused from here while their inputs are unchanged."""
+    docx = c.Type(bool, default=False)
+    """Build a Word document of every policy and version, and a tracked-changes one of every redline."""
+    docx_cache_dir = c.Type(str, default=".cache/policydocs/docx")
+    """Word documents are reused from here while their texts are unchanged."""
     versions_dir = c.Type(str, default="versions")
     """Where ``policydocs publish`` keeps frozen versions and changelogs (relative to mkdocs.yml)."""
     api = c.Type(bool, default=True)

@@ -80,6 +80,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             sources.check_files(config.docs_dir, [f.abs_src_path for f in files if f.abs_src_path])
             loaded = corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
+            self.model.docx_pattern = self.config.pdf_pattern if self.config.docx else None
             linkcheck.check_links(self.model)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
             self.model.histories = history_mod.load_histories(loaded, versions_dir, _build_moment())
@@ -215,15 +216,21 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             doc = history.document(version, policy_page.lang)
             if what == "changes":
                 pdf = model.version_pdf(policy_page.doc_id, version, policy_page.lang)
+                docx = model.version_docx(policy_page.doc_id, version, policy_page.lang)
+                if docx:
+                    from ..docx.paths import changes_path as docx_changes_path  # noqa: PLC0415
+
+                    docx = docx_changes_path(docx)
                 return history_mod.redline_body(history, version, policy_page.lang,
                                                 pages.document_title(doc.front.product, doc.title), urls.relative,
-                                                redline_path(pdf) if pdf else None)
+                                                redline_path(pdf) if pdf else None, docx)
             page.toc = get_toc(pages.toc_entries(doc))
             here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
             return pages.policy_content(
                 model, policy_page, doc=doc, ed=_edition_of(version), here=here,
                 notice=history_mod.version_notice(history, version, policy_page.lang, here, urls.relative),
-                pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang))
+                pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang),
+                docx=model.version_docx(policy_page.doc_id, version, policy_page.lang))
         if data.doc is None:
             return pages.missing_body(model, data)
         serving = self.command == "serve"
@@ -304,6 +311,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         site_dir = Path(config.site_dir)
         if self.config.pdf:
             self._build_pdfs(site_dir)
+        if self.config.docx:
+            from ..docx.site import build_site_docx  # noqa: PLC0415
+
+            try:
+                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info)
+            except PolicyError as exc:
+                raise PluginError(str(exc)) from None
         site_url = config.site_url or ""
         if self.config.api:
             atomic_write_text(site_dir / urls.API_PATH, api.dumps(api.documents(model, site_dir, site_url)))

@@ -58,13 +58,18 @@ class Entry:
 
 
 class PdfCache:
-    """Cached PDFs under ``cache_dir``: ``manifest.json`` and ``objects/<key>.pdf``."""
+    """Cached PDFs under ``cache_dir``: ``manifest.json`` and ``objects/<key>.pdf``.
 
-    def __init__(self, cache_dir: Path):
+    ``suffix`` lets other built files (the Word documents, ``.docx``) share the mechanism.
+    """
+
+    def __init__(self, cache_dir: Path, suffix: str = ".pdf"):
         self.dir = Path(cache_dir)
+        self.suffix = suffix
         self.objects = self.dir / "objects"
         self.entries: dict[str, Entry] = {}
         self.problems: list[str] = []  # what was found broken and will be rebuilt
+        self._changed = False  # a build that took everything from the cache leaves the manifest alone
         self._load()
 
     def _load(self) -> None:
@@ -85,7 +90,7 @@ class PdfCache:
         entry = self.entries.get(out_path)
         if entry is None or entry.key != key:
             return None
-        obj = self.objects / f"{key}.pdf"
+        obj = self.objects / f"{key}{self.suffix}"
         try:
             data = obj.read_bytes()
         except OSError:
@@ -98,15 +103,18 @@ class PdfCache:
 
     def put(self, out_path: str, key: str, data: bytes, pages: int) -> Entry:
         entry = Entry(key, sha256(data), pages, len(data))
-        atomic_write_bytes(self.objects / f"{key}.pdf", data)
+        atomic_write_bytes(self.objects / f"{key}{self.suffix}", data)
         self.entries[out_path] = entry
+        self._changed = True
         return entry
 
     def save(self) -> None:
         """Write the manifest and drop stored PDFs that no output path uses any more."""
+        if not self._changed and (self.dir / MANIFEST).exists() and not self.problems:
+            return
         body = {"format": FORMAT, "entries": {p: e.__dict__ for p, e in sorted(self.entries.items())}}
         atomic_write_text(self.dir / MANIFEST, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
-        used = {f"{e.key}.pdf" for e in self.entries.values()}
+        used = {f"{e.key}{self.suffix}" for e in self.entries.values()}
         if self.objects.is_dir():
             for obj in self.objects.iterdir():
                 if obj.name not in used:

@@ -9,13 +9,15 @@ Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
                     "versions": [], "pending": null,
                     "missing_languages": ["kk"],
                     "languages": {"ru": {"title", "product_name", "operator", "path", "url", "html_sha256",
-                                         "pdf_path", "pdf_url", "pdf_sha256", "version",
+                                         "pdf_path", "pdf_url", "pdf_sha256", "docx_path", "docx_url",
+                                         "docx_sha256", "version",
                                          "published", "effective", "status", "reviewed",
                                          "origin"}}}]}
 
 ``versions`` lists every published version (state in force / pending / superseded,
 publication and effective moments with their UTC offsets, in force until, per language the
-sha256 of the frozen text and its URLs); ``current_version`` is the number in force when
+sha256 of the frozen text and its URLs; with Word documents on, ``docx_*`` and
+``changes_docx_*`` path, URL and sha256); ``current_version`` is the number in force when
 the site was built, ``pending`` the published version not yet in force.
 
 ``path`` values are relative to the site root; ``url`` values are absolute when the
@@ -76,6 +78,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
                 "pdf_path": pdf,
                 "pdf_url": url(pdf),
                 "pdf_sha256": sha256_file(site_dir / pdf) if pdf else None,
+                **_docx_fields(model.docx(doc_id, lang), site_dir, url),
                 "version": ed.version,
                 "published": _iso(ed.date),
                 "effective": _iso(ed.effective),
@@ -89,6 +92,8 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
         timeline = (
             history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang)) if history else {}
         )
+        if history is not None and model.docx_pattern is not None:
+            _add_version_docx(model, history, timeline, site_dir, url)
         docs.append({
             "id": doc_id,
             "product": product,
@@ -105,6 +110,27 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             "languages": langs,
         })
     return {"api_version": API_VERSION, "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+
+
+def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx") -> dict:
+    """Where a Word document is and its sha256 (fields absent when Word documents are not built)."""
+    if path is None:
+        return {}
+    return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": sha256_file(site_dir / path)}
+
+
+def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url) -> None:
+    """Each version's Word document and its tracked-changes redline, per language."""
+    from ..docx.paths import changes_path
+
+    by_number = {v.number: v for v in history.versions}
+    for entry in [*timeline.get("versions", []), *([timeline["pending"]] if timeline.get("pending") else [])]:
+        version = by_number[entry["version"]]
+        for lang, fields in entry["languages"].items():
+            path = model.version_docx(history.doc_id, version, lang)
+            fields.update(_docx_fields(path, site_dir, url))
+            if path is not None and fields.get("changes_url"):
+                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx"))
 
 
 def dumps(data: dict) -> str:

@@ -242,7 +242,7 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     here = history_path(lang, history.doc_id)
     days = history.versions[-1].notice_days if history.versions else 0
     zone = history.store.timezone
-    out = [f'<h1 id="title">{_e(title)}: {_e(s("history", lang))}</h1>',
+    out = [f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
            f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone_city(zone, lang)))}</p>',
            '<table class="pd-history pd-reflow"><thead><tr>'
            f"<th>{_e(s('version_n', lang, n='').strip())}</th><th>{_e(s('published_on', lang))}</th>"
@@ -305,18 +305,24 @@ def redline_changes(history: DocumentHistory, version: Version, lang: str):
     return _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
 
 
-def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None) -> str:
+def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None,
+                 docx: str | None = None) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
     here = changes_path(lang, history.doc_id, version.number)
-    out = [f'<h1 id="title">{_e(title)}: {_e(s("redline_title", lang, n=version.number))}</h1>']
+    out = [f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>']
     changes = redline_changes(history, version, lang)
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
     out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
     out.append(f'<p class="pd-dateline">{_e(redline_moments(version, lang))}</p>')
-    if pdf:
-        out.append(f'<p class="pd-pdf"><a href="{_rel(relative, here, pdf)}" download>PDF</a></p>')
+    if pdf or docx:
+        from .strings import t
+
+        links = [f'<a href="{_rel(relative, here, pdf)}" download>PDF</a>'] if pdf else []
+        if docx:
+            links.append(f'<a href="{_rel(relative, here, docx)}" download>{_e(t("docx_changes", lang))}</a>')
+        out.append(f'<p class="pd-pdf">{" · ".join(links)}</p>')
     out.append(f"<p>{_e(s('legend', lang))} "
                f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
     text = relative(here, version_path(lang, history.doc_id, version.number))

@@ -102,6 +102,7 @@ class SiteModel:
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
     histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
+    docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
 
     def page(self, lang: str, doc_id: str) -> PolicyPage:
         return self.pages[(lang, doc_id)]
@@ -125,6 +126,21 @@ class SiteModel:
         if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
             return None
         return urls.pdf_path(doc_id, lang, self.pdf_pattern)
+
+    def docx(self, doc_id: str, lang: str) -> str | None:
+        """The Word document beside the PDF (``.../privacyru.docx``), or None when not built."""
+        if self.docx_pattern is None or lang not in self.policies[doc_id].languages:
+            return None
+        from ..docx.paths import docx_path
+
+        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
+
+    def version_docx(self, doc_id: str, version, lang: str) -> str | None:
+        if self.docx_pattern is None or lang not in version.sha256:
+            return None
+        from ..docx.paths import docx_path
+
+        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
 
 
 def product_name(policy: Policy, lang: str) -> str:
@@ -192,7 +208,7 @@ def _date_or_draft(value: dt.date | None, lang: str) -> str:
 
 
 def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,
-                  notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+                  notice: str = "", pdf: str | None = None, here: str | None = None, docx: str | None = None) -> str:
     """Title, operator, version, dates, version notice and the PDF link of a present page.
 
     ``doc``/``ed``/``pdf``/``here`` show a published version instead of the draft.
@@ -217,8 +233,11 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     out.append("</dl>")
     out.append(notice)
     pdf = pdf or model.pdf(page.doc_id, lang)
-    if pdf:
-        out.append(f'<p class="pd-pdf"><a href="{_e(urls.relative(here, pdf))}" download>{_e(t("pdf", lang))}</a></p>')
+    docx = docx or model.docx(page.doc_id, lang)
+    if pdf or docx:
+        links = [(pdf, t("pdf", lang)), (docx, t("docx", lang))]
+        out.append('<p class="pd-pdf">' + " · ".join(
+            f'<a href="{_e(urls.relative(here, path))}" download>{_e(label)}</a>' for path, label in links if path) + "</p>")
     notice_of_standing = standing(doc.front)
     if notice_of_standing:
         kind, sentence = notice_of_standing
@@ -324,7 +343,8 @@ def findings_box(findings: list, lang: str) -> str:
 
 
 def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,
-                   ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None) -> str:
+                   ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None,
+                   docx: str | None = None) -> str:
     """The whole body of a policy page: header, checker findings (preview only), text.
 
     By default the draft in docs/; the plugin passes a published version's ``doc`` instead.
@@ -336,7 +356,7 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     lang = page.lang
     parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}" '
              f'data-pd-cite="{_e(t("cite", lang))}" data-pd-nolink="{_e(t("no_clause", lang))}">',
-             policy_header(model, page, doc, ed, notice, pdf, here)]
+             policy_header(model, page, doc, ed, notice, pdf, here, docx)]
     if findings:
         parts.append(findings_box(findings, lang))
     from .linkcheck import rewrite_md_links

@@ -14,6 +14,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.published": {"ru": "опубликован", "kk": "жарияланған", "en": "published"},
     "status.draft": {"ru": "черновик, не опубликован", "kk": "жоба, жарияланбаған", "en": "draft, not published"},
     "pdf": {"ru": "Скачать PDF", "kk": "PDF жүктеп алу", "en": "Download PDF"},
+    "docx": {"ru": "Скачать Word (.docx)", "kk": "Word (.docx) жүктеп алу", "en": "Download Word (.docx)"},
+    "docx_changes": {"ru": "Word с исправлениями (режим рецензирования)", "kk": "Түзетулері бар Word (рецензиялау режимі)",
+                     "en": "Word with tracked changes"},
     "missing.title": {"ru": "Перевод отсутствует", "kk": "Аударма жоқ", "en": "Translation not available"},
     "missing.text": {
         "ru": "Документ «{title}» пока не опубликован на русском языке.",

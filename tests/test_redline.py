@@ -130,3 +130,25 @@ def test_a_different_paragraph_at_the_same_place_is_still_removed_and_added():
     a = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n")
     b = doc("## 2. Оператор\n\nБИН: _____\n\nОператор вправе изменить адрес.\n")
     assert kinds(compare(a, b)) == [("removed", "sec-2-p2"), ("added", "sec-2-p2")]
+
+
+def test_a_letter_fix_is_named_and_words_never_touch():
+    from policydocs.versions.redline import letters_only, letters_note, _words_html
+
+    # City Group's Kazakh "Аktуалды": Latin k and t for Cyrillic к and т
+    assert letters_only("Аktуалды", "Актуалды") == [("k", "к"), ("t", "т")]
+    assert letters_note(letters_only("Аktуалды", "Актуалды"), "kk") == "әріптер ауыстырылды: латын «k», «t» → кирилл «к», «т»"
+    assert letters_only("10 (десяти)", "15 (пятнадцати)") is None  # a real change is not a letter fix
+    out = _words_html(word_diff("в течение 10 (десяти) рабочих дней", "в течение 15 (пятнадцати) рабочих дней"), "ru")
+    assert "</del> <ins" in out and "</del><ins" not in out
+
+
+def test_changes_stand_under_their_section_and_place():
+    old = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 3 (три) года.\n")
+    new = doc("## 2. Оператор\n\nБИН: 140140030904\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 5 (пять) лет.\n")
+    html = render_html(compare(old, new), "ru", only_changes=True, link=lambda eid: f"../v2/#{eid}")
+    assert '<p class="pd-where">2. Оператор</p>' in html and '<p class="pd-where">3. Сроки</p>' in html
+    assert '<a href="../v2/#sec-2-p1">раздел 2, абзац 1</a>' in html
+    assert '<a href="../v2/#cl-3-1">3.1</a>' in html
+    assert html.index("2. Оператор") < html.index("140140030904") < html.index("3. Сроки")
+    assert summary(compare(old, new), "kk") == "Өзгертілген ережелер: 2-бөлім, 1-азат жол, 3.1"

@@ -27,6 +27,7 @@ from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
 from ..site import api, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
+from ..site.shipping import shipped
 from ..site.strings import t
 from ..pdf.redline import redline_path
 from .config import PolicyDocsConfig
@@ -106,7 +107,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
             self.kinds["index.md"] = ("root", None)
         for name in ASSETS + THEME_SCRIPTS:
-            text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")
+            text = shipped(name, resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8"))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
         return files

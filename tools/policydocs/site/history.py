@@ -244,7 +244,7 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     zone = history.store.timezone
     out = [f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
            f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone_city(zone, lang)))}</p>',
-           '<table class="pd-history pd-reflow"><thead><tr>'
+           '<table class="pd-history" data-pd-reflow><thead><tr>'
            f"<th>{_e(s('version_n', lang, n='').strip())}</th><th>{_e(s('published_on', lang))}</th>"
            f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
            f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>"]

@@ -270,7 +270,7 @@ def index_body(model: SiteModel, lang: str) -> str:
     for product, policies in model.products().items():
         shown = product_name(policies[0], lang)
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
-        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-reflow"><thead><tr>'
+        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-pd-reflow><thead><tr>'
                    f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
                    f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
         for policy in policies:

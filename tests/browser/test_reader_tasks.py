@@ -316,6 +316,9 @@ def test_the_404_page_speaks_the_address_language(page, base_url, lang, heading,
     assert page.inner_text(f"section[data-lang='{lang}'] h1") == heading
     assert page.locator("section[data-lang]:visible").count() == 1
     assert page.locator(".md-nav__link:visible", has_text="En").count() == 0  # no raw folder names
+    footer = {"ru": "Сделано на", "kk": "негізінде жасалған", "en": "Made with"}
+    assert footer[lang] in page.inner_text(".md-copyright")
+    assert all(words not in page.inner_text(".md-copyright") for code, words in footer.items() if code != lang)
     _fits(page)
     _shot(page, f"404-{lang}")
     other = "en" if lang != "en" else "kk"

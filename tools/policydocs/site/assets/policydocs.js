@@ -160,6 +160,9 @@
         if (name) { name.textContent = section.getAttribute("data-site"); }
       }
     });
+    document.querySelectorAll(".pd-made[data-lang]").forEach(function (made) {
+      made.hidden = made.getAttribute("data-lang") !== lang;
+    });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", show); } else { show(); }
 })();

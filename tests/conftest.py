@@ -22,3 +22,11 @@ def seed(prefix: str) -> Path:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def on_the_day(date: "dt.date") -> "dt.datetime":
+    """'Now' for a test that publishes as of a fixed date: late that day in Almaty (not backdated)."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.combine(date, dt.time(23, 59), ZoneInfo("Asia/Almaty"))

@@ -9,6 +9,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from policydocs import corpus
@@ -16,6 +18,8 @@ from policydocs.errors import PolicyError
 from policydocs.languages import LANGUAGES
 from policydocs.site import api, feeds, linkcheck, pages, search, sitemap, strings, urls
 from policydocs.site.dates import long_date
+from policydocs.site.history import load_histories
+from policydocs.versions.publish import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "site" / "docs"
@@ -23,9 +27,19 @@ MATERIAL_EN = Path(__import__("material").__file__).parent / "templates" / "part
 KK_HTML = ROOT / "overrides" / "partials" / "languages" / "kk.html"
 
 
+ALMATY = ZoneInfo("Asia/Almaty")
+PUBLISHED = dt.datetime(2026, 11, 22, 10, 0, tzinfo=ALMATY)
+
+
 @pytest.fixture(scope="module")
-def model() -> pages.SiteModel:
-    return pages.build_model(corpus.load(FIXTURE), pdf_pattern=urls.DEFAULT_PDF_PATTERN)
+def model(tmp_path_factory) -> pages.SiteModel:
+    """The fixture's privacy policy published once (22 November 2026, 10:00 Almaty); its terms a draft."""
+    loaded = corpus.load(FIXTURE)
+    versions = tmp_path_factory.mktemp("versions")
+    publish(loaded.policies["demo/privacy"], versions, PUBLISHED.date(), time=PUBLISHED.time(), now=PUBLISHED)
+    built = pages.build_model(loaded, pdf_pattern=urls.DEFAULT_PDF_PATTERN)
+    built.histories = load_histories(loaded, versions, PUBLISHED + dt.timedelta(days=1))
+    return built
 
 
 def _keys(path: Path) -> dict[str, str]:
@@ -139,8 +153,8 @@ def test_missing_translation_is_a_page_in_that_language(model):
 
 def test_policy_header_shows_edition_in_the_page_language(model):
     kk = pages.policy_header(model, model.page("kk", "demo/privacy"))
-    assert "2026\u202fж. 22 қараша" in kk and "2026\u202fж. 29 қараша" in kk
-    assert "«Демо» ЖШС" in kk and ">3<" in kk
+    assert kk.count("2026\u202fж. 22 қараша") == 2  # published and in force (a first version replaces nothing)
+    assert "«Демо» ЖШС" in kk and "<dd>1</dd>" in kk
     assert 'href="../../../demo/docs/privacykk.pdf"' in kk
     draft = pages.policy_header(model, model.page("ru", "demo/terms"))
     assert draft.count('class="pd-draft"') == 3  # version, publication and effective date
@@ -163,7 +177,7 @@ def test_api_document(model, tmp_path):
     assert kk["url"] == "https://example.kz/kk/demo/privacy/"
     assert kk["pdf_path"] == "demo/docs/privacykk.pdf"
     assert kk["html_sha256"] == __import__("hashlib").sha256("<p>kk</p>".encode()).hexdigest()
-    assert kk["published"] == "2026-11-22" and kk["effective"] == "2026-11-29" and kk["version"] == "3"
+    assert kk["published"] == kk["effective"] == "2026-11-22T10:00:00+05:00" and kk["version"] == 1
     assert docs["demo/privacy"]["languages"]["en"]["html_sha256"] is None  # not built in this test
     # what a text is: the fixture's Kazakh is a reviewed translation, its English an unreviewed one
     assert (kk["origin"], kk["reviewed"]) == ("translation", True)
@@ -179,11 +193,12 @@ def test_feed_is_valid_atom_per_language(model):
         root = ET.fromstring(feeds.atom(model, lang, "https://example.kz/", "Site", now))
         ns = {"a": "http://www.w3.org/2005/Atom"}
         titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+        titles = [title for title in titles if " · " not in title]  # entries of published versions follow their document
         expected = [f"{d.languages[lang].front.product}: {d.languages[lang].title}"  # the product tells them apart
                     for _, d in sorted(model.policies.items()) if lang in d.languages]
         assert titles == expected
     kk = ET.fromstring(feeds.atom(model, "kk", "https://example.kz/", "Site", now))
-    assert kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text == "2026-11-22T00:00:00Z"
+    assert kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text == "2026-11-22T05:00:00Z"
 
 
 def test_sitemap_links_existing_languages_only(model):

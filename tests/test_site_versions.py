@@ -15,6 +15,7 @@ import pytest
 
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
+from tests.conftest import on_the_day
 from tests.browser.sitebuild import build, make_project
 
 DOC = "demo/privacy"
@@ -28,7 +29,7 @@ def publish_two_versions(project: Path) -> None:
         for field in ("version: 3\n", "date: 2026-11-22\n", "effective: 2026-11-29\n"):
             text = text.replace(field, "")
         path.write_text(text, encoding="utf-8")
-    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 10, 1))
+    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 10, 1), now=on_the_day(dt.date(2026, 10, 1)))
     for lang, old, new in (("ru", "не дольше, чем требуется", "не дольше трёх лет"),
                            ("kk", None, None), ("en", None, None)):
         if old:
@@ -36,7 +37,7 @@ def publish_two_versions(project: Path) -> None:
             text = path.read_text(encoding="utf-8")
             assert old in text
             path.write_text(text.replace(old, new), encoding="utf-8")
-    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 11, 15), time=dt.time(10, 0))
+    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 11, 15), time=dt.time(10, 0), now=on_the_day(dt.date(2026, 11, 15)))
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,7 @@ def test_the_page_shows_the_version_in_force_and_announces_the_pending_one(site)
 def test_pending_version_page_says_when_it_takes_effect(site):
     page = read(site, "kk/demo/privacy/v2/index.html")
     assert 'data-state="pending"' in page
-    assert "2026\u202fж. 23 қараша, 00:00 (Алматы уақыты, UTC+05:00)</time> күшіне енеді" in page
+    assert "2026\u202fж. 23 қарашада (00:00, Алматы уақыты, UTC+05:00)</time> күшіне енеді" in page
     assert '<html lang="kk"' in page
 
 

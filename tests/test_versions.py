@@ -17,7 +17,7 @@ from policydocs.versions.clock import effective_moment
 from policydocs.versions.publish import publish
 from policydocs.versions.store import open_store
 
-from .conftest import DOCS
+from .conftest import DOCS, on_the_day
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -95,10 +95,10 @@ def edit(repo: Path, old: str, new: str):
 
 def test_publish_two_versions_and_query_the_history(repo):
     versions = repo / "versions"
-    v1 = publish(policy(repo), versions, dt.date(2026, 11, 1)).version
+    v1 = publish(policy(repo), versions, dt.date(2026, 11, 1), now=on_the_day(dt.date(2026, 11, 1))).version
     assert v1.effective == v1.published  # a first version replaces nothing
     edit(repo, "7 (семи) календарных", "10 (десяти) календарных")
-    v2 = publish(policy(repo), versions, dt.date(2026, 11, 20), time=dt.time(15, 30)).version
+    v2 = publish(policy(repo), versions, dt.date(2026, 11, 20), time=dt.time(15, 30), now=on_the_day(dt.date(2026, 11, 20))).version
     assert (v2.number, v2.effective) == (2, at(2026, 11, 28))
     assert v2.summary["ru"] == "Изменены положения: 1.2"
     store = open_store(versions, "smartaqkol/privacy")
@@ -112,27 +112,27 @@ def test_publish_two_versions_and_query_the_history(repo):
 
 def test_refusals_write_nothing(repo):
     versions = repo / "versions"
-    publish(policy(repo), versions, dt.date(2026, 11, 20))
+    publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     before = sorted(p.relative_to(repo) for p in versions.rglob("*"))
     with pytest.raises(PolicyError, match="nothing changed"):
-        publish(policy(repo), versions, dt.date(2026, 11, 21))
+        publish(policy(repo), versions, dt.date(2026, 11, 21), now=on_the_day(dt.date(2026, 11, 21)))
     edit(repo, "7 (семи)", "8 (восьми)")
     with pytest.raises(PolicyError, match="before version 1"):
-        publish(policy(repo), versions, dt.date(2026, 11, 19))
+        publish(policy(repo), versions, dt.date(2026, 11, 19), now=on_the_day(dt.date(2026, 11, 19)))
     with pytest.raises(PolicyError, match="version 1 of 'smartaqkol/privacy' already exists"):
-        publish(policy(repo), versions, dt.date(2026, 11, 21), number=1)
+        publish(policy(repo), versions, dt.date(2026, 11, 21), number=1, now=on_the_day(dt.date(2026, 11, 21)))
     with pytest.raises(PolicyError, match="checker error"):
-        publish(policy(repo), versions, dt.date(2026, 11, 21), checker=lambda p: ["x.md:3: numbering: gap"])
-    with pytest.raises(PolicyError, match=r"2026-11-21 09:30 \(Asia/Almaty\) is still to come \(it is now 2026-11-21 09:29\)"):
-        publish(policy(repo), versions, dt.date(2026, 11, 21), time=dt.time(9, 30), now=at(2026, 11, 21, 9, 29))
+        publish(policy(repo), versions, dt.date(2026, 11, 21), checker=lambda p: ["x.md:3: numbering: gap"], now=on_the_day(dt.date(2026, 11, 21)))
+    with pytest.raises(PolicyError, match="more than 24 hours before now"):  # backdated without a reason
+        publish(policy(repo), versions, dt.date(2026, 11, 21), now=at(2026, 11, 22, 0, 1))
     assert sorted(p.relative_to(repo) for p in versions.rglob("*")) == before
-    # the minute it goes live is fine
+    # the minute it goes live is fine (a moment still to come is a scheduled publication: tests/test_publication_records.py)
     publish(policy(repo), versions, dt.date(2026, 11, 21), time=dt.time(9, 30), now=at(2026, 11, 21, 9, 30))
 
 
 def test_edited_frozen_text_is_found(repo):
     versions = repo / "versions"
-    publish(policy(repo), versions, dt.date(2026, 11, 20))
+    publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     frozen = versions / "smartaqkol/privacy/v1/ru.md"
     frozen.chmod(0o644)
     frozen.write_text(frozen.read_text(encoding="utf-8").replace("Компания", "Фирма", 1), encoding="utf-8")
@@ -153,7 +153,7 @@ def test_edited_frozen_text_is_found(repo):
 )
 def test_malformed_changelog(repo, mangle, message):
     versions = repo / "versions"
-    publish(policy(repo), versions, dt.date(2026, 11, 20))
+    publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     path = versions / "smartaqkol/privacy/changelog.yml"
     path.write_text(mangle(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(PolicyError) as err:
@@ -164,7 +164,7 @@ def test_malformed_changelog(repo, mangle, message):
 def test_publish_interrupted_between_freezing_and_recording(repo, monkeypatch):
     """Killed after the texts are in place but before the changelog: the version does not exist."""
     versions = repo / "versions"
-    publish(policy(repo), versions, dt.date(2026, 11, 1))
+    publish(policy(repo), versions, dt.date(2026, 11, 1), now=on_the_day(dt.date(2026, 11, 1)))
     changelog = (versions / "smartaqkol/privacy/changelog.yml").read_bytes()
     edit(repo, "7 (семи)", "8 (восьми)")
 
@@ -173,7 +173,7 @@ def test_publish_interrupted_between_freezing_and_recording(repo, monkeypatch):
 
     monkeypatch.setattr(store_module, "atomic_write_text", crash)
     with pytest.raises(KeyboardInterrupt):
-        publish(policy(repo), versions, dt.date(2026, 11, 20))
+        publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     monkeypatch.undo()
     assert (versions / "smartaqkol/privacy/changelog.yml").read_bytes() == changelog
     store = open_store(versions, "smartaqkol/privacy")
@@ -187,10 +187,10 @@ def test_publish_interrupted_between_freezing_and_recording(repo, monkeypatch):
     (left / "ru.md").write_text("half", encoding="utf-8")
     assert [v.number for v in open_store(versions, "smartaqkol/privacy").versions] == [1]
     with pytest.raises(PolicyError, match="v2 already exists but the changelog does not list it"):
-        publish(policy(repo), versions, dt.date(2026, 11, 20))
+        publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     assert (left / "ru.md").read_text(encoding="utf-8") == "half"
     shutil.rmtree(left)
-    v2 = publish(policy(repo), versions, dt.date(2026, 11, 20)).version
+    v2 = publish(policy(repo), versions, dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20))).version
     assert v2.number == 2 and "8 (восьми)" in v2.text("ru")
     assert not (v2.folder / "v2" / store_module.INTERRUPTED).exists()
 
@@ -200,7 +200,7 @@ def test_publish_killed_with_sigkill_midway_leaves_the_repository_as_it_was(repo
     import sys
 
     versions = repo / "versions"
-    publish(policy(repo), versions, dt.date(2026, 11, 1))
+    publish(policy(repo), versions, dt.date(2026, 11, 1), now=on_the_day(dt.date(2026, 11, 1)))
     changelog = (versions / "smartaqkol/privacy/changelog.yml").read_bytes()
     edit(repo, "7 (семи)", "8 (восьми)")
     script = (
@@ -208,7 +208,7 @@ def test_publish_killed_with_sigkill_midway_leaves_the_repository_as_it_was(repo
         "import policydocs.versions.store as s\n"
         "s.atomic_write_text = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)\n"
         "from policydocs.cli import run\n"
-        "sys.argv = ['policydocs', 'publish', 'smartaqkol/privacy', '--date', '2026-11-20']\n"
+        "sys.argv = ['policydocs', 'publish', 'smartaqkol/privacy', '--date', '2026-11-20', '--backdate', 'a test of a fixed date']\n"
         "run()\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, timeout=120)
@@ -238,7 +238,7 @@ def test_check_command_fails_on_an_edited_frozen_text(repo):
     import subprocess
     import sys
 
-    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20))
+    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
     frozen = repo / "versions/smartaqkol/privacy/v1/ru.md"
     frozen.chmod(0o644)
     frozen.write_text(frozen.read_text(encoding="utf-8") + "\nДобавка.\n", encoding="utf-8")

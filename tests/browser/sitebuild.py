@@ -37,7 +37,8 @@ def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://
     return tmp
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"}
+def build(project: Path, *extra: str, epoch: int = 1795000000) -> subprocess.CompletedProcess:
+    """``mkdocs build`` at a fixed build moment (``epoch``, default 2026-11-18 11:06 UTC)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch), "PATH": "/usr/bin:/bin"}
     return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300)

@@ -20,6 +20,7 @@ import yaml
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
 from tests.browser.chromium import chromium
+from tests.conftest import on_the_day
 from tests.browser.sitebuild import build, make_project
 
 MARK = "window.__pwned=(window.__pwned||0)+1"
@@ -72,9 +73,9 @@ def hostile_site(tmp_path_factory):
     _write(project / "docs")
     # two published versions, so the history, version and redline pages carry the payloads too
     # (the checker would refuse this header; publishing here bypasses it on purpose)
-    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 1), checker=None)
+    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 1), checker=None, now=on_the_day(dt.date(2026, 11, 1)))
     _write(project / "docs", extra=" <b onclick=\"x\">изм</b>")
-    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 2), checker=None)
+    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 2), checker=None, now=on_the_day(dt.date(2026, 11, 2)))
     result = build(project)
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_Quiet, directory=str(project / "site"))

@@ -140,7 +140,7 @@ def test_a_publish_that_cannot_create_its_folder_writes_nothing(project):
         (project / f"docs/{lang}/newdoc/privacy.md").write_text(text.replace("id: yasam/privacy", "id: newdoc/privacy"),
                                                                 encoding="utf-8")
     (project / "versions/newdoc").write_text("a file where the folder should be", encoding="utf-8")
-    one_line_error(run(project, "publish", "newdoc/privacy", "--date", "2026-11-25"),
+    one_line_error(run(project, "publish", "newdoc/privacy", "--date", "2026-11-25", "--backdate", "a test of a fixed date"),
                    "versions/newdoc/privacy: could not write the new version")
     assert (project / "versions/newdoc").read_text(encoding="utf-8") == "a file where the folder should be"
 

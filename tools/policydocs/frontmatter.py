@@ -144,6 +144,15 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     for name in ("date", "effective"):
         if name in data and not isinstance(data[name], (dt.date, dt.datetime)):
             raise bad(name, f"must be a date written as YYYY-MM-DD, not {data[name]!r}")
+        if name in data and not 1900 <= data[name].year <= 2999:
+            raise bad(name, f"is outside the years 1900-2999 ({data[name].isoformat()})")
+    if "timezone" in data:
+        from .versions.clock import zone  # noqa: PLC0415
+
+        try:
+            zone(str(data["timezone"]))
+        except PolicyError as exc:
+            raise bad("timezone", f"names an {exc.message}") from None
 
 
 def dump(data: dict[str, Any]) -> str:

@@ -24,6 +24,8 @@ COMMANDS = {
     "check": ("check", "command"),
     "confirm": ("confirm", "command"),
     "pdf": ("pdf", "command"),
+    "next-change": ("clock", "command"),
+    "notice": ("notice", "command"),
     "export": ("export", "command"),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 
 from ..languages import LANGUAGES
 from ..check import RULES, check_tree, report
+from ..versions.claims import check_document_files
 from ..versions.store import open_store
 
 
@@ -46,8 +48,10 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
         return
     required_langs = _langs(required)
     doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None)
+    now = dt.datetime.now(dt.timezone.utc)
     for doc_id in doc_ids:
-        open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named
+        store = open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named
+        check_document_files(Path(docs), doc_id, store, now)  # front matter may not claim a publication
     if fmt == "json":
         click.echo(report.as_json(findings, msg_lang), nl=False)
     elif fmt == "github":

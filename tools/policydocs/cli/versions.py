@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from ..corpus import load
 from ..document import parse_text
 from ..errors import PolicyError
 from ..languages import LANGUAGES
-from ..versions.clock import zone
+from ..versions import timeline
+from ..versions.claims import check_document_files
+from ..versions.clock import check_year, parse_moment, zone
 from ..versions.publish import publish
 from ..versions.redline import compare, render_html, render_text, summary
 from ..versions.store import open_store
@@ -50,23 +53,48 @@ def default_checker():
 @click.option("--material/--non-material", default=True, show_default=True,
               help="A non-material change takes effect at publication; a material one after the notice period.")
 @click.option("--version", "number", type=int, help="Expected version number (refused if it is not the next one).")
+@click.option("--by", "by", help="Who publishes (recorded in the changelog; default: git's user.name and user.email).")
+@click.option("--backdate", "backdate", metavar="REASON",
+              help="Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the history page.")
 @DOCS
 @VERSIONS
-def publish_command(doc_id, date_, time_, material, number, docs_dir, versions_dir):
-    """Freeze the current texts of DOC_ID as its next version."""
+def publish_command(doc_id, date_, time_, material, number, by, backdate, docs_dir, versions_dir):
+    """Freeze the current texts of DOC_ID as its next version.
+
+    A moment still to come is a scheduled publication: frozen and recorded now, shown on the
+    site, the API and the feeds only from a build at or after it (see `policydocs next-change`).
+    """
+    check_year(date_.date(), "--date")
     _, policy = _policy(docs_dir, doc_id)
     result = publish(
         policy, versions_dir, date_.date(), time=time_.time() if time_ else None,
-        material=material, number=number, checker=default_checker(),
+        material=material, number=number, checker=default_checker(), by=by or _git_user(), backdate=backdate,
     )
     v = result.version
-    click.echo(f"published {doc_id} version {v.number}: {v.published.isoformat()}, takes effect {v.effective.isoformat()}")
+    if v.published > v.recorded_at:
+        click.echo(f"scheduled {doc_id} version {v.number}: published {v.published.isoformat()}, "
+                   f"takes effect {v.effective.isoformat()}; nobody is shown it before then")
+    else:
+        click.echo(f"published {doc_id} version {v.number}: {v.published.isoformat()}, takes effect {v.effective.isoformat()}")
     for lang in v.languages:
         click.echo(f"  {lang}: {v.summary[lang]}")
     for path in result.files:
         click.echo(f"  wrote {path}")
     for path in result.leftovers:
         click.echo(f"{path}: left by a publish that did not finish; it is not a version and may be deleted", err=True)
+
+
+def _git_user() -> str | None:
+    """'Name <email>' from git's configuration, as the person who ran publish; None without git."""
+    parts = []
+    for key in ("user.name", "user.email"):
+        try:
+            done = subprocess.run(["git", "config", key], capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        parts.append(done.stdout.strip())
+    name, email = parts
+    return (f"{name} <{email}>" if email else name) if name else (email or None)
 
 
 def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
@@ -134,25 +162,33 @@ def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, 
 @click.command("status")
 @DOCS
 @VERSIONS
-@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M"]), help="Moment to report on (default now).")
+@click.option("--at", "at", help="Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
+                                 "document's time zone; also 2026-12-01T15:30 or with an offset.")
 def status_command(docs_dir, versions_dir, at):
     """One table of every document: languages, current and pending version, open findings."""
     corpus = load(docs_dir)
     checker = default_checker()
     rows = [("document", "languages", "in force", "pending", "findings")]
+    said = set()
     for doc_id, policy in sorted(corpus.policies.items()):
         store = open_store(versions_dir, doc_id)
         tz = zone(store.timezone)
-        moment = (at.replace(tzinfo=tz) if at else dt.datetime.now(tz))
-        current = store.in_force(moment)
-        pending = store.pending(moment)
+        moment, bare = parse_moment(at, tz) if at else (dt.datetime.now(tz), False)
+        check_document_files(docs_dir, doc_id, store, dt.datetime.now(tz))
+        if at and (bare, tz.key) not in said:
+            said.add((bare, tz.key))
+            meaning = " (a bare date means 00:00 of that day)" if bare else ""
+            click.echo(f"at {moment.astimezone(tz):%Y-%m-%d %H:%M} {tz.key}{meaning}")
+        shown = timeline.visible(store.versions, moment)
+        current = timeline.in_force(shown, moment)
+        pending = timeline.pending(shown, moment)
+        scheduled = [v for v in store.versions if v.published > moment]
         langs = " ".join(lang if lang in policy.languages else "-" * len(lang) for lang in LANGUAGES)
         in_force = f"v{current.number} since {current.effective:%Y-%m-%d %H:%M %z}" if current else "none"
-        pend = ", ".join(f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending) or "none"
+        pend = [f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending]
+        pend += [f"v{v.number} scheduled for {v.published:%Y-%m-%d %H:%M %z}" for v in scheduled]
         findings = str(len(checker(policy))) + " errors" if checker else "checker not installed"
-        rows.append((doc_id, langs, in_force, pend, findings))
+        rows.append((doc_id, langs, in_force, ", ".join(pend) or "none", findings))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
-
-

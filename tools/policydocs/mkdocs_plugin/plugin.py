@@ -25,11 +25,12 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.shipping import shipped
 from ..site.strings import t
 from ..pdf.redline import redline_path
+from ..versions.claims import check_claims
 from .config import PolicyDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
@@ -84,7 +85,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             self.model.docx_pattern = self.config.pdf_pattern if self.config.docx else None
             linkcheck.check_links(self.model)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
-            self.model.histories = history_mod.load_histories(loaded, versions_dir, _build_moment())
+            now = _build_moment()
+            self.model.histories = history_mod.load_histories(loaded, versions_dir, now)
+            for doc in loaded.documents():  # version, status and dates come from versions/ only
+                check_claims(doc.front, doc.path, self.model.histories[doc.doc_id].store, now)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
         model = self.model
@@ -321,7 +325,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 raise PluginError(str(exc)) from None
         site_url = config.site_url or ""
         if self.config.api:
-            atomic_write_text(site_dir / urls.API_PATH, api.dumps(api.documents(model, site_dir, site_url)))
+            data = api.documents(model, site_dir, site_url, _build_moment())
+            atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
+            for path, one in api.per_document(data).items():
+                atomic_write_text(site_dir / path, api.dumps(one))
+            atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
         if self.config.feeds:
             now = _build_moment()
             for lang in LANGUAGES:
@@ -457,7 +465,7 @@ def _pdf_header(version) -> dict:
 
 
 def _edition_of(version) -> pages.Edition:
-    return pages.Edition(str(version.number), version.published.date(), version.effective.date(), "published")
+    return pages.Edition.of_version(version)
 
 
 def _pages_in(section):

@@ -49,15 +49,15 @@ def _as_date(value) -> dt.date | None:
 
 
 def header_for(doc: Document, extra: dict | None = None) -> Header:
-    """Header data: what the site knows (``extra``) first, else the front matter, else a draft."""
+    """Header data: what the version store says (``extra``), else a draft.
+
+    Never the front matter: version and dates come from versions/ only (versions/claims.py).
+    """
     extra = extra or {}
-    meta = doc.meta
-    version = extra.get("version", meta.get("version"))
+    version = extra.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         version = None
-    effective = _as_date(extra.get("effective")) or _as_date(meta.get("effective")) or _as_date(meta.get("date"))
-    date = _as_date(extra.get("date")) or _as_date(meta.get("date")) or _as_date(meta.get("effective"))
-    return Header(version, effective, date)
+    return Header(version, _as_date(extra.get("effective")), _as_date(extra.get("date")))
 
 
 def page_html(doc: Document, header: Header) -> str:

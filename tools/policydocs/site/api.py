@@ -1,32 +1,24 @@
-"""The JSON document apps read: which documents exist, in which languages, at which URLs.
+"""The JSON documents apps read: which documents exist, which version is in force when.
 
-Shape (``api_version`` 1; fields are only ever added, never renamed or removed):
+``api/v1/documents.json`` (every document) and ``api/v1/documents/<product>/<name>.json``
+(one document, at a fixed URL) share one shape per document; both are described by the JSON
+Schema shipped at ``api/v1/schema.json`` (fields are only ever added, never renamed or
+removed). Types are the same everywhere: versions are integers, moments ISO 8601 with their
+UTC offset. ``generated_at`` is the build moment; every ``state`` and ``current_version`` is
+as of then, while ``effective_from``/``effective_until`` of each version let an app answer
+"in force at moment T" for any T itself. A version with ``requires_consent`` carries the
+notice texts (subject, push, body) per language; README "For app developers" says what to do.
 
-    {"api_version": 1, "default_language": "ru", "languages": ["ru", "kk", "en"],
-     "documents": [{"id": "yasam/privacy", "product": "yasam", "product_name": "Я!Сам",
-                    "product_names": {"ru": "Я!Сам", ...}, "source_language": "ru", "prevailing_language": "ru",
-                    "current": {"version": ..., "status": ..., "published": ..., "effective": ...},
-                    "versions": [], "pending": null,
-                    "missing_languages": ["kk"],
-                    "languages": {"ru": {"title", "product_name", "operator", "path", "url", "html_sha256",
-                                         "pdf_path", "pdf_url", "pdf_sha256", "docx_path", "docx_url",
-                                         "docx_sha256", "version",
-                                         "published", "effective", "status", "reviewed",
-                                         "origin"}}}]}
-
-``versions`` lists every published version (state in force / pending / superseded,
-publication and effective moments with their UTC offsets, in force until, per language the
-sha256 of the frozen text and its URLs; with Word documents on, ``docx_*`` and
-``changes_docx_*`` path, URL and sha256); ``current_version`` is the number in force when
-the site was built, ``pending`` the published version not yet in force.
-
-``path`` values are relative to the site root; ``url`` values are absolute when the
-site has a ``site_url``. ``versions`` (history) and ``pending`` (a published version not
-yet in force) are empty until the version store feeds them.
+``docx_*`` (with Word documents on) give each language's and version's Word file: path, URL
+and sha256. ``path`` values are relative to the site root; ``url`` values are absolute when
+the site has a ``site_url``.
+``product_name`` is the product as the source language names it; ``product_names`` and each
+language's ``product_name`` give it as each language's front matter does.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -34,6 +26,7 @@ from pathlib import Path
 from ..languages import LANGUAGES
 from . import urls
 from . import history as history_mod
+from .notice import notice_texts
 from .pages import SiteModel, edition
 
 API_VERSION = 1
@@ -49,8 +42,18 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
+SCHEMA_PATH = "api/v1/schema.json"
+
+
+def document_path(doc_id: str) -> str:
+    """The fixed address of one document's JSON: ``api/v1/documents/<product>/<name>.json``."""
+    return f"api/v1/documents/{doc_id}.json"
+
+
+def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None) -> dict:
     """The API document for a built site (hashes are of the files in ``site_dir``)."""
+    generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
     def url(path: str | None) -> str | None:
         if path is None:
@@ -89,8 +92,15 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
         source = policy.source or next(iter(policy.languages.values()))
         ed = edition(model, source)
         history = model.histories.get(doc_id)
+
+        def texts_of(version, lang, history=history, doc_id=doc_id):
+            frozen = history.document(version, lang)
+            return notice_texts(version, lang, title=frozen.title, product=frozen.front.product,
+                                operator=frozen.front.operator, doc_id=doc_id, url=url)
+
         timeline = (
-            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang)) if history else {}
+            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
+            if history else {}
         )
         if history is not None and model.docx_pattern is not None:
             _add_version_docx(model, history, timeline, site_dir, url)
@@ -106,10 +116,19 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "") -> dict:
             "versions": timeline.get("versions", []),
             "pending": timeline.get("pending"),
             "timezone": timeline.get("timezone"),
+            "notice_days": int(source.front.notice_days),
+            "document_url": url(document_path(doc_id)),
             "missing_languages": policy.missing(),
             "languages": langs,
         })
-    return {"api_version": API_VERSION, "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+    return {"api_version": API_VERSION, "generated_at": generated_at.isoformat(), "schema_url": url(SCHEMA_PATH),
+            "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+
+
+def per_document(data: dict) -> dict[str, dict]:
+    """One JSON per document (site path -> content), cut from the documents.json data."""
+    head = {k: data[k] for k in ("api_version", "generated_at", "schema_url")}
+    return {document_path(doc["id"]): {**head, "document": doc} for doc in data["documents"]}
 
 
 def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx") -> dict:

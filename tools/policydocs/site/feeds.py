@@ -16,10 +16,8 @@ from .strings import t
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
-def _stamp(day: dt.date | None, fallback: dt.datetime) -> str:
-    if day is None:
-        return fallback.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{day.isoformat()}T00:00:00Z"
+def _stamp(moment: dt.datetime | None, fallback: dt.datetime) -> str:
+    return (moment or fallback).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
@@ -37,10 +35,10 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
         link = urls.absolute(base, urls.page_path(lang, doc_id))
         named = document_title(doc.front.product, doc.title)
         summary = (f"{t('product', lang)}: {doc.front.product}. {t('operator', lang)}: {doc.front.operator}. "
-                   f"{t('version', lang)}: {ed.version or t('draft', lang)}.")
+                   f"{t('version', lang)}: {ed.version if ed.version is not None else t('draft', lang)}.")
         entries.append(
             "  <entry>\n"
-            f"    <id>{escape(link)}{'#v' + escape(ed.version) if ed.version else ''}</id>\n"
+            f"    <id>{escape(link)}{'#v' + str(ed.version) if ed.version is not None else ''}</id>\n"
             f"    <title>{escape(named)}</title>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(link)}/>\n"
             f"    <updated>{updated}</updated>\n"
@@ -58,7 +56,7 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
             latest = max(latest or stamp, stamp)
             vlink = urls.absolute(base, history_mod.version_path(lang, doc_id, version.number))
             what = version.summary.get(lang, "")
-            text = f"{what}. {history_mod.s('takes_effect', lang, moment=history_mod.long_moment(version.effective, lang))}."
+            text = f"{what}. {history_mod.phrase('takes_effect', lang, version.effective)}."
             entries.append(
                 "  <entry>\n"
                 f"    <id>{escape(vlink)}</id>\n"

@@ -4,7 +4,8 @@ What a reader sees (and why):
 
 * ``/<lang>/<product>/<name>/`` shows the version in force when the site was built, with
   "in force since ..." and, while a newer version is pending, "in force until ..." and a
-  link to the pending version, which says "takes effect on ...". Before any version is
+  link to the pending version, which says "takes effect on ...". What the page says about
+  it stays right after the build: see "the clock in the page" below. Before any version is
   published it shows the draft, marked as such; ``mkdocs serve`` always shows the draft
   (the legal team's preview).
 * ``.../v<N>/`` is the permanent text of version N; ``.../v<N>/changes/`` its redline
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,32 +29,50 @@ from ..corpus import Corpus
 from ..document import Document, parse_text
 from ..languages import LANGUAGES
 from ..versions.redline import compare, render_html, summary
+from ..versions import timeline
 from ..versions.store import Version, VersionStore, open_store
-from .dates import long_date
+from .dates import long_date, long_date_in
 
 STRINGS: dict[str, dict[str, str]] = {
     "version_n": {"ru": "Редакция {n}", "kk": "{n}-нұсқа", "en": "Version {n}"},
+    "col_version": {"ru": "Редакция", "kk": "Нұсқа", "en": "Version"},
     "in_force_since": {"ru": "Действует с {moment}", "kk": "{moment} бастап күшінде", "en": "In force since {moment}"},
     "in_force_until": {"ru": "Действует до {moment}", "kk": "{moment} дейін күшінде", "en": "In force until {moment}"},
     "takes_effect": {"ru": "Вступает в силу {moment}", "kk": "{moment} күшіне енеді", "en": "Takes effect on {moment}"},
     "superseded": {"ru": "Утратила силу {moment}", "kk": "{moment} күшін жойды", "en": "No longer in force since {moment}"},
+    "never": {"ru": "Не вступила в силу: {moment} её заменила редакция {n}",
+              "kk": "Күшіне енбеді: {moment} оның орнына {n}-нұсқа келді",
+              "en": "Never in force: version {n} replaced it on {moment}"},
     "pending": {
         "ru": "Опубликована новая редакция {n}: она вступает в силу {moment}.",
         "kk": "Жаңа {n}-нұсқа жарияланды: ол {moment} күшіне енеді.",
         "en": "A new version {n} has been published: it takes effect on {moment}.",
     },
+    "banner.pending": {"ru": "Эта редакция ещё не вступила в силу.", "kk": "Бұл нұсқа әлі күшіне енген жоқ.",
+                       "en": "This version is not yet in force."},
+    "banner.superseded": {"ru": "Эта редакция больше не действует.", "kk": "Бұл нұсқа енді күшінде емес.",
+                          "en": "This version is no longer in force."},
+    "banner.never_in_force": {"ru": "Эта редакция так и не вступила в силу.", "kk": "Бұл нұсқа күшіне енбей қалды.",
+                              "en": "This version never took effect."},
+    "text_in_force": {"ru": "Действующий текст: редакция {n}", "kk": "Күшіндегі мәтін: {n}-нұсқа",
+                      "en": "The text in force: version {n}"},
+    "as_of": {"ru": "Страница собрана {moment}; действие редакций показано на этот момент.",
+              "kk": "Бет {moment} жасалды; нұсқалардың күші осы сәттегі күйінде көрсетілген.",
+              "en": "This page was built on {moment}; which version is in force is shown as of then."},
     "read_pending": {"ru": "Текст новой редакции", "kk": "Жаңа нұсқаның мәтіні", "en": "Read the new version"},
     "what_changes": {"ru": "Что изменится", "kk": "Не өзгереді", "en": "What changes"},
     "what_changed": {"ru": "Что изменилось", "kk": "Не өзгерді", "en": "What changed"},
     "history": {"ru": "История редакций", "kk": "Нұсқалар тарихы", "en": "Version history"},
     "published_on": {"ru": "Опубликована", "kk": "Жарияланды", "en": "Published"},
+    "published_at": {"ru": "Опубликована {moment}", "kk": "{moment} жарияланды", "en": "Published {moment}"},
     "effective_from": {"ru": "Вступление в силу", "kk": "Күшіне енуі", "en": "Effective"},
-    "until": {"ru": "Действует до", "kk": "Қолданылу мерзімі", "en": "In force until"},
+    "until": {"ru": "Действует до", "kk": "Қашанға дейін күшінде", "en": "In force until"},
     "changes": {"ru": "Изменения", "kk": "Өзгерістер", "en": "Changes"},
     "text": {"ru": "Текст", "kk": "Мәтін", "en": "Text"},
     "state.in_force": {"ru": "действует", "kk": "күшінде", "en": "in force"},
     "state.pending": {"ru": "ещё не вступила в силу", "kk": "әлі күшіне енген жоқ", "en": "pending"},
     "state.superseded": {"ru": "утратила силу", "kk": "күшін жойған", "en": "superseded"},
+    "state.never_in_force": {"ru": "не вступала в силу", "kk": "күшіне енбеген", "en": "never in force"},
     "redline_title": {"ru": "Изменения в редакции {n}", "kk": "{n}-нұсқадағы өзгерістер", "en": "Changes in version {n}"},
     "legend": {
         "ru": "Удалённый текст зачёркнут, добавленный — подчёркнут.",
@@ -62,8 +82,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "compared": {"ru": "По сравнению с редакцией {n}", "kk": "{n}-нұсқамен салыстырғанда", "en": "Compared with version {n}"},
     "first": {"ru": "Первая редакция: сравнивать не с чем.", "kk": "Алғашқы нұсқа: салыстыратын ештеңе жоқ.",
               "en": "The first version: there is nothing to compare it with."},
-    "lookup": {"ru": "Какая редакция действовала на дату", "kk": "Берілген күні қай нұсқа күшінде болды",
-               "en": "Which version was in force on a date"},
+    "lookup": {"ru": "Какая редакция действовала на дату (на 00:00 этого дня, время {zone})",
+               "kk": "Берілген күні қай нұсқа күшінде болды (сол күнгі 00:00, {zone} уақыты)",
+               "en": "Which version was in force on a date (at 00:00 that day, {zone} time)"},
     "lookup_none": {"ru": "На эту дату опубликованной редакции не было.", "kk": "Бұл күні жарияланған нұсқа болған жоқ.",
                     "en": "No published version was in force on that date."},
     "rule": {
@@ -77,6 +98,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "from the day after publication, at 00:00 of the next day, {zone} time. Non-material changes take "
               "effect when published.",
     },
+    "rule_none": {
+        "ru": "Изменения этого документа вступают в силу в момент публикации (срок уведомления не установлен).",
+        "kk": "Бұл құжаттың өзгерістері жарияланған сәтте күшіне енеді (хабарлау мерзімі белгіленбеген).",
+        "en": "Changes to this document take effect when published (it has no notice period).",
+    },
+    "backdated": {"ru": "внесена задним числом: {reason}", "kk": "кейін енгізілді: {reason}",
+                  "en": "recorded after the fact: {reason}"},
+    "recorded": {"ru": "запись: {moment}", "kk": "жазылған уақыты: {moment}", "en": "recorded {moment}"},
     "draft_preview": {
         "ru": "Черновик: этот текст ещё не опубликован.",
         "kk": "Жоба: бұл мәтін әлі жарияланбаған.",
@@ -85,6 +114,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "material": {"ru": "существенное изменение", "kk": "елеулі өзгеріс", "en": "material change"},
     "non_material": {"ru": "несущественное изменение", "kk": "елеусіз өзгеріс", "en": "non-material change"},
 }
+
+# The case a Kazakh sentence puts its date in ("2026 ж. 23 қарашадан бастап", "... желтоқсанға дейін").
+KK_CASE = {"published_at": "loc", "in_force_since": "abl", "in_force_until": "dat", "takes_effect": "loc", "superseded": "loc",
+           "never": "loc", "pending": "loc", "as_of": "loc"}
 
 
 def s(key: str, lang: str, **values) -> str:
@@ -107,17 +140,41 @@ def zone_city(zone: str, lang: str) -> str:
         return zone
 
 
-def long_moment(moment: dt.datetime, lang: str) -> str:
-    """'30 ноября 2026 г., 00:00 (время Алматы, UTC+05:00)': date by Babel, the zone as readers say it."""
+def _zone_and_offset(moment: dt.datetime, lang: str | None = None) -> tuple[str, str]:
+    """The zone as readers of ``lang`` say it ("время Алматы", "Алматы уақыты"), and the UTC offset."""
     offset = moment.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     key = getattr(moment.tzinfo, "key", None)
-    zone = ZONE_TIME[lang].format(city=zone_city(key, lang)) if key else offset
-    return f"{long_date(moment, lang)}, {format_time(moment, 'HH:mm', locale=lang)} ({zone}, {offset})"
+    if key and lang in ZONE_TIME:
+        return ZONE_TIME[lang].format(city=zone_city(key, lang)), offset
+    return key or offset, offset
 
 
-def moment_html(moment: dt.datetime, lang: str) -> str:
-    return f'<time datetime="{moment.isoformat()}">{_e(long_moment(moment, lang))}</time>'
+def long_moment(moment: dt.datetime, lang: str, case: str | None = None) -> str:
+    """'30 ноября 2026 г., 00:00 (время Алматы, UTC+05:00)': date by Babel, the zone as readers say it.
+
+    In Kazakh the date takes the case its sentence governs (``case``) and the time follows
+    in brackets, so the ending stays on the last word spoken: "2026 ж. 30 қарашада (00:00, ...)".
+    """
+    zone, offset = _zone_and_offset(moment, lang)
+    clock = format_time(moment, "HH:mm", locale=lang)
+    if lang == "kk":
+        return f"{long_date_in(moment, lang, case)} ({clock}, {zone}, {offset})"
+    return f"{long_date(moment, lang)}, {clock} ({zone}, {offset})"
+
+
+def moment_html(moment: dt.datetime, lang: str, case: str | None = None) -> str:
+    return f'<time datetime="{moment.isoformat()}">{_e(long_moment(moment, lang, case))}</time>'
+
+
+def phrase(key: str, lang: str, moment: dt.datetime, **values) -> str:
+    """A sentence with its moment as plain text (feeds, PDFs, notices): the Kazakh date in its case."""
+    return s(key, lang, moment=long_moment(moment, lang, KK_CASE.get(key)), **values)
+
+
+def phrase_html(key: str, lang: str, moment: dt.datetime, **values) -> str:
+    """The same sentence as escaped HTML with the moment in a ``<time>`` element."""
+    return _e_html(s(key, lang, moment="{m}", **values), moment_html(moment, lang, KK_CASE.get(key)))
 
 
 # --- paths ------------------------------------------------------------------------------
@@ -138,38 +195,58 @@ def history_path(lang: str, doc_id: str) -> str:
 
 @dataclass
 class DocumentHistory:
-    """A document's published versions seen at one moment (the build)."""
+    """A document's published versions seen at one moment (the build).
+
+    Versions whose publication is still to come (scheduled) are left out: the site shows
+    them only from a build after their moment (``policydocs next-change`` says when).
+    """
 
     doc_id: str
     store: VersionStore
     now: dt.datetime
+    notice_days: int | None = None  # the document's own notice period (its front matter)
     _docs: dict[tuple[int, str], Document] = field(default_factory=dict)
 
     @property
     def versions(self) -> list[Version]:
-        return self.store.versions
+        return timeline.visible(self.store.versions, self.now)
 
     @property
     def current(self) -> Version | None:
-        return self.store.in_force(self.now)
+        return timeline.in_force(self.versions, self.now)
 
     @property
     def pending(self) -> Version | None:
-        waiting = self.store.pending(self.now)
+        waiting = timeline.pending(self.versions, self.now)
         return waiting[-1] if waiting else None
 
-    def state(self, version: Version) -> str:
-        if version.effective > self.now:
-            return "pending"
-        current = self.current
-        return "in_force" if current is not None and current.number == version.number else "superseded"
+    def state(self, version: Version, at: dt.datetime | None = None) -> str:
+        return timeline.state(self.versions, version, at or self.now)
+
+    def in_force_at(self, moment: dt.datetime) -> Version | None:
+        return timeline.in_force(self.versions, moment)
 
     def until(self, version: Version) -> dt.datetime | None:
-        return self.store.in_force_until(version)
+        return timeline.until(self.versions, version)
+
+    def replaced_by(self, version: Version) -> Version | None:
+        """The version whose effective moment ends ``version``'s interval."""
+        end = self.until(version)
+        later = [v for v in self.versions if v.number > version.number and v.effective == end]
+        return later[0] if later else None
 
     def previous(self, version: Version) -> Version | None:
         earlier = [v for v in self.versions if v.number < version.number]
         return earlier[-1] if earlier else None
+
+    def moments_ahead(self) -> list[dt.datetime]:
+        """The build moment and every later moment at which a version's state changes."""
+        ahead = sorted({v.effective for v in self.versions if v.effective > self.now})
+        return [self.now, *ahead]
+
+    def clock_data(self, key=str) -> dict:
+        """Each version's interval, for the page's clock script: {key: [effective, until]}."""
+        return {key(v.number): [v.effective.isoformat(), _iso(self.until(v))] for v in self.versions}
 
     def document(self, version: Version, lang: str) -> Document | None:
         if lang not in version.sha256:
@@ -180,49 +257,127 @@ class DocumentHistory:
         return self._docs[key]
 
 
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
 def load_histories(corpus: Corpus, versions_dir: Path, now: dt.datetime) -> dict[str, DocumentHistory]:
     """Every document's history; a tampered or malformed history stops the build (PolicyError)."""
     histories = {}
-    for doc_id in corpus.policies:
+    for doc_id, policy in corpus.policies.items():
         store = open_store(versions_dir, doc_id)
-        histories[doc_id] = DocumentHistory(doc_id, store, now)
+        source = policy.source or next(iter(policy.languages.values()))
+        histories[doc_id] = DocumentHistory(doc_id, store, now, int(source.front.notice_days))
     return histories
 
 
-# --- HTML -------------------------------------------------------------------------------
+# --- the clock in the page ----------------------------------------------------------------
+#
+# A page is built once but read at any moment. Every fragment that depends on which version
+# is in force is rendered once per state it can be in from the build on (a handful: the
+# state changes only at effective moments), each marked with the condition under which it
+# is true (``data-pd-at="2=pending 1=in_force"``). The fragment true at the build is shown;
+# the others carry ``hidden``. policydocs.js reads the versions' intervals from the page's
+# ``<script type="application/json" class="pd-clock">`` block and shows the fragment true at
+# the reader's moment. Without JavaScript the page keeps the build-time state and says
+# "as of <moment>".
+
+def clock_block(now: dt.datetime, intervals: dict) -> str:
+    """The page's data for the clock script (JSON; never executed, so CSP allows it)."""
+    data = json.dumps({"built": now.isoformat(), "v": intervals}, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c")  # a "</script>" inside a string cannot end the block
+    return f'<script type="application/json" class="pd-clock">{data}</script>'
+
+
+def as_of(history: DocumentHistory, lang: str) -> str:
+    """What a reader without JavaScript is told: the states shown are those of the build."""
+    moment = history.now.astimezone(timeline_zone(history))
+    return f'<p class="pd-asof"><small>{phrase_html("as_of", lang, moment)}</small></p>'
+
+
+def timeline_zone(history: DocumentHistory):
+    from ..versions.clock import zone  # noqa: PLC0415
+
+    return zone(history.store.timezone)
+
+
+def live(variants: list[tuple[str, str]], at_build: str, tag: str = "span") -> str:
+    """Each (condition, html) once, the one true at the build shown, the others hidden."""
+    seen: dict[str, str] = {}
+    for condition, fragment in variants:
+        seen.setdefault(condition, fragment)
+    if len(seen) == 1:
+        return next(iter(seen.values()))
+    return "".join(
+        f'<{tag} data-pd-at="{_e(condition)}"{"" if condition == at_build else " hidden"}>{fragment}</{tag}>'
+        for condition, fragment in seen.items()
+    )
+
+
+def _condition(pairs: list[tuple[object, str]]) -> str:
+    return " ".join(f"{key}={state}" for key, state in pairs)
+
 
 def _rel(relative, here: str, there: str) -> str:
     return _e(relative(here, there))
 
 
-def version_notice(history: DocumentHistory, shown: Version, lang: str, here: str, relative) -> str:
-    """The lines under a page's title that say which version this is and when it applies."""
-    out = [f'<div class="pd-version" data-version="{shown.number}" data-state="{history.state(shown)}">',
-           f"<p><strong>{_e(s('version_n', lang, n=shown.number))}</strong> · "]
-    state = history.state(shown)
+def _notice_at(history: DocumentHistory, shown: Version, lang: str, here: str, relative, moment: dt.datetime,
+               banner: bool) -> tuple[str, str]:
+    """The notice of ``shown`` as it reads at ``moment``: (condition, html)."""
+    state = history.state(shown, moment)
+    current = history.in_force_at(moment)
+    waiting = timeline.pending(history.versions, moment)
+    pending = waiting[-1] if waiting else None
+    pairs: list[tuple[object, str]] = [(shown.number, state)]
+    out = [f"<p><strong>{_e(s('version_n', lang, n=shown.number))}</strong> · "]
     if state == "pending":
-        out.append(_e_html(s("takes_effect", lang, moment="{m}"), moment_html(shown.effective, lang)))
+        out.append(phrase_html("takes_effect", lang, shown.effective))
     elif state == "in_force":
-        out.append(_e_html(s("in_force_since", lang, moment="{m}"), moment_html(shown.effective, lang)))
+        out.append(phrase_html("in_force_since", lang, shown.effective))
         until = history.until(shown)
         if until is not None:
-            out.append(" · " + _e_html(s("in_force_until", lang, moment="{m}"), moment_html(until, lang)))
+            out.append(" · " + phrase_html("in_force_until", lang, until))
+    elif state == "superseded":
+        out.append(phrase_html("superseded", lang, history.until(shown)))
     else:
-        until = history.until(shown)
-        if until is not None:
-            out.append(_e_html(s("superseded", lang, moment="{m}"), moment_html(until, lang)))
+        replacement = history.replaced_by(shown)
+        out.append(phrase_html("never", lang, history.until(shown), n=replacement.number if replacement else "?"))
     out.append("</p>")
+    if state == "in_force" and pending is not None and pending.number != shown.number:
+        pairs.append((pending.number, "pending"))
+        out.append('<div class="pd-pending admonition warning">')
+        out.append("<p>" + phrase_html("pending", lang, pending.effective, n=pending.number) + "</p>")
+        out.append(f'<p><a href="{_rel(relative, here, version_path(lang, history.doc_id, pending.number))}">{_e(s("read_pending", lang))}</a> · '
+                   f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, pending.number))}">{_e(s("what_changes", lang))}</a></p>')
+        out.append("</div>")
+    if banner and state != "in_force":
+        out.append(f'<div class="pd-not-in-force admonition {"warning" if state == "pending" else "danger"}">'
+                   f'<p>{_e(s("banner." + state, lang))}')
+        if current is not None and current.number != shown.number:
+            pairs.append((current.number, "in_force"))
+            target = version_path(lang, history.doc_id, current.number) if lang in current.sha256 else history_path(lang, history.doc_id)
+            out.append(f' <a href="{_rel(relative, here, target)}">{_e(s("text_in_force", lang, n=current.number))}</a>')
+        out.append("</p></div>")
+    return _condition(pairs), "".join(out)
+
+
+def version_notice(history: DocumentHistory, shown: Version, lang: str, here: str, relative, banner: bool = True) -> str:
+    """The lines under a page's title that say which version this is and whether it applies now.
+
+    Right at every moment from the build on (see "the clock in the page"); a version that is
+    not in force says so in a banner that links to the text in force.
+    """
+    variants = [_notice_at(history, shown, lang, here, relative, m, banner) for m in history.moments_ahead()]
+    out = [f'<div class="pd-version" data-version="{shown.number}" data-state="{history.state(shown)}">',
+           live(variants, variants[0][0], "div")]
     links = [f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a>']
     if history.previous(shown) is not None:
         links.append(f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, shown.number))}">{_e(s("what_changed", lang))}</a>')
     out.append(f'<p class="pd-version-links">{" · ".join(links)}</p>')
-    pending = history.pending
-    if state == "in_force" and pending is not None and pending.number != shown.number:
-        out.append('<div class="pd-pending admonition warning">')
-        out.append("<p>" + _e_html(s("pending", lang, n=pending.number, moment="{m}"), moment_html(pending.effective, lang)) + "</p>")
-        out.append(f'<p><a href="{_rel(relative, here, version_path(lang, history.doc_id, pending.number))}">{_e(s("read_pending", lang))}</a> · '
-                   f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, pending.number))}">{_e(s("what_changes", lang))}</a></p>')
-        out.append("</div>")
+    if len(variants) > 1:
+        out.append(as_of(history, lang))
+        out.append(clock_block(history.now, history.clock_data()))
     out.append("</div>")
     return "".join(out)
 
@@ -237,20 +392,30 @@ def draft_notice(lang: str) -> str:
     return f'<div class="pd-version pd-draft-notice admonition note"><p>{_e(s("draft_preview", lang))}</p></div>'
 
 
+def state_label(history: DocumentHistory, version: Version, lang: str, key=None) -> str:
+    """'(действует)' as it reads at each moment from the build on."""
+    variants = []
+    for moment in history.moments_ahead():
+        state = history.state(version, moment)
+        variants.append((_condition([(key or version.number, state)]), f"({_e(s('state.' + state, lang))})"))
+    return live(variants, variants[0][0])
+
+
 def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_of=None) -> str:
     """The history page: every version, its moments and summary, and a date look-up."""
     here = history_path(lang, history.doc_id)
-    days = history.versions[-1].notice_days if history.versions else 0
+    days = history.notice_days if history.notice_days is not None else max((v.notice_days for v in history.versions), default=0)
     zone = history.store.timezone
+    rule = s("rule", lang, days=days, zone=zone_city(zone, lang)) if days > 0 else s("rule_none", lang)
     out = [f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
-           f'<p class="pd-rule">{_e(s("rule", lang, days=max(days, 0), zone=zone_city(zone, lang)))}</p>',
+           f'<p class="pd-rule" data-notice-days="{days}">{_e(rule)}</p>',
            '<table class="pd-history" data-pd-reflow><thead><tr>'
-           f"<th>{_e(s('version_n', lang, n='').strip())}</th><th>{_e(s('published_on', lang))}</th>"
+           f"<th>{_e(s('col_version', lang))}</th><th>{_e(s('published_on', lang))}</th>"
            f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
            f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>"]
     # each cell names its column: on a phone the table reflows into one card per version
     col = [f' data-label="{_e(label)}"' for label in (
-        s("version_n", lang, n="").strip(), s("published_on", lang), s("effective_from", lang), s("until", lang),
+        s("col_version", lang), s("published_on", lang), s("effective_from", lang), s("until", lang),
         s("changes", lang), s("text", lang))]
     for version in reversed(history.versions):
         until = history.until(version)
@@ -272,25 +437,43 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
         out.append(
             f'<tr data-version="{version.number}" data-effective="{version.effective.isoformat()}" '
             f'data-until="{until.isoformat() if until else ""}" data-state="{state}">'
-            f"<td{col[0]}>{version.number} <small>({_e(s('state.' + state, lang))})</small></td>"
-            f"<td{col[1]}>{moment_html(version.published, lang)}</td><td{col[2]}>{moment_html(version.effective, lang)}</td>"
+            f"<td{col[0]}>{version.number} <small>{state_label(history, version, lang)}</small></td>"
+            f"<td{col[1]}>{moment_html(version.published, lang)}{_record_html(version, lang)}</td>"
+            f"<td{col[2]}>{moment_html(version.effective, lang)}</td>"
             f"<td{col[3]}>{moment_html(until, lang) if until else '—'}</td>"
             f"<td{col[4]}>{_e(summary_text)}{f' <small>({_e(kind)})</small>' if kind else ''}{redline}</td>"
             f"<td{col[5]}>{' · '.join(links)}</td></tr>"
         )
     out.append("</tbody></table>")
     out.append(
-        f'<form class="pd-lookup" data-none="{_e(s("lookup_none", lang))}" data-label="{_e(s("version_n", lang, n="{n}"))}">'
-        f'<label>{_e(s("lookup", lang))}: <input type="date" name="date"></label> <output></output></form>'
+        f'<form class="pd-lookup" data-none="{_e(s("lookup_none", lang))}" data-label="{_e(s("version_n", lang, n="{n}"))}" '
+        f'data-zone="{_e(zone)}">'
+        f'<label>{_e(s("lookup", lang, zone=zone_city(zone, lang)))}: <input type="date" name="date"></label> <output></output></form>'
     )
+    out.append(as_of(history, lang))
+    out.append(clock_block(history.now, history.clock_data()))
     return "\n".join(out)
+
+
+def _record_html(version: Version, lang: str) -> str:
+    """When ``publish`` really ran and by whom, and why a publication was recorded after the fact."""
+    parts = []
+    recorded = getattr(version, "recorded_at", None)
+    if recorded is not None:
+        who = getattr(version, "recorded_by", None)
+        stamp = recorded.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        parts.append(_e(s("recorded", lang, moment=stamp) + (f", {who}" if who else "")))
+    reason = getattr(version, "backdate_reason", None)
+    if reason:
+        parts.append(f'<span class="pd-backdated">{_e(s("backdated", lang, reason=reason))}</span>')
+    return f'<br><small class="pd-record">{"; ".join(parts)}</small>' if parts else ""
 
 
 def redline_moments(version: Version, lang: str) -> str:
     """'Published …; takes effect …; compared with version 1': the redline PDF's dateline."""
     return "; ".join([
-        f"{s('published_on', lang)} {long_moment(version.published, lang)}",
-        s("takes_effect", lang, moment=long_moment(version.effective, lang)),
+        phrase("published_at", lang, version.published),
+        phrase("takes_effect", lang, version.effective),
         s("compared", lang, n=version.number - 1),
     ])
 
@@ -309,7 +492,8 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
                  docx: str | None = None) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
     here = changes_path(lang, history.doc_id, version.number)
-    out = [f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>']
+    out = [f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>',
+           version_notice(history, version, lang, here, relative, banner=False)]
     changes = redline_changes(history, version, lang)
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
@@ -343,11 +527,18 @@ def _changes(doc_id, old_sha, new_sha, old_doc, new_doc):
 
 # --- data for apps ------------------------------------------------------------------------
 
-def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
-    """History, current and pending version for the JSON API (moments with their offsets)."""
+def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> dict:
+    """Every version's interval, state and texts for the JSON API (moments with their offsets).
+
+    ``state`` is the state at the build (``generated_at``); ``effective_from`` and
+    ``effective_until`` let an app answer "which version is in force at moment T" itself.
+    ``texts_of(version, lang)`` gives the notice texts of a version that requires consent.
+    """
+    from .notice import requires_consent  # noqa: PLC0415
 
     def entry(version: Version) -> dict:
         until = history.until(version)
+        consent = requires_consent(version, history.previous(version))
         langs = {}
         for lang in LANGUAGES:
             if lang not in version.sha256:
@@ -359,15 +550,25 @@ def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
                 "changes_url": url(changes_path(lang, history.doc_id, version.number)) if history.previous(version) else None,
                 "pdf_url": url(pdf) if pdf else None,
                 "summary": version.summary.get(lang),
+                "notice": texts_of(version, lang) if consent and texts_of else None,
             }
+        record = {
+            "recorded_at": _iso(getattr(version, "recorded_at", None)),
+            "recorded_by": getattr(version, "recorded_by", None),
+            "backdate_reason": getattr(version, "backdate_reason", None),
+        }
         return {
             "version": version.number,
             "state": history.state(version),
             "published": version.published.isoformat(),
             "effective": version.effective.isoformat(),
-            "in_force_until": until.isoformat() if until else None,
+            "effective_from": version.effective.isoformat(),
+            "effective_until": _iso(until),
+            "in_force_until": _iso(until),
             "material": version.material,
+            "requires_consent": consent,
             "notice_days": version.notice_days,
+            **record,
             "languages": langs,
         }
 
@@ -377,5 +578,5 @@ def api_versions(history: DocumentHistory, url, pdf_of=None) -> dict:
         "current_version": current.number if current else None,
         "pending": entry(pending) if pending else None,
         "timezone": history.store.timezone,
+        "notice_days": history.notice_days,
     }
-

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..corpus import Corpus, Policy
 from ..document import Document
 from ..languages import LANGUAGES
+from ..versions import timeline
 from . import urls
 from .dates import long_date
 from ..standing import standing
@@ -25,34 +26,34 @@ from .strings import language_name, t
 
 @dataclass(frozen=True)
 class Edition:
-    """Version and dates of one language of a document (front matter until versions exist)."""
+    """Version and moments of the text a page shows: from the version store only.
 
-    version: str | None
-    date: dt.date | None
-    effective: dt.date | None
+    Front matter never makes a text "published" (a claim the store does not back is an
+    error, see versions/claims.py): a text not in the store is a draft.
+    """
+
+    version: int | None
+    date: dt.datetime | None
+    effective: dt.datetime | None
     status: str
 
     @classmethod
-    def of(cls, doc: Document) -> "Edition":
-        meta = doc.meta
-        version = meta.get("version")
-        return cls(None if version in (None, "") else str(version), _day(meta.get("date")), _day(meta.get("effective")), doc.front.status)
+    def of(cls, doc: Document | None = None) -> "Edition":
+        return cls(None, None, None, "draft")
+
+    @classmethod
+    def of_version(cls, version) -> "Edition":
+        return cls(version.number, version.published, version.effective, "published")
 
 
 def edition(model: "SiteModel", doc: Document) -> Edition:
-    """The edition a reader is shown: the version in force (or pending) if any, else the front matter."""
+    """The edition a reader is shown: the version in force (or pending) if any, else a draft."""
     history = model.histories.get(doc.doc_id)
     if history is not None:
         version = history.current or history.pending
         if version is not None and doc.lang in version.sha256:
-            return Edition(str(version.number), version.published.date(), version.effective.date(), "published")
+            return Edition.of_version(version)
     return Edition.of(doc)
-
-
-def _day(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
 
 
 @dataclass
@@ -207,6 +208,49 @@ def _date_or_draft(value: dt.date | None, lang: str) -> str:
     return f'<time datetime="{value.isoformat()}">{_e(long_date(value, lang))}</time>'
 
 
+def _version_or_draft(ed: Edition, lang: str) -> str:
+    return str(ed.version) if ed.version is not None else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
+
+
+def _edition_cells(ed: Edition, lang: str) -> str:
+    # each cell names its column: on a phone the table reflows into one card per document
+    col = [f' data-label="{_e(t(key, lang))}"' for key in ("version", "published", "effective")]
+    return (f"<td{col[0]}>{_version_or_draft(ed, lang)}</td><td{col[1]}>{_date_or_draft(ed.date, lang)}</td>"
+            f"<td{col[2]}>{_date_or_draft(ed.effective, lang)}</td>")
+
+
+def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict) -> str:
+    """The index row's version and dates as they read at each moment from the build on."""
+    history = model.histories.get(doc.doc_id)
+    if history is None or not any(lang in v.sha256 for v in history.versions):
+        return _edition_cells(edition(model, doc), lang)
+    variants = []
+    for moment in history.moments_ahead():
+        shown = history.in_force_at(moment) or next(iter(timeline.pending(history.versions, moment)), None)
+        if shown is None or lang not in shown.sha256:
+            continue
+        key = f"{_index_key(model, doc)}.{shown.number}"
+        cells = _edition_cells(Edition.of_version(shown), lang)
+        variants.append((f"{key}={history.state(shown, moment)}", cells))
+    if not variants:
+        return _edition_cells(edition(model, doc), lang)
+    if len({c for c, _ in variants}) == 1:
+        return variants[0][1]
+    clock.update(history.clock_data(lambda n, d=_index_key(model, doc): f"{d}.{n}"))
+    out = []  # a row cannot wrap its cells: each cell carries its variant's condition
+    for condition, cells in dict(variants).items():
+        hidden = "" if condition == variants[0][0] else " hidden"
+        out.append(cells.replace("<td ", f'<td data-pd-at="{_e(condition)}"{hidden} '))
+    return "".join(out)
+
+
+def _index_key(model: SiteModel, doc: Document) -> str:
+    """A short key for a document on an index page (its place in the sorted list): the page carries
+    every document's intervals, so "12.2" keeps them small where "smartaqkol/privacy#2" would not."""
+    return str(sorted(model.policies).index(doc.doc_id))
+
+
+
 def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,
                   notice: str = "", pdf: str | None = None, here: str | None = None, docx: str | None = None) -> str:
     """Title, operator, version, dates, version notice and the PDF link of a present page.
@@ -220,7 +264,7 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     here = here or page.path
     rows = [
         (t("operator", lang), _e(doc.front.operator)),
-        (t("version", lang), _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'),
+        (t("version", lang), _version_or_draft(ed, lang)),
         (t("published", lang), _date_or_draft(ed.date, lang)),
         (t("effective", lang), _date_or_draft(ed.effective, lang)),
         (t("status", lang), _e(t(f"status.{ed.status}", lang))),
@@ -266,6 +310,7 @@ def missing_body(model: SiteModel, page: PolicyPage) -> str:
 def index_body(model: SiteModel, lang: str) -> str:
     """Products and their documents in one language, with version and dates."""
     here = urls.index_path(lang)
+    clock: dict = {}
     out = [f'<h1 id="title">{_e(t("index.title", lang))}</h1>', f"<p>{_e(t('index.intro', lang))}</p>"]
     for product, policies in model.products().items():
         shown = product_name(policies[0], lang)
@@ -280,12 +325,15 @@ def index_body(model: SiteModel, lang: str) -> str:
                 out.append(f'<tr class="pd-missing-row"><td><a href="{href}">{_e(page.reference.title)}</a> '
                            f'<span class="pd-draft">({_e(t("not_translated", lang))})</span></td><td></td><td></td><td></td></tr>')
                 continue
-            ed = edition(model, page.doc)
-            version = _e(ed.version) if ed.version else f'<span class="pd-draft">{_e(t("draft", lang))}</span>'
-            col = [f' data-label="{_e(t(key, lang))}"' for key in ("version", "published", "effective")]
-            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td><td{col[0]}>{version}</td>'
-                       f"<td{col[1]}>{_date_or_draft(ed.date, lang)}</td><td{col[2]}>{_date_or_draft(ed.effective, lang)}</td></tr>")
+            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td>'
+                       f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>")
         out.append("</tbody></table></div></div>")
+    if clock:  # some row reads differently later: the intervals for the script, the build moment for readers without it
+        from .history import as_of, clock_block  # noqa: PLC0415
+
+        first = next(iter(model.histories.values()))
+        out.append(as_of(first, lang))
+        out.append(clock_block(first.now, clock))
     return "\n".join(out)
 
 

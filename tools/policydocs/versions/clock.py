@@ -49,3 +49,35 @@ def effective_moment(published: dt.datetime, notice_days: int, material: bool = 
 def publication_moment(date: dt.date, time: dt.time | None, tz: ZoneInfo) -> dt.datetime:
     """The publication moment in the document's zone (default: the start of that day, 00:00)."""
     return dt.datetime.combine(date, time or dt.time(0, 0), tzinfo=tz)
+
+
+# Years a moment may fall in: outside them a date is a typo (0001-01-01, 20266-11-20), and
+# the local mean time zone offsets of those years (+05:07:48) break every reader downstream.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def check_year(value: dt.date, what: str, path=None, line: int | None = None) -> None:
+    """Refuse a date outside years 1900-2999, naming where it came from."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PolicyError(f"{what} {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}", path, line)
+
+
+def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.datetime, bool]:
+    """A moment given on the command line, and whether it was a bare date.
+
+    ``2026-12-01`` means 00:00 of that day in the document's zone (``tz``), as the history
+    page's "which version was in force on a date" does; ``2026-12-01T15:30`` is a time in
+    that zone; an offset (``2026-12-01T00:00+05:00``, ``...Z``) names the instant itself.
+    """
+    raw = str(text).strip()
+    try:
+        if len(raw) == 10:
+            day = dt.date.fromisoformat(raw)
+            check_year(day, f"{what}")
+            return dt.datetime.combine(day, dt.time(0), tzinfo=tz), True
+        moment = dt.datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith("Z") else raw)
+    except ValueError:
+        raise PolicyError(
+            f"{what} '{raw}' is not a moment; write 2026-12-01, 2026-12-01T15:30 or 2026-12-01T15:30+05:00") from None
+    check_year(moment.date(), f"{what}")
+    return (moment.replace(tzinfo=tz) if moment.tzinfo is None else moment), False

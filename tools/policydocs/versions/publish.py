@@ -1,5 +1,12 @@
 """``policydocs publish``: freeze the current texts of a document as its next version.
 
+Honest records: beside the declared publication moment the changelog keeps when the
+command really ran (``recorded_at``, UTC) and who ran it (``recorded_by``). A declared
+moment more than 24 hours before that is refused unless a reason is given (``backdate``,
+recorded and shown on the history page); a moment still to come is a *scheduled*
+publication, frozen and recorded now but shown to nobody before it (versions/timeline.py).
+Two versions may not take effect at the same moment.
+
 Order of work, so that a refusal writes nothing: verify the published versions are
 intact, check the draft (the checker must find no error), validate the date and number,
 compute the effective moment and the summaries, and only then write (see store.py for
@@ -17,9 +24,10 @@ from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
 from ..fsutil import regular_file
-from .clock import effective_moment, publication_moment, zone
+from .claims import check_claims
+from .clock import check_year, effective_moment, publication_moment, zone
 from .redline import compare, summary
-from .store import StoreLock, Version, interrupted, open_store, sha256_bytes, write_version
+from .store import StoreLock, Version, VersionStore, interrupted, open_store, sha256_bytes, write_version
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -42,6 +50,8 @@ def publish(
     number: int | None = None,
     checker: Checker | None = None,
     now: dt.datetime | None = None,
+    by: str | None = None,
+    backdate: str | None = None,
 ) -> Published:
     """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests.
 
@@ -50,10 +60,16 @@ def publish(
     """
     with StoreLock(versions_dir):
         return _publish_locked(policy, versions_dir, date, time=time, material=material, number=number,
-                               checker=checker, now=now)
+                               checker=checker, now=now, by=by, backdate=backdate)
 
 
-def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now) -> Published:
+BACKDATE_LIMIT = dt.timedelta(hours=24)
+
+
+def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now, by, backdate) -> Published:
+    check_year(date, "the publication date")
+    if backdate is not None and not backdate.strip():
+        raise PolicyError("--backdate needs the reason in words (why the text went live earlier than it is recorded)")
     store = open_store(versions_dir, policy.doc_id)  # raises on a tampered or malformed history
     if checker is not None:
         problems = checker(policy)
@@ -67,11 +83,12 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     tz = zone(source.meta.get("timezone") or store.timezone)
     published = publication_moment(date, time, tz)
     current = now.astimezone(tz) if now else dt.datetime.now(tz)
-    if published > current:
-        # the changelog records when readers could see a text; a moment still to come is not that
+    if published < current - BACKDATE_LIMIT and backdate is None:
+        # readers could not have been told of a text before it was recorded: say why, or publish it as of now
         raise PolicyError(
-            f"the publication moment {published.strftime('%Y-%m-%d %H:%M')} ({tz.key}) is still to come "
-            f"(it is now {current.strftime('%Y-%m-%d %H:%M')}); publish when the text goes live"
+            f"the publication moment {published.strftime('%Y-%m-%d %H:%M')} ({tz.key}) is more than 24 hours "
+            f"before now ({current.strftime('%Y-%m-%d %H:%M')}); readers were not shown the text then. Publish with "
+            f"today's date, or if it really went live then, give the reason: --backdate \"...\""
         )
     latest = store.latest
     if latest is not None and published < latest.published:
@@ -88,12 +105,6 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     notice_days = int(source.front.notice_days)
     # the notice period protects users from *changes*: a first version has nothing to change
     effective = effective_moment(published, notice_days, material and latest is not None)
-    if latest is not None and effective < latest.effective:
-        raise PolicyError(
-            f"version {next_number} would take effect ({effective.isoformat()}) before version {latest.number} "
-            f"({latest.effective.isoformat()}); publish later or mark the change material",
-            store.changelog_path,
-        )
     texts: dict[str, bytes] = {}
     summaries: dict[str, str] = {}
     for lang, doc in policy.languages.items():
@@ -108,6 +119,20 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         latest.sha256.get(lang) == sha256_bytes(data) for lang, data in texts.items()
     ) and set(texts) == set(latest.sha256):
         raise PolicyError(f"nothing changed in '{policy.doc_id}' since version {latest.number}; nothing to publish")
+    same = next((v for v in store.versions if v.effective == effective), None)
+    if same is not None:
+        raise PolicyError(
+            f"version {next_number} would take effect at the same moment as version {same.number} "
+            f"({effective.isoformat()}); which one is in force then could not be told: publish at another time",
+            store.changelog_path,
+        )
+    if latest is not None and effective < latest.effective and not material:
+        # a non-material fix would bring a pending material change into force without its notice
+        raise PolicyError(
+            f"version {next_number} would take effect ({effective.isoformat()}) before version {latest.number} "
+            f"({latest.effective.isoformat()}); publish later or mark the change material",
+            store.changelog_path,
+        )
     version = Version(
         number=next_number,
         published=published,
@@ -117,6 +142,13 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         summary=summaries,
         sha256={lang: sha256_bytes(data) for lang, data in texts.items()},
         folder=store.folder,
+        recorded_at=current.astimezone(dt.timezone.utc).replace(microsecond=0),
+        recorded_by=(by or "").strip() or None,
+        backdate_reason=backdate.strip() if backdate else None,
     )
+    # a header may name the version being published, never one the store will not have
+    after = VersionStore(store.doc_id, store.folder, store.timezone, [*store.versions, version])
+    for doc in policy.languages.values():
+        check_claims(doc.front, doc.path, after, max(current, published))
     write_version(store, version, texts)
     return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path], interrupted(store))

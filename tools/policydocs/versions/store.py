@@ -37,7 +37,8 @@ from .. import yamlio
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text, regular_file
 from ..languages import LANGUAGES
-from .clock import DEFAULT_TIMEZONE, zone
+from . import timeline
+from .clock import DEFAULT_TIMEZONE, FIRST_YEAR, LAST_YEAR, zone
 
 CHANGELOG = "changelog.yml"
 # a file inside a version folder while it is being written: a folder that still has it was
@@ -62,6 +63,11 @@ class Version:
     summary: dict[str, str]
     sha256: dict[str, str]  # per language
     folder: Path
+    # what the auditors rely on besides the declared moment: when `publish` really ran (UTC),
+    # who ran it, and why a moment more than a day before that was declared (None: not backdated)
+    recorded_at: dt.datetime | None = None
+    recorded_by: str | None = None
+    backdate_reason: str | None = None
 
     @property
     def languages(self) -> list[str]:
@@ -82,6 +88,9 @@ class Version:
             "notice_days": self.notice_days,
             "summary": dict(self.summary),
             "sha256": dict(self.sha256),
+            **({"recorded_at": self.recorded_at.isoformat()} if self.recorded_at else {}),
+            **({"recorded_by": self.recorded_by} if self.recorded_by else {}),
+            **({"backdate_reason": self.backdate_reason} if self.backdate_reason else {}),
         }
 
 
@@ -107,21 +116,16 @@ class VersionStore:
         raise PolicyError(f"document '{self.doc_id}' has no version {number}", self.changelog_path)
 
     def in_force(self, moment: dt.datetime) -> Version | None:
-        """The version in force at ``moment`` (aware): the latest whose effective moment has come."""
-        current = None
-        for version in self.versions:
-            if version.effective <= moment:
-                current = version
-        return current
+        """The version in force at ``moment`` (aware): see timeline.py, the one rule for every reader."""
+        return timeline.in_force(self.versions, moment)
 
     def pending(self, moment: dt.datetime) -> list[Version]:
-        """Versions published by ``moment`` that are not yet in force."""
-        return [v for v in self.versions if v.published <= moment < v.effective]
+        """Versions published by ``moment`` that are not yet in force (nor already replaced)."""
+        return timeline.pending(self.versions, moment)
 
     def in_force_until(self, version: Version) -> dt.datetime | None:
         """When ``version`` stops being in force: the next version's effective moment."""
-        later = [v.effective for v in self.versions if v.number > version.number and v.effective > version.effective]
-        return min(later) if later else None
+        return timeline.until(self.versions, version)
 
     def render_changelog(self) -> str:
         data = {
@@ -179,8 +183,15 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         where = line_of(f"version: {number}") if number is not None else None
         try:
             version = _version_from(entry, folder, tz)
+        except _OutOfRange as exc:
+            raise PolicyError(str(exc), path, line_of(exc.raw) or where) from None
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise PolicyError(f"changelog entry is malformed ({exc})", path, where) from None
+        same = next((v for v in store.versions if v.effective == version.effective), None)
+        if same is not None:
+            raise PolicyError(
+                f"versions {same.number} and {version.number} take effect at the same moment "
+                f"({version.effective.isoformat()}); which one is in force then cannot be told", path, where)
         expected = previous.number + 1 if previous else 1
         if version.number != expected:
             raise PolicyError(
@@ -195,10 +206,21 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     return store
 
 
-def _moment(value: Any) -> dt.datetime:
-    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+class _OutOfRange(ValueError):
+    """A moment outside years 1900-2999: named with its own line in the changelog."""
+
+    def __init__(self, message: str, raw: str):
+        super().__init__(message)
+        self.raw = raw
+
+
+def _moment(value: Any, name: str = "moment") -> dt.datetime:
+    raw = value.isoformat() if isinstance(value, dt.datetime) else str(value)
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(raw)
     if moment.tzinfo is None:
         raise ValueError("moments must carry a UTC offset")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise _OutOfRange(f"the {name} moment {raw} is outside the years {FIRST_YEAR}-{LAST_YEAR}", raw)
     return moment
 
 
@@ -217,13 +239,16 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
         raise ValueError("summary must map languages to text")
     return Version(
         number=number,
-        published=_moment(entry["published"]).astimezone(tz),  # same instant, named zone for display
-        effective=_moment(entry["effective"]).astimezone(tz),
+        published=_moment(entry["published"], "publication").astimezone(tz),  # same instant, named zone for display
+        effective=_moment(entry["effective"], "effective").astimezone(tz),
         material=bool(entry.get("material", True)),
         notice_days=int(entry.get("notice_days", 0)),
         summary={k: str(v) for k, v in summary.items()},
         sha256={k: str(v) for k, v in sha.items()},
         folder=folder,
+        recorded_at=_moment(entry["recorded_at"], "recorded").astimezone(dt.timezone.utc) if entry.get("recorded_at") else None,
+        recorded_by=str(entry["recorded_by"]) if entry.get("recorded_by") else None,
+        backdate_reason=str(entry["backdate_reason"]) if entry.get("backdate_reason") else None,
     )
 
 

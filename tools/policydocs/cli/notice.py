@@ -1,0 +1,66 @@
+"""``policydocs notice``: the ready texts that tell users of a material change."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+
+from ..document import parse_text
+from ..errors import PolicyError
+from ..languages import LANGUAGES
+from ..versions.store import open_store
+
+
+def _site_url(config: Path) -> str:
+    """``site_url`` from mkdocs.yml (read as text: the file may hold tags only MkDocs knows)."""
+    if config.is_file():
+        match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M)
+        if match:
+            return match.group(1)
+    return ""
+
+
+@click.command("notice")
+@click.argument("doc_id")
+@click.option("--version", "number", type=int, required=True, help="The version users are told about.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["email", "push", "json"]), default="email", show_default=True,
+              help="email: subject and body; push: one line; json: all three for every language")
+@click.option("--site-url", help="The site's address for the links (default: site_url in mkdocs.yml).")
+@click.option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path))
+def command(doc_id, number, lang, fmt, site_url, versions_dir):
+    """Print the notice of a material change of DOC_ID: e-mail, push line or JSON."""
+    from ..site import urls  # noqa: PLC0415
+    from ..site.notice import notice_texts, requires_consent  # noqa: PLC0415
+
+    store = open_store(versions_dir, doc_id)
+    if not store.versions:
+        raise PolicyError(f"document '{doc_id}' has no published version", store.changelog_path)
+    version = store.get(number)
+    previous = next((v for v in reversed(store.versions) if v.number < number), None)
+    if not requires_consent(version, previous):
+        why = "the first version replaces nothing" if previous is None else "the change is not material"
+        raise PolicyError(f"version {number} of '{doc_id}' needs no notice: {why}", store.changelog_path)
+    base = site_url if site_url is not None else _site_url(Path("mkdocs.yml"))
+
+    def url(path: str) -> str:
+        return urls.absolute(base, path) if base else "/" + path
+
+    def texts(one: str) -> dict:
+        frozen = parse_text(version.text(one), version.text_path(one))
+        return notice_texts(version, one, title=frozen.title, product=frozen.front.product,
+                            operator=frozen.front.operator, doc_id=doc_id, url=url)
+
+    if fmt == "json":
+        data = {"document": doc_id, "version": number, "effective_from": version.effective.isoformat(),
+                "languages": {one: texts(one) for one in version.languages}}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    chosen = texts(lang)
+    if fmt == "push":
+        click.echo(chosen["push"])
+    else:
+        click.echo(f"Subject: {chosen['subject']}\n\n{chosen['body']}", nl=False)

@@ -1,0 +1,110 @@
+"""Ready notices of a material change, for apps and e-mails, in ru, kk and en.
+
+What users asked GitHub for (github/site-policy#75): tell me, before it applies, that a
+policy changes, what changes, when, and what I can do about it. For every material version
+that replaces another, three texts per language: an e-mail ``subject``, a short ``push``
+line for a push or in-app message, and a ``body`` with the redline summary, the effective
+moment, how to object (stop using the service before that moment: in these policies
+continued use after the notice period is acceptance) and the links. ``policydocs notice``
+prints them; the API carries them for each version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from ..errors import PolicyError
+from ..versions.store import Version
+from .dates import long_date, long_date_in
+from .history import _zone_and_offset, changes_path, history_path, long_moment, version_path
+
+TEXTS = {
+    "ru": {
+        "subject": "{product}: новая редакция документа «{title}» вступает в силу {date}",
+        "push": "{date} вступает в силу новая редакция документа «{title}» ({product}). Подробнее: {changes_url}",
+        "body": (
+            "Здравствуйте!\n\n"
+            "{published} опубликована новая редакция {n} документа «{title}» ({product}); оператор — {operator}.\n\n"
+            "Что изменилось: {summary}.\n\n"
+            "Новая редакция вступает в силу {effective}. До этого действует прежняя редакция.\n\n"
+            "Если вы не согласны с изменениями, прекратите пользоваться сервисом до {date}: продолжая "
+            "пользоваться им после этого момента, вы принимаете новую редакцию.\n\n"
+            "Текст новой редакции: {url}\n"
+            "Что изменилось (сравнение с прежней редакцией): {changes_url}\n"
+            "История редакций: {history_url}\n"
+        ),
+    },
+    "kk": {
+        "subject": "{product}: «{title}» құжатының жаңа нұсқасы {date_loc} күшіне енеді",
+        "push": "«{title}» ({product}) құжатының жаңа нұсқасы {date_loc} күшіне енеді. Толығырақ: {changes_url}",
+        "body": (
+            "Сәлеметсіз бе!\n\n"
+            "{operator} «{title}» ({product}) құжатының жаңа {n}-нұсқасын {published_loc} жариялады.\n\n"
+            "Не өзгерді: {summary}.\n\n"
+            "Жаңа нұсқа {effective_loc} күшіне енеді. Оған дейін бұрынғы нұсқа күшінде болады.\n\n"
+            "Өзгерістермен келіспесеңіз, {date_dat} дейін қызметті пайдалануды тоқтатыңыз: осы сәттен кейін "
+            "пайдалануды жалғастырсаңыз, жаңа нұсқаны қабылдағаныңыз болып саналады.\n\n"
+            "Жаңа нұсқаның мәтіні: {url}\n"
+            "Не өзгерді (бұрынғы нұсқамен салыстыру): {changes_url}\n"
+            "Нұсқалар тарихы: {history_url}\n"
+        ),
+    },
+    "en": {
+        "subject": "{product}: a new version of the {title} takes effect on {date}",
+        "push": "A new version of the {title} ({product}) takes effect on {date}. Details: {changes_url}",
+        "body": (
+            "Hello,\n\n"
+            "{operator} has published version {n} of the {title} ({product}) on {published}.\n\n"
+            "What changed: {summary}.\n\n"
+            "The new version takes effect on {effective}. Until then the previous version applies.\n\n"
+            "If you do not agree with the changes, stop using the service before {date}: if you keep using it "
+            "after that moment, you accept the new version.\n\n"
+            "The new version: {url}\n"
+            "What changed (compared with the previous version): {changes_url}\n"
+            "Version history: {history_url}\n"
+        ),
+    },
+}
+FORMATS = ("email", "push", "json")
+
+
+def requires_consent(version: Version, previous: Version | None) -> bool:
+    """A material change to an earlier version: users are told, and asked again (see README)."""
+    return version.material and previous is not None
+
+
+def notice_texts(version: Version, lang: str, *, title: str, product: str, operator: str, doc_id: str,
+                 url: Callable[[str], str]) -> dict[str, str]:
+    """Subject, push line and body of the notice of ``version`` in ``lang``."""
+    if lang not in version.sha256:
+        raise PolicyError(f"version {version.number} of '{doc_id}' has no '{lang}' text")
+    values = {
+        "product": product,
+        "title": title,
+        "operator": operator,
+        "n": version.number,
+        "summary": (version.summary.get(lang) or "").rstrip("."),
+        "date": long_date(version.effective, lang),
+        "date_loc": long_date_in(version.effective, lang, "loc"),
+        "date_dat": long_date_in(version.effective, lang, "dat"),
+        "published": long_date(version.published, lang),
+        "published_loc": long_date_in(version.published, lang, "loc"),
+        "effective": _moment_words(version.effective, lang),
+        "effective_loc": long_moment(version.effective, lang, "loc"),
+        "url": url(version_path(lang, doc_id, version.number)),
+        "changes_url": url(changes_path(lang, doc_id, version.number)),
+        "history_url": url(history_path(lang, doc_id)),
+    }
+    # "23 ноября 2026 г." ends a sentence with its own full stop
+    return {part: re.sub(r"\.\.(?=\s|$)", ".", text.format(**values)) for part, text in TEXTS[lang].items()}
+
+
+def _moment_words(moment: dt.datetime, lang: str) -> str:
+    """'1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)': the moment as a sentence says it."""
+    if lang == "kk":
+        return long_moment(moment, lang, "loc")
+    zone, offset = _zone_and_offset(moment, lang)
+    word = {"ru": "в", "en": "at"}[lang]
+    return f"{long_date(moment, lang)} {word} {moment:%H:%M} ({zone}, {offset})"

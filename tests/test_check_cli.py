@@ -11,6 +11,9 @@ from policydocs.cli import main
 from .check_helpers import make_project
 
 
+WHO = ("--by", "Айгерим Нурланова <aigerim@example.kz>", "--yes")
+
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
@@ -78,9 +81,9 @@ def test_required_languages_option(tmp_path):
 
 def test_confirm_then_a_change_of_the_source_makes_the_translation_stale(tmp_path):
     docs = make_project(tmp_path)
-    result = run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs)
+    result = run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs, *WHO)
     assert result.exit_code == 0, result.output
-    record = tmp_path / ".policydocs" / "sync" / "kk" / "demo" / "privacy.yml"
+    record = tmp_path / "translations" / "demo" / "privacy" / "kk.yml"
     assert record.exists()
     assert run("check", docs).output == ""  # just confirmed: nothing to review
     ru = docs / "ru/demo/privacy.md"
@@ -89,13 +92,13 @@ def test_confirm_then_a_change_of_the_source_makes_the_translation_stale(tmp_pat
     stale = [d for d in json.loads(result.output) if d["rule"] == "stale-translation"]
     assert [(d["language"], d["clause"]) for d in stale] == [("kk", "2.3")]  # en has no record: not tracked
     assert result.exit_code == 0  # a warning: the translator must review, publishing is not blocked
-    run("confirm", "demo/privacy", "--lang", "kk", "--clause", "2.3", "--docs", docs)
+    run("confirm", "demo/privacy", "--lang", "kk", "--clause", "2.3", "--docs", docs, *WHO)
     assert run("check", docs).output == ""
 
 
 def test_rewrapping_a_line_is_not_a_change(tmp_path):
     docs = make_project(tmp_path)
-    run("confirm", "demo/privacy", "--lang", "en", "--docs", docs)
+    run("confirm", "demo/privacy", "--lang", "en", "--docs", docs, *WHO)
     ru = docs / "ru/demo/privacy.md"
     ru.write_text(ru.read_text().replace("Данные хранятся в течение", "Данные хранятся\nв течение"))
     assert run("check", docs).output == ""
@@ -106,7 +109,7 @@ def test_confirm_refuses_unknown_clause_and_source_language(tmp_path):
     assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "kk", "--clause", "9.9",
                                      "--docs", str(docs)]).exit_code == 2
     assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "ru", "--docs", str(docs)]).exit_code == 2
-    assert not (tmp_path / ".policydocs").exists()
+    assert not (tmp_path / "translations").exists()
 
 
 def test_list_rules_names_every_rule_once():
@@ -119,7 +122,7 @@ def test_list_rules_names_every_rule_once():
 
 def test_a_clause_added_after_the_confirmation_needs_review(tmp_path):
     docs = make_project(tmp_path)
-    run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs)
+    run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs, *WHO)
     for lang, text in (("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
                        ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
                        ("en", "2.4. The Company notifies the User of changes.")):

@@ -44,7 +44,7 @@ def test_missing_clause_is_named_with_the_source_line(tmp_path):
     assert rules(found) == ["clause-missing"]  # the gap 2.1 -> 2.3 is not reported a second time
     f = found[0]
     assert (f.lang, f.clause, f.other_lang) == ("kk", "2.2", "ru")
-    assert f.other_line == 31 and "clause 2.2 is missing" in f.message
+    assert f.other_line == 31 and "kk: clause 2.2 of the ru source is missing here" in f.message
 
 
 def test_extra_clause_fires(tmp_path):

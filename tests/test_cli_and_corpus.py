@@ -24,11 +24,14 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def test_import_command_reports_guesses_and_files(tmp_path):
     proc = run_cli("import", str(seed("004")), "--doc", "citygroup/privacy", "--docs", "docs",
-                   "--operator", "ТОО «ДамуЖолы»", "--operator", "kk=«ДамуЖолы» ЖШС", cwd=tmp_path)
+                   "--operator", "ТОО «ДамуЖолы»", "--operator", "kk=«ДамуЖолы» ЖШС", "--verbose", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert f"{seed('004')}:63: guessed: dropped an empty '-' bullet" in proc.stdout
-    assert "wrote docs/kk/citygroup/privacy.md (kk, source lines 1-154" in proc.stdout
+    assert "wrote docs/kk/citygroup/privacy.md (kk, operator of ru text, source lines 1-154" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == f"{seed('004')}: 0 clauses, 6 guesses, 0 pieces of page furniture left out"
     assert "operator: «ДамуЖолы» ЖШС" in (tmp_path / "docs/kk/citygroup/privacy.md").read_text(encoding="utf-8")
+    quiet = run_cli("import", str(seed("004")), "--doc", "citygroup/privacy", "--docs", "docs", "--force", cwd=tmp_path)
+    assert "guessed:" not in quiet.stdout and quiet.stdout.strip().endswith("(--verbose lists them)")
 
 
 @pytest.mark.parametrize(

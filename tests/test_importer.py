@@ -198,8 +198,8 @@ def test_import_never_loses_words(tmp_path_factory, lines):
     out = tmp_path_factory.mktemp("imp")
     try:
         result = import_text(text, "s.txt", "a/privacy", out)
-    except PolicyError as exc:  # only a refused language switch-back is an acceptable outcome
-        assert "switches back" in str(exc)
+    except PolicyError as exc:  # a refused language switch-back, or a text of numbers only
+        assert "switches back" in str(exc) or ("has no letters" in str(exc) and not re.search(r"[^\W\d_]", text))
         return
     body = "".join(d.markdown.split("---\n", 2)[2] for d in result.documents)
     assert "".join(words(text)) == "".join(words(body))

@@ -25,9 +25,10 @@ class Policy:
 
     @property
     def source_lang(self) -> str:
-        for doc in self.languages.values():
-            return doc.front.source_lang
-        return "ru"
+        """The source language the files name; when they disagree (an error of the checker), the one most name."""
+        from .check.agreement import source_lang  # noqa: PLC0415
+
+        return source_lang(self.languages)
 
     @property
     def source(self) -> Document | None:

@@ -26,6 +26,20 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+
+class _Scripts(dict):
+    """str.translate table: Latin letter -> "L", Cyrillic -> "C", Kazakh-only -> "K", anything else dropped."""
+
+    def __missing__(self, code: int) -> None:
+        return None
+
+
+_SCRIPTS = _Scripts({code: None for code in range(0x2200)})
+_SCRIPTS.update({ord(ch): "L" for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
+_SCRIPTS.update({code: "C" for code in range(0x0400, 0x0500)})
+_SCRIPTS.update({ord(ch): "K" for ch in KAZAKH_LETTERS})
+
+
 def is_language(code: str) -> bool:
     return code in LANGUAGES
 
@@ -44,10 +58,9 @@ class LetterCounts:
 
 
 def count_letters(text: str) -> LetterCounts:
-    latin = len(_LATIN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    kazakh = sum(1 for ch in text if ch in KAZAKH_LETTERS)
-    return LetterCounts(latin, cyrillic, kazakh)
+    scripts = text.translate(_SCRIPTS)  # one pass in C instead of three regex scans
+    kazakh = scripts.count("K")
+    return LetterCounts(scripts.count("L"), scripts.count("C") + kazakh, kazakh)
 
 
 def guess_language(text: str) -> str | None:

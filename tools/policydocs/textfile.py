@@ -22,7 +22,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 @dataclass(frozen=True)
 class DecodedText:
     text: str  # without BOM, line endings as in the file
-    encoding: str  # "utf-8" or "cp1251"
+    encoding: str  # "utf-8", "utf-16" or "cp1251"
     bom: bool
 
 
@@ -53,6 +53,14 @@ def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> Decoded
     """Decode ``data`` or raise a PolicyError that names the line of the first bad byte."""
     if not data.strip():
         raise PolicyError("file is empty", path)
+    if allow_cp1251 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode"
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise PolicyError("text starts as UTF-16 but is damaged; save it again as UTF-8", path) from None
+        if not text.strip():
+            raise PolicyError("file is empty", path)
+        return DecodedText(text.lstrip("\ufeff"), "utf-16", True)
     nul = data.find(b"\x00")
     if nul != -1:
         raise PolicyError("this is a binary file, not text (it contains NUL bytes)", path, _line_of(data, nul))

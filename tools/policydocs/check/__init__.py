@@ -30,10 +30,12 @@ from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
 from ..gcpause import collector_paused
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from . import invariants, language, leftovers, numbering, script, staleness, suppress, terminology, xrefs
+from . import agreement, invariants, language, leftovers, numbering, script, suppress, terminology, xrefs
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
+from ..translations import records as sign_offs
+from ..translations import states as clause_states
 
 __all__ = ["check_corpus", "check_tree", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
@@ -194,7 +196,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     source_lang = policy.source_lang if policy.source_lang in docs else next(l for l in LANGUAGES if l in docs)
     source = docs[source_lang]
     doc_id = policy.doc_id
-    findings: list[Finding] = []
+    findings: list[Finding] = agreement.findings(docs, doc_id)
 
     for lang in required_langs:
         if lang not in docs:
@@ -519,10 +521,7 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
         add("definition-missing", term=m.group(1) if m else "")
     elif ft["defines"] and not fs["defines"]:
         m = _definition(ft["text"])
-        out.append(Finding("definition-missing", doc_id, src_lang, str(src_doc.path), s.line, unit.clause, s.eid,
-                           excerpt=excerpt(s.text), other_lang=lang, other_path=str(doc.path), other_line=t.line,
-                           other_excerpt=excerpt(t.text), other_eid=t.eid,
-                           params=dict(lang=src_lang, src_lang=lang, term=m.group(1) if m else "")))
+        add("definition-extra", term=m.group(1) if m else "")
 
     if glossary.terms and doc.front.origin == "translation":
         s_full = _terms(fs, src_lang, glossary, doc_id)
@@ -538,12 +537,18 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
                 add("term-unexpected", found=term.words[lang], source_term=term.words[src_lang])
 
     if record is not None:
-        entry = record.get("confirmed", {}).get(unit.key)
+        st = clause_states.state_of(unit, s, t, record)
         what = dict(what=unit.label[0], what_ru=unit.label[1], doc_id=doc_id, clause=unit.clause)
-        if entry is None:
-            add("unconfirmed-translation", **what)
-        elif isinstance(entry, dict) and entry.get("source") != staleness.fingerprint(fs["text"]):
-            add("stale-translation", date=str(entry.get("date", "?")), **what)
+        entry = st.confirmation
+        if st.state == clause_states.STALE:
+            diff = clause_states.diff_text(st.diff) or excerpt(fs["text"])
+            add("stale-translation", date=entry.at[:10], by=entry.by, diff=diff, **what)
+        elif st.state == clause_states.UNCONFIRMED and st.edited:
+            add("unconfirmed-translation", reason=f"the translation was edited after {entry.by} confirmed it on {entry.at[:10]}",
+                reason_ru=f"перевод изменён после подтверждения ({entry.by}, {entry.at[:10]})", **what)
+        elif st.state == clause_states.UNCONFIRMED:
+            add("unconfirmed-translation", reason="it has not been confirmed since it was added",
+                reason_ru="он не подтверждён с тех пор, как был добавлен", **what)
     return out
 
 
@@ -600,14 +605,15 @@ def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
     return cache[i]
 
 
-def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict[str, dict]:
+def _sync_records(root: Path, docs: dict[str, Document], source_lang: str, doc_id: str) -> dict:
+    """The translators' sign-offs per translation (translations/<id>/<lang>.yml); untracked ones are absent."""
     out = {}
     for lang in docs:
         if lang == source_lang:
             continue
-        data = staleness.load_record(staleness.record_path(root, lang, doc_id))
-        if data is not None:
-            out[lang] = data
+        record = sign_offs.load(root, doc_id, lang, source_lang)
+        if record is not None:
+            out[lang] = record
     return out
 
 

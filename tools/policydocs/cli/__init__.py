@@ -23,6 +23,7 @@ COMMANDS = {
     "status": ("versions", "status_command"),
     "check": ("check", "command"),
     "confirm": ("confirm", "command"),
+    "xliff": ("xliff", "group"),
     "pdf": ("pdf", "command"),
     "next-change": ("clock", "command"),
     "notice": ("notice", "command"),

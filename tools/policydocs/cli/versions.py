@@ -56,9 +56,12 @@ def default_checker():
 @click.option("--by", "by", help="Who publishes (recorded in the changelog; default: git's user.name and user.email).")
 @click.option("--backdate", "backdate", metavar="REASON",
               help="Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the history page.")
+@click.option("--allow-unconfirmed", "allow_unconfirmed", metavar="REASON",
+              help="Publish although translated clauses changed without a translator's sign-off; the reason is "
+                   "recorded in the changelog and shown on the history page.")
 @DOCS
 @VERSIONS
-def publish_command(doc_id, date_, time_, material, number, by, backdate, docs_dir, versions_dir):
+def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_unconfirmed, docs_dir, versions_dir):
     """Freeze the current texts of DOC_ID as its next version.
 
     A moment still to come is a scheduled publication: frozen and recorded now, shown on the
@@ -66,9 +69,13 @@ def publish_command(doc_id, date_, time_, material, number, by, backdate, docs_d
     """
     check_year(date_.date(), "--date")
     _, policy = _policy(docs_dir, doc_id)
+    if allow_unconfirmed is not None and not allow_unconfirmed.strip():
+        raise PolicyError("--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed \"the Kazakh "
+                          "translation is being reviewed by the operator's lawyer\"")
     result = publish(
         policy, versions_dir, date_.date(), time=time_.time() if time_ else None,
         material=material, number=number, checker=default_checker(), by=by or _git_user(), backdate=backdate,
+        translations_root=Path(docs_dir).resolve().parent, allow_unconfirmed=allow_unconfirmed,
     )
     v = result.version
     if v.published > v.recorded_at:
@@ -78,6 +85,10 @@ def publish_command(doc_id, date_, time_, material, number, by, backdate, docs_d
         click.echo(f"published {doc_id} version {v.number}: {v.published.isoformat()}, takes effect {v.effective.isoformat()}")
     for lang in v.languages:
         click.echo(f"  {lang}: {v.summary[lang]}")
+    if v.unconfirmed:
+        for lang, clauses in v.unconfirmed["clauses"].items():
+            click.echo(f"  {lang}: published without a translator's sign-off: {', '.join(clauses)}")
+        click.echo(f"  reason recorded in the changelog: {v.unconfirmed['reason']}")
     for path in result.files:
         click.echo(f"  wrote {path}")
     for path in result.leftovers:
@@ -189,6 +200,26 @@ def status_command(docs_dir, versions_dir, at):
         pend += [f"v{v.number} scheduled for {v.published:%Y-%m-%d %H:%M %z}" for v in scheduled]
         findings = str(len(checker(policy))) + " errors" if checker else "checker not installed"
         rows.append((doc_id, langs, in_force, ", ".join(pend) or "none", findings))
+    _table(rows)
+    click.echo("")
+    _table(translation_rows(corpus, Path(docs_dir).resolve().parent))
+
+
+def _table(rows) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+
+
+def translation_rows(corpus, root: Path) -> list[tuple[str, ...]]:
+    """Per document and translation: how many clauses are confirmed, stale, never confirmed, missing."""
+    from ..translations.states import counts, policy_states  # noqa: PLC0415
+
+    rows = [("translation", "source", "confirmed", "stale", "never confirmed", "missing")]
+    for doc_id, policy in sorted(corpus.policies.items()):
+        for lang, states in sorted(policy_states(policy, root, policy.source_lang).items(),
+                                   key=lambda item: LANGUAGES.index(item[0])):
+            n = counts(states)
+            rows.append((f"{doc_id} {lang}", policy.source_lang, str(n["confirmed"]), str(n["stale"]),
+                         str(n["unconfirmed"]), str(n["missing"])))
+    return rows

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..languages import guess_language
 
@@ -27,16 +28,18 @@ class Line:
 
 @dataclass
 class Guess:
-    line: int
+    line: int  # the pipeline's 1-based line (0 for a guess the file's reader made)
     message: str
+    kind: str = "repair"
+    where: str = ""  # the place in the source file: "12", "paragraph 14", "page 3, line 12"
 
 
 @dataclass
 class Repairs:
     guesses: list[Guess] = field(default_factory=list)
 
-    def note(self, line: int, message: str) -> None:
-        self.guesses.append(Guess(line, message))
+    def note(self, line: int, message: str, kind: str = "repair") -> None:
+        self.guesses.append(Guess(line, message, kind))
 
 
 CLAUSE_START = re.compile(r"^(\d+(?:\.\d+)+)\.(?=\s|$)")
@@ -113,8 +116,7 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             last_clause[0] = _number(m.group(1))
     # 2. labels glued mid-line
     if labels:
-        alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-        label_re = re.compile(rf"(?<=[\w.;:)»])\s*(?=(?:{alternatives})(?:[^\w]|$))")
+        label_re = _label_pattern(frozenset(labels))
         out = []
         for piece in pieces:
             start = 0
@@ -134,6 +136,9 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
     # 3. "Label:Next" and "Label:- item"
     out = []
     for piece in pieces:
+        if ":" not in piece:  # both patterns below need a colon; most lines have none
+            out.append(piece)
+            continue
         parts = _split_keep(piece, COLON_GLUE)
         if len(parts) > 1:
             repairs.note(line.source_line, "text after a colon was glued without a space; started a new paragraph")
@@ -143,6 +148,13 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
                 repairs.note(line.source_line, "a list item was run into the text ('...:- item'); moved it to its own line")
             out.extend(sub)
     return [Line(p.strip(), line.source_line) for p in out if p.strip()]
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(labels: frozenset[str]) -> re.Pattern:
+    """Where one of the text's own labels starts mid-line (built once per text, not once per line)."""
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<=[\w.;:)»])\s*(?=(?:{alternatives})(?:[^\w]|$))")
 
 
 def _split_keep(text: str, pattern: re.Pattern, keep_marker: str | None = None) -> list[str]:

@@ -22,7 +22,12 @@ class Segment:
     end: int  # index after the last line
 
 
+_NO_LETTERS = dict.fromkeys(LANGUAGES, 0.0)
+
+
 def _costs(line: str) -> dict[str, float]:
+    if not line or line.isspace():
+        return _NO_LETTERS
     counts = count_letters(line)
     weight = min(counts.letters, 60)
     if weight == 0:

@@ -46,5 +46,7 @@ class PolicyDocsConfig(base.Config):
     """Replace MkDocs' sitemap.xml with one that links the languages (hreflang)."""
     kazakh_search = c.Type(bool, default=True)
     """Add the Kazakh suffix stripper to the search index (lunr has no Kazakh stemmer)."""
+    compare = c.Type(bool, default=True)
+    """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

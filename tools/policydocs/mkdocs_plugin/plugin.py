@@ -25,7 +25,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, api_schema, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.shipping import shipped
 from ..site.strings import t
@@ -37,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.policydocs")
 
 ASSETS = ("policydocs.css", "policydocs.js")  # on every page, through extra_css / extra_javascript
 THEME_SCRIPTS = ("material-start.js", "material-content.js", "material-palette.js")  # Material's inline scripts as files (CSP)
+PAGE_ASSETS = ("compare.css",)  # only on the pages that link them (the side-by-side pages)
 ASSET_DIR = "assets/policydocs"
 
 
@@ -83,6 +84,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             loaded = corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
             self.model.docx_pattern = self.config.pdf_pattern if self.config.docx else None
+            self.model.compare = self.config.compare
             linkcheck.check_links(self.model)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
             now = _build_moment()
@@ -110,7 +112,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             title = json.dumps(t("index.title", urls.DEFAULT_LANG), ensure_ascii=False)
             files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
             self.kinds["index.md"] = ("root", None)
-        for name in ASSETS + THEME_SCRIPTS:
+        for name in ASSETS + THEME_SCRIPTS + PAGE_ASSETS:
             text = shipped(name, resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8"))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
@@ -316,6 +318,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         site_dir = Path(config.site_dir)
         if self.config.pdf:
             self._build_pdfs(site_dir)
+        if self.config.compare:
+            self._write_compare_pages(site_dir, config)
         if self.config.docx:
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
@@ -352,6 +356,20 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         for lang in LANGUAGES:
             atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
+
+    def _write_compare_pages(self, site_dir: Path, config) -> None:
+        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py)."""
+        root = Path(config.config_file_path or ".").parent
+        serving = self.command == "serve"
+        for doc_id, policy in sorted(self.model.policies.items()):
+            findings = None
+            if serving and self.config.check_on_serve:
+                findings = self._findings.get(doc_id) or check_policy(policy)
+            for lang, body in compare.site_pages(policy, self.model.histories.get(doc_id), root, serving, findings):
+                # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
+                target = site_dir / compare.compare_path(lang, doc_id) / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(body, encoding="utf-8")
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

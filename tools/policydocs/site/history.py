@@ -28,7 +28,7 @@ from babel.dates import format_time, get_timezone_location
 from ..corpus import Corpus
 from ..document import Document, parse_text
 from ..languages import LANGUAGES
-from ..versions.redline import compare, render_html, summary
+from ..versions.redline import compare, label, render_html, summary
 from ..versions import timeline
 from ..versions.store import Version, VersionStore, open_store
 from .dates import long_date, long_date_in
@@ -110,6 +110,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Черновик: этот текст ещё не опубликован.",
         "kk": "Жоба: бұл мәтін әлі жарияланбаған.",
         "en": "Draft: this text has not been published.",
+    },
+    "unconfirmed": {
+        "ru": "Опубликовано без подтверждения переводчика ({clauses}). Причина: {reason}",
+        "kk": "Аудармашының растауынсыз жарияланды ({clauses}). Себебі: {reason}",
+        "en": "Published without a translator's sign-off ({clauses}). Reason: {reason}",
     },
     "material": {"ru": "существенное изменение", "kk": "елеулі өзгеріс", "en": "material change"},
     "non_material": {"ru": "несущественное изменение", "kk": "елеусіз өзгеріс", "en": "non-material change"},
@@ -434,6 +439,7 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
         if history.previous(version) is not None and lang in version.sha256:
             redline = f' <a href="{_rel(relative, here, changes_path(lang, history.doc_id, version.number))}">{_e(s("what_changed", lang))}</a>'
         kind = "" if history.previous(version) is None else s("material", lang) if version.material else s("non_material", lang)
+        redline += unconfirmed_note(version, lang)
         out.append(
             f'<tr data-version="{version.number}" data-effective="{version.effective.isoformat()}" '
             f'data-until="{until.isoformat() if until else ""}" data-state="{state}">'
@@ -467,6 +473,15 @@ def _record_html(version: Version, lang: str) -> str:
     if reason:
         parts.append(f'<span class="pd-backdated">{_e(s("backdated", lang, reason=reason))}</span>')
     return f'<br><small class="pd-record">{"; ".join(parts)}</small>' if parts else ""
+
+
+def unconfirmed_note(version: Version, lang: str) -> str:
+    """A version published over open translations says so, with the legal team's reason."""
+    if not version.unconfirmed:
+        return ""
+    clauses = "; ".join(f"{l}: {', '.join(label(eid, lang) for eid in c)}" for l, c in version.unconfirmed["clauses"].items())
+    text = s("unconfirmed", lang, clauses=clauses, reason=version.unconfirmed["reason"])
+    return f'<br><small class="pd-unconfirmed">{_e(text)}</small>'
 
 
 def redline_moments(version: Version, lang: str) -> str:

@@ -104,6 +104,7 @@ class SiteModel:
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
     histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
     docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
+    compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
     def page(self, lang: str, doc_id: str) -> PolicyPage:
         return self.pages[(lang, doc_id)]
@@ -282,6 +283,8 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
         links = [(pdf, t("pdf", lang)), (docx, t("docx", lang))]
         out.append('<p class="pd-pdf">' + " · ".join(
             f'<a href="{_e(urls.relative(here, path))}" download>{_e(label)}</a>' for path, label in links if path) + "</p>")
+    if here == page.path and model.compare:  # the document's own page (not a published version's) links its side-by-side view
+        out.append(f'<p class="pd-compare-link"><a class="pd-compare" href="compare/">{_e(t("compare.link", lang))}</a></p>')
     notice_of_standing = standing(doc.front)
     if notice_of_standing:
         kind, sentence = notice_of_standing

@@ -52,6 +52,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "kk": "Аудармаларды тексеру (тек mkdocs serve режимінде көрінеді)",
         "en": "Translation check (shown only in mkdocs serve)",
     },
+    # the side-by-side page (site/compare.py)
+    "compare.link": {"ru": "Сравнить языки по пунктам (RU | KK | EN)", "kk": "Тілдерді тармақ бойынша салыстыру (RU | KK | EN)",
+                     "en": "Compare the languages clause by clause (RU | KK | EN)"},
+    "compare.title": {"ru": "Языки документа по пунктам", "kk": "Құжат тілдері тармақ бойынша",
+                      "en": "The document's languages clause by clause"},
+    "compare.back": {"ru": "← К тексту документа", "kk": "← Құжат мәтініне", "en": "← Back to the document"},
+    "compare.intro": {
+        "ru": "Исходный текст — {source}; переводы сверяются с ним по пунктам. Состояние перевода указано в каждой строке.",
+        "kk": "Бастапқы мәтін — {source}; аудармалар онымен тармақ бойынша салыстырылады. Аударманың күйі әр жолда көрсетілген.",
+        "en": "The source text is {source}; the translations are compared with it clause by clause, each row showing their state.",
+    },
+    "compare.source": {"ru": "исходный текст", "kk": "бастапқы мәтін", "en": "source"},
+    "compare.state.confirmed": {"ru": "подтверждён", "kk": "расталған", "en": "confirmed"},
+    "compare.state.stale": {"ru": "устарел", "kk": "ескірген", "en": "stale"},
+    "compare.state.unconfirmed": {"ru": "не подтверждён", "kk": "расталмаған", "en": "never confirmed"},
+    "compare.state.missing": {"ru": "нет перевода", "kk": "аударма жоқ", "en": "missing"},
+    "compare.state.extra": {"ru": "нет в исходном тексте", "kk": "бастапқы мәтінде жоқ", "en": "not in the source"},
+    "compare.missing": {"ru": "Этого положения нет в тексте ({language}).", "kk": "Бұл ереже мәтінде жоқ ({language}).",
+                        "en": "This provision is not in the {language} text."},
+    "compare.stale_since": {
+        "ru": "Исходный текст ({source}) изменился после подтверждения ({by}, {date}):",
+        "kk": "Бастапқы мәтін ({source}) расталғаннан кейін өзгерді ({by}, {date}):",
+        "en": "The {source} source changed after {by} confirmed this on {date}:",
+    },
+    "compare.no_diff": {"ru": "прежний текст не сохранён", "kk": "бұрынғы мәтін сақталмаған",
+                        "en": "the text confirmed then was not recorded"},
+    "compare.confirmed_by": {"ru": "Подтвердил(а): {by}, {date}", "kk": "Растаған: {by}, {date}", "en": "Confirmed by {by} on {date}"},
+    "compare.draft": {"ru": "черновик (docs/)", "kk": "жоба (docs/)", "en": "draft (docs/)"},
+    "compare.version": {"ru": "редакция {n}", "kk": "{n}-нұсқа", "en": "version {n}"},
 }
 
 

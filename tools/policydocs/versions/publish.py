@@ -23,11 +23,15 @@ from typing import Callable
 from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
+from ..languages import LANGUAGES
 from ..fsutil import regular_file
+from ..translations import gate
 from .claims import check_claims
 from .clock import check_year, effective_moment, publication_moment, zone
-from .redline import compare, summary
+from .redline import WORDS, compare, summary
 from .store import StoreLock, Version, VersionStore, interrupted, open_store, sha256_bytes, write_version
+
+NO_CHANGES = {lang: words["none"] for lang, words in WORDS.items()}
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -52,21 +56,28 @@ def publish(
     now: dt.datetime | None = None,
     by: str | None = None,
     backdate: str | None = None,
+    translations_root: Path | None = None,
+    allow_unconfirmed: str | None = None,
 ) -> Published:
     """Freeze the policy's texts as its next version; ``now`` (default: the clock) for tests.
 
     Everything is decided under the document's lock on a store read under that lock, so two
     publishes at once never both take the same number: the second sees the first's version.
+    With ``translations_root`` (the project root), translations must have signed off what
+    changed since the last version (translations/gate.py) unless ``allow_unconfirmed`` gives
+    the legal team's reason, which the changelog records.
     """
     with StoreLock(versions_dir):
         return _publish_locked(policy, versions_dir, date, time=time, material=material, number=number,
-                               checker=checker, now=now, by=by, backdate=backdate)
+                               checker=checker, now=now, by=by, backdate=backdate,
+                               translations_root=translations_root, allow_unconfirmed=allow_unconfirmed)
 
 
 BACKDATE_LIMIT = dt.timedelta(hours=24)
 
 
-def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now, by, backdate) -> Published:
+def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now, by, backdate,
+                    translations_root=None, allow_unconfirmed=None) -> Published:
     check_year(date, "the publication date")
     if backdate is not None and not backdate.strip():
         raise PolicyError("--backdate needs the reason in words (why the text went live earlier than it is recorded)")
@@ -113,6 +124,8 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         if latest is not None and lang in latest.sha256:
             old = parse_text(latest.text(lang), latest.text_path(lang))
             summaries[lang] = summary(compare(old, doc), lang)
+            if summaries[lang] == NO_CHANGES[lang]:  # never "no changes" for a language whose source changed
+                summaries[lang] = gate.source_note(policy, latest, lang) or summaries[lang]
         else:
             summaries[lang] = {"ru": "Первая редакция", "kk": "Алғашқы редакция", "en": "First version"}[lang]
     if latest is not None and all(
@@ -133,6 +146,7 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
             f"({latest.effective.isoformat()}); publish later or mark the change material",
             store.changelog_path,
         )
+    unconfirmed = _translation_gate(policy, latest, translations_root, allow_unconfirmed)
     version = Version(
         number=next_number,
         published=published,
@@ -145,6 +159,7 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         recorded_at=current.astimezone(dt.timezone.utc).replace(microsecond=0),
         recorded_by=(by or "").strip() or None,
         backdate_reason=backdate.strip() if backdate else None,
+        unconfirmed=unconfirmed,
     )
     # a header may name the version being published, never one the store will not have
     after = VersionStore(store.doc_id, store.folder, store.timezone, [*store.versions, version])
@@ -152,3 +167,25 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         check_claims(doc.front, doc.path, after, max(current, published))
     write_version(store, version, texts)
     return Published(version, [version.text_path(lang) for lang in texts] + [store.changelog_path], interrupted(store))
+
+
+def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | None) -> dict | None:
+    """Refuse while translations have open (stale or unconfirmed) changes, unless a reason is given.
+
+    Returns what the changelog records of an override: the reason and the open clauses.
+    """
+    if root is None:
+        return None
+    found = gate.open_clauses(policy, latest, root)
+    if not found:
+        return None
+    if reason is None or not reason.strip():
+        shown = "; ".join(o.line() for o in found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        raise PolicyError(
+            f"{len(found)} translated clause(s) of '{policy.doc_id}' changed since version {latest.number} without a "
+            f"translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish anyway with "
+            f"--allow-unconfirmed \"the reason\" (recorded in the changelog)")
+    by_lang: dict[str, list[str]] = {}
+    for o in sorted(found, key=lambda o: LANGUAGES.index(o.lang)):
+        by_lang.setdefault(o.lang, []).append(o.eid)
+    return {"reason": " ".join(reason.split()), "clauses": by_lang}

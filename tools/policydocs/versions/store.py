@@ -68,6 +68,8 @@ class Version:
     recorded_at: dt.datetime | None = None
     recorded_by: str | None = None
     backdate_reason: str | None = None
+    # published with translations not signed off: {"reason": the legal team's words, "clauses": {lang: [...]}}
+    unconfirmed: dict | None = None
 
     @property
     def languages(self) -> list[str]:
@@ -91,6 +93,7 @@ class Version:
             **({"recorded_at": self.recorded_at.isoformat()} if self.recorded_at else {}),
             **({"recorded_by": self.recorded_by} if self.recorded_by else {}),
             **({"backdate_reason": self.backdate_reason} if self.backdate_reason else {}),
+            **({"unconfirmed_translations": self.unconfirmed} if self.unconfirmed else {}),
         }
 
 
@@ -249,7 +252,16 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
         recorded_at=_moment(entry["recorded_at"], "recorded").astimezone(dt.timezone.utc) if entry.get("recorded_at") else None,
         recorded_by=str(entry["recorded_by"]) if entry.get("recorded_by") else None,
         backdate_reason=str(entry["backdate_reason"]) if entry.get("backdate_reason") else None,
+        unconfirmed=_unconfirmed(entry.get("unconfirmed_translations")),
     )
+
+
+def _unconfirmed(value: Any) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("reason"), str) or not isinstance(value.get("clauses"), dict):
+        raise ValueError("unconfirmed_translations must give a 'reason' and the 'clauses' per language")
+    return {"reason": value["reason"], "clauses": {str(k): [str(c) for c in v] for k, v in value["clauses"].items()}}
 
 
 def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:

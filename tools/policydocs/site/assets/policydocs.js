@@ -94,7 +94,7 @@
       copy(url).then(function () { toast(b ? b.getAttribute("data-pd-copied") : url); }, function () {});
       return;
     }
-    var lang = ev.target.closest("a.pd-lang");
+    var lang = ev.target.closest("a.pd-lang, a.pd-compare");  /* the same clause in the other view or language */
     if (lang && !lang.hasAttribute("data-pd-missing")) {
       var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
         ? location.hash : (placeOnScreen() ? "#" + placeOnScreen() : "");

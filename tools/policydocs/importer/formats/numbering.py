@@ -1,0 +1,165 @@
+"""Word's automatic list numbering, resolved to the numbers Word shows.
+
+Clause numbers in a Word policy usually come from a multi-level list: ``numbering.xml``
+says that level 1 reads ``%1.``, level 2 ``%1.%2.``, level 3 ``%3)``, where each list
+starts, when a deeper level restarts, and a ``w:num`` may override a level's start (this
+is how "Restart numbering" is stored). The numbers are not in the text at all.
+
+None of the Word libraries gives them: python-docx ignores numbering, docx2python
+renders only the current level's counter in its own fixed style ("1)", "a)") instead of
+the document's ``lvlText`` template, and mammoth turns lists into HTML lists. So the
+counters are kept here, the way Word keeps them: per abstract list definition (all
+``w:num`` that share one continue each other), a ``startOverride`` restarting its level
+at the first paragraph of that ``w:num``, deeper levels restarting when a shallower one
+advances (unless ``lvlRestart`` says otherwise), ``isLgl`` forcing decimal numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+
+RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"  # Word's russianLower skips ё й ъ ы ь
+
+
+@dataclass(frozen=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart (1-based level after which this one restarts); None = default
+    legal: bool = False  # isLgl
+
+
+DEFAULT_LEVEL = Level()
+PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def _val(el, tag: str, default=None):
+    child = el.find(qn(tag)) if el is not None else None
+    return child.get(qn("w:val"), default) if child is not None else default
+
+
+def _level(el, base: Level | None = None) -> Level:
+    base = base or Level()
+    start = _val(el, "w:start")
+    restart = _val(el, "w:lvlRestart")
+    legal = el.find(qn("w:isLgl"))
+    return Level(
+        start=int(start) if start is not None and start.lstrip("-").isdigit() else base.start,
+        fmt=_val(el, "w:numFmt", base.fmt),
+        text=_val(el, "w:lvlText", base.text),
+        restart=int(restart) if restart is not None and restart.isdigit() else base.restart,
+        legal=(legal is not None and legal.get(qn("w:val"), "1") not in ("0", "false", "off")) or base.legal,
+    )
+
+
+def _letters(n: int, alphabet: str) -> str:
+    """Word's letter numbering: a..z, then aa..zz (the letter repeated), and so on."""
+    if n <= 0:
+        return str(n)
+    k = len(alphabet)
+    return alphabet[(n - 1) % k] * ((n - 1) // k + 1)
+
+
+def _roman(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    out = ""
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letters(n, "abcdefghijklmnopqrstuvwxyz")
+    if fmt == "upperLetter":
+        return _letters(n, "abcdefghijklmnopqrstuvwxyz").upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "russianLower":
+        return _letters(n, RUSSIAN)
+    if fmt == "russianUpper":
+        return _letters(n, RUSSIAN).upper()
+    return str(n)  # decimal and the formats a policy does not use
+
+
+class Numbering:
+    """The list definitions of one document and the counters as its paragraphs go by."""
+
+    def __init__(self, numbering_el=None):
+        self.abstract: dict[str, dict[int, Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        self._resolved: dict[str, tuple[str, dict[int, Level]] | None] = {}
+        if numbering_el is None:
+            return
+        for absn in numbering_el.iterchildren(qn("w:abstractNum")):
+            levels = {int(lvl.get(qn("w:ilvl"), "0")): _level(lvl) for lvl in absn.iterchildren(qn("w:lvl"))}
+            self.abstract[absn.get(qn("w:abstractNumId"))] = levels
+        for num in numbering_el.iterchildren(qn("w:num")):
+            abs_id = _val(num, "w:abstractNumId")
+            redefined: dict[int, Level] = {}
+            starts: dict[int, int] = {}
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                start = _val(override, "w:startOverride")
+                if start is not None and start.lstrip("-").isdigit():
+                    starts[ilvl] = int(start)
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None:
+                    redefined[ilvl] = _level(lvl, self.abstract.get(abs_id, {}).get(ilvl))
+            self.nums[num.get(qn("w:numId"))] = (abs_id, redefined, starts)
+
+    def _levels(self, num_id: str) -> tuple[str, dict[int, Level]] | None:
+        if num_id not in self._resolved:
+            if num_id not in self.nums:
+                self._resolved[num_id] = None
+            else:
+                abs_id, redefined, _ = self.nums[num_id]
+                levels = dict(self.abstract.get(abs_id, {}))
+                levels.update(redefined)
+                self._resolved[num_id] = (abs_id, levels)
+        return self._resolved[num_id]
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """Advance the list and return (label as Word shows it, numFmt), or None for no numbering."""
+        found = self._levels(num_id)
+        if found is None or num_id == "0":
+            return None
+        abs_id, levels = found
+        counters = self.counters.setdefault(abs_id, {})
+        _, _, starts = self.nums[num_id]
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl, start in starts.items():  # "restart numbering": this list instance begins afresh
+                counters[lvl] = start - 1
+                for deeper in [d for d in counters if d > lvl]:
+                    del counters[deeper]
+        level = levels.get(ilvl, DEFAULT_LEVEL)
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for deeper in [d for d in counters if d > ilvl] if len(counters) > 1 else ():
+            restart = levels.get(deeper, DEFAULT_LEVEL).restart
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counters[deeper]
+        if level.fmt == "bullet":
+            return "", "bullet"
+        if level.fmt == "none":
+            return "", "none"
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            other = levels.get(k, DEFAULT_LEVEL)
+            return format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt)
+
+        return PLACEHOLDER.sub(number, level.text).strip(), level.fmt

@@ -1,0 +1,296 @@
+"""PDFs with a text layer: lines from their positions on the page, joined into paragraphs by layout.
+
+pdfminer.six (MIT) does the layout analysis (characters to positioned lines); it is the
+well-kept permissive choice (PyMuPDF is AGPL), and pdfplumber is a layer over it that
+would only add cost. What no extractor does for a legal text is done here:
+
+- running headers, footers and page numbers, i.e. lines in the page margins that repeat
+  page after page (digits aside), are left out and listed once each in the report;
+- lines are joined into paragraphs from the layout, never from capital letters: a new
+  paragraph starts after a vertical gap larger than the line spacing, after a line that
+  ended although the next line's first word would have fitted on it, or at a line that
+  starts with a clause number, "1)" or a bullet;
+- a word hyphenated at a line end is joined (without the hyphen, unless the document
+  writes that word with a hyphen elsewhere) and reported;
+- bold type (a font whose name says Bold) becomes ``**...**``;
+- pieces of one printed line far apart (table cells) are kept as one row, "cell | cell".
+
+A PDF without any text (a scan) is refused: it needs OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...errors import PolicyError
+from ..model import Extracted, Leftover, Note
+
+MARGIN_ZONE = 0.09  # top and bottom share of the page where running headers and footers live
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+STARTS_BLOCK = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s|\d+\)\s|[-•–—*▪●]\s|\[\d+\]\s)")
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|стр\.?|страница|бет)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|из|/|из\s+)\s*\d{1,4})?\s*(?:бет|page)?$",
+    re.I,
+)
+HYPHENS = "-\u2010\u00ad"
+
+
+@dataclass
+class _Line:
+    page: int
+    number: int  # 1-based line on its page (furniture included)
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    height: float
+    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
+    first_word: float = 0.0  # width of the first word, to tell whether it would have fitted on the line before
+    cells: bool = False  # pieces side by side with wide gaps: a table row
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.pieces).strip()
+
+
+def _open_pages(data: bytes, path):
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        yield from extract_pages(io.BytesIO(data), laparams=LAParams())
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise PolicyError("the PDF is password-protected; open it, save a copy without a password and import that",
+                          path) from None
+    except PolicyError:
+        raise
+    except Exception:  # pdfminer raises many kinds on a damaged file
+        raise PolicyError("the PDF is damaged and cannot be read; download or export it again", path) from None
+
+
+def _text_lines(container):
+    from pdfminer.layout import LTTextLine
+
+    for obj in container:
+        if isinstance(obj, LTTextLine):
+            yield obj
+        elif hasattr(obj, "__iter__"):
+            yield from _text_lines(obj)
+
+
+def _line(page_no: int, page_height: float, ltline) -> _Line:
+    from pdfminer.layout import LTChar
+
+    pieces: list[tuple[str, bool]] = []
+    first_end = None
+    started = False
+    x_start = None
+    prev_x1 = ltline.x0
+    for ch in ltline:
+        text = ch.get_text()
+        if isinstance(ch, LTChar):
+            bold = bool(BOLD_FONT.search(ch.fontname))
+            if x_start is None and not text.isspace():
+                x_start = ch.x0
+            if text.isspace():
+                if started and first_end is None:
+                    first_end = ch.x0
+            else:
+                started = True
+        else:  # LTAnno: a space or line end the layout analysis inferred
+            if text == "\n":
+                continue
+            bold = pieces[-1][1] if pieces else False
+            if started and first_end is None and text.isspace():
+                first_end = prev_x1
+        if pieces and pieces[-1][1] == bold:
+            pieces[-1] = (pieces[-1][0] + text, bold)
+        else:
+            pieces.append((text, bold))
+        if isinstance(ch, LTChar):
+            prev_x1 = ch.x1
+    start = x_start if x_start is not None else ltline.x0
+    end = first_end if first_end is not None else ltline.x1
+    return _Line(page_no, 0, page_height - ltline.y1, page_height - ltline.y0, start, ltline.x1, ltline.height,
+                 pieces, max(0.0, end - start))
+
+
+def _merge_same_row(lines: list[_Line]) -> list[_Line]:
+    """Pieces of one printed line that the layout analysis put in different boxes (a number and its text)."""
+    lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
+    out: list[_Line] = []
+    for ln in lines:
+        if out and abs(out[-1].top - ln.top) < 0.5 * min(ln.height, out[-1].height) and ln.x0 >= out[-1].x1 - 1:
+            prev = out[-1]
+            marker = STARTS_BLOCK.match(prev.text + " ") and len(prev.text) <= 12  # "2.3." then a tab, then the text
+            cell = ln.x0 - prev.x1 > 2.5 * ln.height and not marker  # wider than a justified line's spaces
+            prev.cells = prev.cells or cell
+            prev.pieces = prev.pieces + [(" | " if cell else " ", False)] + ln.pieces
+            prev.x1 = ln.x1
+            prev.bottom = max(prev.bottom, ln.bottom)
+        else:
+            out.append(ln)
+    return out
+
+
+def _furniture(pages: list[list[_Line]], heights: list[float]) -> dict[int, str]:
+    """id(line) -> kind, for running headers, footers and page numbers."""
+    zone_lines: list[tuple[_Line, str]] = []
+    for lines, height in zip(pages, heights):
+        for ln in lines:
+            if ln.top < MARGIN_ZONE * height:
+                zone_lines.append((ln, "running header"))
+            elif ln.bottom > (1 - MARGIN_ZONE) * height:
+                zone_lines.append((ln, "running footer"))
+    def key(ln: _Line) -> tuple[str, int]:  # the same words at the same height of the page
+        return re.sub(r"\d+", "#", ln.text), round(ln.top / 6)
+
+    pages_with: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for ln, _ in zone_lines:
+        pages_with[key(ln)].add(ln.page)
+    needed = max(2, math.ceil(0.5 * len(pages)))
+    all_heights = [ln.height for lines in pages for ln in lines]
+    body_height = statistics.median(all_heights) if all_heights else 0
+    out: dict[int, str] = {}
+    for ln, kind in zone_lines:
+        if PAGE_NUMBER.match(ln.text):
+            out[id(ln)] = "page number"
+        elif len(pages) >= 2 and len(pages_with[key(ln)]) >= needed:
+            out[id(ln)] = kind
+        elif ln.height < 0.85 * body_height and (ln.page == 1 or len(pages) == 1):
+            out[id(ln)] = kind  # one page: a line in the margin in smaller type than the text
+    return out
+
+
+def _render(pieces: list[tuple[str, bool]]) -> str:
+    merged: list[list] = []
+    for text, bold in pieces:
+        if merged and (merged[-1][1] == bold or not text.strip()):
+            merged[-1][0] += text
+        else:
+            merged.append([text, bold])
+    out = []
+    for text, bold in merged:
+        if bold and re.search(r"\w", text):
+            core = text.strip()
+            out.append(text[: len(text) - len(text.lstrip())] + f"**{core}**" + text[len(text.rstrip()):])
+        else:
+            out.append(text)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def extract(data: bytes, path: Path | str, options=None) -> Extracted:
+    out = Extracted("pdf")
+    pages: list[list[_Line]] = []
+    heights: list[float] = []
+    widths: list[float] = []
+    for page_no, page in enumerate(_open_pages(data, path), 1):
+        lines = _merge_same_row([_line(page_no, page.height, ln) for ln in _text_lines(page)])
+        lines = [ln for ln in lines if ln.text]
+        for number, ln in enumerate(lines, 1):
+            ln.number = number
+        pages.append(lines)
+        heights.append(page.height)
+        widths.append(page.width)
+    if not pages:
+        raise PolicyError("the PDF has no pages", path)
+    if not any(pages):
+        raise PolicyError(
+            "the PDF has no text layer (it is a scan or a picture); run it through OCR first "
+            "(\"Recognize text\" in Acrobat, ABBYY or a scanner app) and import the result",
+            path,
+        )
+    for page_no, lines in enumerate(pages, 1):
+        if not lines:
+            out.notes.append(Note(f"page {page_no}", "page without text",
+                                  f"page {page_no} has no text layer (a scanned page?); nothing of it was imported"))
+    furniture = _furniture(pages, heights)
+    left_out: dict[tuple[str, str], list[int]] = {}
+    body: list[_Line] = []
+    for lines in pages:
+        for ln in lines:
+            kind = furniture.get(id(ln))
+            if kind:
+                key = (kind, re.sub(r"\d+", "#", ln.text) if kind == "page number" else ln.text)
+                left_out.setdefault(key, []).append(ln.page)
+            else:
+                body.append(ln)
+    for (kind, text), on_pages in left_out.items():
+        span = f"page {on_pages[0]}" if len(on_pages) == 1 else f"pages {on_pages[0]}-{on_pages[-1]}"
+        shown = text if kind != "page number" else text.replace("#", "N")
+        out.leftovers.append(Leftover(span, kind, f"{shown} (on {len(on_pages)} page{'s' * (len(on_pages) > 1)})"))
+    _paragraphs(body, out)
+    return out
+
+
+def _paragraphs(body: list[_Line], out: Extracted) -> None:
+    if not body:
+        return
+    height = statistics.median(ln.height for ln in body)
+    pitches = [b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and 0 < b.top - a.top < 3 * height]
+    pitch = statistics.median(pitches) if pitches else 1.2 * height
+    right = sorted(ln.x1 for ln in body)[int(0.95 * (len(body) - 1))]
+    space = 0.3 * height
+    vocabulary = Counter(w.lower() for ln in body for w in re.findall(r"\w+(?:-\w+)*", ln.text))
+    paragraph: list[tuple[str, bool]] = []
+    first: _Line | None = None
+    prev: _Line | None = None
+    row_left = 0.0  # where the current table row starts
+
+    def flush():
+        if paragraph:
+            text = _render(paragraph)
+            if text:
+                where = f"page {first.page}, line {first.number}"
+                out.add(text, where)
+                out.add("", where)
+
+    for ln in body:
+        wrapped_cell = (prev is not None and prev.cells and not ln.cells and prev.page == ln.page
+                        and ln.top - prev.top <= 1.35 * pitch and ln.x0 > row_left + 2 * height)
+        new = prev is None or STARTS_BLOCK.match(ln.text) is not None or ln.cells or (prev.cells and not wrapped_cell)
+        if not new and prev.page == ln.page and ln.top - prev.top > 1.35 * pitch:
+            new = True
+        if not new and prev.x1 + space + ln.first_word < right - 0.5 * space:
+            new = True  # the line before ended early although this line's first word would have fitted
+        if new:
+            flush()
+            paragraph, first = list(ln.pieces), ln
+            row_left = ln.x0
+        else:
+            _join(paragraph, prev, ln, vocabulary, out)
+        if wrapped_cell:
+            ln.cells = True  # the row goes on: its next line may be another cell's continuation
+        prev = ln
+    flush()
+
+
+def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary: Counter, out: Extracted) -> None:
+    """Append ``ln`` to the paragraph: with a space, or mending a word hyphenated at the line end."""
+    last_text, last_bold = paragraph[-1]
+    stripped = last_text.rstrip()
+    nxt = ln.text
+    m = re.search(r"(\w+)([" + HYPHENS + r"])$", stripped)
+    if m and nxt[:1].islower():
+        head, hyphen = m.group(1), m.group(2)
+        tail = re.match(r"\w+", nxt)
+        tail_word = tail.group(0) if tail else ""
+        keep = hyphen == "-" and vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()]
+        paragraph[-1] = (stripped[:-1] + ("-" if keep else ""), last_bold)
+        pieces = list(ln.pieces)
+        pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+        paragraph.extend(pieces)
+        joined = f"{head}-{tail_word}" if keep else f"{head}{tail_word}"
+        out.notes.append(Note(f"page {ln.page}, line {ln.number}", "hyphenation",
+                              f"joined '{head}{hyphen}' and '{tail_word}' at a line end into '{joined}'"))
+        return
+    paragraph[-1] = (stripped, last_bold)
+    paragraph.append((" ", False))
+    paragraph.extend(ln.pieces)

@@ -1,0 +1,1 @@
+"""Translations kept in step with their source: sign-offs, clause states, the publish gate, XLIFF."""

@@ -92,7 +92,7 @@ def test_versions_carry_their_intervals_and_consent(site):
     assert "2026\u202fж. 23 қарашаға дейін қызметті пайдалануды тоқтатыңыз" in kk["body"]
     assert "https://example.kz/policies/kk/demo/privacy/v2/changes/" in kk["push"]
     ru = v2["languages"]["ru"]["notice"]["body"]
-    assert "Что изменилось: Изменено 2.3." in ru and "23 ноября 2026\u202fг. в 00:00 (Asia/Almaty, UTC+05:00)" in ru
+    assert "Что изменилось: Изменены положения: 2.3." in ru and "23 ноября 2026\u202fг. в 00:00 (время Алматы, UTC+05:00)" in ru
 
 
 def test_an_app_can_answer_in_force_at_any_moment_from_one_document_json(site):

@@ -327,7 +327,7 @@ def test_kazakh_redline_of_a_published_version_and_comment_states_the_versions()
     inserted = ["".join(e.itertext()) for e in part(data, "word/document.xml").iter(f"{{{W}}}ins")]
     assert "Актуалды" in inserted and "office@damuzholy.kz" in inserted
     comment = "".join(part(data, "word/comments.xml").itertext())
-    assert "1-нұсқамен салыстырғанда" in comment and "Күшіне енуі" in comment and "Өзгертілді" in comment
+    assert "1-нұсқамен салыстырғанда" in comment and "Күшіне енуі" in comment and "Өзгертілген ережелер" in comment
     assert "2-нұсқадағы өзгерістер" in "".join(part(data, "word/header1.xml").itertext()) + "".join(
         part(data, "word/header2.xml").itertext())
 

@@ -22,7 +22,7 @@ def test_kazakh_email_of_city_groups_version_2():
     subject, body = result.stdout.split("\n\n", 1)
     assert subject == "Subject: City Group: «Құпиялықтық саясаты» құжатының жаңа нұсқасы 2026\u202fж. 1 желтоқсанда күшіне енеді"
     assert "«ДамуЖолы» ЖШС" in body  # the operator as the Kazakh text names it
-    assert "Жаңа нұсқа 2026\u202fж. 1 желтоқсанда (00:00, Asia/Almaty, UTC+05:00) күшіне енеді." in body
+    assert "Жаңа нұсқа 2026\u202fж. 1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді." in body
     assert "2026\u202fж. 1 желтоқсанға дейін қызметті пайдалануды тоқтатыңыз" in body  # how to object
     assert "https://policies.example.kz/kk/citygroup/privacy/v2/changes/" in body  # site_url from mkdocs.yml
     assert "Не өзгерді: Өзгертілді бөлім 2" in body

@@ -49,8 +49,8 @@ def test_amended_clause_is_a_word_level_diff():
     amended = next(c for c in changes if c.kind == "amended")
     assert [(op, t) for op, t in amended.words if op != 0] == [(-1, "7"), (1, "10"), (-1, "семи"), (1, "десяти")]
     html = render_html(changes, "ru")
-    assert '<del class="pd-del">7</del><ins class="pd-ins">10</ins>' in html
-    assert summary(changes, "ru") == "Изменено 1.2"
+    assert '<del class="pd-del">7</del> <ins class="pd-ins">10</ins>' in html  # never "710": a space between
+    assert summary(changes, "ru") == "Изменены положения: 1.2"
 
 
 def test_inserted_clause_renumbers_the_rest_without_showing_them_as_changed():
@@ -58,7 +58,7 @@ def test_inserted_clause_renumbers_the_rest_without_showing_them_as_changed():
     changes = compare(doc(BASE), doc(new))
     assert kinds(changes) == [("added", "cl-1-3"), ("same", "cl-1-4")]
     assert summary(changes, "en") == "Added 1.3; renumbered 1.3 → 1.4"
-    assert summary(changes, "kk") == "Қосылды 1.3; нөмірі өзгертілді 1.3 → 1.4"
+    assert summary(changes, "kk") == "Қосылған ережелер: 1.3; нөмірі өзгерген тармақтар: 1.3 → 1.4"
 
 
 def test_deleted_clause():
@@ -96,7 +96,8 @@ def test_labels_in_three_languages():
     assert label("cl-2-3-1", "en") == "2.3.1"
     assert label("sec-3-b2", "en") == "section 3, list item 2"
     assert label("sec-3-b2", "ru") == "раздел 3, элемент списка 2"
-    assert label("cl-2-2-1-i3", "kk") == "2.2.1, тармақша 3)"
+    assert label("cl-2-2-1-i3", "kk") == "2.2.1, 3) тармақша"
+    assert label("sec-3-p2", "kk") == "3-бөлім, 2-азат жол"  # Kazakh word order: the number first
     assert label("pre-p1", "en") == "introduction, paragraph 1"
 
 
@@ -116,12 +117,12 @@ def test_a_blank_filled_in_is_amended_not_removed_and_added():
             "Телефон: +7 708 466 84 22\n")
     changes = compare(a, b)
     assert kinds(changes) == [("amended", "sec-2-p2"), ("amended", "sec-2-p3"), ("amended", "sec-2-p4")]
-    assert summary(changes, "ru") == "Изменено раздел 2, абзацы 2, 3, 4"
+    assert summary(changes, "ru") == "Изменены положения: раздел 2, абзацы 2, 3, 4"
     assert summary(changes, "en") == "Amended section 2, paragraphs 2, 3, 4"
-    assert summary(changes, "kk") == "Өзгертілді бөлім 2, азат жол 2, 3, 4"
+    assert summary(changes, "kk") == "Өзгертілген ережелер: 2-бөлім, 2, 3, 4-азат жолдар"
     assert "[-_____-]{++7 708 466 84 22+}" in render_text(changes, "ru", colour=False)
     page = render_html(changes, "ru", only_changes=True)
-    assert '<del class="pd-del">_____</del><ins class="pd-ins">140140030904</ins>' in page
+    assert '<del class="pd-del">_____</del> <ins class="pd-ins">140140030904</ins>' in page
     assert "<hr" not in page  # a blank to fill in is text, not a Markdown rule
 
 
@@ -129,3 +130,25 @@ def test_a_different_paragraph_at_the_same_place_is_still_removed_and_added():
     a = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n")
     b = doc("## 2. Оператор\n\nБИН: _____\n\nОператор вправе изменить адрес.\n")
     assert kinds(compare(a, b)) == [("removed", "sec-2-p2"), ("added", "sec-2-p2")]
+
+
+def test_a_letter_fix_is_named_and_words_never_touch():
+    from policydocs.versions.redline import letters_only, letters_note, _words_html
+
+    # City Group's Kazakh "Аktуалды": Latin k and t for Cyrillic к and т
+    assert letters_only("Аktуалды", "Актуалды") == [("k", "к"), ("t", "т")]
+    assert letters_note(letters_only("Аktуалды", "Актуалды"), "kk") == "әріптер ауыстырылды: латын «k», «t» → кирилл «к», «т»"
+    assert letters_only("10 (десяти)", "15 (пятнадцати)") is None  # a real change is not a letter fix
+    out = _words_html(word_diff("в течение 10 (десяти) рабочих дней", "в течение 15 (пятнадцати) рабочих дней"), "ru")
+    assert "</del> <ins" in out and "</del><ins" not in out
+
+
+def test_changes_stand_under_their_section_and_place():
+    old = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 3 (три) года.\n")
+    new = doc("## 2. Оператор\n\nБИН: 140140030904\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 5 (пять) лет.\n")
+    html = render_html(compare(old, new), "ru", only_changes=True, link=lambda eid: f"../v2/#{eid}")
+    assert '<p class="pd-where">2. Оператор</p>' in html and '<p class="pd-where">3. Сроки</p>' in html
+    assert '<a href="../v2/#sec-2-p1">раздел 2, абзац 1</a>' in html
+    assert '<a href="../v2/#cl-3-1">3.1</a>' in html
+    assert html.index("2. Оператор") < html.index("140140030904") < html.index("3. Сроки")
+    assert summary(compare(old, new), "kk") == "Өзгертілген ережелер: 2-бөлім, 1-азат жол, 3.1"

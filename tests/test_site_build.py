@@ -85,10 +85,19 @@ def test_feeds_and_sitemap(built):
     assert "https://example.kz/policies/kk/demo/terms/" not in smap
 
 
-def test_search_index_loads_the_kazakh_stemmer(built):
+def test_each_page_searches_its_own_language_clause_by_clause(built):
     index = json.loads(read(built, "search/search_index.json"))
-    assert index["config"]["lang"] == ["ru", "kk", "en"]
-    assert "lunr.kk" in read(built, "assets/javascripts/lunr/min/lunr.kk.min.js")
+    locations = [d["location"] for d in index["docs"]]
+    assert "kk/demo/privacy/#cl-2-2" in locations and "en/demo/privacy/#cl-2-2" in locations
+    assert "kk/demo/privacy/#title" not in locations  # the header's dates and labels answer no query
+    for lang in ("ru", "kk", "en"):
+        assert f'lunr["pd{lang}"]' in read(built, f"assets/javascripts/lunr/min/lunr.pd{lang}.min.js")
+        page = read(built, f"{lang}/demo/privacy/index.html")
+        assert f"assets/javascripts/workers/policydocs-search.js?lang={lang}&amp;material=search." in page \
+            or f"assets/javascripts/workers/policydocs-search.js?lang={lang}&material=search." in page
+    worker = read(built, "assets/javascripts/workers/policydocs-search.js")
+    material = next((built / "assets/javascripts/workers").glob("search.*.min.js")).name
+    assert f'"{material}"' in worker
 
 
 # --- bad input: the build stops, names the file, and leaves no site/ behind -----------

@@ -58,20 +58,20 @@ def test_the_page_shows_the_version_in_force_and_announces_the_pending_one(site)
     assert "не дольше, чем требуется" in page and "не дольше трёх лет" not in page
     assert "Действует с" in page and "Действует до" in page
     assert "Опубликована новая редакция 2: она вступает в силу" in page
-    assert "23 ноября 2026\u202fг., 00:00 (Asia/Almaty, UTC+05:00)" in page
+    assert "23 ноября 2026\u202fг., 00:00 (время Алматы, UTC+05:00)" in page
     assert 'href="v2/"' in page and 'href="v2/changes/"' in page
 
 
 def test_pending_version_page_says_when_it_takes_effect(site):
     page = read(site, "kk/demo/privacy/v2/index.html")
     assert 'data-state="pending"' in page
-    assert "2026\u202fж. 23 қарашада (00:00, Asia/Almaty, UTC+05:00)</time> күшіне енеді" in page
+    assert "2026\u202fж. 23 қарашада (00:00, Алматы уақыты, UTC+05:00)</time> күшіне енеді" in page
     assert '<html lang="kk"' in page
 
 
 def test_redline_page_strikes_and_underlines(site):
     page = read(site, "ru/demo/privacy/v2/changes/index.html")
-    assert "Изменено 2.3" in page
+    assert "Изменены положения: 2.3" in page
     assert '<del class="pd-del">, чем требуется</del>' in page or '<del class="pd-del">' in page
     assert '<ins class="pd-ins">' in page and "трёх лет" in page
     # unchanged clauses are not repeated on the redline page
@@ -132,7 +132,7 @@ def test_redline_pdf_per_version_and_language(site):
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(site / "demo/docs/v2/privacyru-changes.pdf").pages)
-    assert "Изменено 2.3" in text and "трёх" in text
+    assert "Изменены положения: 2.3" in text and "трёх" in text
     dateline = " ".join(text.split())
     assert "Опубликована 15 ноября 2026" in dateline and "Вступает в силу 23 ноября 2026" in dateline
     assert "По сравнению с редакцией 1" in dateline

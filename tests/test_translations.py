@@ -221,10 +221,11 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
     v2 = changelog["versions"][1]
     assert v2["unconfirmed_translations"] == {"reason": reason, "clauses": {"kk": ["cl-1-1-8"], "en": ["cl-1-1-8"]}}
-    assert v2["summary"]["ru"] == "Изменено 1.1.8"
+    assert v2["summary"]["ru"] == "Изменены положения: 1.1.8"
     # the translations did not change, their source did: never "no changes"
-    assert v2["summary"]["kk"] == "Аударма мәтіні өзгертілмеді, ал бастапқы мәтін (ru) өзгертілді: өзгертілді 1.1.8"
-    assert v2["summary"]["en"] == "The translation's text was not changed, although its source (ru) was: amended 1.1.8"
+    assert v2["summary"]["kk"] == ("Аударма мәтіні өзгертілмеді, ал бастапқы мәтін (ru) өзгертілді "
+                                   "(өзгертілген ережелер: 1.1.8)")
+    assert v2["summary"]["en"] == "The translation's text was not changed, although its source (ru) was (amended 1.1.8)"
 
     corpus = corpus_mod.load(root / "docs")
     history = load_histories(corpus, root / "versions", dt.datetime.now(dt.timezone.utc))["yasam/privacy"]

@@ -100,7 +100,7 @@ def test_publish_two_versions_and_query_the_history(repo):
     edit(repo, "7 (семи) календарных", "10 (десяти) календарных")
     v2 = publish(policy(repo), versions, dt.date(2026, 11, 20), time=dt.time(15, 30), now=on_the_day(dt.date(2026, 11, 20))).version
     assert (v2.number, v2.effective) == (2, at(2026, 11, 28))
-    assert v2.summary["ru"] == "Изменено 1.2"
+    assert v2.summary["ru"] == "Изменены положения: 1.2"
     store = open_store(versions, "smartaqkol/privacy")
     assert store.in_force(at(2026, 11, 22)).number == 1
     assert [v.number for v in store.pending(at(2026, 11, 22))] == [2]

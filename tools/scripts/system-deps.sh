@@ -6,6 +6,7 @@ set -eu
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium chromium-driver"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # axe-core for the accessibility tests
 [ -z "$need" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing from Debian:$need" >&2

@@ -81,7 +81,9 @@ def document_docx(doc: Document, edition: Edition) -> bytes:
     numbering_el.extend(numbering.children())
 
     notice = standing(doc.front)
-    header_footer(document, lang, running_header(doc.title, edition, lang), edition_lines(doc.front.operator, edition, lang),
+    # the running header names the product: three "Privacy Policy" documents are otherwise alike
+    header_footer(document, lang, running_header(f"{doc.front.product}: {doc.title}", edition, lang),
+                  edition_lines(doc.front.operator, edition, lang),
                   notice[1] if notice else "")
     core_properties(
         document, title=doc.title, lang=lang, version=str(edition.version) if edition.version is not None else "draft",

@@ -319,7 +319,8 @@ def version_redline(old_doc: Document, new_doc: Document, old_version, new_versi
                                   new_version.number if new_version is not None else None, published, effective,
                                   summary(changes, lang))
     info = RedlineInfo(
-        title=new_doc.title, operator=new_doc.front.operator, old_label=str(getattr(old_version, "number", "draft")),
+        title=f"{new_doc.front.product}: {new_doc.title}", operator=new_doc.front.operator,
+        old_label=str(getattr(old_version, "number", "draft")),
         new_label=str(getattr(new_version, "number", "draft")), published=published, effective=effective,
         summary=lines[-1], header=header, statement=lines, author=author,
         new_version=new_version.number if new_version is not None else None,

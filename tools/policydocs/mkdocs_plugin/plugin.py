@@ -27,6 +27,7 @@ from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
+from ..site.shipping import shipped
 from ..site.strings import t
 from ..pdf.redline import redline_path
 from ..versions.claims import check_claims
@@ -94,6 +95,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             raise PluginError(str(exc)) from None
         model = self.model
         self.kinds = {}
+        self._shown: dict[str, object] = {}  # policy page path -> the document it shows (for the search index)
         self._findings: dict[str, list] = {}  # per build: a policy is checked once for its three pages
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
@@ -111,7 +113,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             files.append(File.generated(config, "index.md", content=f"---\ntitle: {title}\n---\n"))
             self.kinds["index.md"] = ("root", None)
         for name in ASSETS + THEME_SCRIPTS + PAGE_ASSETS:
-            text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")
+            text = shipped(name, resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8"))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
         return files
@@ -129,15 +131,15 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 continue
             for lang in LANGUAGES:
                 page = self.model.page(lang, doc_id)
-                title = page.title
-                add(f"{lang}/{doc_id}/history.md", f"{title}: {history_mod.s('history', lang)}", ("history", page))
+                title = page.full_title
+                add(f"{lang}/{doc_id}/history.md", f"{title} · {history_mod.s('history', lang)}", ("history", page))
                 for version in history.versions:
                     if lang not in version.sha256:
                         continue
                     label = history_mod.s("version_n", lang, n=version.number)
-                    add(f"{lang}/{doc_id}/v{version.number}.md", f"{title}: {label}", ("version", (page, version)))
+                    add(f"{lang}/{doc_id}/v{version.number}.md", f"{title} · {label}", ("version", (page, version)))
                     add(f"{lang}/{doc_id}/v{version.number}/changes.md",
-                        f"{title}: {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
+                        f"{title} · {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
 
     def _version_alternates(self, what: str, page, version) -> list[dict]:
         """The same history, version or redline in each language that has it."""
@@ -171,8 +173,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         what, data = kind
         page.meta = meta = pages.theme_meta(page.meta)
         meta["hide"] = ["navigation"]
+        if self.config.kazakh_search:
+            meta["pd_search"] = True  # the page's own worker: its language's pages and stemmer
         if what == "policy":
             meta["pd_lang"] = data.lang
+            meta["pd_tab_title"] = data.full_title  # the product in the browser tab: three "Privacy Policy" tabs otherwise
             meta["pd_alternates"] = pages.alternates(self.model, data)
             meta["pd_missing"] = data.missing
             if data.missing:
@@ -209,7 +214,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return pages.root_body()
         if what == "history":
             history = model.histories[data.doc_id]
-            return history_mod.history_body(history, data.lang, data.reference.title if data.doc is None else data.doc.title,
+            named = pages.document_title(data.product, data.reference.title if data.doc is None else data.doc.title)
+            return history_mod.history_body(history, data.lang, named,
                                             urls.relative, lambda v, lang: model.version_pdf(data.doc_id, v, lang))
         if what in ("version", "changes"):
             policy_page, version = data
@@ -222,7 +228,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                     from ..docx.paths import changes_path as docx_changes_path  # noqa: PLC0415
 
                     docx = docx_changes_path(docx)
-                return history_mod.redline_body(history, version, policy_page.lang, doc.title, urls.relative,
+                return history_mod.redline_body(history, version, policy_page.lang,
+                                                pages.document_title(doc.front.product, doc.title), urls.relative,
                                                 redline_path(pdf) if pdf else None, docx)
             page.toc = get_toc(pages.toc_entries(doc))
             here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
@@ -244,10 +251,12 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if shown is not None and data.lang in shown.sha256:
             # readers see the published version; the draft in docs/ is the legal team's preview (serve)
             doc = history.document(shown, data.lang)
+            self._shown[data.path] = doc
             page.toc = get_toc(pages.toc_entries(doc))
             return pages.policy_content(
                 model, data, findings, doc=doc, ed=_edition_of(shown),
                 notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative))
+        self._shown[data.path] = data.doc
         page.toc = get_toc(pages.toc_entries(data.doc))
         notice = history_mod.draft_notice(data.lang) if history is not None and history.versions else ""
         return pages.policy_content(model, data, findings, notice=notice)
@@ -272,6 +281,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if lang:
             self._site_name = config.site_name
             config.site_name = t("index.title", lang)
+            self._homepage = config.extra.get("homepage")
+            config.extra["homepage"] = urls.index_path(lang)  # the logo leads to this language's index
             if lang in self._navs:
                 local = copy.copy(nav)
                 local.items = self._navs[lang]
@@ -283,7 +294,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_post_page(self, output, *, page, config):
         if self._site_name is not None:
             config.site_name, self._site_name = self._site_name, None
+            if self._homepage is None:
+                config.extra.pop("homepage", None)
+            else:
+                config.extra["homepage"] = self._homepage
         return output
+
+    _homepage: str | None = None
 
     _site_name: str | None = None
 
@@ -325,11 +342,20 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         if self.config.kazakh_search:
-            index_file = site_dir / "search" / "search_index.json"
-            if index_file.is_file():
-                data = json.loads(index_file.read_text(encoding="utf-8"))
-                atomic_write_text(index_file, json.dumps(search.add_kazakh(data), ensure_ascii=False))
-                atomic_write_text(site_dir / "assets/javascripts/lunr/min/lunr.kk.min.js", search.lunr_kk_js())
+            self._write_search(site_dir)
+
+    def _write_search(self, site_dir: Path) -> None:
+        """Clause-by-clause index entries, a lunr module per language and the worker that uses them."""
+        index_file = site_dir / "search" / "search_index.json"
+        workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+        if not index_file.is_file() or not workers:
+            return
+        data = json.loads(index_file.read_text(encoding="utf-8"))
+        entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
+        atomic_write_text(index_file, json.dumps(search.localise_index(data, entries), ensure_ascii=False, separators=(",", ":")))
+        for lang in LANGUAGES:
+            atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
+        atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
 
     def _write_compare_pages(self, site_dir: Path, config) -> None:
         """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py)."""
@@ -395,10 +421,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                     doc = history.document(version, lang)
                     items.append(RedlineItem(
                         path=redline_path(self.model.version_pdf(doc_id, version, lang)), lang=lang,
-                        title=f"{doc.title}: {history_mod.s('redline_title', lang, n=version.number)}",
+                        title=f"{pages.document_title(doc.front.product, doc.title)} · "
+                              f"{history_mod.s('redline_title', lang, n=version.number)}",
                         operator=doc.front.operator, summary=summary(changes, lang),
                         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-                        moments=history_mod.redline_moments(version, lang)))
+                        moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang)))
         return items
 
     def on_build_error(self, *, error):

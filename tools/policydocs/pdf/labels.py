@@ -40,7 +40,8 @@ def long_date(value: dt.date, lang: str) -> str:
 
 
 def short_date(value: dt.date, lang: str) -> str:
-    return format_date(value, SHORT_DATE, locale=lang)
+    """'23.11.2026' as Russian and Kazakh readers write it; '23 Nov 2026' in English, which reads 11.23 too."""
+    return format_date(value, "d MMM y" if lang == "en" else SHORT_DATE, locale=lang)
 
 
 def page_of(lang: str) -> str:

@@ -22,7 +22,10 @@ from .template import css_string
 REDLINE_CSS = (
     "del.pd-del { text-decoration: line-through; color: #a40000; }"
     " ins.pd-ins { text-decoration: underline; color: #005c1f; }"
-    " .pd-redline-note { color: #555; font-size: 0.85em; }"
+    " .pd-redline-note, .pd-letters { color: #555; font-size: 0.85em; }"
+    " .pd-where { font-family: 'PD Sans'; font-weight: bold; font-size: 9pt; margin: 1.1em 0 0.2em; bookmark-level: 1;"
+    " bookmark-label: content(text); }"
+    " .pd-redline-place { font-family: 'PD Sans'; font-size: 8pt; color: #444; margin: 0.5em 0 0.1em; }"
 )
 
 
@@ -36,6 +39,7 @@ class RedlineItem:
     body_html: str  # redline.render_html(...)
     date: dt.date  # publication date: the PDF's timestamp
     moments: str = ""  # "Published …, takes effect …; compared with version 1": what a lawyer files it by
+    legend: str = ""  # "Deleted text is struck through; inserted text is underlined."
 
 
 def _page(item: RedlineItem) -> str:
@@ -48,6 +52,7 @@ def _page(item: RedlineItem) -> str:
         '<meta name="generator" content="policydocs">', f"<style>{head_css} {REDLINE_CSS}</style>", "</head>", "<body>",
         f'<h1 class="pd-title">{esc(item.title)}</h1>', f'<p class="pd-meta"><strong>{esc(item.summary)}</strong></p>',
         *([f'<p class="pd-meta">{esc(item.moments)}</p>'] if item.moments else []),
+        *([f'<p class="pd-meta">{esc(item.legend)}</p>'] if item.legend else []),
         item.body_html, "</body>", "</html>", "",
     ])
 

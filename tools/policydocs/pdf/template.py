@@ -72,12 +72,16 @@ def page_html(doc: Document, header: Header) -> str:
     running = header.edition(lang, short=True)
     head_css = (
         "@page {"
-        f" @top-left {{ content: {css_string(title)}; }}"
+        f" @top-left {{ content: {css_string(f'{doc.front.product}: {title}')}; }}"
         f" @top-right {{ content: {css_string(running)}; }}"
         f" @bottom-left {{ content: {css_string(words['operator'].format(name=operator))}; }}"
         f" @bottom-right {{ content: {page_of(lang)}; }}"
         " }"
     )
+    if not any(section.heading is not None for section in doc.sections) and any(True for _ in doc.clauses()):
+        # no section headings to bookmark (Platform starts at "2.1."): bookmark the outermost clauses
+        depth = min(clause.depth for clause in doc.clauses())
+        head_css += f" .pd-depth-{depth} {{ bookmark-level: 1; bookmark-label: attr(data-clause); }}"
     meta = [
         '<meta charset="utf-8">',
         f"<title>{esc(title)}</title>",

@@ -12,6 +12,8 @@ notice texts (subject, push, body) per language; README "For app developers" say
 ``docx_*`` (with Word documents on) give each language's and version's Word file: path, URL
 and sha256. ``path`` values are relative to the site root; ``url`` values are absolute when
 the site has a ``site_url``.
+``product_name`` is the product as the source language names it; ``product_names`` and each
+language's ``product_name`` give it as each language's front matter does.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
             pdf = model.pdf(doc_id, lang)
             langs[lang] = {
                 "title": doc.title,
+                "product_name": doc.front.product,
                 "operator": doc.front.operator,
                 "path": page,
                 "url": url(page),
@@ -105,6 +108,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
             "id": doc_id,
             "product": product,
             "product_name": source.front.product,
+            "product_names": {lang: d.front.product for lang, d in sorted(policy.languages.items(), key=lambda kv: LANGUAGES.index(kv[0]))},
             "source_language": source.front.source_lang,
             "prevailing_language": source.front.prevailing_lang,
             "current": {"version": ed.version, "status": ed.status, "published": _iso(ed.date), "effective": _iso(ed.effective)},

@@ -72,6 +72,7 @@ VERSION = _object({
 
 LANGUAGE = _object({
     "title": {"type": "string"},
+    "product_name": {"type": "string", "description": "the product as this language's front matter names it"},
     "operator": {"type": "string"},
     "path": {"type": "string"},
     "url": URL,
@@ -91,6 +92,7 @@ DOCUMENT = _object({
     "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"},
     "product": {"type": "string"},
     "product_name": {"type": "string"},
+    "product_names": _by_language({"type": "string"}),
     "source_language": {"enum": list(LANGUAGES)},
     "prevailing_language": {"enum": list(LANGUAGES)},
     "current": _object({

@@ -10,7 +10,7 @@ import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
-from .pages import SiteModel, edition
+from .pages import SiteModel, document_title, edition
 from .strings import t
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -33,11 +33,13 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
         updated = _stamp(ed.date or ed.effective, now)
         latest = max(latest or updated, updated)
         link = urls.absolute(base, urls.page_path(lang, doc_id))
-        summary = f"{t('operator', lang)}: {doc.front.operator}. {t('version', lang)}: {ed.version if ed.version is not None else t('draft', lang)}."
+        named = document_title(doc.front.product, doc.title)
+        summary = (f"{t('product', lang)}: {doc.front.product}. {t('operator', lang)}: {doc.front.operator}. "
+                   f"{t('version', lang)}: {ed.version if ed.version is not None else t('draft', lang)}.")
         entries.append(
             "  <entry>\n"
             f"    <id>{escape(link)}{'#v' + str(ed.version) if ed.version is not None else ''}</id>\n"
-            f"    <title>{escape(doc.title)}</title>\n"
+            f"    <title>{escape(named)}</title>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(link)}/>\n"
             f"    <updated>{updated}</updated>\n"
             f"    <author><name>{escape(doc.front.operator)}</name></author>\n"
@@ -58,7 +60,7 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
             entries.append(
                 "  <entry>\n"
                 f"    <id>{escape(vlink)}</id>\n"
-                f"    <title>{escape(doc.title)}: {escape(history_mod.s('version_n', lang, n=version.number))}</title>\n"
+                f"    <title>{escape(named)} · {escape(history_mod.s('version_n', lang, n=version.number))}</title>\n"
                 f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(vlink)}/>\n"
                 f"    <published>{stamp}</published>\n"
                 f"    <updated>{stamp}</updated>\n"

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.dates import format_time
+from babel.dates import format_time, get_timezone_location
 
 from ..corpus import Corpus
 from ..document import Document, parse_text
@@ -134,19 +134,34 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _zone_and_offset(moment: dt.datetime) -> tuple[str, str]:
+ZONE_TIME = {"ru": "время {city}", "kk": "{city} уақыты", "en": "{city} time"}
+
+
+def zone_city(zone: str, lang: str) -> str:
+    """The city a time zone is named after, as ``lang`` writes it ('Asia/Almaty' -> 'Алматы')."""
+    try:
+        return get_timezone_location(zone, locale=lang, return_city=True)
+    except LookupError:
+        return zone
+
+
+def _zone_and_offset(moment: dt.datetime, lang: str | None = None) -> tuple[str, str]:
+    """The zone as readers of ``lang`` say it ("время Алматы", "Алматы уақыты"), and the UTC offset."""
     offset = moment.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return getattr(moment.tzinfo, "key", None) or offset, offset
+    key = getattr(moment.tzinfo, "key", None)
+    if key and lang in ZONE_TIME:
+        return ZONE_TIME[lang].format(city=zone_city(key, lang)), offset
+    return key or offset, offset
 
 
 def long_moment(moment: dt.datetime, lang: str, case: str | None = None) -> str:
-    """'30 ноября 2026 г., 00:00 (Asia/Almaty, UTC+05:00)': date by Babel, zone spelled out.
+    """'30 ноября 2026 г., 00:00 (время Алматы, UTC+05:00)': date by Babel, the zone as readers say it.
 
     In Kazakh the date takes the case its sentence governs (``case``) and the time follows
     in brackets, so the ending stays on the last word spoken: "2026 ж. 30 қарашада (00:00, ...)".
     """
-    zone, offset = _zone_and_offset(moment)
+    zone, offset = _zone_and_offset(moment, lang)
     clock = format_time(moment, "HH:mm", locale=lang)
     if lang == "kk":
         return f"{long_date_in(moment, lang, case)} ({clock}, {zone}, {offset})"
@@ -396,13 +411,17 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
     here = history_path(lang, history.doc_id)
     days = history.notice_days if history.notice_days is not None else max((v.notice_days for v in history.versions), default=0)
     zone = history.store.timezone
-    rule = s("rule", lang, days=days, zone=zone) if days > 0 else s("rule_none", lang)
-    out = [f'<h1 id="title">{_e(title)}: {_e(s("history", lang))}</h1>',
+    rule = s("rule", lang, days=days, zone=zone_city(zone, lang)) if days > 0 else s("rule_none", lang)
+    out = [f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
            f'<p class="pd-rule" data-notice-days="{days}">{_e(rule)}</p>',
-           '<table class="pd-history"><thead><tr>'
+           '<table class="pd-history" data-pd-reflow><thead><tr>'
            f"<th>{_e(s('col_version', lang))}</th><th>{_e(s('published_on', lang))}</th>"
            f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
            f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>"]
+    # each cell names its column: on a phone the table reflows into one card per version
+    col = [f' data-label="{_e(label)}"' for label in (
+        s("col_version", lang), s("published_on", lang), s("effective_from", lang), s("until", lang),
+        s("changes", lang), s("text", lang))]
     for version in reversed(history.versions):
         until = history.until(version)
         state = history.state(version)
@@ -413,6 +432,9 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
             if pdf:
                 links.append(f'<a href="{_rel(relative, here, pdf)}">PDF</a>')
         summary_text = version.summary.get(lang) or next(iter(version.summary.values()), "")
+        changes = redline_changes(history, version, lang)
+        if changes is not None:  # said as the redline says it (grammatical in each language), not as first recorded
+            summary_text = summary(changes, lang)
         redline = ""
         if history.previous(version) is not None and lang in version.sha256:
             redline = f' <a href="{_rel(relative, here, changes_path(lang, history.doc_id, version.number))}">{_e(s("what_changed", lang))}</a>'
@@ -421,16 +443,18 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
         out.append(
             f'<tr data-version="{version.number}" data-effective="{version.effective.isoformat()}" '
             f'data-until="{until.isoformat() if until else ""}" data-state="{state}">'
-            f"<td>{version.number} <small>{state_label(history, version, lang)}</small></td>"
-            f"<td>{moment_html(version.published, lang)}{_record_html(version, lang)}</td><td>{moment_html(version.effective, lang)}</td>"
-            f"<td>{moment_html(until, lang) if until else '—'}</td>"
-            f"<td>{_e(summary_text)}{f' <small>({_e(kind)})</small>' if kind else ''}{redline}</td><td>{' · '.join(links)}</td></tr>"
+            f"<td{col[0]}>{version.number} <small>{state_label(history, version, lang)}</small></td>"
+            f"<td{col[1]}>{moment_html(version.published, lang)}{_record_html(version, lang)}</td>"
+            f"<td{col[2]}>{moment_html(version.effective, lang)}</td>"
+            f"<td{col[3]}>{moment_html(until, lang) if until else '—'}</td>"
+            f"<td{col[4]}>{_e(summary_text)}{f' <small>({_e(kind)})</small>' if kind else ''}{redline}</td>"
+            f"<td{col[5]}>{' · '.join(links)}</td></tr>"
         )
     out.append("</tbody></table>")
     out.append(
         f'<form class="pd-lookup" data-none="{_e(s("lookup_none", lang))}" data-label="{_e(s("version_n", lang, n="{n}"))}" '
         f'data-zone="{_e(zone)}">'
-        f'<label>{_e(s("lookup", lang, zone=zone))}: <input type="date" name="date"></label> <output></output></form>'
+        f'<label>{_e(s("lookup", lang, zone=zone_city(zone, lang)))}: <input type="date" name="date"></label> <output></output></form>'
     )
     out.append(as_of(history, lang))
     out.append(clock_block(history.now, history.clock_data()))
@@ -483,14 +507,14 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
                  docx: str | None = None) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
     here = changes_path(lang, history.doc_id, version.number)
-    out = [f'<h1 id="title">{_e(title)}: {_e(s("redline_title", lang, n=version.number))}</h1>',
+    out = [f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>',
            version_notice(history, version, lang, here, relative, banner=False)]
     changes = redline_changes(history, version, lang)
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
-    previous = history.previous(version)
     out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
+    out.append(f'<p class="pd-dateline">{_e(redline_moments(version, lang))}</p>')
     if pdf or docx:
         from .strings import t
 
@@ -498,9 +522,10 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
         if docx:
             links.append(f'<a href="{_rel(relative, here, docx)}" download>{_e(t("docx_changes", lang))}</a>')
         out.append(f'<p class="pd-pdf">{" · ".join(links)}</p>')
-    out.append(f"<p>{_e(s('compared', lang, n=previous.number))}. {_e(s('legend', lang))} "
+    out.append(f"<p>{_e(s('legend', lang))} "
                f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
-    out.append(render_html(changes, lang, only_changes=True))
+    text = relative(here, version_path(lang, history.doc_id, version.number))
+    out.append(render_html(changes, lang, only_changes=True, link=lambda eid: f"{text}#{eid}"))
     return "\n".join(out)
 
 

@@ -102,9 +102,9 @@ def notice_texts(version: Version, lang: str, *, title: str, product: str, opera
 
 
 def _moment_words(moment: dt.datetime, lang: str) -> str:
-    """'1 декабря 2026 г. в 00:00 (Asia/Almaty, UTC+05:00)': the moment as a sentence says it."""
+    """'1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)': the moment as a sentence says it."""
     if lang == "kk":
         return long_moment(moment, lang, "loc")
-    zone, offset = _zone_and_offset(moment)
+    zone, offset = _zone_and_offset(moment, lang)
     word = {"ru": "в", "en": "at"}[lang]
     return f"{long_date(moment, lang)} {word} {moment:%H:%M} ({zone}, {offset})"

@@ -87,6 +87,15 @@ class PolicyPage:
             return self.doc.title
         return f"{t('missing.title', self.lang)}: {self.reference.title}"
 
+    @property
+    def product(self) -> str:
+        return product_name(self.policy, self.lang)
+
+    @property
+    def full_title(self) -> str:
+        """The title with the product, for the browser tab and anything listed with other documents."""
+        return document_title(self.product, self.title)
+
 
 @dataclass
 class SiteModel:
@@ -120,7 +129,6 @@ class SiteModel:
             return None
         return urls.pdf_path(doc_id, lang, self.pdf_pattern)
 
-
     def docx(self, doc_id: str, lang: str) -> str | None:
         """The Word document beside the PDF (``.../privacyru.docx``), or None when not built."""
         if self.docx_pattern is None or lang not in self.policies[doc_id].languages:
@@ -135,6 +143,17 @@ class SiteModel:
         from ..docx.paths import docx_path
 
         return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
+
+
+def product_name(policy: Policy, lang: str) -> str:
+    """The product as the front matter of ``lang`` names it (the source language's where it is missing)."""
+    doc = policy.languages.get(lang) or policy.source or next(iter(policy.languages.values()))
+    return doc.front.product
+
+
+def document_title(product: str, title: str) -> str:
+    """A document named where several are listed (tabs, results, feeds, PDFs): product first."""
+    return f"{product}: {title}"
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
@@ -195,7 +214,10 @@ def _version_or_draft(ed: Edition, lang: str) -> str:
 
 
 def _edition_cells(ed: Edition, lang: str) -> str:
-    return f"<td>{_version_or_draft(ed, lang)}</td><td>{_date_or_draft(ed.date, lang)}</td><td>{_date_or_draft(ed.effective, lang)}</td>"
+    # each cell names its column: on a phone the table reflows into one card per document
+    col = [f' data-label="{_e(t(key, lang))}"' for key in ("version", "published", "effective")]
+    return (f"<td{col[0]}>{_version_or_draft(ed, lang)}</td><td{col[1]}>{_date_or_draft(ed.date, lang)}</td>"
+            f"<td{col[2]}>{_date_or_draft(ed.effective, lang)}</td>")
 
 
 def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict) -> str:
@@ -219,7 +241,7 @@ def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict)
     out = []  # a row cannot wrap its cells: each cell carries its variant's condition
     for condition, cells in dict(variants).items():
         hidden = "" if condition == variants[0][0] else " hidden"
-        out.append(cells.replace("<td>", f'<td data-pd-at="{_e(condition)}"{hidden}>'))
+        out.append(cells.replace("<td ", f'<td data-pd-at="{_e(condition)}"{hidden} '))
     return "".join(out)
 
 
@@ -249,6 +271,7 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
         (t("status", lang), _e(t(f"status.{ed.status}", lang))),
     ]
     out = [f'<header class="pd-header" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+           f'<p class="pd-product">{_e(doc.front.product)}</p>',
            f"<h1 id=\"title\">{_e(doc.title)}</h1>", '<dl class="pd-meta">']
     for label, value in rows:
         out.append(f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>")
@@ -293,9 +316,9 @@ def index_body(model: SiteModel, lang: str) -> str:
     clock: dict = {}
     out = [f'<h1 id="title">{_e(t("index.title", lang))}</h1>', f"<p>{_e(t('index.intro', lang))}</p>"]
     for product, policies in model.products().items():
-        shown = next(iter(policies[0].languages.values())).front.product
+        shown = product_name(policies[0], lang)
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
-        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
+        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-pd-reflow><thead><tr>'
                    f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
                    f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
         for policy in policies:
@@ -334,6 +357,14 @@ def toc_entries(doc: Document) -> list[dict]:
         if section.heading is None:
             continue
         entries.append({"id": section.eid, "name": _e(section.heading.text), "level": 2, "children": []})
+    if not entries and any(True for _ in doc.clauses()):
+        # a text without section headings (Platform starts at "2.1."): its outermost clauses, by their first words
+        depth = min(c.depth for c in doc.clauses())
+        for clause in doc.clauses():
+            if clause.depth == depth:
+                words = clause.text.replace("**", "").split()
+                name = f"{clause.block.marker} {' '.join(words[:6])}{' …' if len(words) > 6 else ''}"
+                entries.append({"id": clause.eid, "name": _e(name), "level": 2, "children": []})
     return entries
 
 
@@ -374,7 +405,8 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     doc = doc or page.doc
     assert doc is not None
     lang = page.lang
-    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}">',
+    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}" '
+             f'data-pd-cite="{_e(t("cite", lang))}" data-pd-nolink="{_e(t("no_clause", lang))}">',
              policy_header(model, page, doc, ed, notice, pdf, here, docx)]
     if findings:
         parts.append(findings_box(findings, lang))

@@ -39,6 +39,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_translated": {"ru": "нет перевода", "kk": "аудармасы жоқ", "en": "not translated"},
     "copy_link": {"ru": "Скопировать ссылку на пункт", "kk": "Тармаққа сілтемені көшіру", "en": "Copy link to this clause"},
     "copied": {"ru": "Ссылка скопирована", "kk": "Сілтеме көшірілді", "en": "Link copied"},
+    "cite": {"ru": "Скопировать ссылку на абзац", "kk": "Азат жолға сілтемені көшіру", "en": "Copy link to this paragraph"},
+    "no_clause": {
+        "ru": "В этом документе нет пункта {n}. Показано начало документа.",
+        "kk": "Бұл құжатта {n}-тармақ жоқ. Құжаттың басы көрсетілді.",
+        "en": "This document has no clause {n}. It is shown from the beginning.",
+    },
     "choose_language": {"ru": "Выберите язык", "kk": "Тілді таңдаңыз", "en": "Choose a language"},
     "feed.title": {"ru": "Обновления документов", "kk": "Құжаттардың жаңартулары", "en": "Document updates"},
     "findings": {

@@ -97,8 +97,9 @@ def source_note(policy: Policy, latest, lang: str) -> str | None:
     return NOTE[lang].format(source=source_lang, changes=said[0].lower() + said[1:])
 
 
+# the summary names its own kind of change ("изменены положения: 1.2"): it follows in brackets
 NOTE = {
-    "ru": "Текст перевода не менялся, хотя исходный текст ({source}) изменён: {changes}",
-    "kk": "Аударма мәтіні өзгертілмеді, ал бастапқы мәтін ({source}) өзгертілді: {changes}",
-    "en": "The translation's text was not changed, although its source ({source}) was: {changes}",
+    "ru": "Текст перевода не менялся, хотя исходный текст ({source}) изменён ({changes})",
+    "kk": "Аударма мәтіні өзгертілмеді, ал бастапқы мәтін ({source}) өзгертілді ({changes})",
+    "en": "The translation's text was not changed, although its source ({source}) was ({changes})",
 }

@@ -37,17 +37,20 @@ class Unit:
     text: str  # as written (inline Markdown)
     norm: str  # for comparison: formatting and whitespace removed
     parent: str
+    section: str = ""  # the heading of its section as written ("2. Personal data operator"): where a change is
 
 
 def units(doc: Document) -> list[Unit]:
+    heading = ""
     out = []
     for block in doc.content_blocks():
         text = block.text
         if block.kind is Kind.HEADING:
             marker = ""
+            heading = "" if block.eid == "title" else normalise(text)
         else:
             marker = block.marker if block.kind in (Kind.CLAUSE, Kind.ITEM) else ""
-        out.append(Unit(block.eid, block.kind, marker, text, normalise(text), block.parent))
+        out.append(Unit(block.eid, block.kind, marker, text, normalise(text), block.parent, heading))
     return out
 
 
@@ -235,11 +238,33 @@ WORDS = {
 }
 
 
-# plural of a part's name before several numbers ("paragraphs 3, 4"); Kazakh keeps the singular after numerals
+# plural of a part's name before several numbers ("paragraphs 3, 4")
 PLURALS = {
     "en": {"paragraph": "paragraphs", "bullet": "list items", "item": "items"},
     "ru": {"paragraph": "абзацы", "bullet": "элементы списка", "item": "подпункты"},
-    "kk": {},
+    "kk": {"paragraph": "азат жолдар", "bullet": "тізім элементтері", "item": "тармақшалар"},
+}
+
+# Where a part is, in each language's word order: "section 2" / "раздел 2" / "2-бөлім";
+# "paragraph 3" / "абзац 3" / "3-азат жол" ("3) тармақша" after an item's bracket).
+SECTION = {"en": "section {n}", "ru": "раздел {n}", "kk": "{n}-бөлім"}
+
+
+def _part(kind_word: str, numbers: str, lang: str) -> str:
+    if lang != "kk":
+        return f"{kind_word} {numbers}"
+    return f"{numbers} {kind_word}" if numbers.endswith(")") else f"{numbers}-{kind_word}"
+
+
+# The summary names what happened with a plural noun, so the verb agrees whatever follows:
+# "Изменены положения: 1.2" (not "Изменено 1.2"), "Өзгертілген ережелер: 1.2" (Kazakh puts
+# the participle before its noun, not a Russian verb first).
+HEADS = {
+    "en": {"added": "added", "amended": "amended", "removed": "removed", "moved": "moved", "renumbered": "renumbered"},
+    "ru": {"added": "добавлены положения:", "amended": "изменены положения:", "removed": "исключены положения:",
+           "moved": "перемещены положения:", "renumbered": "изменена нумерация:"},
+    "kk": {"added": "қосылған ережелер:", "amended": "өзгертілген ережелер:", "removed": "алынып тасталған ережелер:",
+           "moved": "орны ауыстырылған ережелер:", "renumbered": "нөмірі өзгерген тармақтар:"},
 }
 
 
@@ -256,7 +281,7 @@ def _parts(eid: str, lang: str) -> tuple[str, str | None, str | None]:
             return w["intro"], {"i": "item", "p": "paragraph", "b": "bullet"}[m2.group(1)], m2.group(2)
         return eid, None, None
     base = m.group(2).replace("-", ".")
-    head = base if m.group(1) == "cl" else f"{w['section']} {base}"
+    head = base if m.group(1) == "cl" else SECTION[lang].format(n=base)
     if m.group(3):
         kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m.group(3)]
         return head, kind, f"{m.group(4)})" if kind == "item" else m.group(4)
@@ -266,7 +291,7 @@ def _parts(eid: str, lang: str) -> tuple[str, str | None, str | None]:
 def label(eid: str, lang: str) -> str:
     """A reader's name for an address: 'cl-2-3-1' -> '2.3.1', 'sec-3-b2' -> 'section 3, list item 2'."""
     head, kind, number = _parts(eid, lang)
-    return f"{head}, {WORDS[lang][kind]} {number}" if kind else head
+    return f"{head}, {_part(WORDS[lang][kind], number, lang)}" if kind else head
 
 
 def _labels(eids: list[str], lang: str) -> str:
@@ -280,14 +305,14 @@ def _labels(eids: list[str], lang: str) -> str:
             out.append((head, kind, [number] if kind else []))
     words, plurals = WORDS[lang], PLURALS[lang]
     return ", ".join(
-        f"{head}, {plurals.get(kind, words[kind]) if len(numbers) > 1 else words[kind]} {', '.join(numbers)}"
+        f"{head}, {_part(plurals.get(kind, words[kind]) if len(numbers) > 1 else words[kind], ', '.join(numbers), lang)}"
         if kind else head
         for head, kind, numbers in out
     )
 
 
 def summary(changes: list[Change], lang: str) -> str:
-    """'Added 2.5; amended 4.2, 5.1; removed 7.3' in the document's language."""
+    """'Added 2.5; amended 4.2, 5.1; removed 7.3' in the document's language, grammatically."""
     w = WORDS[lang]
     groups: dict[str, list[str]] = {"added": [], "amended": [], "removed": [], "moved": [], "renumbered": []}
     addresses: dict[str, list[str]] = {"added": [], "amended": [], "removed": []}
@@ -305,7 +330,7 @@ def summary(changes: list[Change], lang: str) -> str:
     for kind, eids in addresses.items():
         if eids:
             groups[kind].append(_labels(eids, lang))
-    parts = [f"{w[key]} {', '.join(items)}" for key, items in groups.items() if items]
+    parts = [f"{HEADS[lang][key]} {', '.join(items)}" for key, items in groups.items() if items]
     if not parts:
         return w["none"]
     text = "; ".join(parts)
@@ -315,16 +340,59 @@ def summary(changes: list[Change], lang: str) -> str:
 # --- rendering --------------------------------------------------------------------------
 
 
-def _words_html(words: list[tuple[int, str]]) -> str:
+# A Latin letter put for the Cyrillic one it looks like (or back) is a change no reader can see
+LETTERS = {
+    "en": "letters replaced: {old} → {new}",
+    "ru": "заменены буквы: {old} → {new}",
+    "kk": "әріптер ауыстырылды: {old} → {new}",
+}
+SCRIPT = {"en": {"latin": "Latin", "cyrillic": "Cyrillic"}, "ru": {"latin": "латинские", "cyrillic": "кириллические"},
+          "kk": {"latin": "латын", "cyrillic": "кирилл"}}
+
+
+def _script(ch: str) -> str:
+    return "latin" if ch.isascii() else "cyrillic"
+
+
+def letters_only(old: str, new: str) -> list[tuple[str, str]] | None:
+    """The letters swapped when two words differ only by one script's letter for the other's, else None."""
+    if len(old) != len(new) or old == new:
+        return None
+    pairs = [(a, b) for a, b in zip(old, new) if a != b]
+    if all(a.isalpha() and b.isalpha() and _script(a) != _script(b) and
+           (a.lower() == b.lower().translate(_SAME) or b.lower() == a.lower().translate(_SAME)) for a, b in pairs):
+        return pairs
+    return None
+
+
+_SAME = str.maketrans("асеорхукмтпьи", "aceopxykmtnbu")
+
+
+def letters_note(pairs: list[tuple[str, str]], lang: str) -> str:
+    """'заменены буквы: латинские «k», «t» → кириллические «к», «т»'."""
+    q = {"en": "“{}”", "ru": "«{}»", "kk": "«{}»"}[lang]
+    old = ", ".join(q.format(a) for a, _ in pairs)
+    new = ", ".join(q.format(b) for _, b in pairs)
+    words = SCRIPT[lang]
+    return LETTERS[lang].format(old=f"{words[_script(pairs[0][0])]} {old}", new=f"{words[_script(pairs[0][1])]} {new}")
+
+
+def _words_html(words: list[tuple[int, str]], lang: str = "en") -> str:
     out = []
-    for op, text in words:
+    for k, (op, text) in enumerate(words):
         core = text.strip()
         # inline Markdown drops the spaces around a fragment; they separate words, so keep them
         rendered = text[: len(text) - len(text.lstrip())] + inline(core) + text[len(text.rstrip()):] if core else html.escape(text)
         if op == EQUAL:
             out.append(rendered)
         elif op == INSERT:
+            previous = words[k - 1] if k else None
+            if previous and previous[0] == DELETE and not previous[1][-1:].isspace() and not text[:1].isspace():
+                out.append(" ")  # the deleted and the inserted word would touch: "oldnew"
             out.append(f'<ins class="pd-ins">{rendered}</ins>')
+            swapped = letters_only(previous[1].strip(), core) if previous and previous[0] == DELETE else None
+            if swapped:
+                out.append(f' <span class="pd-letters">({html.escape(letters_note(swapped, lang))})</span>')
         else:
             out.append(f'<del class="pd-del">{rendered}</del>')
     return "".join(out)
@@ -337,14 +405,30 @@ NOTES = {
 }
 
 
-def render_html(changes: list[Change], lang: str, only_changes: bool = False) -> str:
-    """A redline as HTML: deletions struck through, insertions underlined (not colour alone)."""
+def render_html(changes: list[Change], lang: str, only_changes: bool = False, link=None) -> str:
+    """A redline as HTML: deletions struck through, insertions underlined (not colour alone).
+
+    With ``only_changes`` each change stands under its section's heading and its own place
+    ("2.3", "section 2, paragraph 3"), as the summary cites it; ``link(eid)`` makes that
+    place a link to the paragraph in the version's text.
+    """
     out = ['<div class="pd-redline">']
+    section = None
     for change in changes:
         if only_changes and change.kind == "same" and not change.renumbered:
             continue
         unit = change.new or change.old
         assert unit is not None
+        if only_changes:
+            if unit.section != section and unit.kind is not Kind.HEADING:
+                section = unit.section
+                if section:
+                    out.append(f'<p class="pd-where">{html.escape(section)}</p>')
+            if unit.kind is not Kind.HEADING:
+                place = html.escape(label(unit.eid, lang))
+                href = link(unit.eid) if link and change.new is not None else None
+                out.append(f'<p class="pd-redline-place"><a href="{html.escape(href)}">{place}</a></p>' if href
+                           else f'<p class="pd-redline-place">{place}</p>')
         note = ""
         if change.kind == "moved":
             note = NOTES[lang]["moved"].format(where=label(change.old.eid, lang))
@@ -358,7 +442,7 @@ def render_html(changes: list[Change], lang: str, only_changes: bool = False) ->
         elif change.words:
             old_marker = change.old.marker
             num = f'<del class="pd-del">{html.escape(old_marker)}</del> <ins class="pd-ins">{marker}</ins>' if change.renumbered else marker
-            body = f"{num} {_words_html(change.words)}"
+            body = f"{num} {_words_html(change.words, lang)}"
         elif change.renumbered:
             body = f'<del class="pd-del">{html.escape(change.old.marker)}</del> <ins class="pd-ins">{marker}</ins> {inline(unit.text)}'
         else:

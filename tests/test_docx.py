@@ -428,8 +428,8 @@ def test_a_write_interrupted_at_the_rename_leaves_nothing_half_written(tmp_path,
 
 
 # --- round trip ------------------------------------------------------------------------------
-# The real-inputs importer (policydocs import FILE.docx) is not on main yet; ``to_markdown`` reads the
-# export back from what Word keeps. Once the importer lands, the same assertions apply to it.
+# ``to_markdown`` reads the export back from what Word keeps, byte for byte (export -> read -> export);
+# test_an_exported_word_file_imports_back_with_the_real_importer does the same through `policydocs import`.
 
 def _front(doc) -> str:
     return doc.front.raw
@@ -494,3 +494,22 @@ def test_a_skipped_level_and_a_duplicate_number_still_show_as_written():
     data = document_docx(policy(body), Edition(None, None, None))
     assert [n for n, style, _ in list_numbers(data) if style == "PolicyClause"] == \
         ["1.", "1.1.1.", "1.1.2.", "1.2.", "1.2.", "2."]
+
+
+@pytest.mark.parametrize("lang, doc_id", [("kk", "platform/privacy"), ("ru", "citygroup/privacy"),
+                                          ("en", "smartaqkol/privacy")])
+def test_an_exported_word_file_imports_back_with_the_real_importer(tmp_path, lang, doc_id):
+    """`policydocs import FILE.docx` reads policydocs' own export to the same clauses and words."""
+    from policydocs.importer import import_file
+
+    doc = parse_file(ROOT / f"docs/{lang}/{doc_id}.md")
+    edition = Edition(1, PUBLISHED, EFFECTIVE)
+    source = tmp_path / "policy.docx"
+    source.write_bytes(document_docx(doc, edition))
+    result = import_file(source, doc_id, tmp_path / "docs", lang=lang, product=doc.front.product,
+                         operators={"*": doc.front.operator}, titles={"*": doc.title})
+    assert [d.lang for d in result.documents] == [lang]
+    back = parse_file(tmp_path / "docs" / lang / f"{doc_id}.md")
+    assert [c.number for c in back.clauses()] == [c.number for c in doc.clauses()]
+    skip = {"title"}
+    assert reader_words(back, skip) == reader_words(doc, skip)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -24,9 +26,6 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def on_the_day(date: "dt.date") -> "dt.datetime":
+def on_the_day(date: dt.date) -> dt.datetime:
     """'Now' for a test that publishes as of a fixed date: late that day in Almaty (not backdated)."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
-
     return dt.datetime.combine(date, dt.time(23, 59), ZoneInfo("Asia/Almaty"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 import sys
 from zoneinfo import ZoneInfo
@@ -13,7 +12,7 @@ import pytest
 
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
-from tests.browser.sitebuild import FIXTURE_DOCS, build, make_project
+from tests.browser.sitebuild import build, make_project
 
 ALMATY = ZoneInfo("Asia/Almaty")
 

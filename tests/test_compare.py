@@ -12,7 +12,7 @@ from policydocs.check import check_policy
 from policydocs.site import compare
 from policydocs.site.history import load_histories
 
-from .translation_helpers import WHO, edit, run, seed_project
+from .translation_helpers import edit, run, seed_project
 
 RU, KK, EN = "docs/ru/yasam/privacy.md", "docs/kk/yasam/privacy.md", "docs/en/yasam/privacy.md"
 
@@ -59,7 +59,7 @@ def test_policy_text_reaches_the_page_escaped_and_no_script_runs_inline(tmp_path
     html, _ = pages(root)
     for text in html.values():
         assert "<script>alert" not in text and "<img src=x" not in text and 'onmouseover="x()"' not in text
-        assert re.findall(r"<script[^>]*>", text) == [f'<script src="../../../../assets/policydocs/policydocs.js" defer>']
+        assert re.findall(r"<script[^>]*>", text) == ['<script src="../../../../assets/policydocs/policydocs.js" defer>']
         assert "Content-Security-Policy" in text and "script-src 'self';" in text
         tree = lxml_html.fromstring(text.encode("utf-8"))
         assert [a for el in tree.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")] == []

@@ -15,10 +15,10 @@ import docx as python_docx
 import pytest
 from lxml import html as lxml_html
 
-from policydocs.document import Kind, parse_file, parse_text
+from policydocs.document import parse_file, parse_text
 from policydocs.docx import Edition, document_docx, version_redline
 from policydocs.html import inline
-from policydocs.versions.redline import compare, units
+from policydocs.versions.redline import units
 from policydocs.versions.store import open_store
 
 from .docx_helpers import NS, W, body_paragraphs, list_numbers, mark, paragraph_text, part, resolved

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from pathlib import Path
 
 import pytest
 from babel.dates import format_date

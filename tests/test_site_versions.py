@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -143,26 +142,16 @@ def test_redline_pdf_per_version_and_language(site):
 
 def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site):
     """A reader picks a date on the history page and is told the version in force then."""
-    import functools
-    import http.server
-    import threading
+    from tests.browser.chromium import chromium, served
 
-    from tests.browser.chromium import chromium
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with chromium() as browser:
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/kk/demo/privacy/history/")
-            answers = {}
-            for day in ("2026-09-30", "2026-10-15", "2026-11-22", "2026-11-23", "2027-01-01"):
-                page.fill("form.pd-lookup input[type=date]", day)
-                page.dispatch_event("form.pd-lookup input[type=date]", "change")
-                answers[day] = page.inner_text("form.pd-lookup output")
-    finally:
-        server.shutdown()
+    with served(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}kk/demo/privacy/history/")
+        answers = {}
+        for day in ("2026-09-30", "2026-10-15", "2026-11-22", "2026-11-23", "2027-01-01"):
+            page.fill("form.pd-lookup input[type=date]", day)
+            page.dispatch_event("form.pd-lookup input[type=date]", "change")
+            answers[day] = page.inner_text("form.pd-lookup output")
     assert answers == {
         "2026-09-30": "Бұл күні жарияланған нұсқа болған жоқ.",
         "2026-10-15": "1-нұсқа",

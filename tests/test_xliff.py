@@ -11,7 +11,7 @@ from translate.storage import xliff as tt_xliff
 
 from policydocs import corpus as corpus_mod
 
-from .translation_helpers import REPO, WHO, edit, run, seed_project
+from .translation_helpers import WHO, edit, run, seed_project
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "xliff" / "xliff-1.2-units.xsd")))

@@ -1,4 +1,4 @@
-"""Debian's Chromium for the browser tests: one place for its path and flags.
+"""Debian's Chromium for the browser tests, and a built site served to it on localhost.
 
 `make test` installs it (tools/scripts/system-deps.sh); a test never skips for want of it,
 it fails with one line saying what to install.
@@ -7,6 +7,9 @@ it fails with one line saying what to install.
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,22 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging every request into the test output."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(folder: Path | str, handler: type = QuietHandler):
+    """``http://127.0.0.1:<port>/`` serving ``folder`` (loopback only) while the block runs."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

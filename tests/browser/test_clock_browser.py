@@ -8,18 +8,14 @@ set before, at and after the effective moment, and moved across it on an open pa
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import chromium
+from tests.browser.chromium import chromium, served
 from tests.browser.sitebuild import ROOT, build, make_project
 
 BUILT = int(dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc).timestamp())  # 17:00 in Almaty
@@ -28,23 +24,14 @@ AT = dt.datetime.fromisoformat("2026-12-01T00:00:00+05:00")
 AFTER = dt.datetime.fromisoformat("2026-12-02T10:00:00+05:00")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("clock"), docs=ROOT / "docs", pdf=False)
     shutil.copytree(ROOT / "versions", project / "versions")
     result = build(project, epoch=BUILT)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield project, url
 
 
 @pytest.fixture(scope="module")
@@ -217,12 +204,8 @@ def constructed(tmp_path_factory):
     publish_on(25, 9)
     result = build(project, epoch=int(dt.datetime(2026, 11, 26, 12, tzinfo=almaty).timestamp()))
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("moment, policy_page, v2_page", [

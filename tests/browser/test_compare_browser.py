@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import chromium
+from tests.browser.chromium import chromium, served
 from tests.browser.sitebuild import build, make_project
 from tests.translation_helpers import REPO, WHO, edit, run
 
 SHOTS = Path(os.environ.get("POLICYDOCS_SHOTS", "/tmp/policydocs-shots"))
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +31,8 @@ def site(tmp_path_factory):
          "platform Services.\n\n", "")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,7 @@ working while an injected script would be refused even if one slipped through.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ import yaml
 
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
-from tests.browser.chromium import chromium
+from tests.browser.chromium import chromium, served
 from tests.conftest import on_the_day
 from tests.browser.sitebuild import build, make_project
 
@@ -62,11 +59,6 @@ def _write(docs: Path, extra: str = "") -> None:
         path.write_text(_policy(lang, extra), encoding="utf-8")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("hostile"), pdf="false")
@@ -78,12 +70,8 @@ def hostile_site(tmp_path_factory):
     publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 2), checker=None, now=on_the_day(dt.date(2026, 11, 2)))
     result = build(project)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as url:
+        yield project, url
 
 
 PAGES = ["ru/", "kk/", "en/", "ru/evil/privacy/", "kk/evil/privacy/", "en/evil/privacy/",

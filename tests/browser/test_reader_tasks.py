@@ -10,17 +10,14 @@ are written to ``.cache/screenshots/`` for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import chromium
+from tests.browser.chromium import QuietHandler, chromium, served
 from tests.browser.sitebuild import MKDOCS, ROOT
 
 BUILD_MOMENT = "1796040000"  # 2026-11-30 12:00 UTC: City Group's version 2 published, takes effect on 1 December
@@ -44,11 +41,8 @@ def axe_js() -> Path:
     return AXE_JS
 
 
-class _Site(http.server.SimpleHTTPRequestHandler):
+class _Site(QuietHandler):
     """A static host as readers meet it: an address that does not exist gets the site's 404 page."""
-
-    def log_message(self, *args):
-        pass
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -76,12 +70,8 @@ def base_url(tmp_path_factory):
     result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Site, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site", handler=_Site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
-from pathlib import Path
 
 import pytest
 
 from tests.browser.sitebuild import FIXTURE_DOCS, build, make_project
 
-from tests.browser.chromium import chromium
+from tests.browser.chromium import chromium, served
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(tmp_path_factory, **options):
+def _built(tmp_path_factory, **options):
     project = make_project(tmp_path_factory.mktemp("browser"), **options)
     result = build(project)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return project / "site"
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    server, url = _serve(tmp_path_factory)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(_built(tmp_path_factory)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -117,15 +102,11 @@ def test_search_finds_a_kazakh_word_in_another_form(page):
 
 def test_without_the_kazakh_stemmer_that_word_is_not_found(browser, tmp_path_factory):
     """The control: Material's own prefix search misses it, which is why the stemmer exists."""
-    server, url = _serve(tmp_path_factory, kazakh_search=False)
-    try:
+    with served(_built(tmp_path_factory, kazakh_search=False)) as url:
         context = browser.new_context(base_url=url)
         hrefs = _search(context.new_page(), QUERY)
         assert hrefs == []
         context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_missing_translation_page_offers_existing_languages(page):

@@ -152,3 +152,26 @@ def test_changes_stand_under_their_section_and_place():
     assert '<a href="../v2/#cl-3-1">3.1</a>' in html
     assert html.index("2. Оператор") < html.index("140140030904") < html.index("3. Сроки")
     assert summary(compare(old, new), "kk") == "Өзгертілген ережелер: 2-бөлім, 1-азат жол, 3.1"
+
+
+def _with_header(lang: str, title: str, operator: str, body: str):
+    header = (f"---\nid: demo/terms\ntitle: {title}\nlang: {lang}\nproduct: Демо\noperator: {operator}\n"
+              "notice_days: 7\nstatus: draft\n---\n\n")
+    return parse_text(header + body, f"docs/{lang}/demo/terms.md")
+
+
+def test_a_changed_title_or_operator_is_named_in_the_summary_in_each_language():
+    from policydocs.versions.redline import version_summary
+
+    body = "1.1. Оператор хранит данные 3 (три) года.\n"
+    old = _with_header("kk", "Дербес деректерді өңдеу мақсаттары", "«Демо» ЖШС", body)
+    retitled = _with_header("kk", "Құпиялылық саясаты", "«Демо» ЖШС", body)
+    assert version_summary(old, retitled, "kk") == "Құжаттың атауы өзгертілді: «Құпиялылық саясаты»"
+    amended = _with_header("kk", "Құпиялылық саясаты", "«Жаңа Демо» ЖШС", body.replace("3 (три)", "5 (пять)"))
+    said = version_summary(old, amended, "kk")
+    assert said.startswith("Құжаттың атауы өзгертілді: «Құпиялылық саясаты»; Оператордың атауы өзгертілді: ««Жаңа Демо» ЖШС»; ")
+    assert "1.1" in said
+    en_old, en_new = (_with_header("en", t, "Demo LLP", "1.1. Data is kept.\n") for t in ("Purposes", "Privacy Policy"))
+    assert version_summary(en_old, en_new, "en") == "Document title changed to “Privacy Policy”"
+    ru = _with_header("ru", "Политика", "ТОО «Демо»", "1.1. Данные хранятся.\n")
+    assert version_summary(ru, ru, "ru") == "Текст не изменился"  # nothing in the header changed: the text's summary

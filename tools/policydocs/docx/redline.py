@@ -307,7 +307,7 @@ def _comment(document, paragraph: etree._Element, info: RedlineInfo) -> None:
 def version_redline(old_doc: Document, new_doc: Document, old_version, new_version, changes: list[Change] | None = None,
                     author: str = DEFAULT_AUTHOR) -> bytes:
     """The redline .docx between two texts; ``old_version``/``new_version`` are store Versions or None (draft)."""
-    from ..versions.redline import compare, summary
+    from ..versions.redline import compare, version_summary
     from .edition import redline_lines
 
     if changes is None:
@@ -317,7 +317,7 @@ def version_redline(old_doc: Document, new_doc: Document, old_version, new_versi
     effective = new_version.effective if new_version is not None else None
     header, lines = redline_lines(lang, old_version.number if old_version is not None else None,
                                   new_version.number if new_version is not None else None, published, effective,
-                                  summary(changes, lang))
+                                  version_summary(old_doc, new_doc, lang, changes))
     info = RedlineInfo(
         title=f"{new_doc.front.product}: {new_doc.title}", operator=new_doc.front.operator,
         old_label=str(getattr(old_version, "number", "draft")),

@@ -409,7 +409,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
 
     def _redline_items(self) -> list:
         from ..pdf.redline import RedlineItem  # noqa: PLC0415
-        from ..versions.redline import render_html, summary  # noqa: PLC0415
+        from ..versions.redline import render_html  # noqa: PLC0415
 
         items = []
         for doc_id, history in sorted(self.model.histories.items()):
@@ -423,7 +423,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                         path=redline_path(self.model.version_pdf(doc_id, version, lang)), lang=lang,
                         title=f"{pages.document_title(doc.front.product, doc.title)} · "
                               f"{history_mod.s('redline_title', lang, n=version.number)}",
-                        operator=doc.front.operator, summary=summary(changes, lang),
+                        operator=doc.front.operator, summary=history_mod.redline_summary(history, version, lang, changes),
                         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
                         moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang)))
         return items

@@ -28,7 +28,7 @@ from babel.dates import format_time, get_timezone_location
 from ..corpus import Corpus
 from ..document import Document, parse_text
 from ..languages import LANGUAGES
-from ..versions.redline import compare, label, render_html, summary
+from ..versions.redline import compare, label, render_html, version_summary
 from ..versions import timeline
 from ..versions.store import Version, VersionStore, open_store
 from .dates import long_date, long_date_in
@@ -431,10 +431,9 @@ def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_
             pdf = pdf_of(version, lang) if pdf_of else None
             if pdf:
                 links.append(f'<a href="{_rel(relative, here, pdf)}">PDF</a>')
-        summary_text = version.summary.get(lang) or next(iter(version.summary.values()), "")
-        changes = redline_changes(history, version, lang)
-        if changes is not None:  # said as the redline says it (grammatical in each language), not as first recorded
-            summary_text = summary(changes, lang)
+        # said as the redline says it (grammatical in each language), not as first recorded
+        summary_text = redline_summary(history, version, lang) or version.summary.get(lang) \
+            or next(iter(version.summary.values()), "")
         redline = ""
         if history.previous(version) is not None and lang in version.sha256:
             redline = f' <a href="{_rel(relative, here, changes_path(lang, history.doc_id, version.number))}">{_e(s("what_changed", lang))}</a>'
@@ -503,6 +502,15 @@ def redline_changes(history: DocumentHistory, version: Version, lang: str):
     return _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
 
 
+def redline_summary(history: DocumentHistory, version: Version, lang: str, changes=None) -> str | None:
+    """What ``version`` changed in ``lang``, header (title, product, operator) included; None for a first version."""
+    changes = changes if changes is not None else redline_changes(history, version, lang)
+    if changes is None:
+        return None
+    previous = history.previous(version)
+    return version_summary(history.document(previous, lang), history.document(version, lang), lang, changes)
+
+
 def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None,
                  docx: str | None = None) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
@@ -513,7 +521,7 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
-    out.append(f'<p class="pd-redline-summary"><strong>{_e(summary(changes, lang))}</strong></p>')
+    out.append(f'<p class="pd-redline-summary"><strong>{_e(redline_summary(history, version, lang, changes))}</strong></p>')
     out.append(f'<p class="pd-dateline">{_e(redline_moments(version, lang))}</p>')
     if pdf or docx:
         from .strings import t

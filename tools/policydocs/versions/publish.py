@@ -28,7 +28,7 @@ from ..fsutil import regular_file
 from ..translations import gate
 from .claims import check_claims
 from .clock import check_year, effective_moment, publication_moment, zone
-from .redline import WORDS, compare, summary
+from .redline import WORDS, version_summary
 from .store import StoreLock, Version, VersionStore, interrupted, open_store, sha256_bytes, write_version
 
 NO_CHANGES = {lang: words["none"] for lang, words in WORDS.items()}
@@ -123,7 +123,7 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         texts[lang] = data
         if latest is not None and lang in latest.sha256:
             old = parse_text(latest.text(lang), latest.text_path(lang))
-            summaries[lang] = summary(compare(old, doc), lang)
+            summaries[lang] = version_summary(old, doc, lang)
             if summaries[lang] == NO_CHANGES[lang]:  # never "no changes" for a language whose source changed
                 summaries[lang] = gate.source_note(policy, latest, lang) or summaries[lang]
         else:

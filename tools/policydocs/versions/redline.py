@@ -337,6 +337,33 @@ def summary(changes: list[Change], lang: str) -> str:
     return text[0].upper() + text[1:]
 
 
+# What readers see of a header besides the text: a change there is a change of the document too.
+HEADER_FIELDS = {
+    "title": {"ru": "Изменено название документа: «{}»", "kk": "Құжаттың атауы өзгертілді: «{}»",
+              "en": "Document title changed to “{}”"},
+    "product": {"ru": "Изменено название продукта: «{}»", "kk": "Өнімнің атауы өзгертілді: «{}»",
+                "en": "Product name changed to “{}”"},
+    "operator": {"ru": "Изменено наименование оператора: «{}»", "kk": "Оператордың атауы өзгертілді: «{}»",
+                 "en": "Operator name changed to “{}”"},
+}
+
+
+def header_summary(old: Document, new: Document, lang: str) -> str | None:
+    """The reader-visible header fields (title, product, operator) that changed, named; None if none did."""
+    parts = [HEADER_FIELDS[name][lang].format(new.front.data.get(name, "")) for name in HEADER_FIELDS
+             if old.front.data.get(name) != new.front.data.get(name)]
+    return "; ".join(parts) or None
+
+
+def version_summary(old: Document, new: Document, lang: str, changes: list[Change] | None = None) -> str:
+    """A version's summary in one language: header changes first, then the text's (or 'no changes')."""
+    head = header_summary(old, new, lang)
+    body = summary(changes if changes is not None else compare(old, new), lang)
+    if head is None:
+        return body
+    return head if body == WORDS[lang]["none"] else f"{head}; {body[0].lower()}{body[1:]}"
+
+
 # --- rendering --------------------------------------------------------------------------
 
 

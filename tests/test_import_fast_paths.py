@@ -1,0 +1,130 @@
+"""The import's fast algorithms give exactly what the plain ones they replaced gave.
+
+Each reference below is the earlier, obviously-correct implementation, kept here verbatim
+in substance; hypothesis feeds both the same random input and the results must be equal.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policydocs.importer import segment as seg
+from policydocs.languages import KAZAKH_LETTERS, LANGUAGES, count_letters, letter_counts
+
+# --- references: the implementations before the speed work ---------------------------------
+
+
+class _Scripts(dict):
+    def __missing__(self, code: int) -> None:
+        return None
+
+
+_SCRIPTS = _Scripts({code: None for code in range(0x2200)})
+_SCRIPTS.update({ord(ch): "L" for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
+_SCRIPTS.update({code: "C" for code in range(0x0400, 0x0500)})
+_SCRIPTS.update({ord(ch): "K" for ch in KAZAKH_LETTERS})
+
+
+def reference_counts(text: str) -> tuple[int, int, int]:
+    scripts = text.translate(_SCRIPTS)
+    kazakh = scripts.count("K")
+    return scripts.count("L"), scripts.count("C") + kazakh, kazakh
+
+
+def reference_costs(line: str) -> dict[str, float]:
+    if not line or line.isspace():
+        return dict.fromkeys(LANGUAGES, 0.0)
+    latin, cyrillic, kazakh = reference_counts(line)
+    weight = min(latin + cyrillic, 60)
+    if weight == 0:
+        return dict.fromkeys(LANGUAGES, 0.0)
+    if latin > cyrillic:
+        return {"en": 0.0, "ru": weight / 10, "kk": weight / 10}
+    if kazakh:
+        return {"kk": 0.0, "ru": weight / 10, "en": weight / 10}
+    return {"ru": 0.0, "kk": weight / 40, "en": weight / 10}
+
+
+def reference_path(emissions: list[dict[str, float]], languages: tuple[str, ...]) -> list[str]:
+    inf = float("inf")
+    cost = {lang: 0.0 for lang in languages}
+    back: list[dict[str, str]] = []
+    for emit in emissions:
+        new_cost: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        for lang in languages:
+            best_prev, best = lang, cost[lang]
+            for prev in languages:
+                c = cost[prev] + (seg.SWITCH_COST if prev != lang else 0.0)
+                if c < best:
+                    best_prev, best = prev, c
+            new_cost[lang] = best + emit.get(lang, inf)
+            pointers[lang] = best_prev
+        back.append(pointers)
+        cost = new_cost
+    lang = min(languages, key=lambda lang_: cost[lang_])
+    path = [lang]
+    for pointers in reversed(back[1:]):
+        lang = pointers[lang]
+        path.append(lang)
+    path.reverse()
+    return path
+
+
+# --- random input: pieces of real policy lines in the three languages, and odd characters -----
+
+CHARS = st.characters(codec=None, exclude_categories=())  # any code point, surrogates included
+LETTERS = st.sampled_from(list("аяёЁъэЭ" "әғқңөұүһіӘҒҚҢӨҰҮҺІ" "azAZ" "ЀӿѢ҂҃" " \t.,:;—«»0123456789") + ["İ", "ß", "ﬁ", "😀"])
+text = st.one_of(st.text(CHARS, max_size=40), st.text(LETTERS, max_size=80))
+
+WORDS = {
+    "ru": "Оператор обрабатывает персональные данные пользователя в течение 10 (десяти) рабочих дней".split(),
+    "kk": "Оператор дербес деректерді 10 (он) жұмыс күні ішінде өңдейді, 500 000 (бес жүз мың) теңгеден".split(),
+    "en": "The operator processes personal data of the user within 10 (ten) business days".split(),
+    "other": "Телефон: +7 (727) 123-45-67 e-mail: info@example.kz БИН 123456789012 —".split(),
+}
+line = st.one_of(
+    st.just(""),
+    st.just("   "),
+    st.builds(" ".join, st.lists(st.sampled_from(sum(WORDS.values(), [])), min_size=1, max_size=20)),
+    st.sampled_from(sorted(WORDS)).flatmap(
+        lambda lang: st.builds(" ".join, st.lists(st.sampled_from(WORDS[lang]), min_size=1, max_size=25))
+    ),
+    st.text(LETTERS, max_size=70),
+)
+languages = st.one_of(st.just(LANGUAGES), st.permutations(LANGUAGES).map(tuple),
+                      st.lists(st.sampled_from(LANGUAGES + ("de",)), min_size=1, max_size=4, unique=True).map(tuple))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text)
+def test_letter_counts_equal_the_translate_table(value):
+    assert letter_counts(value) == reference_counts(value)
+    counts = count_letters(value)
+    assert (counts.latin, counts.cyrillic, counts.kazakh) == reference_counts(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(line, min_size=1, max_size=60), languages)
+def test_viterbi_equals_the_dict_based_pass(lines, langs):
+    emissions = [seg._costs(x) for x in lines]
+    for x, emit in zip(lines, emissions):
+        assert dict(zip(LANGUAGES, emit)) == reference_costs(x)
+    assert seg._viterbi(emissions, langs) == reference_path([reference_costs(x) for x in lines], langs)
+
+
+# costs that often tie (a switch costs 8.0 = 6.0 + 2.0 = 4 * 2.0 ...), to pin down the tie rules
+cost = st.sampled_from([0.0, 0.5, 1.0, 2.0, 4.0, 6.0, 8.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(cost, cost, cost), min_size=1, max_size=30), languages)
+def test_viterbi_breaks_ties_as_the_dict_based_pass(emissions, langs):
+    as_dicts = [dict(zip(LANGUAGES, emit)) for emit in emissions]
+    assert seg._viterbi(emissions, langs) == reference_path(as_dicts, langs)
+
+
+def test_letter_counts_on_a_kazakh_and_a_russian_line():
+    assert letter_counts("Оператор дербес деректерді өңдейді (info@example.kz)") == (13, 31, 4)
+    assert letter_counts("Оператор обрабатывает данные") == (0, 26, 0)  # no Kazakh letter: the prefilter skips the count

@@ -6,10 +6,14 @@ in substance; hypothesis feeds both the same random input and the results must b
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policydocs.importer import segment as seg
+from policydocs.importer.formats import docx as docx_reader
+from policydocs.importer.formats import numbering
 from policydocs.languages import KAZAKH_LETTERS, LANGUAGES, count_letters, letter_counts
 
 # --- references: the implementations before the speed work ---------------------------------
@@ -128,3 +132,62 @@ def test_viterbi_breaks_ties_as_the_dict_based_pass(emissions, langs):
 def test_letter_counts_on_a_kazakh_and_a_russian_line():
     assert letter_counts("Оператор дербес деректерді өңдейді (info@example.kz)") == (13, 31, 4)
     assert letter_counts("Оператор обрабатывает данные") == (0, 26, 0)  # no Kazakh letter: the prefilter skips the count
+
+
+# --- Word lists: a level's lvlText with its counters written in ---------------------------------
+
+
+def reference_label_text(level, levels, counters) -> str:
+    def number(m):
+        k = int(m.group(1)) - 1
+        other = levels.get(k, numbering.DEFAULT_LEVEL)
+        return numbering.format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt)
+
+    return numbering.PLACEHOLDER.sub(number, level.text).strip()
+
+
+FORMATS = ["decimal", "lowerLetter", "upperRoman", "russianLower", "decimalZero", "bullet"]
+level_st = st.builds(numbering.Level, start=st.integers(0, 30), fmt=st.sampled_from(FORMATS),
+                     text=st.text(st.sampled_from(list("%%%1234590.)( -§а")), max_size=12), legal=st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(level_st, st.dictionaries(st.integers(0, 8), level_st, max_size=5),
+       st.dictionaries(st.integers(0, 8), st.integers(0, 40), max_size=6))
+def test_label_text_equals_the_regex_substitution(level, levels, counters):
+    assert numbering.label_text(level, levels, counters) == reference_label_text(level, levels, counters)
+
+
+# --- Word paragraphs: runs of (text, bold) joined into one line --------------------------------
+
+
+def reference_render(pieces) -> str:
+    merged: list[list] = []
+    for i, (value, bold) in enumerate(pieces):
+        if not value.strip():
+            nxt = next((b for t, b in pieces[i + 1:] if t.strip()), False)
+            bold = bold and nxt and bool(merged) and merged[-1][1]
+        if merged and merged[-1][1] == bold:
+            merged[-1][0] += value
+        else:
+            merged.append([value, bold])
+    out = []
+    for value, bold in merged:
+        if bold and re.search(r"\w", value):
+            core = value.strip()
+            lead = value[: len(value) - len(value.lstrip())]
+            trail = value[len(value.rstrip()):]
+            out.append(f"{lead}**{core}**{trail}")
+        else:
+            out.append(value)
+    return re.sub(r"[ \t\u00a0]+", " ", "".join(out)).strip()
+
+
+run_text = st.lists(st.sampled_from(list("Пункт өңдеу ab1 ,.;:-") + ["  ", "\t", "\u00a0", "\n", "\u2009", "**"]),
+                    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(run_text, st.one_of(st.just(False), st.booleans())), max_size=8))
+def test_word_runs_join_as_before(pieces):
+    assert docx_reader._Reader._render(pieces) == reference_render(pieces)

@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policydocs.importer import pipeline
 from policydocs.importer import segment as seg
 from policydocs.importer.formats import docx as docx_reader
 from policydocs.importer.formats import numbering
@@ -191,3 +192,23 @@ run_text = st.lists(st.sampled_from(list("Пункт өңдеу ab1 ,.;:-") + ["
 @given(st.lists(st.tuples(run_text, st.one_of(st.just(False), st.booleans())), max_size=8))
 def test_word_runs_join_as_before(pieces):
     assert docx_reader._Reader._render(pieces) == reference_render(pieces)
+
+
+# --- verification: the letters of a text without list and heading markers ----------------------
+
+
+def reference_letters(value: str) -> str:
+    value = re.sub(r"^[ \t]*#[# \t]*", "", value, flags=re.M)
+    value = re.sub(r":[ \t]*-(?=\S)", ":", value)
+    value = re.sub(r"[-•*](?<![^\s:][-•*])(?!\S)", "", value)
+    return "".join(value.split())
+
+
+marked = st.lists(st.sampled_from(["#", "##", " ", "\t", "\n", "\r\n", ":", "-", "•", "*", "Пункт", "1.2.", "ә", "a"]),
+                  max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(marked)
+def test_verification_letters_equal_the_line_anchored_regexes(value):
+    assert pipeline._letters(value) == reference_letters(value)

@@ -179,15 +179,26 @@ def _render(blocks: list[_Block]) -> str:
 
 
 # List and heading markers the importer may add, drop or move; removed the same way on both sides.
-# Each pattern starts with its marker character, so the regex engine skips ahead quickly on a long text.
-_HASHES = re.compile(r"^[ \t]*#[# \t]*", re.M)
+# Each pattern starts with its marker character (or the newline before it), so the regex engine
+# skips ahead quickly on a long text. The hashes at the start of a line ("^[ \t]*#[# \t]*" with
+# re.M) are removed as "the first line's" plus "each newline's", which a literal prefix finds fast.
+_FIRST_HASHES = re.compile(r"[ \t]*#[# \t]*")
+_LINE_HASHES = re.compile(r"\n[ \t]*#[# \t]*")
 _COLON_DASH = re.compile(r":[ \t]*-(?=\S)")
 _BULLET_MARK = re.compile(r"[-•*](?<![^\s:][-•*])(?!\S)")
 
 
+def _strip_hashes(text: str) -> str:
+    if "#" not in text:  # a source text seldom has one
+        return text
+    if m := _FIRST_HASHES.match(text):
+        text = text[m.end():]
+    return _LINE_HASHES.sub("\n", text)
+
+
 def _letters(text: str) -> str:
     """Everything a reader reads (letters, digits, punctuation), without list and heading markers."""
-    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _HASHES.sub("", text)))
+    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _strip_hashes(text)))
     return "".join(text.split())
 
 

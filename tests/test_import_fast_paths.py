@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydocs.importer import pipeline
+from policydocs.importer import pipeline, repair
 from policydocs.importer import segment as seg
 from policydocs.importer.formats import docx as docx_reader
 from policydocs.importer.formats import numbering
@@ -212,3 +212,104 @@ marked = st.lists(st.sampled_from(["#", "##", " ", "\t", "\n", "\r\n", ":", "-",
 @given(marked)
 def test_verification_letters_equal_the_line_anchored_regexes(value):
     assert pipeline._letters(value) == reference_letters(value)
+
+
+# --- repairs: labels learnt from line starts, and lines split where extraction glued them ------
+
+REFERENCE_GLUED = re.compile(r"(?<=[.;:!?»)])\s+(\d+(?:\.\d+)+)\.\s")
+
+
+def reference_learn_labels(lines) -> set[str]:
+    counts: dict[str, int] = {}
+    for line in lines:
+        value = line.text.strip()
+        if repair.CLAUSE_START.match(value) or value.startswith("-"):
+            continue
+        head = " ".join(value.split()[:8])
+        cut = min((i for i in (head.find(":"), head.find(" —")) if i > 0), default=-1)
+        if cut <= 0:
+            continue
+        m = repair.LABEL_HEAD.match(head[:cut])
+        if m and len(m.group(1)) >= 4:
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return {label for label, n in counts.items() if n >= 2}
+
+
+def reference_split_line(line, labels, last_clause, repairs):
+    """split_line as it was, with the look-behind pattern."""
+    pieces = [line.text]
+    out: list[str] = []
+    for piece in pieces:
+        start = 0
+        for m in REFERENCE_GLUED.finditer(piece):
+            number = repair._number(m.group(1))
+            current = last_clause[0]
+            head_num = repair.CLAUSE_START.match(piece[start:].strip())
+            if head_num:
+                current = repair._number(head_num.group(1))
+            if repair.plausible_next(current, number):
+                out.append(piece[start:m.start()])
+                start = m.start(1)
+                last_clause[0] = number
+                repairs.note(line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line")
+        out.append(piece[start:])
+    pieces = out
+    for piece in pieces:
+        if m := repair.CLAUSE_START.match(piece.strip()):
+            last_clause[0] = repair._number(m.group(1))
+    if labels:
+        label_re = repair._label_pattern(frozenset(labels))
+        out = []
+        for piece in pieces:
+            start = 0
+            for m in label_re.finditer(piece):
+                pos = m.end()
+                if pos <= start or not piece[start:m.start()].strip():
+                    continue
+                rest = piece[pos:]
+                words = rest.split()
+                if not (len(words) <= 2 and not re.search(r"[:—]", rest) or re.search(r"[:—]", " ".join(words[:9]))):
+                    continue
+                out.append(piece[start:m.start()])
+                start = pos
+                repairs.note(line.source_line, f"'{rest.split(':')[0].split(' —')[0].strip()[:40]}' was glued to the previous sentence; started a new paragraph")
+            out.append(piece[start:])
+        pieces = out
+    out = []
+    for piece in pieces:
+        parts = repair._split_keep(piece, repair.COLON_GLUE)
+        if len(parts) > 1:
+            repairs.note(line.source_line, "text after a colon was glued without a space; started a new paragraph")
+        for part in parts:
+            sub = repair._split_keep(part, repair.RUN_IN_BULLET, keep_marker="- ")
+            if len(sub) > 1:
+                repairs.note(line.source_line, "a list item was run into the text ('...:- item'); moved it to its own line")
+            out.extend(sub)
+    return [repair.Line(p.strip(), line.source_line) for p in out if p.strip()]
+
+
+# fragments of lines PDF extraction glues together: sentence ends, clause numbers, labels, run-in bullets
+glued = st.lists(st.sampled_from([
+    "Оператор обрабатывает данные", "данные.", "сроки;", "«Тест»", "(далее — Оператор)", ":", ".", ";", "!", "?", "»", ")",
+    " ", "  ", "\t", " 2.4. ", " 2.3.1. ", " 3. ", "1.2.3. ", " 2.4.", " 1.1. ", "٣.٤. ", " 10 (десяти) ", "2.3.1.",
+    "Срок хранения ПДн", "Срок хранения ПДн: 5 лет", " — ", "Цель:", "Цель обработки —", ":Цель", ":- Имя", ": - Имя;",
+    "Оператор:", "ПДн:- Имя;",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(glued, st.sampled_from([None, (1,), (2, 3), (2, 3, 7), (1, 1)]),
+       st.sampled_from([set(), {"Срок хранения ПДн"}, {"Цель", "Оператор"}]))
+def test_lines_split_as_before(value, last, labels):
+    state, repairs = [last], repair.Repairs()
+    expected_state, expected_repairs = [last], repair.Repairs()
+    got = repair.split_line(repair.Line(value, 7), labels, state, repairs)
+    assert got == reference_split_line(repair.Line(value, 7), labels, expected_state, expected_repairs)
+    assert state == expected_state and repairs == expected_repairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(glued, max_size=12))
+def test_labels_are_learnt_as_before(values):
+    lines = [repair.Line(v, i) for i, v in enumerate(values)]
+    assert repair.learn_labels(lines) == reference_learn_labels(lines)

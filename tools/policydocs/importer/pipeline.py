@@ -34,6 +34,7 @@ DEFAULT_TITLES = {"ru": "Политика конфиденциальности",
 
 HEADING_LINE = re.compile(r"^(\d+)\.\s+(\S.{0,100})$")
 ITEM_LINE = re.compile(r"^\d+\)\s")
+NUMBERED_LINE = re.compile(r"^\d+\.\s")
 BULLET_LINE = re.compile(r"^\s*[-•*](?:\s+|$)")
 
 
@@ -104,7 +105,7 @@ def _classify(text: str) -> str:
         return "clause"
     if _is_heading(text):
         return "heading"
-    if re.match(r"^\d+\.\s", text):
+    if NUMBERED_LINE.match(text):
         return "clause"
     if ITEM_LINE.match(text):
         return "item"

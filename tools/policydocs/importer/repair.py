@@ -43,7 +43,9 @@ class Repairs:
 
 
 CLAUSE_START = re.compile(r"^(\d+(?:\.\d+)+)\.(?=\s|$)")
-GLUED_CLAUSE = re.compile(r"(?<=[.;:!?»)])\s+(\d+(?:\.\d+)+)\.\s")
+# The sentence's last mark is matched (not looked behind at), so the regex engine skips ahead to
+# the next such mark instead of trying every position; the glued text starts one after the match.
+GLUED_CLAUSE = re.compile(r"[.;:!?»)]\s+(\d+(?:\.\d+)+)\.\s")
 RUN_IN_BULLET = re.compile(r":\s*-\s*(?=\S)")
 COLON_GLUE = re.compile(r":(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 TERMINAL = ".;:!?"
@@ -80,8 +82,10 @@ def learn_labels(lines: list[Line]) -> set[str]:
         text = line.text.strip()
         if CLAUSE_START.match(text) or text.startswith("-"):
             continue
-        words = text.split()
-        head = " ".join(words[:8])
+        if ":" not in text and "—" not in text:  # the head below could have neither
+            continue
+        words = text.split(None, 8)[:8]  # the first eight words, without splitting the rest of the line
+        head = " ".join(words)
         cut = min((i for i in (head.find(":"), head.find(" —")) if i > 0), default=-1)
         if cut <= 0:
             continue
@@ -105,7 +109,7 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             if head_num:
                 current = _number(head_num.group(1))
             if plausible_next(current, number):
-                out.append(piece[start:m.start()])
+                out.append(piece[start:m.start() + 1])  # up to and with the sentence's last mark
                 start = m.start(1)
                 last_clause[0] = number
                 repairs.note(line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line")

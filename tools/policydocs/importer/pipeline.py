@@ -115,14 +115,15 @@ def _classify(text: str) -> str:
 
 
 def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> list[_Block]:
-    logical = [Line(text, first_line + i) for i, text in enumerate(lines)]
-    labels = learn_labels([ln for ln in logical if ln.text.strip()])
+    # None for a blank line: it only ends the block before it
+    logical = [Line(text, first_line + i) if text.strip() else None for i, text in enumerate(lines)]
+    labels = learn_labels([ln for ln in logical if ln is not None])
     blocks: list[_Block] = []
     current: _Block | None = None
     last_clause: list = [None]
     seen_text = False
     for physical in logical:
-        if not physical.text.strip():
+        if physical is None:
             current = None
             continue
         pieces = split_line(physical, labels, last_clause, repairs)

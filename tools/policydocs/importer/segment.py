@@ -8,6 +8,7 @@ word in an English sentence) is cheap, and long lines weigh more than short ones
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..languages import LANGUAGES, count_letters, guess_language, letter_counts
@@ -46,7 +47,7 @@ def segment(lines: list[str], languages: tuple[str, ...] = LANGUAGES) -> list[Se
     """Cut ``lines`` into runs of one language each (at least one segment)."""
     if not lines:
         return []
-    path = _viterbi([_costs(line) for line in lines], languages)
+    path = _viterbi(map(_costs, lines), languages)
     segments: list[Segment] = []
     start = 0
     for i in range(1, len(path) + 1):
@@ -56,19 +57,21 @@ def segment(lines: list[str], languages: tuple[str, ...] = LANGUAGES) -> list[Se
     return _snap_to_titles(_attach_empty_runs(segments, lines), lines)
 
 
-def _viterbi(emissions: list[tuple[float, float, float]], languages: tuple[str, ...]) -> list[str]:
+def _viterbi(emissions: Iterable[tuple[float, float, float]], languages: tuple[str, ...]) -> list[str]:
     """The cheapest language per line: each line costs its emission, each change of language SWITCH_COST.
 
     Plain lists of floats instead of dicts, and one pass that carries only the best way into
     each language. Ties keep the language of the line before (then the earlier language), as
     a strict ``<`` over ``languages`` in order does; the property test compares it with the
-    dict-based original.
+    dict-based original. The back pointers of one line are packed into one int (``bits`` per
+    language), so that a long text leaves no tuples behind for the garbage collector.
     """
     inf = float("inf")
     n = len(languages)
     columns = [_INDEX.get(lang) for lang in languages]
     cost = [0.0] * n
-    back: list[tuple[int, ...]] = []
+    bits = n.bit_length()
+    back: list[int] = []
     if n == 3 and None not in columns:
         a, b, c = columns
         ca = cb = cc = 0.0
@@ -96,27 +99,28 @@ def _viterbi(emissions: list[tuple[float, float, float]], languages: tuple[str, 
             if sb < best:
                 pc, best = 1, sb
             nc = best + emit[c]
-            back.append((pa, pb, pc))
+            back.append(pa | pb << bits | pc << 2 * bits)
             ca, cb, cc = na, nb, nc
         cost = [ca, cb, cc]
     else:
         for emit in emissions:
             new_cost = []
-            pointers = []
+            pointers = 0
             for j in range(n):
                 best_prev, best = j, cost[j]
                 for k in range(n):
                     if k != j and cost[k] + SWITCH_COST < best:
                         best_prev, best = k, cost[k] + SWITCH_COST
                 new_cost.append(best + (emit[columns[j]] if columns[j] is not None else inf))
-                pointers.append(best_prev)
-            back.append(tuple(pointers))
+                pointers |= best_prev << j * bits
+            back.append(pointers)
             cost = new_cost
     # first line: no switch cost before it, pointers there are irrelevant
     state = min(range(n), key=cost.__getitem__)
     path = [state]
+    mask = (1 << bits) - 1
     for pointers in reversed(back[1:]):
-        state = pointers[state]
+        state = pointers >> state * bits & mask
         path.append(state)
     path.reverse()
     return [languages[i] for i in path]

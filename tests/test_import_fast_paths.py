@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from hypothesis import given, settings
+from lxml import etree
 from hypothesis import strategies as st
 
 from policydocs.importer import pipeline, repair
@@ -313,3 +314,24 @@ def test_lines_split_as_before(value, last, labels):
 def test_labels_are_learnt_as_before(values):
     lines = [repair.Line(v, i) for i, v in enumerate(values)]
     assert repair.learn_labels(lines) == reference_learn_labels(lines)
+
+
+# --- Word XML: the first child with a tag, as lxml's find gives it ------------------------------
+
+CHILD_TAGS = [docx_reader.PPR, docx_reader.NUMPR, docx_reader.ILVL, docx_reader.RPR, docx_reader.B, "{urn:other}pPr"]
+child_kind = st.sampled_from(CHILD_TAGS + ["comment", "pi"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(child_kind, max_size=9))
+def test_first_child_lookup_is_lxml_find(kinds):
+    parent = etree.Element(docx_reader.P)
+    for kind in kinds:
+        if kind == "comment":
+            parent.append(etree.Comment("w:pPr"))
+        elif kind == "pi":
+            parent.append(etree.ProcessingInstruction("pPr", "x"))
+        else:
+            etree.SubElement(parent, kind)
+    for tag in CHILD_TAGS:
+        assert docx_reader._child(parent, tag) is parent.find(tag)

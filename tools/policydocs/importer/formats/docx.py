@@ -55,7 +55,17 @@ WORD_CHAR = re.compile(r"\w")
 
 
 def _child(el, tag: str):
-    """``el.find(tag)`` for one tag name: the first such child, without lxml's path parser (paragraph loop)."""
+    """``el.find(tag)`` for one tag name: the first such child, without lxml's path parser (paragraph loop).
+
+    A run or paragraph property element has a child or two: indexing them is cheaper than an iterator.
+    """
+    count = len(el)
+    if count <= 4:
+        for i in range(count):
+            child = el[i]
+            if child.tag == tag:  # a comment's or processing instruction's tag is not a string
+                return child
+        return None
     for child in el.iterchildren(tag):
         return child
     return None

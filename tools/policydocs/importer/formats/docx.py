@@ -173,6 +173,8 @@ def _squeeze(text: str) -> str:
 class _Reader:
     def __init__(self, document, path, options):
         self.path = path
+        # a body without deletions, moves or text boxes has no text to skip: no need to look up from each run
+        self.body_hides_text = next(document.element.body.iter(DEL, MOVE_FROM, TXBX), None) is not None
         self.accept = options.accept_changes
         self.styles = _Styles(_part_xml(document, "styles"))
         self.numbering = Numbering(_part_xml(document, "numbering"))
@@ -197,13 +199,16 @@ class _Reader:
         style = _child(rpr, RSTYLE)
         return style is not None and self.styles.bold(style.get(VAL))
 
-    def _pieces(self, p, footnote_refs: list[str]) -> list[list[tuple[str, bool]]]:
-        """The paragraph's text as lines (split at line breaks) of (text, bold) pieces."""
+    def _pieces(self, p, footnote_refs: list[str], may_hide: bool = True) -> list[list[tuple[str, bool]]]:
+        """The paragraph's text as lines (split at line breaks) of (text, bold) pieces.
+
+        ``may_hide=False`` says the paragraph holds no deletion, move or text box (checked once per body).
+        """
         lines: list[list[tuple[str, bool]]] = [[]]
         for el in p.iter(T, TAB, BR, CR, FN_REF, NB_HYPHEN):
             run = el.getparent()
             skip = False
-            anc = run
+            anc = run if may_hide else None
             while anc is not None and anc is not p:
                 if anc.tag in (DEL, MOVE_FROM, TXBX):
                     skip = True
@@ -280,7 +285,7 @@ class _Reader:
         """The lines one paragraph gives (its number written out), and the footnotes it refers to."""
         self.paragraph += 1
         refs: list[str] = []
-        lines = [self._render(pieces) for pieces in self._pieces(p, refs)]
+        lines = [self._render(pieces) for pieces in self._pieces(p, refs, self.body_hides_text)]
         label = self._label(p)
         if label is not None and any(lines):
             text, fmt = label

@@ -289,14 +289,14 @@ class _Reader:
         label = self._label(p)
         if label is not None and any(lines):
             text, fmt = label
-            first = next(i for i, line in enumerate(lines) if line)
+            first = 0 if lines[0] else next(i for i, line in enumerate(lines) if line)
             if fmt == "bullet":
                 lines[first] = "- " + lines[first]
             elif text:
                 lines[first] = f"{text} {lines[first]}"
-        where = f"paragraph {self.paragraph}"
         out = [line for line in lines if line]
         for fid in refs:
+            where = f"paragraph {self.paragraph}"
             number = self.footnote_numbers[fid]
             text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
             if text:

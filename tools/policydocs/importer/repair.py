@@ -97,6 +97,12 @@ def learn_labels(lines: list[Line]) -> set[str]:
 
 def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] | None], repairs: Repairs) -> list[Line]:
     """Split one physical line where extraction glued several logical lines together."""
+    if not labels and ":" not in line.text and GLUED_CLAUSE.search(line.text) is None:
+        # most lines: nothing glued (no clause number after a sentence, no label, no colon)
+        text = line.text.strip()
+        if m := CLAUSE_START.match(text):
+            last_clause[0] = _number(m.group(1))
+        return [Line(text, line.source_line)] if text else []
     pieces = [line.text]
     # 1. clause numbers glued after the end of a sentence, when they continue the numbering
     out: list[str] = []

@@ -115,18 +115,17 @@ def _classify(text: str) -> str:
 
 
 def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> list[_Block]:
-    # None for a blank line: it only ends the block before it
-    logical = [Line(text, first_line + i) if text.strip() else None for i, text in enumerate(lines)]
-    labels = learn_labels([ln for ln in logical if ln is not None])
+    # one Line at a time (a long text would otherwise keep thousands alive for the garbage collector to walk)
+    labels = learn_labels(Line(text, first_line + i) for i, text in enumerate(lines) if text.strip())
     blocks: list[_Block] = []
     current: _Block | None = None
     last_clause: list = [None]
     seen_text = False
-    for physical in logical:
-        if physical is None:
+    for i, text in enumerate(lines):
+        if not text.strip():  # a blank line only ends the block before it
             current = None
             continue
-        pieces = split_line(physical, labels, last_clause, repairs)
+        pieces = split_line(Line(text, first_line + i), labels, last_clause, repairs)
         for index, piece in enumerate(pieces):
             text = piece.text
             kind = _classify(text)

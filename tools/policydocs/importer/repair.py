@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,7 +71,7 @@ def plausible_next(last: tuple[int, ...] | None, candidate: tuple[int, ...]) -> 
     return False
 
 
-def learn_labels(lines: list[Line]) -> set[str]:
+def learn_labels(lines: Iterable[Line]) -> set[str]:
     """Labels the text itself uses at line starts ("Обрабатываемые ПДн:", "Срок хранения ПДн —").
 
     A label is the first one or two words of a line that has a colon or a dash within

@@ -121,11 +121,11 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
     current: _Block | None = None
     last_clause: list = [None]
     seen_text = False
-    for i, text in enumerate(lines):
-        if not text.strip():  # a blank line only ends the block before it
+    for i, raw in enumerate(lines):
+        if not raw.strip():  # a blank line only ends the block before it
             current = None
             continue
-        pieces = split_line(Line(text, first_line + i), labels, last_clause, repairs)
+        pieces = split_line(Line(raw, first_line + i), labels, last_clause, repairs)
         for index, piece in enumerate(pieces):
             text = piece.text
             kind = _classify(text)

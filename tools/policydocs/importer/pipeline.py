@@ -34,6 +34,7 @@ DEFAULT_TITLES = {"ru": "Политика конфиденциальности",
 
 HEADING_LINE = re.compile(r"^(\d+)\.\s+(\S.{0,100})$")
 ITEM_LINE = re.compile(r"^\d+\)\s")
+NUMBERED_LINE = re.compile(r"^\d+\.\s")
 BULLET_LINE = re.compile(r"^\s*[-•*](?:\s+|$)")
 
 
@@ -104,7 +105,7 @@ def _classify(text: str) -> str:
         return "clause"
     if _is_heading(text):
         return "heading"
-    if re.match(r"^\d+\.\s", text):
+    if NUMBERED_LINE.match(text):
         return "clause"
     if ITEM_LINE.match(text):
         return "item"
@@ -114,17 +115,17 @@ def _classify(text: str) -> str:
 
 
 def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> list[_Block]:
-    logical = [Line(text, first_line + i) for i, text in enumerate(lines)]
-    labels = learn_labels([ln for ln in logical if ln.text.strip()])
+    # one Line at a time (a long text would otherwise keep thousands alive for the garbage collector to walk)
+    labels = learn_labels(Line(text, first_line + i) for i, text in enumerate(lines) if text.strip())
     blocks: list[_Block] = []
     current: _Block | None = None
     last_clause: list = [None]
     seen_text = False
-    for physical in logical:
-        if not physical.text.strip():
+    for i, raw in enumerate(lines):
+        if not raw.strip():  # a blank line only ends the block before it
             current = None
             continue
-        pieces = split_line(physical, labels, last_clause, repairs)
+        pieces = split_line(Line(raw, first_line + i), labels, last_clause, repairs)
         for index, piece in enumerate(pieces):
             text = piece.text
             kind = _classify(text)
@@ -179,15 +180,26 @@ def _render(blocks: list[_Block]) -> str:
 
 
 # List and heading markers the importer may add, drop or move; removed the same way on both sides.
-# Each pattern starts with its marker character, so the regex engine skips ahead quickly on a long text.
-_HASHES = re.compile(r"^[ \t]*#[# \t]*", re.M)
+# Each pattern starts with its marker character (or the newline before it), so the regex engine
+# skips ahead quickly on a long text. The hashes at the start of a line ("^[ \t]*#[# \t]*" with
+# re.M) are removed as "the first line's" plus "each newline's", which a literal prefix finds fast.
+_FIRST_HASHES = re.compile(r"[ \t]*#[# \t]*")
+_LINE_HASHES = re.compile(r"\n[ \t]*#[# \t]*")
 _COLON_DASH = re.compile(r":[ \t]*-(?=\S)")
 _BULLET_MARK = re.compile(r"[-•*](?<![^\s:][-•*])(?!\S)")
 
 
+def _strip_hashes(text: str) -> str:
+    if "#" not in text:  # a source text seldom has one
+        return text
+    if m := _FIRST_HASHES.match(text):
+        text = text[m.end():]
+    return _LINE_HASHES.sub("\n", text)
+
+
 def _letters(text: str) -> str:
     """Everything a reader reads (letters, digits, punctuation), without list and heading markers."""
-    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _HASHES.sub("", text)))
+    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _strip_hashes(text)))
     return "".join(text.split())
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,7 +44,9 @@ class Repairs:
 
 
 CLAUSE_START = re.compile(r"^(\d+(?:\.\d+)+)\.(?=\s|$)")
-GLUED_CLAUSE = re.compile(r"(?<=[.;:!?»)])\s+(\d+(?:\.\d+)+)\.\s")
+# The sentence's last mark is matched (not looked behind at), so the regex engine skips ahead to
+# the next such mark instead of trying every position; the glued text starts one after the match.
+GLUED_CLAUSE = re.compile(r"[.;:!?»)]\s+(\d+(?:\.\d+)+)\.\s")
 RUN_IN_BULLET = re.compile(r":\s*-\s*(?=\S)")
 COLON_GLUE = re.compile(r":(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 TERMINAL = ".;:!?"
@@ -68,7 +71,7 @@ def plausible_next(last: tuple[int, ...] | None, candidate: tuple[int, ...]) -> 
     return False
 
 
-def learn_labels(lines: list[Line]) -> set[str]:
+def learn_labels(lines: Iterable[Line]) -> set[str]:
     """Labels the text itself uses at line starts ("Обрабатываемые ПДн:", "Срок хранения ПДн —").
 
     A label is the first one or two words of a line that has a colon or a dash within
@@ -80,8 +83,10 @@ def learn_labels(lines: list[Line]) -> set[str]:
         text = line.text.strip()
         if CLAUSE_START.match(text) or text.startswith("-"):
             continue
-        words = text.split()
-        head = " ".join(words[:8])
+        if ":" not in text and "—" not in text:  # the head below could have neither
+            continue
+        words = text.split(None, 8)[:8]  # the first eight words, without splitting the rest of the line
+        head = " ".join(words)
         cut = min((i for i in (head.find(":"), head.find(" —")) if i > 0), default=-1)
         if cut <= 0:
             continue
@@ -93,6 +98,12 @@ def learn_labels(lines: list[Line]) -> set[str]:
 
 def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] | None], repairs: Repairs) -> list[Line]:
     """Split one physical line where extraction glued several logical lines together."""
+    if not labels and ":" not in line.text and GLUED_CLAUSE.search(line.text) is None:
+        # most lines: nothing glued (no clause number after a sentence, no label, no colon)
+        text = line.text.strip()
+        if m := CLAUSE_START.match(text):
+            last_clause[0] = _number(m.group(1))
+        return [Line(text, line.source_line)] if text else []
     pieces = [line.text]
     # 1. clause numbers glued after the end of a sentence, when they continue the numbering
     out: list[str] = []
@@ -105,7 +116,7 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             if head_num:
                 current = _number(head_num.group(1))
             if plausible_next(current, number):
-                out.append(piece[start:m.start()])
+                out.append(piece[start:m.start() + 1])  # up to and with the sentence's last mark
                 start = m.start(1)
                 last_clause[0] = number
                 repairs.note(line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line")

@@ -8,9 +8,10 @@ word in an English sentence) is cheap, and long lines weigh more than short ones
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..languages import LANGUAGES, count_letters, guess_language
+from ..languages import LANGUAGES, count_letters, guess_language, letter_counts
 
 SWITCH_COST = 8.0
 
@@ -22,52 +23,31 @@ class Segment:
     end: int  # index after the last line
 
 
-_NO_LETTERS = dict.fromkeys(LANGUAGES, 0.0)
+_ZERO = (0.0, 0.0, 0.0)
+_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}
 
 
-def _costs(line: str) -> dict[str, float]:
+def _costs(line: str) -> tuple[float, float, float]:
+    """What it costs to say ``line`` is ru, kk, en (in ``LANGUAGES`` order): nothing for its script's language."""
     if not line or line.isspace():
-        return _NO_LETTERS
-    counts = count_letters(line)
-    weight = min(counts.letters, 60)
+        return _ZERO
+    latin, cyrillic, kazakh = letter_counts(line)
+    weight = min(latin + cyrillic, 60)
     if weight == 0:
-        return dict.fromkeys(LANGUAGES, 0.0)
-    if counts.latin > counts.cyrillic:
-        return {"en": 0.0, "ru": weight / 10, "kk": weight / 10}
-    if counts.kazakh:
-        return {"kk": 0.0, "ru": weight / 10, "en": weight / 10}
+        return _ZERO
+    if latin > cyrillic:
+        return (weight / 10, weight / 10, 0.0)
+    if kazakh:
+        return (weight / 10, 0.0, weight / 10)
     # Cyrillic without Kazakh letters: Russian, or a short Kazakh line ("Телефон: ...")
-    return {"ru": 0.0, "kk": weight / 40, "en": weight / 10}
+    return (0.0, weight / 40, weight / 10)
 
 
 def segment(lines: list[str], languages: tuple[str, ...] = LANGUAGES) -> list[Segment]:
     """Cut ``lines`` into runs of one language each (at least one segment)."""
     if not lines:
         return []
-    inf = float("inf")
-    cost = {lang: 0.0 for lang in languages}
-    back: list[dict[str, str]] = []
-    for line in lines:
-        emit = _costs(line)
-        new_cost: dict[str, float] = {}
-        pointers: dict[str, str] = {}
-        for lang in languages:
-            best_prev, best = lang, cost[lang]
-            for prev in languages:
-                c = cost[prev] + (SWITCH_COST if prev != lang else 0.0)
-                if c < best:
-                    best_prev, best = prev, c
-            new_cost[lang] = best + emit.get(lang, inf)
-            pointers[lang] = best_prev
-        back.append(pointers)
-        cost = new_cost
-    # first line: no switch cost before it, pointers there are irrelevant
-    lang = min(languages, key=lambda lang_: cost[lang_])
-    path = [lang]
-    for pointers in reversed(back[1:]):
-        lang = pointers[lang]
-        path.append(lang)
-    path.reverse()
+    path = _viterbi(map(_costs, lines), languages)
     segments: list[Segment] = []
     start = 0
     for i in range(1, len(path) + 1):
@@ -75,6 +55,75 @@ def segment(lines: list[str], languages: tuple[str, ...] = LANGUAGES) -> list[Se
             segments.append(Segment(path[start], start, i))
             start = i
     return _snap_to_titles(_attach_empty_runs(segments, lines), lines)
+
+
+def _viterbi(emissions: Iterable[tuple[float, float, float]], languages: tuple[str, ...]) -> list[str]:
+    """The cheapest language per line: each line costs its emission, each change of language SWITCH_COST.
+
+    Plain lists of floats instead of dicts, and one pass that carries only the best way into
+    each language. Ties keep the language of the line before (then the earlier language), as
+    a strict ``<`` over ``languages`` in order does; the property test compares it with the
+    dict-based original. The back pointers of one line are packed into one int (``bits`` per
+    language), so that a long text leaves no tuples behind for the garbage collector.
+    """
+    inf = float("inf")
+    n = len(languages)
+    columns = [_INDEX.get(lang) for lang in languages]
+    cost = [0.0] * n
+    bits = n.bit_length()
+    back: list[int] = []
+    if n == 3 and None not in columns:
+        a, b, c = columns
+        ca = cb = cc = 0.0
+        for emit in emissions:
+            # best way into each language: stay (ties stay), else the first cheaper in order
+            sa, sb, sc = ca + SWITCH_COST, cb + SWITCH_COST, cc + SWITCH_COST
+            pa = 0
+            best = ca
+            if sb < best:
+                pa, best = 1, sb
+            if sc < best:
+                pa, best = 2, sc
+            na = best + emit[a]
+            pb = 1
+            best = cb
+            if sa < best:
+                pb, best = 0, sa
+            if sc < best:
+                pb, best = 2, sc
+            nb = best + emit[b]
+            pc = 2
+            best = cc
+            if sa < best:
+                pc, best = 0, sa
+            if sb < best:
+                pc, best = 1, sb
+            nc = best + emit[c]
+            back.append(pa | pb << bits | pc << 2 * bits)
+            ca, cb, cc = na, nb, nc
+        cost = [ca, cb, cc]
+    else:
+        for emit in emissions:
+            new_cost = []
+            pointers = 0
+            for j in range(n):
+                best_prev, best = j, cost[j]
+                for k in range(n):
+                    if k != j and cost[k] + SWITCH_COST < best:
+                        best_prev, best = k, cost[k] + SWITCH_COST
+                new_cost.append(best + (emit[columns[j]] if columns[j] is not None else inf))
+                pointers |= best_prev << j * bits
+            back.append(pointers)
+            cost = new_cost
+    # first line: no switch cost before it, pointers there are irrelevant
+    state = min(range(n), key=cost.__getitem__)
+    path = [state]
+    mask = (1 << bits) - 1
+    for pointers in reversed(back[1:]):
+        state = pointers >> state * bits & mask
+        path.append(state)
+    path.reverse()
+    return [languages[i] for i in path]
 
 
 def _shape(line: str) -> str | None:

@@ -50,6 +50,25 @@ PPR, NUMPR, NUMID, ILVL, PSTYLE, RPR, B, RSTYLE = (
 CHANGES = tuple(_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange"))
 FALSE = ("0", "false", "off")
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
+SPACES = re.compile(r"[ \t\u00a0]+")
+WORD_CHAR = re.compile(r"\w")
+
+
+def _child(el, tag: str):
+    """``el.find(tag)`` for one tag name: the first such child, without lxml's path parser (paragraph loop).
+
+    A run or paragraph property element has a child or two: indexing them is cheaper than an iterator.
+    """
+    count = len(el)
+    if count <= 4:
+        for i in range(count):
+            child = el[i]
+            if child.tag == tag:  # a comment's or processing instruction's tag is not a string
+                return child
+        return None
+    for child in el.iterchildren(tag):
+        return child
+    return None
 
 
 def _check_package(data: bytes, path: Path | str) -> None:
@@ -144,9 +163,18 @@ class _Styles:
         return self._bold[style_id]
 
 
+def _squeeze(text: str) -> str:
+    """Runs of spaces, tabs and no-break spaces become one space; the ends are trimmed."""
+    if "  " in text or "\t" in text or "\u00a0" in text:  # else the substitution would change nothing
+        text = SPACES.sub(" ", text)
+    return text.strip()
+
+
 class _Reader:
     def __init__(self, document, path, options):
         self.path = path
+        # a body without deletions, moves or text boxes has no text to skip: no need to look up from each run
+        self.body_hides_text = next(document.element.body.iter(DEL, MOVE_FROM, TXBX), None) is not None
         self.accept = options.accept_changes
         self.styles = _Styles(_part_xml(document, "styles"))
         self.numbering = Numbering(_part_xml(document, "numbering"))
@@ -162,22 +190,25 @@ class _Reader:
         return {fn.get(_w("id")): fn for fn in el.iterchildren(_w("footnote")) if fn.get(_w("type")) in (None, "normal")}
 
     def _run_bold(self, run) -> bool:
-        rpr = run.find(RPR)
+        rpr = _child(run, RPR)
         if rpr is None:
             return False
-        b = rpr.find(B)
+        b = _child(rpr, B)
         if b is not None:
             return b.get(VAL, "1") not in FALSE
-        style = rpr.find(RSTYLE)
+        style = _child(rpr, RSTYLE)
         return style is not None and self.styles.bold(style.get(VAL))
 
-    def _pieces(self, p, footnote_refs: list[str]) -> list[list[tuple[str, bool]]]:
-        """The paragraph's text as lines (split at line breaks) of (text, bold) pieces."""
+    def _pieces(self, p, footnote_refs: list[str], may_hide: bool = True) -> list[list[tuple[str, bool]]]:
+        """The paragraph's text as lines (split at line breaks) of (text, bold) pieces.
+
+        ``may_hide=False`` says the paragraph holds no deletion, move or text box (checked once per body).
+        """
         lines: list[list[tuple[str, bool]]] = [[]]
         for el in p.iter(T, TAB, BR, CR, FN_REF, NB_HYPHEN):
             run = el.getparent()
             skip = False
-            anc = run
+            anc = run if may_hide else None
             while anc is not None and anc is not p:
                 if anc.tag in (DEL, MOVE_FROM, TXBX):
                     skip = True
@@ -207,6 +238,8 @@ class _Reader:
     @staticmethod
     def _render(pieces: list[tuple[str, bool]]) -> str:
         """Join pieces; bold stretches with letters become **...** (whitespace kept outside the stars)."""
+        if not any(bold for _, bold in pieces):  # most paragraphs: no bold run, the pieces are one stretch
+            return _squeeze("".join(text for text, _ in pieces))
         merged: list[list] = []
         for i, (text, bold) in enumerate(pieces):
             if not text.strip():
@@ -218,31 +251,32 @@ class _Reader:
                 merged.append([text, bold])
         out = []
         for text, bold in merged:
-            if bold and re.search(r"\w", text):
+            if bold and WORD_CHAR.search(text):
                 core = text.strip()
                 lead = text[: len(text) - len(text.lstrip())]
                 trail = text[len(text.rstrip()):]
                 out.append(f"{lead}**{core}**{trail}")
             else:
                 out.append(text)
-        return re.sub(r"[ \t\u00a0]+", " ", "".join(out)).strip()
+        return _squeeze("".join(out))
 
     def _label(self, p) -> tuple[str, str] | None:
-        ppr = p.find(PPR)
+        ppr = _child(p, PPR)
         num = None
         if ppr is not None:
-            num_pr = ppr.find(NUMPR)
+            num_pr = _child(ppr, NUMPR)
+            ilvl = None
             if num_pr is not None:
-                num_id = num_pr.find(NUMID)
-                ilvl = num_pr.find(ILVL)
+                num_id = _child(num_pr, NUMID)
+                ilvl = _child(num_pr, ILVL)
                 if num_id is not None:
                     num = (num_id.get(VAL), int(ilvl.get(VAL)) if ilvl is not None else 0)
             if num is None:
-                style = ppr.find(PSTYLE)
+                style = _child(ppr, PSTYLE)
                 if style is not None:
                     num = self.styles.numbering(style.get(VAL))
-                    if num is not None and num_pr is not None and num_pr.find(ILVL) is not None:
-                        num = (num[0], int(num_pr.find(ILVL).get(VAL)))
+                    if num is not None and ilvl is not None:
+                        num = (num[0], int(ilvl.get(VAL)))
         if num is None:
             return None
         return self.numbering.next_label(*num)
@@ -251,18 +285,18 @@ class _Reader:
         """The lines one paragraph gives (its number written out), and the footnotes it refers to."""
         self.paragraph += 1
         refs: list[str] = []
-        lines = [self._render(pieces) for pieces in self._pieces(p, refs)]
+        lines = [self._render(pieces) for pieces in self._pieces(p, refs, self.body_hides_text)]
         label = self._label(p)
         if label is not None and any(lines):
             text, fmt = label
-            first = next(i for i, line in enumerate(lines) if line)
+            first = 0 if lines[0] else next(i for i, line in enumerate(lines) if line)
             if fmt == "bullet":
                 lines[first] = "- " + lines[first]
             elif text:
                 lines[first] = f"{text} {lines[first]}"
-        where = f"paragraph {self.paragraph}"
         out = [line for line in lines if line]
         for fid in refs:
+            where = f"paragraph {self.paragraph}"
             number = self.footnote_numbers[fid]
             text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
             if text:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.oxml.ns import qn
 
@@ -156,10 +157,23 @@ class Numbering:
             return "", "bullet"
         if level.fmt == "none":
             return "", "none"
+        return label_text(level, levels, counters), level.fmt
 
-        def number(m: re.Match) -> str:
-            k = int(m.group(1)) - 1
-            other = levels.get(k, DEFAULT_LEVEL)
-            return format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt)
 
-        return PLACEHOLDER.sub(number, level.text).strip(), level.fmt
+def label_text(level: Level, levels: dict[int, Level], counters: dict[int, int]) -> str:
+    """The level's ``lvlText`` with each %N replaced by level N's counter in that level's format."""
+    parts = _template(level.text)  # literal, level, literal, level, ..., literal
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        k = parts[i]
+        other = levels.get(k, DEFAULT_LEVEL)
+        out.append(format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt))
+        out.append(parts[i + 1])
+    return "".join(out).strip()
+
+
+@lru_cache(maxsize=256)
+def _template(text: str) -> tuple:
+    """``lvlText`` such as "%1.%2." cut once into literals and 0-based levels: ("", 0, ".", 1, ".")."""
+    parts = PLACEHOLDER.split(text)
+    return tuple(int(part) - 1 if i % 2 else part for i, part in enumerate(parts))

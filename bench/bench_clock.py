@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from benchsite import write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 from policydocs.corpus import load  # noqa: E402
@@ -34,20 +35,6 @@ from policydocs.versions.publish import publish  # noqa: E402
 
 ALMATY = ZoneInfo("Asia/Almaty")
 BUILT = dt.datetime(2026, 11, 25, 12, tzinfo=ALMATY)  # v2 published 20 Nov, takes effect 28 Nov: pending
-CONFIG = """\
-site_name: Bench
-site_url: https://example.kz/
-theme:
-  name: material
-  custom_dir: {overrides}
-  language: ru
-  font: false
-plugins:
-  - search:
-      lang: [ru, en]
-  - policydocs:
-      pdf: false
-"""
 WITHOUT = ("import policydocs.site.history as h\n"
            "h.DocumentHistory.moments_ahead = lambda self: [self.now]  # one variant: the build moment\n"
            "h.clock_block = lambda now, intervals: ''\n"
@@ -68,7 +55,7 @@ def make(root: Path, n_docs: int) -> Path:
             path.write_text(text.replace("2.1. ", "2.1. (изм.) " if lang == "ru" else "2.1. (*) ", 1), encoding="utf-8")
         publish(load(docs).policies[doc_id], root / "versions", dt.date(2026, 11, 20),
                 now=dt.datetime(2026, 11, 20, 9, tzinfo=ALMATY))
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    write_config(root, {"pdf": False})
     return root
 
 
@@ -97,7 +84,7 @@ def real_content(tmp: Path) -> dict[str, int]:
     root.mkdir()
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copytree(ROOT / "versions", root / "versions")
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    write_config(root, {"pdf": False})
     built = dt.datetime(2026, 11, 30, 17, tzinfo=ALMATY)
     build(root, WITHOUT, "site-without", built)
     build(root, WITH, "site-with", built)

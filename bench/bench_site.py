@@ -11,46 +11,23 @@ Kazakh search). Prints the best time of each and the ratio.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from benchsite import timed_build as build, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-CONFIG = """\
-site_name: Bench
-site_url: https://example.kz/
-theme:
-  name: material
-  custom_dir: {overrides}
-  language: ru
-  font: false
-plugins:
-  - search:
-      lang: [ru, en]
-{extra}"""
 
 
 def project(root: Path, docs: Path, with_plugin: bool) -> Path:
     root.mkdir(parents=True)
     shutil.copytree(docs, root / "docs")
-    extra = "  - policydocs\n" if with_plugin else ""
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=ROOT / "overrides", extra=extra), encoding="utf-8")
+    write_config(root, {} if with_plugin else None)
     return root
-
-
-def build(root: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    subprocess.run([str(MKDOCS), "build", "-q"], cwd=root, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> None:

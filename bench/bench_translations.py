@@ -12,9 +12,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,38 +20,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from benchsite import timed_build as build, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-CONFIG = """\
-site_name: Bench
-site_url: https://example.kz/
-theme:
-  name: material
-  custom_dir: {overrides}
-  language: ru
-  font: false
-plugins:
-  - search:
-      lang: [ru, en]
-  - policydocs:
-      compare: {compare}
-"""
 
 
 def project(root: Path, docs: Path, compare: bool) -> Path:
     root.mkdir(parents=True)
     shutil.copytree(docs, root / "docs")
-    (root / "mkdocs.yml").write_text(CONFIG.format(overrides=ROOT / "overrides", compare=str(compare).lower()),
-                                     encoding="utf-8")
+    write_config(root, {"compare": compare})
     return root
-
-
-def build(root: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    subprocess.run([str(MKDOCS), "build", "-q"], cwd=root, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def site(n_docs: int, rounds: int) -> None:

@@ -1,0 +1,111 @@
+"""Which kind of file the user gave ``policydocs import``, decided from its bytes, and the reader for it.
+
+Each format is one module with ``extract(data, path, options) -> Extracted``; this module
+only reads the file safely and picks the module. The extension is a hint for the message,
+never the decision: a Word file renamed .txt is still read as Word, and a text file
+renamed .pdf is refused with a sentence saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import PolicyError
+from ...fsutil import regular_file
+from ..model import Extracted
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a Word file or PDF of a policy, with a logo or two
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # plain text or HTML
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|main|article|div|p|h1|section)\b",
+    re.S | re.I,
+)
+EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+NAMES = {"docx": "a Word file", "pdf": "a PDF", "html": "a web page", "text": "text"}
+
+
+@dataclass(frozen=True)
+class Options:
+    accept_changes: bool = False
+
+
+def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes; only a regular file, only up to ``max_bytes`` (no hang on a FIFO or /dev/zero)."""
+    regular_file(path)  # no link, FIFO, device or folder (a FIFO or /dev/zero would hang the read)
+    info = os.stat(path)
+    if info.st_size > max_bytes:
+        raise PolicyError(
+            f"file is too large ({info.st_size // (1024 * 1024)} MB); a policy file is at most "
+            f"{max_bytes // (1024 * 1024)} MB",
+            path,
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except PermissionError:
+        raise PolicyError("cannot read the file (permission denied)", path) from None
+    except OSError as exc:
+        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since lstat
+            raise PolicyError("is not a regular file; give a saved file", path)
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PolicyError(f"file is too large; a policy file is at most {max_bytes // (1024 * 1024)} MB", path)
+    return data
+
+
+def detect(data: bytes, path: Path | str) -> str:
+    """docx, pdf, html or text, from the content; refuses what cannot be imported, saying what to do."""
+    suffix = Path(path).suffix.lower()
+    head = data[:2048]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx"  # the docx reader refuses other zip files and macro-enabled documents
+    if head.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data[:1024 * 1024] or b"EncryptedPackage" in data:
+            raise PolicyError(
+                "the Word file is password-protected; open it in Word, remove the password "
+                "(File > Info > Protect Document) and save it again",
+                path,
+            )
+        raise PolicyError(
+            "this is an old binary Word file (.doc); open it in Word or LibreOffice and save it as .docx",
+            path,
+        )
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise PolicyError("this is an RTF file; open it in Word and save it as .docx", path)
+    text_head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    kind = "html" if HTML_START.match(text_head) else "text"
+    expected = EXPECTED.get(suffix)
+    if expected in ("docx", "pdf"):
+        raise PolicyError(
+            f"the file is named {suffix} but is not {NAMES[expected]} (it holds {NAMES[kind]}); "
+            f"it may be damaged: save or download it again",
+            path,
+        )
+    return kind
+
+
+def extract(data: bytes, path: Path | str, kind: str, options: Options = Options()) -> Extracted:
+    if kind in ("text", "html") and len(data) > MAX_TEXT_BYTES:
+        raise PolicyError(
+            f"file is too large ({len(data) // (1024 * 1024)} MB); a policy is at most "
+            f"{MAX_TEXT_BYTES // (1024 * 1024)} MB of text",
+            path,
+        )
+    if kind == "docx":
+        from . import docx as reader
+    elif kind == "pdf":
+        from . import pdf as reader
+    elif kind == "html":
+        from . import html as reader
+    else:
+        from . import text as reader
+    return reader.extract(data, path, options)

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # import MkDocs, see README), so the legal team's console shows only what concerns their texts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test setup system-deps serve check clean import-seeds
+.PHONY: build test setup system-deps serve check clean import-seeds messages
 
 setup: $(STAMP)
 
@@ -46,3 +46,20 @@ import-seeds: $(STAMP)
 	$(BIN)/policydocs import $(SEEDS)/002_23df05aaf6fdab73.txt --doc platform/privacy --product "Платформа" --operator "Администрация Платформы" --title "Цели и порядок обработки персональных данных"
 	$(BIN)/policydocs import $(SEEDS)/003_f641ce9387ae33a6.txt --doc yasam/privacy --product "Я!Сам" --operator "ТОО «Цифровые налоговые технологии»" --notice-days 0
 	$(BIN)/policydocs import $(SEEDS)/004_1f6f4653bb44b9ff.txt --doc citygroup/privacy --product "City Group" --operator "ТОО «ДамуЖолы»" --operator kk="«ДамуЖолы» ЖШС"
+
+# Messages in ru, kk and en (tools/policydocs/i18n/catalogs.py): Babel's own tooling extracts the
+# English ids from the code, merges them into each language's catalog and compiles the .mo files
+# that are committed beside them. Run after changing a message, then translate the new entries.
+LOCALES := tools/policydocs/i18n/locale
+PYBABEL := $(BIN)/pybabel
+messages: $(STAMP)
+	mkdir -p $(LOCALES)
+	$(PYBABEL) -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/policydocs.pot tools/policydocs
+	$(PYBABEL) -q extract -F babel-checker.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/checker.pot tools/policydocs
+	for d in policydocs checker; do for l in ru kk; do \
+	  if [ -f $(LOCALES)/$$l/LC_MESSAGES/$$d.po ]; then \
+	    $(PYBABEL) -q update --no-wrap --omit-header -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); \
+	  else $(PYBABEL) -q init --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); fi; \
+	done; done
+	$(PYBABEL) -q compile --statistics -D policydocs -d $(LOCALES)
+	$(PYBABEL) -q compile --statistics -D checker -d $(LOCALES)

@@ -1,0 +1,95 @@
+"""Which language the tool speaks, and the gettext catalogs that hold its words.
+
+Message ids are the English wording; Russian and Kazakh live in ``locale/<lang>/LC_MESSAGES/
+<domain>.po``, compiled to ``.mo`` beside them. The catalogs are managed with Babel's own
+tooling, never by hand-made tables (``make messages``: extract, update, compile; see
+``babel.cfg`` and README "Messages"). Two domains keep two audiences' texts apart:
+
+- ``policydocs``: the command line and every error about input (``PolicyError``);
+- ``checker``: the checker's findings and the reasons behind its rules.
+
+A command picks the language once (``policydocs --lang kk …``, else ``POLICYDOCS_LANG``, else the
+locale: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``); library code asks for the
+current one when it words a message, so an error raised deep inside is already in the
+user's language when the CLI prints it.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from functools import lru_cache
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAINS = ("policydocs", "checker")
+MESSAGE_LANGUAGES = ("ru", "kk", "en")
+SOURCE_LANGUAGE = "en"  # message ids are English: an English user reads them as they are
+ENV_VAR = "POLICYDOCS_LANG"
+
+_current: str | None = None
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """The language the user's environment asks for: POLICYDOCS_LANG, then the POSIX locale.
+
+    ``ru_KZ.UTF-8`` gives ``ru``, ``kk_KZ`` gives ``kk``; a locale in none of our languages
+    (or ``C``/``POSIX``) gives English, the language of the message ids.
+    """
+    env = os.environ if environ is None else environ
+    own = env.get(ENV_VAR, "").strip().lower()
+    if own in MESSAGE_LANGUAGES:
+        return own
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if not value:
+            continue
+        # LANGUAGE may be a priority list ("kk:ru:en"); the others are one locale name
+        for item in value.split(":"):
+            code = item.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in MESSAGE_LANGUAGES:
+                return code
+        return SOURCE_LANGUAGE  # the first variable set decides, as in gettext itself
+    return SOURCE_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    """Make ``lang`` the language of every message from now on (None: back to the default)."""
+    global _current
+    if lang is not None and lang not in MESSAGE_LANGUAGES:
+        raise ValueError(f"no messages in {lang!r}; use one of {', '.join(MESSAGE_LANGUAGES)}")
+    _current = lang
+    return current_language()
+
+
+def current_language() -> str:
+    return _current or default_language()
+
+
+@lru_cache(maxsize=None)
+def translation(lang: str, domain: str = "policydocs") -> _gettext.NullTranslations:
+    """The compiled catalog of ``domain`` in ``lang``; English (the ids) needs none."""
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown message domain {domain!r}")
+    if lang == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang], fallback=True)
+
+
+def gettext(message: str, lang: str | None = None, domain: str = "policydocs") -> str:
+    return translation(lang or current_language(), domain).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str | None = None, domain: str = "policydocs") -> str:
+    """A message with a count: Russian has three plural forms, Kazakh one; the catalog knows."""
+    return translation(lang or current_language(), domain).ngettext(singular, plural, n)
+
+
+def _(message: str) -> str:
+    """The ``policydocs`` message in the current language (extracted by ``pybabel extract``)."""
+    return translation(current_language(), "policydocs").gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined; it is translated where it is shown."""
+    return message

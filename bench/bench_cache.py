@@ -1,0 +1,114 @@
+"""Warm caches cost nothing (issue 18, item 2): a build with every PDF and .docx cached vs one without them.
+
+Two MkDocs projects over the same synthetic documents (bench/synth.py, seed-002 size, ru/kk/en),
+the real site's Material setup (bench/benchsite.py):
+
+  off    the plugin with ``pdf: false`` and ``docx: false``
+  warm   the plugin with ``pdf: true`` and ``docx: true``, every PDF and .docx already in the cache
+
+First a cold build of ``warm`` fills the caches (timed: the whole PDF and Word stages from empty
+caches), then ``off`` and ``warm`` are built alternately R times; each warm build must render
+nothing (the plugin's "PDF: ... rendered" and "Word: ... built" lines are read). Wall and CPU time
+(user + system of the ``mkdocs build`` process and its PDF workers) are printed side by side with
+their ratio, medians and sums.
+
+    .venv/bin/python bench/bench_cache.py [N_DOCS] [--rounds R] [--jobs J] [--workdir DIR]
+
+With ``--workdir`` the projects and caches stay there, so a second run starts warm (no cold build);
+without it they live in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchsite import MKDOCS, write_config  # noqa: E402
+from synth import write_corpus  # noqa: E402
+
+RENDERED = re.compile(r"PDF: (\d+) rendered, (\d+) cached")
+WORD = re.compile(r"Word: (\d+) built, (\d+) cached")
+
+
+def build(root: Path) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds, log) of one ``mkdocs build`` in ``root``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795000000")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([str(MKDOCS), "build"], cwd=root, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {root}:\n{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result.stderr
+
+
+def counts(log: str) -> tuple[int, int, int, int]:
+    """(PDFs rendered, PDFs cached, .docx built, .docx cached) as the plugin reported them."""
+    pdf = [tuple(map(int, m)) for m in RENDERED.findall(log)]
+    word = [tuple(map(int, m)) for m in WORD.findall(log)]
+    return (sum(r for r, _ in pdf), sum(c for _, c in pdf), sum(b for b, _ in word), sum(c for _, c in word))
+
+
+def project(root: Path, n_docs: int, plugin: dict) -> Path:
+    if not (root / "docs").is_dir():
+        write_corpus(root / "docs", n_docs)
+    write_config(root, plugin)
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n_docs", type=int, nargs="?", default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--workdir", type=Path)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = (args.workdir or Path(tmp)).resolve()
+        work.mkdir(parents=True, exist_ok=True)
+        off = project(work / "off", args.n_docs, {"pdf": False, "docx": False})
+        warm = project(work / "warm", args.n_docs, {
+            "pdf": True, "docx": True, "pdf_jobs": args.jobs,
+            "pdf_cache_dir": work / "cache" / "pdf", "docx_cache_dir": work / "cache" / "docx"})
+        print(f"{args.n_docs} documents x 3 languages in {work}; {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.2f}", flush=True)
+
+        wall, cpu, log = build(warm)
+        rendered, cached, built, word_cached = counts(log)
+        first = "cold" if rendered or built else "already warm"
+        print(f"first build ({first}): wall {wall:.1f} s, CPU {cpu:.1f} s; PDFs {rendered} rendered, {cached} cached; "
+              f".docx {built} built, {word_cached} cached", flush=True)
+
+        runs: dict[str, list[tuple[float, float]]] = {"off": [], "warm": []}
+        for r in range(args.rounds):
+            for name, root in (("off", off), ("warm", warm)):
+                wall, cpu, log = build(root)
+                if name == "warm":
+                    rendered, cached, built, word_cached = counts(log)
+                    if rendered or built or not cached:
+                        raise SystemExit(f"a warm build rendered {rendered} PDFs and built {built} .docx ({cached} cached)")
+                runs[name].append((wall, cpu))
+                print(f"  round {r + 1} {name:5s} wall {wall:6.1f} s  CPU {cpu:6.1f} s", flush=True)
+
+        print(f"load average after {os.getloadavg()[0]:.2f}; {cached} PDFs and {word_cached} .docx cached per warm build")
+        for what, i in (("wall", 0), ("CPU", 1)):
+            o = [x[i] for x in runs["off"]]
+            w = [x[i] for x in runs["warm"]]
+            print(f"{what:4s} off  {'/'.join(f'{x:.1f}' for x in o)} s, warm {'/'.join(f'{x:.1f}' for x in w)} s: "
+                  f"median {statistics.median(w) / statistics.median(o):.3f}x, sums {sum(w) / sum(o):.3f}x (target <= 1.05x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,14 +6,15 @@ draft; under ``mkdocs serve`` the draft), every published version at its permane
 and each version's tracked-changes redline against the one before. A file is rebuilt only
 when its inputs change: the key is the sha256 of the frozen text (or the draft's text),
 the edition, this package's code and the versions of python-docx and lxml, kept in the
-PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects). A cached file enters the
-site as a hard link to its (verified) cache object, so a warm build copies no bytes.
+PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
+drafts, in a namespace of its own so that it does not evict the build's files). Deciding that a
+file is cached reads no version and renders nothing; a cached file enters the site as a hard link
+to its (verified) cache object, so a warm build copies no bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,8 +22,7 @@ from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from typing import Callable
 
-from ..fsutil import atomic_write_bytes
-from ..pdf.cache import PdfCache, cache_key
+from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,6 @@ def _toolchain() -> dict:
     return {"code": code.hexdigest(), **versions}
 
 
-def _place(stored: Path, target: Path, data: bytes) -> None:
-    """Put a file into the site: a hard link to its verified cache object (no copy, appears whole
-    at once), else an atomic write. Disk writes are most of a cached build's cost otherwise."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.link")
-    try:
-        temporary.unlink(missing_ok=True)
-        os.link(stored, temporary)
-        os.replace(temporary, target)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        atomic_write_bytes(target, data)
-
-
 def _document(doc, edition) -> bytes:
     from .document import document_docx  # loads python-docx: only when a file is not in the cache
 
@@ -83,7 +69,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
 
     say = progress or (lambda _line: None)
     started = time.perf_counter()
-    cache = PdfCache(cache_dir, suffix=".docx")
+    cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
     common = _toolchain()
     entries: list[DocxEntry] = []
 
@@ -97,7 +83,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
             entry = cache.put(path, key, data, 0)
         else:
             data, entry = hit
-        _place(cache.objects / f"{key}{cache.suffix}", site_dir / path, data)
+        cache.place(key, site_dir / path, data)
         entries.append(DocxEntry(path, entry.sha256, hit is not None))
 
     def edition_of(version) -> Edition:

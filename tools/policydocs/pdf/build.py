@@ -122,9 +122,10 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
     seen = {} if seen is None else seen
     tasks: list[PdfTask] = []
     for doc in documents:
-        root = docs_root(doc)
+        resolved = doc.path.resolve()
+        root = docs_root(doc, resolved)
         try:
-            images = check_document(doc, (root,))
+            images = check_document(doc, (root,), resolved)
         except PolicyError:
             if out_dir is not None:
                 (out_dir / pdf_path(doc.doc_id, doc.lang, pattern)).unlink(missing_ok=True)
@@ -140,7 +141,7 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
                 raise PolicyError(f"its PDF path {p} is also the PDF of {seen[p]}; check the PDF path pattern", doc.path)
             seen[p] = doc.path
         epoch = epoch_for(header)
-        base_url = doc.path.resolve().parent.as_uri() + "/"
+        base_url = resolved.parent.as_uri() + "/"
         text = doc.render()
         key = keys.policy_key(shared, doc, text, header, epoch, images, base_url)
         tasks.append(PdfTask(doc.doc_id, doc.lang, doc.path, path, also, key, len(text),

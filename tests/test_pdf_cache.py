@@ -260,3 +260,12 @@ def test_serve_then_build_renders_none_of_the_builds_files(versioned, cold, monk
     served_again = build_site_pdfs(_model(versioned), versioned / "s2", cache, pattern=DEFAULT_PATTERN, jobs=2,
                                    serving=True)
     assert served_again.rendered == 0
+
+
+def test_word_documents_in_two_processes_are_byte_identical_to_one(versioned):
+    two = build_site_docx(_model(versioned), versioned / "w2", versioned / "docx2", jobs=2)
+    one = build_site_docx(_model(versioned), versioned / "w1", versioned / "docx1", jobs=1)
+    # 5 shown, versions 1 and 2 in 3 languages each, 3 tracked-changes redlines of version 2
+    assert len(two) == len(one) == 14 and not any(e.cached for e in two + one)
+    assert [(e.path, e.sha256) for e in two] == [(e.path, e.sha256) for e in one]
+    assert _files(versioned / "w2", ".docx") == _files(versioned / "w1", ".docx")

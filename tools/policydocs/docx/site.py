@@ -15,13 +15,17 @@ to its (verified) cache object, so a warm build copies no bytes.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from typing import Callable
 
+from ..errors import PolicyError
 from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
 
 
@@ -61,9 +65,46 @@ def _redline(*args) -> bytes:
     return version_redline(*args)
 
 
+def _call(work: tuple) -> bytes | tuple:
+    """Run one export in a worker; a PolicyError comes back as data (its file and line survive)."""
+    make, args = work
+    try:
+        return make(*args)
+    except PolicyError as exc:
+        return (exc.message, exc.path, exc.line)
+
+
+def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
+    """Every missing file's bytes, in order: over ``jobs`` processes (default: the cores) when several are missing.
+
+    Each export depends only on its arguments, so the bytes are those of one process.
+    """
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    if workers == 1:
+        results = [_call(w) for w in work]
+    else:
+        from ..pdf.build import _pool_context
+
+        context = _pool_context()
+        if context.get_start_method() == "fork":  # python-docx loaded once, before the workers fork
+            for module in ("document", "redline"):
+                importlib.import_module(f"{__package__}.{module}")
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(_call, work, chunksize=max(1, len(work) // (workers * 4))))
+    for result in results:
+        if isinstance(result, tuple):
+            raise PolicyError(*result)
+    return results
+
+
 def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = False,
-                    progress: Callable[[str], None] | None = None) -> list[DocxEntry]:
-    """Write every Word document of the site into ``site_dir``; returns what was written."""
+                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> list[DocxEntry]:
+    """Write every Word document of the site into ``site_dir``; returns what was written.
+
+    Whether a file is cached is decided from its key alone; the missing ones are made in
+    ``jobs`` processes (default: the number of cores).
+    """
     from ..site import history as history_mod
     from .edition import Edition
 
@@ -71,20 +112,21 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
     started = time.perf_counter()
     cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
     common = _toolchain()
-    entries: list[DocxEntry] = []
+    entries: list[DocxEntry | None] = []
+    missing: list[tuple[int, str, str, Callable, Callable[[], tuple]]] = []  # place, path, key, export, its arguments
 
-    def publish(path: str | None, key_parts: dict, make: Callable[[], bytes]) -> None:
+    def publish(path: str | None, key_parts: dict, make: Callable, args: Callable[[], tuple]) -> None:
         if path is None:
             return
         key = cache_key({**common, **key_parts})
         hit = cache.get(path, key)
         if hit is None:
-            data = make()
-            entry = cache.put(path, key, data, 0)
-        else:
-            data, entry = hit
+            missing.append((len(entries), path, key, make, args))
+            entries.append(None)
+            return
+        data, entry = hit
         cache.place(key, site_dir / path, data)
-        entries.append(DocxEntry(path, entry.sha256, hit is not None))
+        entries.append(DocxEntry(path, entry.sha256, True))
 
     def edition_of(version) -> Edition:
         return Edition(version.number, version.published, version.effective)
@@ -99,11 +141,11 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
-                            lambda v=shown, l=lang: _document(history.document(v, l), edition_of(v)))
+                            _document, lambda h=history, v=shown, l=lang: (h.document(v, l), edition_of(v)))
                 else:
                     text = draft.render().encode("utf-8")
                     publish(model.docx(doc_id, lang), {"text": hashlib.sha256(text).hexdigest(), "edition": None},
-                            lambda d=draft: _document(d, Edition(None, None, None)))
+                            _document, lambda d=draft: (d, Edition(None, None, None)))
             if serving or history is None:
                 continue
             for version in history.versions:
@@ -111,7 +153,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                 for lang in version.languages:
                     path = model.version_docx(doc_id, version, lang)
                     publish(path, {"text": version.sha256[lang], "edition": edition_key(version)},
-                            lambda v=version, l=lang: _document(history.document(v, l), edition_of(v)))
+                            _document, lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)))
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
                     from .paths import changes_path
@@ -119,13 +161,19 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                     publish(changes_path(path),
                             {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
                              "previous": previous.number},
-                            lambda v=version, p=previous, l=lang: _redline(
-                                history.document(p, l), history.document(v, l), p, v,
-                                history_mod.redline_changes(history, v, l)))
+                            _redline, lambda h=history, v=version, p=previous, l=lang: (
+                                h.document(p, l), h.document(v, l), p, v, history_mod.redline_changes(h, v, l)))
+        if missing:
+            made = _make_all([(make, args()) for _, _, _, make, args in missing], jobs)
+            for (place, path, key, _, _), data in zip(missing, made):
+                entry = cache.put(path, key, data, 0)
+                cache.place(key, site_dir / path, data)
+                entries[place] = DocxEntry(path, entry.sha256, False)
     finally:
         cache.save()
     for line in cache.problems:
         say(line)
-    built = sum(not e.cached for e in entries)
-    say(f"Word: {built} built, {len(entries) - built} cached in {time.perf_counter() - started:.2f} s")
-    return entries
+    written = [e for e in entries if e is not None]
+    built = sum(not e.cached for e in written)
+    say(f"Word: {built} built, {len(written) - built} cached in {time.perf_counter() - started:.2f} s")
+    return written

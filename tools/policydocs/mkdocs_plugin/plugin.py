@@ -324,7 +324,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
             try:
-                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info)
+                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info,
+                                self.config.pdf_jobs)
             except PolicyError as exc:
                 raise PluginError(str(exc)) from None
         site_url = config.site_url or ""

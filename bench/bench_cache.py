@@ -13,9 +13,12 @@ nothing (the plugin's "PDF: ... rendered" and "Word: ... built" lines are read).
 their ratio, medians and sums.
 
     .venv/bin/python bench/bench_cache.py [N_DOCS] [--rounds R] [--jobs J] [--workdir DIR]
+    .venv/bin/python bench/bench_cache.py --repo [--rounds R] [--workdir DIR]
 
 With ``--workdir`` the projects and caches stay there, so a second run starts warm (no cold build);
-without it they live in a temporary folder.
+without it they live in a temporary folder. ``--repo`` builds this repository's own site instead
+(its policies with their published versions and redlines, ``mkdocs.yml`` as it is): the case where
+the PDFs of the texts shown, of old versions and of redlines are rendered together.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchsite import MKDOCS, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
+
+import yaml  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 
 RENDERED = re.compile(r"PDF: (\d+) rendered, (\d+) cached")
 WORD = re.compile(r"Word: (\d+) built, (\d+) cached")
@@ -67,22 +74,39 @@ def project(root: Path, n_docs: int, plugin: dict) -> Path:
     return root
 
 
+def repo_project(root: Path, plugin: dict) -> Path:
+    """This repository's ``mkdocs.yml`` with its docs and versions, the site and caches under ``root``."""
+    data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    data.update(docs_dir=str(ROOT / "docs"), site_dir=str(root / "site"))
+    data["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for entry in data["plugins"]:
+        if isinstance(entry, dict) and "policydocs" in entry:
+            entry["policydocs"] = {**(entry["policydocs"] or {}), "versions_dir": str(ROOT / "versions"),
+                                   **{k: str(v) if isinstance(v, Path) else v for k, v in plugin.items()}}
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n_docs", type=int, nargs="?", default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--repo", action="store_true", help="this repository's site instead of synthetic documents")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         work = (args.workdir or Path(tmp)).resolve()
         work.mkdir(parents=True, exist_ok=True)
-        off = project(work / "off", args.n_docs, {"pdf": False, "docx": False})
-        warm = project(work / "warm", args.n_docs, {
-            "pdf": True, "docx": True, "pdf_jobs": args.jobs,
-            "pdf_cache_dir": work / "cache" / "pdf", "docx_cache_dir": work / "cache" / "docx"})
-        print(f"{args.n_docs} documents x 3 languages in {work}; {os.cpu_count()} cores, "
+        on = {"pdf": True, "docx": True, "pdf_jobs": args.jobs,
+              "pdf_cache_dir": work / "cache" / "pdf", "docx_cache_dir": work / "cache" / "docx"}
+        make = repo_project if args.repo else lambda root, plugin: project(root, args.n_docs, plugin)
+        off = make(work / "off", {"pdf": False, "docx": False})
+        warm = make(work / "warm", on)
+        what = "this repository's site" if args.repo else f"{args.n_docs} documents x 3 languages"
+        print(f"{what} in {work}; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
 
         wall, cpu, log = build(warm)
@@ -103,6 +127,8 @@ def main() -> None:
                 print(f"  round {r + 1} {name:5s} wall {wall:6.1f} s  CPU {cpu:6.1f} s", flush=True)
 
         print(f"load average after {os.getloadavg()[0]:.2f}; {cached} PDFs and {word_cached} .docx cached per warm build")
+        if not args.rounds:
+            return
         for what, i in (("wall", 0), ("CPU", 1)):
             o = [x[i] for x in runs["off"]]
             w = [x[i] for x in runs["warm"]]

@@ -269,3 +269,13 @@ def test_word_documents_in_two_processes_are_byte_identical_to_one(versioned):
     assert len(two) == len(one) == 14 and not any(e.cached for e in two + one)
     assert [(e.path, e.sha256) for e in two] == [(e.path, e.sha256) for e in one]
     assert _files(versioned / "w2", ".docx") == _files(versioned / "w1", ".docx")
+
+
+def test_a_rebuild_into_the_same_folder_leaves_only_the_pdfs(tmp_path):
+    """Cached PDFs enter the site as hard links to the cache; linking one over itself leaves no temporary."""
+    docs = _docs(tmp_path)
+    for _ in range(2):
+        report = build_pdfs(list(corpus_mod.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1)
+    assert report.cached == 5
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == \
+           sorted(Path(e.path).name for e in report.entries)

@@ -151,8 +151,10 @@ class PdfCache:
             os.link(self.object(key), temporary)
             os.replace(temporary, target)
         except OSError:
-            temporary.unlink(missing_ok=True)
             atomic_write_bytes(target, data)
+        finally:
+            # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
+            temporary.unlink(missing_ok=True)
 
     def save(self) -> None:
         """Write the manifest and drop stored files that no output path of any namespace uses any more."""

@@ -26,7 +26,7 @@ def _langs(value: str) -> tuple[str, ...]:
 @click.argument("docs", required=False, type=click.Path(path_type=Path), default=Path("docs"))
 @click.option("--format", "fmt", type=click.Choice(["human", "json", "github"]), default="human",
               help="human (default), json (a list of findings) or github (workflow annotations)")
-@click.option("--lang", "msg_lang", type=click.Choice(["en", "ru"]), default="en", help="language of the messages")
+@click.option("--lang", "msg_lang", type=click.Choice(["ru", "kk", "en"]), default="en", help="language of the messages")
 @click.option("--require", "required", default=",".join(LANGUAGES), show_default=True,
               help="languages every policy must have, comma-separated")
 @click.option("--document", "only", multiple=True, help="check only this document id (repeatable)")
@@ -43,7 +43,7 @@ def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str,
     """
     if list_rules:
         for rule in RULES.values():
-            why = (rule.why_ru if msg_lang == "ru" else rule.why_en).replace("{required}", ", ".join(LANGUAGES))
+            why = rule.why(msg_lang).replace("{required}", ", ".join(LANGUAGES))
             click.echo(f"{rule.id:26} {rule.severities:13} {why}")
         return
     required_langs = _langs(required)

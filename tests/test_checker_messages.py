@@ -317,16 +317,19 @@ def test_check_in_kazakh_on_a_real_broken_policy_prints_kazakh_and_exits_1(tmp_p
 
 
 def test_the_serve_preview_shows_findings_in_the_pages_language_escaped(tmp_path):
-    docs = make_project(tmp_path, {"kk": [("Жалпы ережелер", "Жалпы <b>Аktуалды</b> ережелер")]})
+    edits = {"kk": [("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'"),
+                    ("Жалпы ережелер", "Жалпы Аktуалды ережелер")]}
+    docs = make_project(tmp_path, edits)
     found = check_policy(corpus_mod.load(docs).policies["demo/privacy"], project_root=tmp_path)
     box = site_pages.findings_box(found, "kk")
-    assert "қате" in box and "сөзінде кирилл мен латын әріптері аралас" in box and "латын әріптері" in box
-    assert "&lt;b&gt;" in box or "<b>" not in box  # the word comes from the policy: escaped
-    ru_box = site_pages.findings_box([f for f in found if f.rule == "mixed-script"], "ru")
-    assert ru_box == ""  # the finding is about the Kazakh text only
+    assert "қате" in box and "«Аktуалды» сөзінде кирилл мен латын әріптері аралас" in box
+    assert "өрісінде белгілеу немесе скрипт мекенжайы бар: «&lt;img src=x onerror=alert(1)&gt;" in box
+    assert "<img" not in box  # the field's text comes from the policy file: escaped
+    assert site_pages.findings_box(found, "ru") == ""  # both findings are about the Kazakh text only
     en_doc = make_project(tmp_path / "en", {"en": [("The Company processes", "The Company processes processes")]})
     found = check_policy(corpus_mod.load(en_doc).policies["demo/privacy"], project_root=tmp_path / "en")
-    assert "warning" in site_pages.findings_box(found, "en") and "is written twice" in site_pages.findings_box(found, "en")
+    box = site_pages.findings_box(found, "en")
+    assert "warning <code>doubled-word</code>" in box and "the word &#x27;processes&#x27; is written twice" in box
 
 
 def test_the_side_by_side_preview_words_findings_in_the_pages_language(tmp_path):

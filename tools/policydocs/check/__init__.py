@@ -33,9 +33,8 @@ from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
 from . import (agreement, header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences,
-               suppress, terminology, xrefs)
+               suppress, terminology, wording, xrefs)
 from .align import Unit, align
-from . import wording
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
 from ..translations import records as sign_offs

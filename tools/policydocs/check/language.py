@@ -17,6 +17,7 @@ CYR_WORD_RE = re.compile(r"[\u0400-\u04FF]+(?:-[\u0400-\u04FF]+)*")
 QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^“”]*[“”]")
 LINK_TARGET_RE = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
 
+NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский")}
 
 # frequent Russian words that Kazakh never uses
 RUSSIAN_FUNCTION_WORDS = frozenset("во на не что для по от до при или как это его ее её их также если из за со об "

@@ -228,6 +228,14 @@ def test_a_block_inside_a_clause_and_counts_are_worded_per_language(tmp_path):
     assert f.text("kk") == "kk: 2.1-тармақ: мұнда 2 тармақша, ал ru мәтінінде 3 тармақша"
 
 
+def test_periods_are_worded_with_each_languages_kind_of_day(tmp_path):
+    f = fired(tmp_path, "period-differs")[0]
+    assert f.text("en") == "en: the periods differ from the ru text: ru has '7 calendar days', en has '10 working days'"
+    assert f.text("ru") == "en: сроки не совпадают с текстом ru: в ru '7 календ. дн.', в en '10 раб. дн.'"
+    assert f.text("kk") == ("en: мерзімдер ru мәтінімен сәйкес келмейді: ru мәтінінде '7 күнтізбелік күн', "
+                            "en мәтінінде '10 жұмыс күні'")
+
+
 @pytest.mark.parametrize("n, ru, kk, en", [
     (1, "1 подпункт", "1 тармақша", "1 sub-item"),
     (2, "2 подпункта", "2 тармақша", "2 sub-items"),
@@ -309,7 +317,7 @@ def test_check_in_kazakh_on_a_real_broken_policy_prints_kazakh_and_exits_1(tmp_p
     assert result.exit_code == 1, result.output
     out = result.output
     assert "қате period-differs [1.1.8]" in out
-    assert "kk: мерзімдер ru мәтінімен сәйкес келмейді: ru мәтінінде жоқ, kk мәтінінде '5 жұмыс күн'" in out
+    assert "kk: мерзімдер ru мәтінімен сәйкес келмейді: ru мәтінінде жоқ, kk мәтінінде '5 жұмыс күні'" in out
     assert "неге бұл маңызды:" in out and out.rstrip().endswith("1 құжатта: 1 қате, 0 ескерту")
     # the JSON keeps its English field names, the words are Kazakh
     data = json.loads(run(root, "check", "docs", "--lang", "kk", "--format", "json").output)

@@ -64,6 +64,10 @@ UNIT_NAMES = {"minutes": N_("minutes"), "hours": N_("hours"), "days": N_("days")
 KIND_NAMES = {"calendar": N_("calendar"), "working": N_("working"), "banking": N_("banking")}
 PERIOD = N_("{number} {unit}")
 PERIOD_OF_KIND = N_("{number} {kind} {unit}")
+DAYS_OF_KIND = {  # whole phrases: Kazakh says "күнтізбелік күн" but "жұмыс күні"
+    "calendar": N_("{number} calendar days"), "working": N_("{number} working days"),
+    "banking": N_("{number} banking days"),
+}
 
 
 _GROUPS = {"c_": [f"c_{code}" for code, _ in CURRENCIES], "u_": [f"u_{name}" for name, _ in UNITS],
@@ -113,8 +117,12 @@ def show(values) -> wording.Phrase:
         if v.count("|") == 2:
             number, unit, kind = v.split("|")
             unit_words = wording.phrase(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
-            v = (wording.phrase(PERIOD_OF_KIND, number=number, kind=wording.phrase(KIND_NAMES[kind]), unit=unit_words)
-                 if kind in KIND_NAMES else wording.phrase(PERIOD, number=number, unit=unit_words))
+            if unit == "days" and kind in DAYS_OF_KIND:
+                v = wording.phrase(DAYS_OF_KIND[kind], number=number)
+            elif kind in KIND_NAMES:
+                v = wording.phrase(PERIOD_OF_KIND, number=number, kind=wording.phrase(KIND_NAMES[kind]), unit=unit_words)
+            else:
+                v = wording.phrase(PERIOD, number=number, unit=unit_words)
         out.append(wording.Phrase("'{value}'", (("value", v),)))
     return wording.listed(out)
 

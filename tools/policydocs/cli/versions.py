@@ -73,7 +73,7 @@ def default_checker():
 def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_unconfirmed, docs_dir, versions_dir):
     """Freeze the current texts as the next version (see the help text above)."""
     check_year(date_.date(), "--date")
-    _, policy = _policy(docs_dir, doc_id)
+    policy = _policy(docs_dir, doc_id)[1]
     if allow_unconfirmed is not None and not allow_unconfirmed.strip():
         raise PolicyError(_("--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed \"the Kazakh "
                             "translation is being reviewed by the operator's lawyer\""))
@@ -125,7 +125,7 @@ def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versio
 def load_version(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
     """(text, published Version or None for the draft) of 'v3', '3' or 'draft'."""
     if spec == "draft":
-        _, policy = _policy(docs_dir, doc_id)
+        policy = _policy(docs_dir, doc_id)[1]
         if lang not in policy.languages:
             raise PolicyError(_("the draft of '{doc_id}' has no '{lang}' text").format(doc_id=doc_id, lang=lang))
         return policy.languages[lang], None

@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_bytes
 from .cache import PdfCache, cache_key, file_sha256, sha256, toolchain
 from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
@@ -104,7 +105,7 @@ def _fonts() -> dict[str, str]:
     for name in FONT_FILES:
         path = FONTS_DIR / name
         if not path.is_file():
-            raise PolicyError("a font file the PDFs need is missing; reinstall policydocs", path)
+            raise PolicyError(_("a font file the PDFs need is missing; reinstall policydocs"), path)
         stat = path.stat()
         fonts[name] = _font_sha256(path, stat.st_mtime_ns, stat.st_size)
     return fonts
@@ -146,7 +147,7 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             also = (pdf_path(doc.doc_id, doc.lang, pattern, version=header.version),)
         for p in (path, *also):
             if p in seen:
-                raise PolicyError(f"its PDF path {p} is also the PDF of {seen[p].path}; check the PDF path pattern", doc.path)
+                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(pdf=p, path=seen[p].path), doc.path)
             seen[p] = doc
         html = page_html(doc, header)
         epoch = epoch_for(header)
@@ -237,7 +238,7 @@ def build_pdfs(
         p = plans[i]
         done = len(results) + len(errors) + 1
         if result.error is not None:
-            errors[i] = PolicyError(f"PDF not built: {result.error}", p.doc.path)
+            errors[i] = PolicyError(_("PDF not built: {error}").format(error=result.error), p.doc.path)
             _withdraw(out_dir, p)
             say(f"PDF [{done}/{len(plans)}] FAILED {p.path}: {result.error}")
             return

@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...errors import PolicyError
+from ...i18n import _, ngettext
 from ..model import Extracted, Leftover, Note
 from .numbering import Numbering
 
@@ -77,7 +78,7 @@ def _check_package(data: bytes, path: Path | str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             if len(infos) > MAX_PARTS:
-                raise PolicyError(f"the Word file has {len(infos)} parts; it is damaged or not a document", path)
+                raise PolicyError(_("the Word file has {count} parts; it is damaged or not a document").format(count=len(infos)), path)
             total = sum(info.file_size for info in infos)
             bomb = next(
                 (i for i in infos if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)),
@@ -85,27 +86,27 @@ def _check_package(data: bytes, path: Path | str) -> None:
             )
             if total > MAX_UNPACKED or bomb is not None:
                 raise PolicyError(
-                    f"the file would unpack to {total // (1024 * 1024)} MB (a 'zip bomb' or a damaged file); "
-                    f"nothing was unpacked: save the document from Word again",
+                    _("the file would unpack to {size} MB (a 'zip bomb' or a damaged file); nothing "
+                          "was unpacked: save the document from Word again").format(size=total // (1024 * 1024)),
                     path,
                 )
             if any(info.flag_bits & 0x1 for info in infos):
-                raise PolicyError("the file is password-protected (encrypted zip); save it again without a password", path)
+                raise PolicyError(_("the file is password-protected (encrypted zip); save it again without a password"), path)
             names = {info.filename for info in infos}
             if "word/document.xml" not in names:
                 other = ("an Excel workbook" if "xl/workbook.xml" in names else "a PowerPoint file"
                          if "ppt/presentation.xml" in names else "an OpenDocument file" if "content.xml" in names
                          else "a zip archive")
-                raise PolicyError(f"this is {other}, not a Word document; save the policy as .docx", path)
+                raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(other=other), path)
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if "word/vbaProject.bin" in names or b"macroEnabled" in types:
                 raise PolicyError(
-                    "this is a macro-enabled Word file (.docm); macros are not opened: "
-                    "in Word, save it as a Word Document (.docx) and import that",
+                    _("this is a macro-enabled Word file (.docm); macros are not opened: in Word, "
+                          "save it as a Word Document (.docx) and import that"),
                     path,
                 )
     except zipfile.BadZipFile:
-        raise PolicyError("the Word file is damaged (not a readable zip package); save it from Word again", path) from None
+        raise PolicyError(_("the Word file is damaged (not a readable zip package); save it from Word again"), path) from None
 
 
 def _part_xml(document, reltype_suffix: str):
@@ -361,17 +362,24 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     except PolicyError:
         raise
     except Exception:  # python-docx and lxml raise many kinds on a damaged package
-        raise PolicyError("the Word file is damaged and cannot be read; open it in Word and save it again", path) from None
+        raise PolicyError(_("the Word file is damaged and cannot be read; open it in Word and save it again"), path) from None
     comments_el = _part_xml(document, "comments")
     changes, comments, first = _changes(body, comments_el)
     if (changes or comments) and not options.accept_changes:
-        what = " and ".join(x for x in (_plural(changes, "tracked change") * bool(changes),
-                                        _plural(comments, "comment") * bool(comments)) if x)
-        steps = " and ".join(x for x in ("accept or reject the changes (Review > Accept)" * bool(changes),
-                                          "delete the comments (Review > Delete)" * bool(comments)) if x)
+        tracked = ngettext("{count} tracked change", "{count} tracked changes", changes).format(count=changes)
+        noted = ngettext("{count} comment", "{count} comments", comments).format(count=comments)
+        if changes and comments:
+            message = _("the document still has {changes} and {comments}; in Word accept or reject the changes "
+                        "(Review > Accept) and delete the comments (Review > Delete), save, and import again, "
+                        "or import with --accept-changes").format(changes=tracked, comments=noted)
+        elif changes:
+            message = _("the document still has {changes}; in Word accept or reject the changes (Review > Accept), "
+                        "save, and import again, or import with --accept-changes").format(changes=tracked)
+        else:
+            message = _("the document still has {comments}; in Word delete the comments (Review > Delete), save, "
+                        "and import again, or import with --accept-changes").format(comments=noted)
         raise PolicyError(
-            f"the document still has {what}; in Word {steps}, save, and import again, "
-            f"or import with --accept-changes",
+            message,
             path,
             first,
         )

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...i18n import _
 from ...textfile import decode
 from ..model import Extracted, Leftover
 
@@ -223,7 +224,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
         root = lxml.html.document_fromstring(text,
                                              parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
-        raise PolicyError("the web page is empty or cannot be read", path) from None
+        raise PolicyError(_("the web page is empty or cannot be read"), path) from None
     out = Extracted("html")
     body = root.find("body") if root.find("body") is not None else root
     for el in list(root.iter(*DROP)):
@@ -234,8 +235,9 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:
         raise PolicyError(
-            "the web page has no recognisable policy text (after leaving out its menus, banners and footer "
-            f"{letters} letters remain); save the page that shows the policy itself, or copy its text into a .txt file",
+            _("the web page has no recognisable policy text (after leaving out its menus, banners "
+                  "and footer {letters} letters remain); save the page that shows the policy itself, or "
+                  "copy its text into a .txt file").format(letters=letters),
             path,
         )
     w = _Writer(out)

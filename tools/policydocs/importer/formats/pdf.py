@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...i18n import _
 from ..model import Extracted, Leftover, Note
 
 MARGIN_ZONE = 0.09  # top and bottom share of the page where running headers and footers live
@@ -67,12 +68,12 @@ def _open_pages(data: bytes, path):
     try:
         yield from extract_pages(io.BytesIO(data), laparams=LAParams())
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PolicyError("the PDF is password-protected; open it, save a copy without a password and import that",
+        raise PolicyError(_("the PDF is password-protected; open it, save a copy without a password and import that"),
                           path) from None
     except PolicyError:
         raise
     except Exception:  # pdfminer raises many kinds on a damaged file
-        raise PolicyError("the PDF is damaged and cannot be read; download or export it again", path) from None
+        raise PolicyError(_("the PDF is damaged and cannot be read; download or export it again"), path) from None
 
 
 def _text_lines(container):
@@ -200,11 +201,11 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
         heights.append(page.height)
         widths.append(page.width)
     if not pages:
-        raise PolicyError("the PDF has no pages", path)
+        raise PolicyError(_("the PDF has no pages"), path)
     if not any(pages):
         raise PolicyError(
-            "the PDF has no text layer (it is a scan or a picture); run it through OCR first "
-            "(\"Recognize text\" in Acrobat, ABBYY or a scanner app) and import the result",
+            _("the PDF has no text layer (it is a scan or a picture); run it through OCR first "
+                  '("Recognize text" in Acrobat, ABBYY or a scanner app) and import the result'),
             path,
         )
     for page_no, lines in enumerate(pages, 1):

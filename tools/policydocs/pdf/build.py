@@ -231,7 +231,7 @@ def build_pdfs(
     # Longest documents first, so that no process is left with a long one at the end.
     misses.sort(key=lambda i: -len(plans[i].job.html))
     if misses:
-        say(f"PDF: {len(plans) - len(misses)} cached, rendering {len(misses)}")
+        say(_("PDF: {cached} cached, rendering {count}").format(cached=len(plans) - len(misses), count=len(misses)))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))
 
     def finish(i: int, result) -> None:
@@ -240,12 +240,13 @@ def build_pdfs(
         if result.error is not None:
             errors[i] = PolicyError(_("PDF not built: {error}").format(error=result.error), p.doc.path)
             _withdraw(out_dir, p)
-            say(f"PDF [{done}/{len(plans)}] FAILED {p.path}: {result.error}")
+            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(done=done, total=len(plans), path=p.path, error=result.error))
             return
         entry = cache.put(p.path, p.key, result.pdf, result.pages)
         _publish(out_dir, p, result.pdf)
         results[i] = PdfEntry(p.doc.doc_id, p.doc.lang, str(p.doc.path), p.path, entry.sha256, entry.pages, entry.size, False, p.also)
-        say(f"PDF [{done}/{len(plans)}] {p.path}: {result.pages} pages in {result.seconds:.1f} s")
+        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
+            done=done, total=len(plans), path=p.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
 
     try:
         if workers == 1:
@@ -264,5 +265,6 @@ def build_pdfs(
     report.seconds = time.perf_counter() - started
     if errors:
         raise errors[min(errors)]
-    say(f"PDF: {report.rendered} rendered, {report.cached} cached, {report.pages} pages in {report.seconds:.1f} s")
+    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
+        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
     return report

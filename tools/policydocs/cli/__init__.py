@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import PolicyError
-from ..i18n import ENV_VAR, MESSAGE_LANGUAGES, N_, _, set_language
+from ..i18n import ENV_VAR, MESSAGE_LANGUAGES, N_, _, default_language, set_language
 from . import clickwords
 from .translated import Group, Option
 
@@ -66,7 +66,7 @@ class PolicyGroup(Group):
 
 def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Set the message language before any command module is loaded or any message worded."""
-    set_language(value)  # None: POLICYDOCS_LANG or the locale decides
+    set_language(value or default_language())  # resolved once: POLICYDOCS_LANG, else the locale
     return value
 
 

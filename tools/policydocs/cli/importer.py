@@ -73,7 +73,7 @@ def command(source, doc_id, docs_dir, product, operators, titles, notice_days, l
             click.echo(_("{file}:{place}: guessed: {what}").format(file=source, place=guess.where, what=guess.message))
         for left in result.leftovers:
             click.echo(_("{file}:{place}: left out ({kind}): {text}").format(
-                file=source, place=left.where, kind=left.kind, text=left.text))
+                file=source, place=left.where, kind=_(left.kind), text=left.text))
     for doc in result.documents:
         click.echo(_written(doc, result.kind, dry_run))
     if result.encoding != "utf-8":
@@ -82,6 +82,15 @@ def command(source, doc_id, docs_dir, product, operators, titles, notice_days, l
         atomic_write_text(report_path, json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n")
     hint = "" if verbose or not (result.guesses or result.leftovers) else _(" (--verbose lists them)")
     click.echo(f"{source}: {_summary(result)}{hint}")
+
+
+# What the importer leaves out, named by --verbose as _(kind); the kinds stay English in the JSON
+# report, where programs read them. Listed here so that pybabel extract puts them in the catalog.
+LEFTOVER_KINDS = (
+    N_("page furniture"), N_("page number"), N_("running header"), N_("running footer"),
+    N_("running header or footer"), N_("text box"), N_("front matter"), N_("navigation"), N_("site header"),
+    N_("site footer"), N_("sidebar"), N_("cookie banner"),
+)
 
 
 def _written(doc, kind: str, dry_run: bool) -> str:

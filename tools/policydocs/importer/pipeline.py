@@ -133,18 +133,18 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
             if kind == "bullet":
                 content = BULLET_LINE.sub("", text, count=1).strip()
                 if not content:
-                    repairs.note(piece.source_line, "dropped an empty '-' bullet")
+                    repairs.note(piece.source_line, _("dropped an empty '-' bullet"))
                     continue
                 if text != "- " + content:
                     if text.startswith((" ", "\t")):
-                        repairs.note(piece.source_line, "removed the indentation of a bullet")
+                        repairs.note(piece.source_line, _("removed the indentation of a bullet"))
                     text = "- " + content
             if not seen_text:
                 seen_text = True
                 if kind in ("paragraph", "bullet"):
                     title = BULLET_LINE.sub("", text, count=1).strip() if kind == "bullet" else text
                     if kind == "bullet":
-                        repairs.note(piece.source_line, "took the first line, written as a bullet, as the title")
+                        repairs.note(piece.source_line, _("took the first line, written as a bullet, as the title"))
                     current = _Block("title", title, piece.source_line)
                     blocks.append(current)
                     current = None
@@ -153,7 +153,7 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
                 if should_join(current.text, text, current.kind in ("item", "bullet")):
                     current.text, mended = glue(current.text, text, lang)
                     if mended:
-                        repairs.note(piece.source_line, "a word was broken across lines; joined it")
+                        repairs.note(piece.source_line, _("a word was broken across lines; joined it"))
                     continue
             if kind == "paragraph" and index > 0 and current is not None and current.kind not in ("title", "heading"):
                 # a piece split off a line is never glued back to what it was split from
@@ -291,7 +291,8 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         title = next((b.text for b in blocks if b.kind == "title"), None)
         if title is None:
             title = (titles or {}).get(seg.lang) or DEFAULT_TITLES[seg.lang]
-            repairs.note(seg.start + 1, f"no title line in the {seg.lang} text; the header says '{title}'")
+            repairs.note(seg.start + 1, _("no title line in the {lang} text; the header says '{title}'").format(
+                lang=seg.lang, title=title))
         elif (titles or {}).get(seg.lang):
             title = titles[seg.lang]
         body = _render(blocks)

@@ -24,7 +24,7 @@ from .. import corpus as corpus_mod
 from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
-from ..i18n import _, set_language
+from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
@@ -55,8 +55,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         self.command = command
 
     def on_config(self, config):
-        if self.config.messages_lang:
-            set_language(self.config.messages_lang)  # else POLICYDOCS_LANG or the locale, as for the CLI
+        # the option, else POLICYDOCS_LANG, else the locale, as for the CLI (resolved once per build)
+        set_language(self.config.messages_lang or default_language())
         self._site_dir = Path(config.site_dir)
         self._staged, self._complete = None, False
         if self.command == "build":

@@ -297,17 +297,17 @@ class _Reader:
                 lines[first] = f"{text} {lines[first]}"
         out = [line for line in lines if line]
         for fid in refs:
-            where = f"paragraph {self.paragraph}"
+            where = _("paragraph {number}").format(number=self.paragraph)
             number = self.footnote_numbers[fid]
             text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
             if text:
                 out.append(f"[{number}] {text}")
-                self.out.notes.append(Note(where, "footnote", f"footnote {number} kept as a paragraph after this one"))
+                self.out.notes.append(Note(where, "footnote", _("footnote {number} kept as a paragraph after this one").format(number=number)))
         return out
 
     def block(self, el) -> None:
         if el.tag == P:
-            where = f"paragraph {self.paragraph + 1}"
+            where = _("paragraph {number}").format(number=self.paragraph + 1)
             lines = self.paragraph_lines(el)
             for line in lines:
                 self.out.add(line, where)
@@ -315,7 +315,7 @@ class _Reader:
                 self.out.add("", where)  # a Word paragraph ends here, whatever its last character
         elif el.tag == TBL:
             for row in el.iter(TR):
-                where = f"paragraph {self.paragraph + 1}"
+                where = _("paragraph {number}").format(number=self.paragraph + 1)
                 cells = []
                 for cell in row.iterchildren(TC):
                     texts = [line for p in cell.iter(P) for line in self.paragraph_lines(p)]
@@ -344,7 +344,7 @@ def _changes(body, comments_el) -> tuple[int, int, str | None]:
             el = el.getparent()
         # lxml keeps one proxy per element while it is referenced, so identity finds it (id() of others would not)
         number = next((i for i, p in enumerate(body.iter(P), 1) if p is el), None)
-        first = f"paragraph {number}" if number else None
+        first = _("paragraph {number}").format(number=number) if number else None
     return len(changes), comments, first
 
 
@@ -387,15 +387,19 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     for child in body.iterchildren():
         reader.block(child)
     if changes or comments:
-        done = " and ".join(x for x in (f"{_plural(changes, 'tracked change')} accepted" * bool(changes),
-                                         f"{_plural(comments, 'comment')} left out" * bool(comments)) if x)
-        reader.out.notes.insert(0, Note(first or "paragraph 1", "tracked changes", f"--accept-changes: {done}"))
+        done = "; ".join(x for x in (
+            ngettext("{count} tracked change accepted", "{count} tracked changes accepted", changes).format(
+                count=changes) * bool(changes),
+            ngettext("{count} comment left out", "{count} comments left out", comments).format(
+                count=comments) * bool(comments)) if x)
+        reader.out.notes.insert(0, Note(first or _("paragraph {number}").format(number=1), "tracked changes",
+                                        f"--accept-changes: {done}"))
     seen = set()
     for box in body.iter(TXBX):  # a text box floats beside the text: not a clause, but not dropped unseen
         text = " ".join(t.text or "" for t in box.iter(T)).strip()
         if text and ("text box", text) not in seen:
             seen.add(("text box", text))
-            reader.out.leftovers.append(Leftover("text box", "text box", re.sub(r"\s+", " ", text)[:120]))
+            reader.out.leftovers.append(Leftover(_("text box"), "text box", re.sub(r"\s+", " ", text)[:120]))
     for number, section in enumerate(document.sections, 1):
         for kind, parts in (("running header", (section.header, section.first_page_header, section.even_page_header)),
                             ("running footer", (section.footer, section.first_page_footer, section.even_page_footer))):
@@ -408,5 +412,5 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
                     continue
                 if text and (kind, text) not in seen:
                     seen.add((kind, text))
-                    reader.out.leftovers.append(Leftover(f"section {number}", kind, text[:120]))
+                    reader.out.leftovers.append(Leftover(_("section {number}").format(number=number), kind, text[:120]))
     return reader.out

@@ -76,7 +76,7 @@ class _Writer:
     def __init__(self, out: Extracted):
         self.out = out
         self.line: list[str] = []
-        self.where = "element 1"
+        self.where = _("element {number}").format(number=1)
         self.count = 0
 
     def text(self, s: str) -> None:
@@ -94,7 +94,7 @@ class _Writer:
         self.end()
         self.count += 1
         line = getattr(where_el, "sourceline", None)
-        self.where = f"line {line}" if line else f"element {self.count}"
+        self.where = _("line {line}").format(line=line) if line else _("element {number}").format(number=self.count)
 
 
 def _inline(el, w: _Writer) -> None:
@@ -256,7 +256,7 @@ def _drop_furniture(el, out: Extracted) -> None:
             text = re.sub(r"\s+", " ", " ".join(child.itertext())).strip()
             if text:
                 line = getattr(child, "sourceline", None)
-                out.leftovers.append(Leftover(f"line {line}" if line else "page", kind, text[:120]))
+                out.leftovers.append(Leftover(_("line {line}").format(line=line) if line else _("page"), kind, text[:120]))
             child.drop_tree()
         else:
             _drop_furniture(child, out)

@@ -94,9 +94,9 @@ def _check_package(data: bytes, path: Path | str) -> None:
                 raise PolicyError(_("the file is password-protected (encrypted zip); save it again without a password"), path)
             names = {info.filename for info in infos}
             if "word/document.xml" not in names:
-                other = ("an Excel workbook" if "xl/workbook.xml" in names else "a PowerPoint file"
-                         if "ppt/presentation.xml" in names else "an OpenDocument file" if "content.xml" in names
-                         else "a zip archive")
+                other = (_("an Excel workbook") if "xl/workbook.xml" in names else _("a PowerPoint file")
+                         if "ppt/presentation.xml" in names else _("an OpenDocument file") if "content.xml" in names
+                         else _("a zip archive"))
                 raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(other=other), path)
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if "word/vbaProject.bin" in names or b"macroEnabled" in types:

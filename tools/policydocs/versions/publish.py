@@ -86,7 +86,7 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if checker is not None:
         problems = checker(policy)
         if problems:
-            shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+            shown = "; ".join(problems[:3]) + (_("; and {count} more").format(count=len(problems) - 3) if len(problems) > 3 else "")
             raise PolicyError(
                 _("the draft of '{doc_id}' has {count} checker error(s); fix them or silence them "
                       "with a reason before publishing ({shown})").format(doc_id=policy.doc_id, count=len(problems), shown=shown)
@@ -181,7 +181,7 @@ def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | N
     if not found:
         return None
     if reason is None or not reason.strip():
-        shown = "; ".join(o.line() for o in found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        shown = "; ".join(o.line() for o in found[:5]) + (_("; and {count} more").format(count=len(found) - 5) if len(found) > 5 else "")
         raise PolicyError(
             _("{count} translated clause(s) of '{doc_id}' changed since version {number} without a "
                   "translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish "

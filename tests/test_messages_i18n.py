@@ -294,3 +294,31 @@ def test_mkdocs_build_error_in_the_plugin_messages_language(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"{path}:1: файлдың бас бөлігінде міндетті 'operator' өрісі жоқ" in result.stderr
     assert "policydocs: жинақ сәтсіз аяқталды;" in result.stderr
+
+
+def test_interrupted_and_internal_error_lines_in_kazakh(monkeypatch, capsys):
+    from policydocs import cli as cli_mod
+    from policydocs.cli import clock
+
+    monkeypatch.delenv("POLICYDOCS_DEBUG", raising=False)
+
+    def interrupted(**_options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(clock.command, "callback", interrupted)
+    monkeypatch.setattr(sys, "argv", ["policydocs", "--lang", "kk", "next-change"])
+    with pytest.raises(SystemExit) as stop:
+        cli_mod.run()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "тоқтатылды; ештеңе жазылған жоқ\n"
+
+    def bug(**_options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(clock.command, "callback", bug)
+    monkeypatch.setattr(sys, "argv", ["policydocs", "--lang", "ru", "next-change"])
+    with pytest.raises(SystemExit) as stop:
+        cli_mod.run()
+    assert stop.value.code == 3
+    assert capsys.readouterr().err == \
+        "внутренняя ошибка: RuntimeError: boom (подробности: POLICYDOCS_DEBUG=1)\n"

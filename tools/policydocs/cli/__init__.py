@@ -70,12 +70,22 @@ def _choose_language(ctx: click.Context, param: click.Parameter, value: str | No
     return value
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version  # noqa: PLC0415
+
+    click.echo(_("{program}, version {version}").format(program=ctx.find_root().info_name, version=version("policydocs")))
+    ctx.exit()
+
+
 @click.group(cls=PolicyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("Legal policies in Russian, Kazakh and English: import, check, publish."))
 @click.option("--lang", "message_lang", cls=Option, type=click.Choice(MESSAGE_LANGUAGES), envvar=ENV_VAR,
               is_eager=True, expose_value=False, callback=_choose_language,
               help=N_("Language of the messages: ru, kk or en (default: from the locale)."))
-@click.version_option(package_name="policydocs", cls=Option, help=N_("Show the version and exit."))
+@click.option("--version", cls=Option, is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+              help=N_("Show the version and exit."))
 def main() -> None:
     """The command group; each command is a module of this package."""
 

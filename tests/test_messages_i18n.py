@@ -250,6 +250,7 @@ def test_click_usage_errors_in_russian_and_kazakh(tmp_path):
     choice = cli(tmp_path, "--lang", "kk", "export", "x/y", "--lang", "de", "-o", "x.docx")
     assert "Жарамсыз мән ('--lang'):" in choice.stderr and "'de' мына мәндердің бірі емес: 'ru', 'kk', 'en'." in choice.stderr
     assert cli(tmp_path, "--lang", "kk", "--version").stdout.startswith("policydocs, нұсқасы ")
+    assert cli(tmp_path, "--help", "--lang=ru").stdout.startswith("Использование: policydocs [OPTIONS]")
     bad_env = cli(tmp_path, "status", POLICYDOCS_LANG="de")
     assert bad_env.returncode == 2 and "'de' is not one of 'ru', 'kk', 'en'" in bad_env.stderr
 

@@ -47,6 +47,17 @@ class PolicyGroup(Group):
         module, attr, _short = COMMANDS[name]
         return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``policydocs --help --lang kk`` too: click handles eager options in the order typed."""
+        for i, arg in enumerate(args):
+            if not arg.startswith("-"):
+                break  # the command's name: its own --lang is a document's language
+            value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+                args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+            if value in MESSAGE_LANGUAGES:
+                set_language(value)
+        return super().parse_args(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from COMMANDS, without importing every command's module."""
         rows = [(name, _(short)) for name, (_module, _attr, short) in COMMANDS.items()]

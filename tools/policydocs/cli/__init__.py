@@ -44,7 +44,7 @@ class PolicyGroup(Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
             return None
-        module, attr, _short = COMMANDS[name]
+        module, attr = COMMANDS[name][:2]
         return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -60,7 +60,12 @@ class PolicyGroup(Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from COMMANDS, without importing every command's module."""
-        rows = [(name, _(short)) for name, (_module, _attr, short) in COMMANDS.items()]
+        rows = []
+        for name, entry in COMMANDS.items():
+            # an entry without its short help (module, attr) still works: its module is imported for it
+            short = _(entry[2]) if len(entry) > 2 else self.get_command(ctx, name).get_short_help_str(
+                formatter.width - 6 - max(map(len, COMMANDS)))
+            rows.append((name, short))
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 

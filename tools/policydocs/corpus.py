@@ -69,7 +69,8 @@ def policy_files(docs_dir: Path) -> list[Path]:
                 continue
             if entry.name not in LANGUAGES:
                 raise PolicyError(
-                    _("unknown language folder '{name}'; policies live in {folders}").format(name=entry.name, folders=', '.join(f'docs/{l}/' for l in LANGUAGES)),
+                    _("unknown language folder '{name}'; policies live in {folders}").format(
+                        name=entry.name, folders=', '.join(f'docs/{l}/' for l in LANGUAGES)),
                     entry,
                 )
             # every file, not only *.md: MkDocs publishes them all, so a link anywhere would leak a file
@@ -110,7 +111,8 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
         key = (doc.doc_id, doc.lang)
         if key in seen:
             raise PolicyError(
-                _("document '{doc_id}' in '{lang}' is also defined in {path}").format(doc_id=doc.doc_id, lang=doc.lang, path=seen[key].path),
+                _("document '{doc_id}' in '{lang}' is also defined in {path}").format(
+                    doc_id=doc.doc_id, lang=doc.lang, path=seen[key].path),
                 doc.path,
                 _line_of_field(doc, "id"),
             )
@@ -120,12 +122,14 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
         folder_lang, path_id = expected_id(docs_dir, doc.path)
         if doc.lang != folder_lang:
             raise PolicyError(
-                _("lang is '{lang}' but the file is in the '{folder_lang}' folder").format(lang=doc.lang, folder_lang=folder_lang), doc.path, _line_of_field(doc, "lang")
+                _("lang is '{lang}' but the file is in the '{folder_lang}' folder").format(
+                    lang=doc.lang, folder_lang=folder_lang), doc.path, _line_of_field(doc, "lang")
             )
         if doc.doc_id != path_id:
             raise PolicyError(
                 _("id is '{doc_id}' but the file's place says '{path_id}'; move the file to "
-                      "docs/{lang}/{doc_id}.md or change its id").format(doc_id=doc.doc_id, path_id=path_id, lang=doc.lang),
+                      "docs/{lang}/{doc_id}.md or change its id").format(
+                          doc_id=doc.doc_id, path_id=path_id, lang=doc.lang),
                 doc.path,
                 _line_of_field(doc, "id"),
             )

@@ -322,7 +322,8 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
             if number.count(".") >= MAX_CLAUSE_LEVELS:
                 raise PolicyError(
                     _("the clause number '{number}' has {levels} levels; policydocs supports "
-                          "at most {most}").format(number=number[:40] + ('…' if len(number) > 40 else ''), levels=number.count('.') + 1, most=MAX_CLAUSE_LEVELS), path, block.line)
+                          "at most {most}").format(
+                              number=number[:40] + ('…' if len(number) > 40 else ''), levels=number.count('.') + 1, most=MAX_CLAUSE_LEVELS), path, block.line)
             while stack and not number.startswith(stack[-1].number + "."):
                 stack.pop()
             block.eid = unique(f"cl-{_dashed(number)}")

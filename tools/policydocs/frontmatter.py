@@ -123,10 +123,12 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     data = fm.data
     for name in REQUIRED:
         if data.get(name) in (None, ""):
-            raise PolicyError(_("front matter lacks the required field '{name}'").format(name=name), path, _field_line(yaml_text, name))
+            raise PolicyError(_("front matter lacks the required field '{name}'").format(
+                name=name), path, _field_line(yaml_text, name))
 
     def bad(name: str, why: str) -> PolicyError:
-        return PolicyError(_("front matter field '{name}' {why}").format(name=name, why=why), path, _field_line(yaml_text, name))
+        return PolicyError(_("front matter field '{name}' {why}").format(
+            name=name, why=why), path, _field_line(yaml_text, name))
 
     if not isinstance(data["id"], str) or not DOC_ID.match(data["id"]):
         raise bad("id", _("must look like 'product/name' in lower-case Latin letters, digits and '-', not {value!r}").format(
@@ -142,9 +144,11 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise bad("notice_days", _("must be a whole number of days (0 or more), not {value!r}").format(value=days))
     if data["status"] not in STATUSES:
-        raise bad("status", _("must be one of: {choices} (not {value!r})").format(choices=", ".join(STATUSES), value=data["status"]))
+        raise bad("status", _("must be one of: {choices} (not {value!r})").format(
+            choices=", ".join(STATUSES), value=data["status"]))
     if "origin" in data and data["origin"] not in ORIGINS:
-        raise bad("origin", _("must be one of: {choices} (not {value!r})").format(choices=", ".join(ORIGINS), value=data["origin"]))
+        raise bad("origin", _("must be one of: {choices} (not {value!r})").format(
+            choices=", ".join(ORIGINS), value=data["origin"]))
     if "reviewed" in data and not isinstance(data["reviewed"], bool):
         raise bad("reviewed", _("must be true or false"))
     for name in ("date", "effective"):

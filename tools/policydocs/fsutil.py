@@ -37,7 +37,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
         Path(tmp).unlink(missing_ok=True)
-        raise PolicyError(_("cannot write the file ({reason}); nothing was changed").format(reason=exc.strerror or exc), path) from None
+        raise PolicyError(_("cannot write the file ({reason}); nothing was changed").format(
+            reason=exc.strerror or exc), path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -133,7 +134,8 @@ def _no_linked_folder(path: Path, root: Path) -> None:
     try:
         parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
     except ValueError:
-        raise PolicyError(_("lies outside {root}; policydocs reads only files inside it").format(root=root), path) from None
+        raise PolicyError(_("lies outside {root}; policydocs reads only files inside it").format(
+            root=root), path) from None
     folder = Path(os.path.abspath(root))
     for part in parts:
         folder = folder / part

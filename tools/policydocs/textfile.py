@@ -37,7 +37,8 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise PolicyError(
-                _("file is too large ({size} MB); a policy is at most {most} MB of text").format(size=size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
+                _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
+                    size=size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
                 path,
             )
         return path.read_bytes()

@@ -91,7 +91,8 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
         return
     from importlib.metadata import version  # noqa: PLC0415
 
-    click.echo(_("{program}, version {version}").format(program=ctx.find_root().info_name, version=version("policydocs")))
+    click.echo(_("{program}, version {version}").format(
+        program=ctx.find_root().info_name, version=version("policydocs")))
     ctx.exit()
 
 

@@ -210,7 +210,8 @@ def status_command(docs_dir, versions_dir, at):
             number=current.number, moment=f"{current.effective:%Y-%m-%d %H:%M %z}") if current else _("none")
         pend = [_("v{number} from {moment}").format(number=v.number, moment=f"{v.effective:%Y-%m-%d %H:%M %z}")
                 for v in pending]
-        pend += [_("v{number} scheduled for {moment}").format(number=v.number, moment=f"{v.published:%Y-%m-%d %H:%M %z}")
+        pend += [_("v{number} scheduled for {moment}").format(
+            number=v.number, moment=f"{v.published:%Y-%m-%d %H:%M %z}")
                  for v in scheduled]
         findings = _("{count} errors").format(count=len(checker(policy))) if checker else _("checker not installed")
         rows.append((doc_id, langs, in_force, ", ".join(pend) or _("none"), findings))

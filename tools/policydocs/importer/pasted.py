@@ -101,7 +101,8 @@ def _drop_running_lines(lines, out):
         text, where = lines[i]
         seen.setdefault((drop[i], re.sub(r"\d+", "N", text.strip())), []).append(where)
     for (kind, text), wheres in seen.items():
-        shown = ", ".join(wheres[:5]) + (_(" and {count} more").format(count=len(wheres) - 5) if len(wheres) > 5 else "")
+        shown = ", ".join(wheres[:5]) + (_(" and {count} more").format(
+            count=len(wheres) - 5) if len(wheres) > 5 else "")
         out.leftovers.append(Leftover(wheres[0], kind, _("{text} (lines {lines})").format(text=text, lines=shown)))
     return [line for i, line in enumerate(lines) if i not in drop]
 
@@ -176,7 +177,8 @@ def _join_cut_headings(lines, out):
                 and (not after or BLOCK_START.match(after))):
             result[i] = (text.rstrip() + " " + nxt, where)
             del result[i + 1]
-            out.notes.append(Note(where, "heading", _("a section heading was cut in two; joined '{text}' to it").format(text=nxt)))
+            out.notes.append(Note(where, "heading", _("a section heading was cut in two; joined '{text}' to it").format(
+                text=nxt)))
         i += 1
     return result
 
@@ -205,7 +207,8 @@ def _restore_bullets(lines, out):
             for r in run:
                 result[r] = ("- " + result[r][0].strip(), result[r][1])
             out.notes.append(Note(result[run[0]][1], "bullets", _("restored {count} bullet markers lost in a copy "
-                                    "from a web page (short lines after ':' ending with ';' and '.')").format(count=len(run))))
+                                    "from a web page (short lines after ':' ending with ';' and '.')").format(
+                                        count=len(run))))
             k = j
         else:
             k += 1

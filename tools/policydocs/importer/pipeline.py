@@ -210,7 +210,8 @@ def _verify(source: str, body: str, first_line: int, path_name: str) -> None:
         return
     pos = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     near = a[max(0, pos - 20):pos + 20]
-    raise PolicyError(_("the importer would change the text near '{near}'; nothing was written (please report this)").format(near=near), path_name, first_line)
+    raise PolicyError(_("the importer would change the text near '{near}'; nothing was written (please report this)").format(
+        near=near), path_name, first_line)
 
 
 def _sentence_case(title: str) -> str:
@@ -349,13 +350,15 @@ def import_file(
         for doc in result.documents:
             if doc.path.exists():
                 raise PolicyError(
-                    _("{path} already exists; nothing was written (use --force to replace it)").format(path=doc.path), source
+                    _("{path} already exists; nothing was written (use --force to replace it)").format(
+                        path=doc.path), source
                 )
     if not dry_run:
         try:
             atomic_write_many([(doc.path, doc.markdown.encode("utf-8")) for doc in result.documents])
         except OSError as exc:
             raise PolicyError(
-                _("could not write {filename} ({reason}); no file was changed").format(filename=exc.filename or 'the output', reason=exc.strerror or exc), source
+                _("could not write {filename} ({reason}); no file was changed").format(
+                    filename=exc.filename or 'the output', reason=exc.strerror or exc), source
             ) from None
     return result

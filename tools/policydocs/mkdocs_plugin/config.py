@@ -21,7 +21,8 @@ class PdfPattern(c.Type):
                 _("pdf_pattern {pattern!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}").format(
                     pattern=value))
         if value.startswith("/") or ".." in value.split("/"):
-            raise base.ValidationError(_("pdf_pattern {pattern!r} must be a path inside the site").format(pattern=value))
+            raise base.ValidationError(_("pdf_pattern {pattern!r} must be a path inside the site").format(
+                pattern=value))
         return value
 
 

@@ -147,7 +147,8 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             also = (pdf_path(doc.doc_id, doc.lang, pattern, version=header.version),)
         for p in (path, *also):
             if p in seen:
-                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(pdf=p, path=seen[p].path), doc.path)
+                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
+                    pdf=p, path=seen[p].path), doc.path)
             seen[p] = doc
         html = page_html(doc, header)
         epoch = epoch_for(header)
@@ -240,7 +241,8 @@ def build_pdfs(
         if result.error is not None:
             errors[i] = PolicyError(_("PDF not built: {error}").format(error=result.error), p.doc.path)
             _withdraw(out_dir, p)
-            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(done=done, total=len(plans), path=p.path, error=result.error))
+            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
+                done=done, total=len(plans), path=p.path, error=result.error))
             return
         entry = cache.put(p.path, p.key, result.pdf, result.pages)
         _publish(out_dir, p, result.pdf)

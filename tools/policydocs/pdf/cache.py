@@ -83,7 +83,8 @@ class PdfCache:
                 return
             self.entries = {p: Entry(**e) for p, e in data["entries"].items()}
         except (ValueError, TypeError, KeyError, AttributeError):
-            self.problems.append(_("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(path=path))
+            self.problems.append(_("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(
+                path=path))
             self.entries = {}
 
     def get(self, out_path: str, key: str) -> tuple[bytes, Entry] | None:
@@ -95,10 +96,12 @@ class PdfCache:
         try:
             data = obj.read_bytes()
         except OSError:
-            self.problems.append(_("{path}: cached PDF for {pdf} is missing; rendering it again").format(path=obj, pdf=out_path))
+            self.problems.append(_("{path}: cached PDF for {pdf} is missing; rendering it again").format(
+                path=obj, pdf=out_path))
             return None
         if len(data) != entry.size or sha256(data) != entry.sha256:
-            self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(path=obj, pdf=out_path))
+            self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
+                path=obj, pdf=out_path))
             return None
         return data, entry
 

@@ -25,7 +25,8 @@ def _fields_of(pattern: str) -> list[str]:
     try:
         return [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        raise PolicyError(_("the PDF path pattern {pattern!r} is malformed: {reason}").format(pattern=pattern, reason=exc)) from None
+        raise PolicyError(_("the PDF path pattern {pattern!r} is malformed: {reason}").format(
+            pattern=pattern, reason=exc)) from None
 
 
 def check_pattern(pattern: str) -> None:
@@ -34,16 +35,20 @@ def check_pattern(pattern: str) -> None:
     unknown = [f for f in fields if f not in FIELDS]
     if unknown:
         raise PolicyError(
-            _("the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown}}}'; use {fields}").format(pattern=pattern, unknown=unknown[0], fields=', '.join('{' + f + '}' for f in FIELDS))
+            _("the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown}}}'; use {fields}").format(
+                pattern=pattern, unknown=unknown[0], fields=', '.join('{' + f + '}' for f in FIELDS))
         )
     if "lang" not in fields or not ({"name", "doc_id"} & set(fields)):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})").format(pattern=pattern))
+        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})").format(
+            pattern=pattern))
     if not ({"product", "doc_id"} & set(fields)):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})").format(pattern=pattern))
+        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})").format(
+            pattern=pattern))
     if not pattern.endswith(".pdf"):
         raise PolicyError(_("the PDF path pattern {pattern!r} must end with '.pdf'").format(pattern=pattern))
     if pattern.startswith("/") or ".." in pattern.split("/"):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')").format(pattern=pattern))
+        raise PolicyError(_("the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')").format(
+            pattern=pattern))
 
 
 def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: int | None = None) -> str:

@@ -75,6 +75,7 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
                 continue  # links are annotations, never fetched; unsafe ones are neutralised
             target, reason = resolve_local(url, base, roots)
             if reason is not None:
-                raise PolicyError(_("image '{url}': {reason}").format(url=url, reason=reason), doc.path, _line_of(block, url))
+                raise PolicyError(_("image '{url}': {reason}").format(
+                    url=url, reason=reason), doc.path, _line_of(block, url))
             images.append(target)
     return images

@@ -73,10 +73,12 @@ def check_links(model: SiteModel) -> None:
                     lang, doc_id = target
                     other = model.policies[doc_id].languages.get(lang)
                     if other is None:
-                        raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(url=link.url, doc_id=doc_id, lang=lang), doc.path, line)
+                        raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
+                            url=link.url, doc_id=doc_id, lang=lang), doc.path, line)
                     if fragment not in _eids(other):
                         raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
-                              "section of {path}").format(url=link.url, fragment=fragment, path=other.path), doc.path, line)
+                              "section of {path}").format(
+                                  url=link.url, fragment=fragment, path=other.path), doc.path, line)
 
 
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')

@@ -80,7 +80,8 @@ def notice_texts(version: Version, lang: str, *, title: str, product: str, opera
                  url: Callable[[str], str]) -> dict[str, str]:
     """Subject, push line and body of the notice of ``version`` in ``lang``."""
     if lang not in version.sha256:
-        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(number=version.number, doc_id=doc_id, lang=lang))
+        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(
+            number=version.number, doc_id=doc_id, lang=lang))
     values = {
         "product": product,
         "title": title,

@@ -136,7 +136,8 @@ def _read(path: Path, doc_id: str, lang: str, source_lang: str) -> Record:
     data = _yaml(path)
     for name, expected in (("document", doc_id), ("lang", lang)):
         if data.get(name) != expected:
-            raise PolicyError(_("this record says {name}: {value!r}, but its place is for {expected!r}").format(name=name, value=data.get(name), expected=expected),
+            raise PolicyError(_("this record says {name}: {value!r}, but its place is for {expected!r}").format(
+                name=name, value=data.get(name), expected=expected),
                               path, _line_of(path, f"{name}:"))
     clauses = data.get("clauses") or {}
     if not isinstance(clauses, dict):
@@ -144,7 +145,8 @@ def _read(path: Path, doc_id: str, lang: str, source_lang: str) -> Record:
     record = Record(doc_id, lang, str(data.get("source_lang") or source_lang), path)
     for key, entry in clauses.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("source_sha256"), str) or not entry.get("by"):
-            raise PolicyError(_("the sign-off of {key} needs 'by', 'at' and 'source_sha256'").format(key=key), path, _line_of(path, f"{key}:"))
+            raise PolicyError(_("the sign-off of {key} needs 'by', 'at' and 'source_sha256'").format(
+                key=key), path, _line_of(path, f"{key}:"))
         record.clauses[str(key)] = Confirmation(
             by=str(entry["by"]), at=str(entry.get("at", "")), source_sha256=entry["source_sha256"],
             translation_sha256=str(entry.get("translation_sha256") or ""), source=str(entry.get("source") or ""))

@@ -50,7 +50,8 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
     require(docs)
     source_lang = policy.source_lang
     if lang == source_lang:
-        raise PolicyError(_("'{lang}' is the source language of {doc_id}; only translations are confirmed").format(lang=lang, doc_id=policy.doc_id),
+        raise PolicyError(_("'{lang}' is the source language of {doc_id}; only translations are confirmed").format(
+            lang=lang, doc_id=policy.doc_id),
                           docs[lang].path)
     if lang not in docs:
         raise PolicyError(_("{doc_id} has no '{lang}' text to confirm").format(doc_id=policy.doc_id, lang=lang))
@@ -62,7 +63,8 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
         for wanted in clauses:
             found = [s for s in states if _matches(s, wanted)]
             if not found:
-                raise PolicyError(_("clause {wanted} does not exist in the {source_lang} source of {doc_id}").format(wanted=wanted, source_lang=source_lang, doc_id=policy.doc_id),
+                raise PolicyError(_("clause {wanted} does not exist in the {source_lang} source of {doc_id}").format(
+                    wanted=wanted, source_lang=source_lang, doc_id=policy.doc_id),
                                   docs[source_lang].path)
             picked += [s for s in found if s not in picked]
     else:

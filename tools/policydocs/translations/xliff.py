@@ -63,9 +63,11 @@ def states_of(policy: Policy, lang: str, root: Path) -> list[ClauseState]:
     require(policy.languages)
     source_lang = policy.source_lang
     if lang == source_lang:
-        raise PolicyError(_("'{lang}' is the source language of {doc_id}; export a translation (--lang)").format(lang=lang, doc_id=policy.doc_id))
+        raise PolicyError(_("'{lang}' is the source language of {doc_id}; export a translation (--lang)").format(
+            lang=lang, doc_id=policy.doc_id))
     if lang not in policy.languages:
-        raise PolicyError(_("{doc_id} has no '{lang}' text yet; create docs/{lang}/{doc_id}.md first").format(doc_id=policy.doc_id, lang=lang))
+        raise PolicyError(_("{doc_id} has no '{lang}' text yet; create docs/{lang}/{doc_id}.md first").format(
+            doc_id=policy.doc_id, lang=lang))
     alignment = align(policy.languages, source_lang, policy.doc_id)
     return clause_states(alignment.units, source_lang, lang, records.load(root, policy.doc_id, lang, source_lang))
 
@@ -131,7 +133,8 @@ def _parse(data: bytes, where: Path):
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else None
-        raise PolicyError(_("the XLIFF file is not well-formed XML ({reason})").format(reason=exc.msg), where, line) from None
+        raise PolicyError(_("the XLIFF file is not well-formed XML ({reason})").format(
+            reason=exc.msg), where, line) from None
 
 
 def _text_of(el, where: Path) -> str:
@@ -147,11 +150,13 @@ def read_targets(data: bytes, where: Path) -> tuple[dict, dict[str, tuple[str | 
     """(the file's attributes, unit id -> (target text or None, line)); malformed files refused."""
     root = _parse(data, where)
     if root.tag != _q("xliff") or root.get("version") != "1.2":
-        raise PolicyError(_("not an XLIFF 1.2 file (expected <xliff version=\"1.2\" xmlns=\"{namespace}\">)").format(namespace=NS),
+        raise PolicyError(_("not an XLIFF 1.2 file (expected <xliff version=\"1.2\" xmlns=\"{namespace}\">)").format(
+            namespace=NS),
                           where, root.sourceline)
     files = root.findall(_q("file"))
     if len(files) != 1:
-        raise PolicyError(_("the XLIFF file must hold one <file> (one document and language), not {count}").format(count=len(files)),
+        raise PolicyError(_("the XLIFF file must hold one <file> (one document and language), not {count}").format(
+            count=len(files)),
                           where, root.sourceline)
     file_el = files[0]
     attrs = {k: file_el.get(k) for k in ("original", "source-language", "target-language")}
@@ -162,7 +167,8 @@ def read_targets(data: bytes, where: Path) -> tuple[dict, dict[str, tuple[str | 
         if not uid:
             raise PolicyError(_("a <trans-unit> has no id"), where, unit.sourceline)
         if uid in targets:
-            raise PolicyError(_("unit id '{uid}' appears twice (first at line {first})").format(uid=uid, first=targets[uid][1]), where, unit.sourceline)
+            raise PolicyError(_("unit id '{uid}' appears twice (first at line {first})").format(
+                uid=uid, first=targets[uid][1]), where, unit.sourceline)
         target = unit.find(_q("target"))
         targets[uid] = (None if target is None else _text_of(target, where),
                         target.sourceline if target is not None else unit.sourceline)
@@ -208,11 +214,13 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
     doc_id, src_lang, lang = attrs["original"], attrs["source-language"], attrs["target-language"]
     policy = corpus.policies.get(doc_id or "")
     if policy is None:
-        raise PolicyError(_("this XLIFF file is for document '{doc_id}', which does not exist under {root}").format(doc_id=doc_id, root=corpus.root), path, attrs["line"])
+        raise PolicyError(_("this XLIFF file is for document '{doc_id}', which does not exist under {root}").format(
+            doc_id=doc_id, root=corpus.root), path, attrs["line"])
     require(policy.languages)
     if src_lang != policy.source_lang:
         raise PolicyError(_("this XLIFF file translates from '{src_lang}', but the source of {doc_id} is "
-              "'{source_lang}'").format(src_lang=src_lang, doc_id=doc_id, source_lang=policy.source_lang), path, attrs["line"])
+              "'{source_lang}'").format(
+                  src_lang=src_lang, doc_id=doc_id, source_lang=policy.source_lang), path, attrs["line"])
     if lang not in policy.languages or lang == policy.source_lang:
         raise PolicyError(_("this XLIFF file is for the '{lang}' translation, which {doc_id} does not have (export it "
               "with `policydocs xliff export`)").format(lang=lang, doc_id=doc_id), path, attrs["line"])
@@ -222,7 +230,8 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
     for uid, (text, line) in targets.items():
         state = states.get(uid)
         if state is None:
-            raise PolicyError(_("unit id '{uid}' is not a provision of the {src_lang} source of {doc_id}").format(uid=uid, src_lang=src_lang, doc_id=doc_id), path, line)
+            raise PolicyError(_("unit id '{uid}' is not a provision of the {src_lang} source of {doc_id}").format(
+                uid=uid, src_lang=src_lang, doc_id=doc_id), path, line)
         if text is None or not text.strip():
             continue  # no target: nothing translated here
         text = " ".join(text.split())
@@ -233,7 +242,8 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
             continue  # the same words: the file's bytes are left as they are
         found = wrong_language(text, lang)
         if found:
-            raise PolicyError(_("the target of unit '{uid}' is written in {found}, not {expected}").format(uid=uid, found=_(LANGUAGE_NAME[found]), expected=_(LANGUAGE_NAME[lang])),
+            raise PolicyError(_("the target of unit '{uid}' is written in {found}, not {expected}").format(
+                uid=uid, found=_(LANGUAGE_NAME[found]), expected=_(LANGUAGE_NAME[lang])),
                               path, line)
         mixed = mixed_words(text)
         if mixed:
@@ -241,7 +251,8 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
                   "letters").format(uid=uid, word=mixed[0][0]), path, line)
         if not _keeps_shape(state.translation, text):
             raise PolicyError(_("the target of unit '{uid}' would change the structure of the {lang} text (it starts "
-                  "with a clause number, a list marker or '#'); write it as running text").format(uid=uid, lang=lang), path, line)
+                  "with a clause number, a list marker or '#'); write it as running text").format(
+                      uid=uid, lang=lang), path, line)
         changes[id(state.translation)] = (state.translation, text, uid)
     result = Imported(doc_id, lang, doc.path)
     if not changes:

@@ -43,7 +43,8 @@ def check_claims(front: FrontMatter, path: Path | str, store: VersionStore, now:
     def refuse(name: str, claim: str) -> PolicyError:
         return PolicyError(
             _("front matter claims {claim}, but {where} does not record it; versions, dates and the "
-                  "published status come from `policydocs publish` only: remove the field '{name}'").format(claim=claim, where=where, name=name), path, _line(front, name))
+                  "published status come from `policydocs publish` only: remove the field '{name}'").format(
+                      claim=claim, where=where, name=name), path, _line(front, name))
 
     if data.get("status") == "published" and not published:
         raise refuse("status", "'status: published'")

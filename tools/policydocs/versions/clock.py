@@ -60,7 +60,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 def check_year(value: dt.date, what: str, path=None, line: int | None = None) -> None:
     """Refuse a date outside years 1900-2999, naming where it came from."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise PolicyError(_("{what} {value} is outside the years {first}-{last}").format(what=what, value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), path, line)
+        raise PolicyError(_("{what} {value} is outside the years {first}-{last}").format(
+            what=what, value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), path, line)
 
 
 def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.datetime, bool]:

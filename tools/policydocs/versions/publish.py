@@ -86,10 +86,12 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if checker is not None:
         problems = checker(policy)
         if problems:
-            shown = "; ".join(problems[:3]) + (_("; and {count} more").format(count=len(problems) - 3) if len(problems) > 3 else "")
+            shown = "; ".join(problems[:3]) + (_("; and {count} more").format(
+                count=len(problems) - 3) if len(problems) > 3 else "")
             raise PolicyError(
                 _("the draft of '{doc_id}' has {count} checker error(s); fix them or silence them "
-                      "with a reason before publishing ({shown})").format(doc_id=policy.doc_id, count=len(problems), shown=shown)
+                      "with a reason before publishing ({shown})").format(
+                          doc_id=policy.doc_id, count=len(problems), shown=shown)
             )
     source = policy.source or next(iter(policy.languages.values()))
     tz = zone(source.meta.get("timezone") or store.timezone)
@@ -106,14 +108,17 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if latest is not None and published < latest.published:
         raise PolicyError(
             _("the publication date {date} is before version {number}'s ({previous_date}); versions are "
-                  "published in order").format(date=published.isoformat(), number=latest.number, previous_date=latest.published.isoformat()),
+                  "published in order").format(
+                      date=published.isoformat(), number=latest.number, previous_date=latest.published.isoformat()),
             store.changelog_path,
         )
     next_number = (latest.number + 1) if latest else 1
     if number is not None and number != next_number:
         if any(v.number == number for v in store.versions):
-            raise PolicyError(_("version {number} of '{doc_id}' already exists").format(number=number, doc_id=policy.doc_id), store.changelog_path)
-        raise PolicyError(_("the next version of '{doc_id}' is {next_number}, not {number}").format(doc_id=policy.doc_id, next_number=next_number, number=number), store.changelog_path)
+            raise PolicyError(_("version {number} of '{doc_id}' already exists").format(
+                number=number, doc_id=policy.doc_id), store.changelog_path)
+        raise PolicyError(_("the next version of '{doc_id}' is {next_number}, not {number}").format(
+            doc_id=policy.doc_id, next_number=next_number, number=number), store.changelog_path)
     notice_days = int(source.front.notice_days)
     # the notice period protects users from *changes*: a first version has nothing to change
     effective = effective_moment(published, notice_days, material and latest is not None)
@@ -132,19 +137,22 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if latest is not None and all(
         latest.sha256.get(lang) == sha256_bytes(data) for lang, data in texts.items()
     ) and set(texts) == set(latest.sha256):
-        raise PolicyError(_("nothing changed in '{doc_id}' since version {number}; nothing to publish").format(doc_id=policy.doc_id, number=latest.number))
+        raise PolicyError(_("nothing changed in '{doc_id}' since version {number}; nothing to publish").format(
+            doc_id=policy.doc_id, number=latest.number))
     same = next((v for v in store.versions if v.effective == effective), None)
     if same is not None:
         raise PolicyError(
             _("version {next_number} would take effect at the same moment as version {number} "
-                  "({moment}); which one is in force then could not be told: publish at another time").format(next_number=next_number, number=same.number, moment=effective.isoformat()),
+                  "({moment}); which one is in force then could not be told: publish at another time").format(
+                      next_number=next_number, number=same.number, moment=effective.isoformat()),
             store.changelog_path,
         )
     if latest is not None and effective < latest.effective and not material:
         # a non-material fix would bring a pending material change into force without its notice
         raise PolicyError(
             _("version {next_number} would take effect ({moment}) before version {number} ({previous_moment}); "
-                  "publish later or mark the change material").format(next_number=next_number, moment=effective.isoformat(), number=latest.number, previous_moment=latest.effective.isoformat()),
+                  "publish later or mark the change material").format(
+                      next_number=next_number, moment=effective.isoformat(), number=latest.number, previous_moment=latest.effective.isoformat()),
             store.changelog_path,
         )
     unconfirmed = _translation_gate(policy, latest, translations_root, allow_unconfirmed)
@@ -181,7 +189,8 @@ def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | N
     if not found:
         return None
     if reason is None or not reason.strip():
-        shown = "; ".join(o.line() for o in found[:5]) + (_("; and {count} more").format(count=len(found) - 5) if len(found) > 5 else "")
+        shown = "; ".join(o.line() for o in found[:5]) + (_("; and {count} more").format(
+            count=len(found) - 5) if len(found) > 5 else "")
         raise PolicyError(
             _("{count} translated clause(s) of '{doc_id}' changed since version {number} without a "
                   "translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish "

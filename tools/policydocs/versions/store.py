@@ -118,7 +118,8 @@ class VersionStore:
         for version in self.versions:
             if version.number == number:
                 return version
-        raise PolicyError(_("document '{doc_id}' has no version {number}").format(doc_id=self.doc_id, number=number), self.changelog_path)
+        raise PolicyError(_("document '{doc_id}' has no version {number}").format(
+            doc_id=self.doc_id, number=number), self.changelog_path)
 
     def in_force(self, moment: dt.datetime) -> Version | None:
         """The version in force at ``moment`` (aware): see timeline.py, the one rule for every reader."""
@@ -166,7 +167,8 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(
-            _("changelog is not valid YAML: {problem}").format(problem=getattr(exc, 'problem', None) or exc), path, mark.line + 1 if mark else None
+            _("changelog is not valid YAML: {problem}").format(
+                problem=getattr(exc, 'problem', None) or exc), path, mark.line + 1 if mark else None
         ) from None
     lines = split_lines(text)
 
@@ -176,7 +178,8 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
         raise PolicyError(_("changelog must have 'document', 'timezone' and a list 'versions'"), path, 1)
     if data.get("document") != doc_id:
-        raise PolicyError(_("changelog belongs to '{other}', not '{doc_id}'").format(other=data.get('document'), doc_id=doc_id), path, line_of("document:"))
+        raise PolicyError(_("changelog belongs to '{other}', not '{doc_id}'").format(
+            other=data.get('document'), doc_id=doc_id), path, line_of("document:"))
     store.timezone = str(data.get("timezone") or DEFAULT_TIMEZONE)
     try:
         tz = zone(store.timezone)
@@ -196,14 +199,17 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         if same is not None:
             raise PolicyError(
                 _("versions {number} and {number2} take effect at the same moment ({moment}); which "
-                      "one is in force then cannot be told").format(number=same.number, number2=version.number, moment=version.effective.isoformat()), path, where)
+                      "one is in force then cannot be told").format(
+                          number=same.number, number2=version.number, moment=version.effective.isoformat()), path, where)
         expected = previous.number + 1 if previous else 1
         if version.number != expected:
             raise PolicyError(
                 _("the changelog lists version {number} where version {expected} should come; an "
-                      "entry is missing or out of order (was the changelog merged or edited by hand?)").format(number=version.number, expected=expected), path, where)
+                      "entry is missing or out of order (was the changelog merged or edited by hand?)").format(
+                          number=version.number, expected=expected), path, where)
         if previous and version.published < previous.published:
-            raise PolicyError(_("version {number} is published before version {number2}").format(number=version.number, number2=previous.number), path, where)
+            raise PolicyError(_("version {number} is published before version {number2}").format(
+                number=version.number, number2=previous.number), path, where)
         store.versions.append(version)
         previous = version
     if verify:
@@ -279,17 +285,20 @@ def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
         if not os.path.isdir(folder):
             raise PolicyError(
                 _("version {number} is in the changelog ({changelog_path}) but its folder is "
-                      "missing; restore it from the repository's history").format(number=version.number, changelog_path=store.changelog_path), folder)
+                      "missing; restore it from the repository's history").format(
+                          number=version.number, changelog_path=store.changelog_path), folder)
         for lang, expected in version.sha256.items():
             path = version.text_path(lang)
             if not os.path.lexists(path):
-                raise PolicyError(_("frozen text of version {number} ({lang}) is missing").format(number=version.number, lang=lang), path)
+                raise PolicyError(_("frozen text of version {number} ({lang}) is missing").format(
+                    number=version.number, lang=lang), path)
             if sha256_bytes(regular_file(path).read_bytes()) != expected:
                 where = line_of(expected[:16]) or line_of(f"version: {version.number}")
                 raise PolicyError(
                     _("frozen text of version {number} ({lang}) does not match the sha256 recorded "
                           "in {changelog_path}{line}: either the published text or the changelog was "
-                          "edited after publication; restore both from the repository's history").format(number=version.number, lang=lang, changelog_path=store.changelog_path, line=f':{where}' if where else ''),
+                          "edited after publication; restore both from the repository's history").format(
+                              number=version.number, lang=lang, changelog_path=store.changelog_path, line=f':{where}' if where else ''),
                     path,
                 )
         for extra in sorted(os.listdir(folder)):
@@ -297,7 +306,8 @@ def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
             if extra != INTERRUPTED and lang not in version.sha256:
                 raise PolicyError(
                     _("'{extra}' is in the folder of version {number} but the changelog records no "
-                          "such text; published versions are never changed").format(extra=extra, number=version.number), folder / extra)
+                          "such text; published versions are never changed").format(
+                              extra=extra, number=version.number), folder / extra)
     _cross_check_folders(store)
 
 
@@ -309,7 +319,8 @@ def _cross_check_folders(store: VersionStore) -> None:
             continue
         raise PolicyError(
             _("version folder v{number} is not listed in {changelog_path}; a changelog entry was "
-                  "lost (restore it from the repository's history) or the folder does not belong here").format(number=number, changelog_path=store.changelog_path), path)
+                  "lost (restore it from the repository's history) or the folder does not belong here").format(
+                      number=number, changelog_path=store.changelog_path), path)
 
 
 def _version_folders(folder: Path) -> list[tuple[int, Path]]:
@@ -352,7 +363,8 @@ class StoreLock:
         try:
             self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as exc:
-            raise PolicyError(_("cannot open the versions folder ({reason})").format(reason=exc.strerror), self.folder) from None
+            raise PolicyError(_("cannot open the versions folder ({reason})").format(
+                reason=exc.strerror), self.folder) from None
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -412,7 +424,8 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
         _fsync_dir(final)
     except OSError as exc:
         _remove_own(created)
-        raise PolicyError(_("could not write the new version ({reason})").format(reason=exc.strerror or exc), store.folder) from None
+        raise PolicyError(_("could not write the new version ({reason})").format(
+            reason=exc.strerror or exc), store.folder) from None
     except BaseException:
         _remove_own(created)
         raise

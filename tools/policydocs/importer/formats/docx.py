@@ -78,7 +78,8 @@ def _check_package(data: bytes, path: Path | str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             if len(infos) > MAX_PARTS:
-                raise PolicyError(_("the Word file has {count} parts; it is damaged or not a document").format(count=len(infos)), path)
+                raise PolicyError(_("the Word file has {count} parts; it is damaged or not a document").format(
+                    count=len(infos)), path)
             total = sum(info.file_size for info in infos)
             bomb = next(
                 (i for i in infos if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)),
@@ -97,7 +98,8 @@ def _check_package(data: bytes, path: Path | str) -> None:
                 other = (_("an Excel workbook") if "xl/workbook.xml" in names else _("a PowerPoint file")
                          if "ppt/presentation.xml" in names else _("an OpenDocument file") if "content.xml" in names
                          else _("a zip archive"))
-                raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(other=other), path)
+                raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(
+                    other=other), path)
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if "word/vbaProject.bin" in names or b"macroEnabled" in types:
                 raise PolicyError(
@@ -302,7 +304,8 @@ class _Reader:
             text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
             if text:
                 out.append(f"[{number}] {text}")
-                self.out.notes.append(Note(where, "footnote", _("footnote {number} kept as a paragraph after this one").format(number=number)))
+                self.out.notes.append(Note(where, "footnote", _("footnote {number} kept as a paragraph after this one").format(
+                    number=number)))
         return out
 
     def block(self, el) -> None:

@@ -256,7 +256,8 @@ def _drop_furniture(el, out: Extracted) -> None:
             text = re.sub(r"\s+", " ", " ".join(child.itertext())).strip()
             if text:
                 line = getattr(child, "sourceline", None)
-                out.leftovers.append(Leftover(_("line {line}").format(line=line) if line else _("page"), kind, text[:120]))
+                out.leftovers.append(Leftover(_("line {line}").format(
+                    line=line) if line else _("page"), kind, text[:120]))
             child.drop_tree()
         else:
             _drop_furniture(child, out)

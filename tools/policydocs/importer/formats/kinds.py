@@ -43,7 +43,8 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     info = os.stat(path)
     if info.st_size > max_bytes:
         raise PolicyError(
-            _("file is too large ({size} MB); a policy file is at most {most} MB").format(size=info.st_size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
+            _("file is too large ({size} MB); a policy file is at most {most} MB").format(
+                size=info.st_size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
             path,
         )
     try:
@@ -57,7 +58,8 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
             raise PolicyError(_("is not a regular file; give a saved file"), path)
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PolicyError(_("file is too large; a policy file is at most {most} MB").format(most=max_bytes // (1024 * 1024)), path)
+        raise PolicyError(_("file is too large; a policy file is at most {most} MB").format(
+            most=max_bytes // (1024 * 1024)), path)
     return data
 
 
@@ -98,7 +100,8 @@ def detect(data: bytes, path: Path | str) -> str:
 def extract(data: bytes, path: Path | str, kind: str, options: Options = Options()) -> Extracted:
     if kind in ("text", "html") and len(data) > MAX_TEXT_BYTES:
         raise PolicyError(
-            _("file is too large ({size} MB); a policy is at most {most} MB of text").format(size=len(data) // (1024 * 1024), most=MAX_TEXT_BYTES // (1024 * 1024)),
+            _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
+                size=len(data) // (1024 * 1024), most=MAX_TEXT_BYTES // (1024 * 1024)),
             path,
         )
     if kind == "docx":

@@ -324,6 +324,18 @@ def test_check_in_kazakh_on_a_real_broken_policy_prints_kazakh_and_exits_1(tmp_p
     assert data[0]["rule"] == "period-differs" and "мерзімдер" in data[0]["message"] and "мерзім" in data[0]["why"]
 
 
+def test_the_global_language_and_the_locale_choose_the_findings_language(tmp_path, monkeypatch):
+    docs = make_project(tmp_path, {"kk": [("3) құрылғының IP-мекенжайы.\n", "")]})
+    out = CliRunner().invoke(main, ["--lang", "kk", "check", str(docs)]).output
+    assert "kk: 2.1-тармақ: мұнда 2 тармақша, ал ru мәтінінде 3 тармақша" in out and "1 құжатта: 1 қате" in out
+    monkeypatch.setenv("POLICYDOCS_LANG", "ru")
+    from policydocs.i18n import set_language
+
+    set_language(None)  # as a fresh command: the language comes from the environment
+    out = CliRunner().invoke(main, ["check", str(docs)]).output
+    assert "kk: пункт 2.1: здесь 2 подпункта, в тексте ru — 3 подпункта" in out and "1 ошибка, 0 предупреждений" in out
+
+
 def test_the_serve_preview_shows_findings_in_the_pages_language_escaped(tmp_path):
     edits = {"kk": [("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'"),
                     ("Жалпы ережелер", "Жалпы Аktуалды ережелер")]}

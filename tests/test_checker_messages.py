@@ -366,3 +366,29 @@ def test_the_side_by_side_preview_words_findings_in_the_pages_language(tmp_path)
         row = lxml_html.fromstring(html[lang].encode("utf-8")).get_element_by_id("cl-1-1-8").getparent()
         said[lang] = " ".join(li.text_content() for li in row.xpath(".//ul[@class='pdc-findings']/li"))
     assert "сроки не совпадают" in said["ru"] and "мерзімдер" in said["kk"] and "the periods differ" in said["en"]
+
+
+def test_the_checkers_input_errors_speak_the_language_of_the_messages(tmp_path):
+    """A broken glossary and an unknown --document are input errors: one line in kk/ru/en with the place, exit 2."""
+    import subprocess
+    import sys
+
+    (tmp_path / "docs").mkdir()
+    glossary = tmp_path / "glossary.yml"
+
+    def check(lang: str) -> str:
+        run = subprocess.run([str(Path(sys.executable).parent / "policydocs"), "--lang", lang, "check", "docs",
+                              "--document", "no/such"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+        assert run.returncode == 2, run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+        return run.stderr
+
+    glossary.write_text("- ru: [оператор\n", encoding="utf-8")
+    assert "glossary.yml:2: глоссарий дұрыс YAML емес" in check("kk")
+    assert "glossary.yml:2: глоссарий не является правильным YAML" in check("ru")
+    glossary.unlink()
+    words = {"kk": "бұл қалтада id-і 'no/such' болатын құжат жоқ",
+             "ru": "в этой папке нет документа с id 'no/such'",
+             "en": "no document with id 'no/such' under this folder"}
+    for lang, expected in words.items():
+        assert expected in check(lang)

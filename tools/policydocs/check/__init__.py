@@ -29,6 +29,7 @@ from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
 from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
+from .wording import _
 from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
@@ -160,7 +161,7 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
 def _unknown(only: list[str] | None, ids: list[str], docs_dir: Path) -> None:
     unknown = [d for d in only or () if d not in ids]
     if unknown:
-        raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs_dir)
+        raise PolicyError(_("no document with id '{doc_id}' under this folder").format(doc_id=unknown[0]), docs_dir)
 
 
 _TREE_JOB = None

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import N_, translation
+from ..i18n import N_, current_language, translation
 
 DOMAIN = "checker"
+
+
+def _(message: str) -> str:
+    """An input error of the checker (a glossary, a document id) in the current language of the messages."""
+    return translation(current_language(), DOMAIN).gettext(message)
 
 
 def N_plural(singular: str, plural: str) -> tuple[str, str]:

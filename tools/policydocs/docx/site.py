@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import PolicyError
+from ..i18n import _
 from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
 
 
@@ -164,8 +165,8 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                             _redline, lambda h=history, v=version, p=previous, l=lang: (
                                 h.document(p, l), h.document(v, l), p, v, history_mod.redline_changes(h, v, l)))
         if missing:
-            made = _make_all([(make, args()) for _, _, _, make, args in missing], jobs)
-            for (place, path, key, _, _), data in zip(missing, made):
+            made = _make_all([(make, args()) for *_where, make, args in missing], jobs)
+            for (place, path, key, *_how), data in zip(missing, made):
                 entry = cache.put(path, key, data, 0)
                 cache.place(key, site_dir / path, data)
                 entries[place] = DocxEntry(path, entry.sha256, False)
@@ -175,5 +176,6 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
         say(line)
     written = [e for e in entries if e is not None]
     built = sum(not e.cached for e in written)
-    say(f"Word: {built} built, {len(written) - built} cached in {time.perf_counter() - started:.2f} s")
+    say(_("Word: {built} built, {cached} cached in {seconds} s").format(
+        built=built, cached=len(written) - built, seconds=f"{time.perf_counter() - started:.2f}"))
     return written

@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from . import keys
 from .cache import BUILD, PdfCache
 from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
@@ -88,8 +89,7 @@ class PdfTask:
     key: str
     size: int  # how long the text is: the longest are rendered first
     make: Callable[[], RenderJob]  # called only on a cache miss
-    withdraw_on_failure: bool = True  # a policy PDF that failed is removed rather than left stale
-    what: str = "PDF"  # "PDF", "redline PDF": how a failure is reported
+    redline: bool = False  # a redline PDF (how a failure is reported)
 
 
 def epoch_for(header: Header) -> int:
@@ -138,7 +138,8 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             also = (pdf_path(doc.doc_id, doc.lang, pattern, version=header.version),)
         for p in (path, *also):
             if p in seen:
-                raise PolicyError(f"its PDF path {p} is also the PDF of {seen[p]}; check the PDF path pattern", doc.path)
+                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
+                    pdf=p, path=seen[p]), doc.path)
             seen[p] = doc.path
         epoch = epoch_for(header)
         base_url = resolved.parent.as_uri() + "/"
@@ -202,24 +203,26 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: PdfCache, *, jobs: in
     # Longest texts first, so that no process is left with a long one at the end.
     misses.sort(key=lambda i: -tasks[i].size)
     if misses:
-        say(f"PDF: {len(tasks) - len(misses)} cached, rendering {len(misses)}")
+        say(_("PDF: {cached} cached, rendering {count}").format(cached=len(tasks) - len(misses), count=len(misses)))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))
 
     def finish(i: int, result) -> None:
         task = tasks[i]
         done = len(results) + len(errors) + 1
         if result.error is not None:
-            errors[i] = PolicyError(f"{task.what} not built: {result.error}", task.source)
-            if task.withdraw_on_failure:
-                _withdraw(out_dir, task)
-            say(f"PDF [{done}/{len(tasks)}] FAILED {task.path}: {result.error}")
+            failed = _("redline PDF not built: {error}") if task.redline else _("PDF not built: {error}")
+            errors[i] = PolicyError(failed.format(error=result.error), task.source)
+            _withdraw(out_dir, task)  # no stale file stays at its URL
+            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
+                done=done, total=len(tasks), path=task.path, error=result.error))
             return
         entry = cache.put(task.path, task.key, result.pdf, result.pages)
         for rel in (task.path, *task.also):
             cache.place(task.key, out_dir / rel, result.pdf)
         results[i] = PdfEntry(task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size,
                               False, task.also)
-        say(f"PDF [{done}/{len(tasks)}] {task.path}: {result.pages} pages in {result.seconds:.1f} s")
+        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
+            done=done, total=len(tasks), path=task.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
 
     try:
         if workers == 1:
@@ -241,7 +244,8 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: PdfCache, *, jobs: in
     report.seconds = time.perf_counter() - started
     if errors:
         raise errors[min(errors)]
-    say(f"PDF: {report.rendered} rendered, {report.cached} cached, {report.pages} pages in {report.seconds:.1f} s")
+    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
+        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
     return report
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from .cache import cache_key, file_sha256, sha256, toolchain
 from .render import FONT_FILES, FONTS_DIR, PDF_OPTIONS, STYLESHEET
 from .template import Header
@@ -42,6 +43,7 @@ def _digest(path: Path, mtime_ns: int, size: int) -> str:
 
 
 def digest(path: Path, missing: str) -> str:
+    """The file's hash; ``missing`` is the message (translated) when it is not there."""
     try:
         stat = path.stat()
     except OSError:
@@ -50,13 +52,13 @@ def digest(path: Path, missing: str) -> str:
 
 
 def fonts() -> dict[str, str]:
-    return {name: digest(FONTS_DIR / name, "a font file the PDFs need is missing; reinstall policydocs")
-            for name in FONT_FILES}
+    missing = _("a font file the PDFs need is missing; reinstall policydocs")
+    return {name: digest(FONTS_DIR / name, missing) for name in FONT_FILES}
 
 
 def code(files: tuple[Path, ...]) -> str:
     """One hash of several source files, each named by its place in the package."""
-    missing = "a file of policydocs' PDF template is missing; reinstall policydocs"
+    missing = _("a file of policydocs' PDF template is missing; reinstall policydocs")
     return sha256("\0".join(f"{p.relative_to(_PACKAGE)}:{digest(p, missing)}" for p in files).encode())
 
 
@@ -65,7 +67,7 @@ def common() -> dict:
     return {
         "toolchain": toolchain(),
         "options": PDF_OPTIONS,
-        "css": digest(STYLESHEET, "the PDF stylesheet is missing; reinstall policydocs"),
+        "css": digest(STYLESHEET, _("a file of policydocs' PDF template is missing; reinstall policydocs")),
         "fonts": fonts(),
         "template": code(TEMPLATE_FILES),
     }

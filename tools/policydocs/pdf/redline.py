@@ -68,7 +68,7 @@ def redline_task(shared: dict, *, doc_id: str, lang: str, source: Path, path: st
         item = make_item()
         return RenderJob(_page(item), PACKAGE_DIR.as_uri() + "/", (), epoch, item.path)
 
-    return PdfTask(doc_id, lang, source, path, (), key, 0, make, what="redline PDF")
+    return PdfTask(doc_id, lang, source, path, (), key, 0, make, redline=True)
 
 
 def redline_path(version_pdf_path: str) -> str:

@@ -14,6 +14,10 @@ their ratio, medians and sums.
 
     .venv/bin/python bench/bench_cache.py [N_DOCS] [--rounds R] [--jobs J] [--workdir DIR]
     .venv/bin/python bench/bench_cache.py --repo [--rounds R] [--workdir DIR]
+    .venv/bin/python bench/bench_cache.py 300 --stages --workdir DIR    # after a run with the same DIR
+
+``--stages`` times the PDF and Word stages alone, in this process, on the warm project's caches
+(the site model made as the plugin makes it), twice each: what a warm build spends on them.
 
 With ``--workdir`` the projects and caches stay there, so a second run starts warm (no cold build);
 without it they live in a temporary folder. ``--repo`` builds this repository's own site instead
@@ -92,6 +96,34 @@ def repo_project(root: Path, plugin: dict) -> Path:
     return root
 
 
+def stages(work: Path) -> None:
+    """The warm PDF and Word stages of the synthetic project alone, CPU and wall, twice."""
+    import datetime as dt
+
+    from policydocs import corpus as corpus_mod
+    from policydocs.docx.site import build_site_docx
+    from policydocs.pdf import DEFAULT_PATTERN
+    from policydocs.pdf.site import build_site_pdfs
+    from policydocs.site import history as history_mod, pages
+
+    loaded = corpus_mod.load(work / "warm" / "docs")
+    model = pages.build_model(loaded, DEFAULT_PATTERN)
+    model.docx_pattern = DEFAULT_PATTERN
+    model.histories = history_mod.load_histories(loaded, work / "warm" / "versions",
+                                                 dt.datetime.fromtimestamp(int(EPOCH), tz=dt.timezone.utc))
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(2):
+            site = Path(tmp) / f"site{i}"
+            for name, run in (("PDF", lambda: build_site_pdfs(model, site, work / "cache" / "pdf", pattern=DEFAULT_PATTERN)),
+                              ("Word", lambda: build_site_docx(model, site, work / "cache" / "docx"))):
+                wall, cpu = time.perf_counter(), time.process_time()
+                result = run()
+                entries = result.entries if name == "PDF" else result
+                missed = sum(not e.cached for e in entries)
+                print(f"{name:4s} stage: {len(entries)} files, {missed} not cached; CPU {time.process_time() - cpu:.2f} s, "
+                      f"wall {time.perf_counter() - wall:.2f} s", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n_docs", type=int, nargs="?", default=300)
@@ -99,7 +131,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--repo", action="store_true", help="this repository's site instead of synthetic documents")
+    parser.add_argument("--stages", action="store_true", help="time the warm PDF and Word stages alone (needs --workdir)")
     args = parser.parse_args()
+    if args.stages:
+        return stages(args.workdir.resolve())
 
     with tempfile.TemporaryDirectory() as tmp:
         work = (args.workdir or Path(tmp)).resolve()

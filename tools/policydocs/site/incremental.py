@@ -184,7 +184,7 @@ class ServeState:
         if not self.prune or doc_id is None or doc_id in self.changed or src_uri not in self.meta:
             return None
         self.reused.add(src_uri)
-        self.kept_pages.add(url)
+        self.kept_pages.add(_address(url))
         return dict(self.meta[src_uri])
 
     def rendering(self, src_uri: str, meta: dict | None = None) -> None:
@@ -229,7 +229,7 @@ class ServeState:
         for entry in data.get("docs", []):
             page = entry.get("location", "").split("#", 1)[0]
             fresh.setdefault(page, []).append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        order = list(order or ())
+        order = [_address(url) for url in order or ()]
         listed = set(order)
         pages = order + [p for p in fresh if p not in listed]
         parts = []
@@ -317,6 +317,11 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _address(url: str) -> str:
+    """A page's address as its search entries give it (MkDocs: the home page's "./" is "")."""
+    return "" if url in (".", "./") else url
 
 
 def project_signature(docs_dir: Path, inputs: Iterable[Path]) -> str:

@@ -144,7 +144,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
         for file in list(files):
             src = file.abs_src_path
-            if src and not file.generated and not file.is_documentation_page() and os.path.abspath(src).startswith(dirs):
+            if src and file.generated_by is None and not file.is_documentation_page() and os.path.abspath(src).startswith(dirs):
                 files.remove(file)
 
     def on_env(self, env, *, config, files):

@@ -113,6 +113,29 @@ def test_one_clause_edit_rerenders_exactly_that_documents_pages_and_equals_a_ful
     assert {p: h for p, (_, h) in full.items()} == {p: h for p, (_, h) in snapshot(serve.site).items()}
 
 
+def test_pdfs_of_the_edited_document_only_are_made_again_after_the_reload(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    project = make_project(tmp_path / "project", pdf=True, pdf_cache_dir=".cache/pdf")
+    monkeypatch.chdir(project)
+    serve = Serve(project, tmp_path / "served")
+    serve.build().settle()
+    pdfs = {"demo/docs/privacyru.pdf", "demo/docs/privacykk.pdf", "demo/docs/privacyen.pdf",
+            "demo/docs/termsru.pdf", "demo/docs/termsen.pdf"}
+    before = {p: v for p, v in snapshot(serve.site).items() if p.endswith(".pdf")}
+    assert set(before) == pdfs
+    edit(project / "docs/en/demo/terms.md", "1.1. These Terms govern the use of the application",
+         "1.1. These Terms govern the use of the application; fees of 500,000 (five hundred thousand) tenge are due")
+    state = serve.build()
+    assert state.outputs == {"demo/terms"}
+    state.settle()  # the page has reloaded; the PDFs follow
+    after = {p: v for p, v in snapshot(serve.site).items() if p.endswith(".pdf")}
+    assert set(after) == pdfs
+    assert {p for p in pdfs if after[p][0] != before[p][0]} <= {"demo/docs/termsru.pdf", "demo/docs/termsen.pdf"}
+    assert {p for p in pdfs if after[p][1] != before[p][1]} == {"demo/docs/termsen.pdf"}
+    api = (serve.site / "api/v1/documents/demo/terms.json").read_text(encoding="utf-8")
+    assert after["demo/docs/termsen.pdf"][1] in api and before["demo/docs/termsen.pdf"][1] not in api
+
+
 def test_a_title_change_reaches_the_navigation_of_every_page(project, tmp_path):
     serve = Serve(project, tmp_path / "served")
     serve.build()

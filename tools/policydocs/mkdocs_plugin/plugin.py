@@ -375,25 +375,24 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         serving = self.command == "serve"
         # under serve, only the changed documents' PDFs, Word files and side-by-side pages: the rest were kept
         outputs = self._serve.changed_model(model) if serving else model
-        if self.config.pdf:
-            self._build_pdfs(site_dir, outputs)
         if self.config.compare:
             self._write_compare_pages(site_dir, config, outputs)
-        if self.config.docx:
-            from ..docx.site import build_site_docx  # noqa: PLC0415
-
-            try:
-                build_site_docx(outputs, site_dir, Path(self.config.docx_cache_dir), serving, log.info)
-            except PolicyError as exc:
-                raise PluginError(str(exc)) from None
         site_url = config.site_url or ""
-        if self.config.api:
-            data = api.documents(model, site_dir, site_url, _build_moment(), **({"file_hash": self._serve.file_sha256} if serving else {}))
-            atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
-            for path, one in api.per_document(data).items():
-                if not (serving and self._serve.prune) or one["document"]["id"] in outputs.policies:  # serve: the others' stand
-                    atomic_write_text(site_dir / path, api.dumps(one))
-            atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
+        every_document = not (serving and self._serve.prune)
+
+        def files_then_api() -> None:
+            self._document_files(site_dir, outputs)
+            if self.config.api:
+                self._write_api(site_dir, site_url, model, outputs, every_document)
+
+        if serving and self._serve.incremental and (self.config.pdf or self.config.docx):
+            # the edited page reloads at once; its document's PDFs and Word files (and the API, which holds
+            # their sha256) follow in a moment: until then their old files are withdrawn, never served stale
+            self._serve.withdraw(site_dir, [path for doc_id in outputs.policies for lang in LANGUAGES
+                                            for path in (model.pdf(doc_id, lang), model.docx(doc_id, lang)) if path])
+            self._serve.later(files_then_api, log.error)
+        else:
+            files_then_api()
         if self.config.feeds:
             now = _build_moment()
             for lang in LANGUAGES:
@@ -408,6 +407,28 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if serving:
             self._serve.finish()
             log.info(self._serve.summary())
+
+    def _document_files(self, site_dir: Path, model) -> None:
+        """The PDFs and Word documents of the documents in ``model``."""
+        if self.config.pdf:
+            self._build_pdfs(site_dir, model)
+        if self.config.docx:
+            from ..docx.site import build_site_docx  # noqa: PLC0415
+
+            try:
+                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info)
+            except PolicyError as exc:
+                raise PluginError(str(exc)) from None
+
+    def _write_api(self, site_dir: Path, site_url: str, model, outputs, every_document: bool) -> None:
+        """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema."""
+        hashing = {"file_hash": self._serve.file_sha256} if self.command == "serve" else {}
+        data = api.documents(model, site_dir, site_url, _build_moment(), **hashing)
+        atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
+        for path, one in api.per_document(data).items():
+            if every_document or one["document"]["id"] in outputs.policies:  # serve: the others' are as last written
+                atomic_write_text(site_dir / path, api.dumps(one))
+        atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
 
     def _write_search(self, site_dir: Path) -> None:
         """Clause-by-clause index entries, a lunr module per language and the worker that uses them."""

@@ -53,6 +53,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -90,6 +91,7 @@ class ServeState:
     hashes: dict[str, tuple] = field(default_factory=dict)  # site file -> (its stat, its sha256)
     derived: dict[tuple, tuple] = field(default_factory=dict)  # (what, path) -> (document, value)
     templates: "TemplateCache" = field(default_factory=lambda: TemplateCache())
+    pending: threading.Thread | None = None  # the last rebuild's PDFs and Word files, being made
     # this build
     incremental: bool = False
     stashed: Path | None = None
@@ -105,6 +107,7 @@ class ServeState:
     # --- 1. before MkDocs cleans the site folder ---------------------------------------
     def begin(self, site_dir: Path, docs_dir: Path, inputs: Iterable[Path]) -> bool:
         """Start a rebuild; True when it is incremental (the previous output was set aside)."""
+        self.settle()
         self.current = project_signature(docs_dir, inputs)
         self.now_docs, self.changed, self.prune = {}, set(), False
         self.rendered, self.reused, self.outputs, self.kept_pages = set(), set(), set(), set()
@@ -249,6 +252,29 @@ class ServeState:
             out.append(f"{json.dumps(key)}:{text}")
         return "{" + ",".join(out) + "}"
 
+    def withdraw(self, site_dir: Path, paths: Iterable[str]) -> None:
+        """Remove files about to be made again in the background, so that none is served stale."""
+        for path in paths:
+            (Path(site_dir) / path).unlink(missing_ok=True)
+
+    def later(self, job: Callable[[], None], report: Callable[[str], None]) -> None:
+        """Run ``job`` after this rebuild (the browser reloads meanwhile); its failure is reported, not raised."""
+
+        def run() -> None:
+            try:
+                job()
+            except Exception as exc:  # noqa: BLE001 - a PDF that cannot be made is a message under serve
+                report(str(exc))
+
+        self.pending = threading.Thread(target=run, name="policydocs-document-files", daemon=True)
+        self.pending.start()
+
+    def settle(self) -> None:
+        """Wait for the files the last rebuild left to make (before anything moves in the site folder)."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.join()
+
     def file_sha256(self, path: Path) -> str | None:
         """sha256 of a file of the site, read again only when the file was replaced or rewritten."""
         try:
@@ -294,8 +320,9 @@ class ServeState:
 
     def summary(self) -> str:
         changed = ", ".join(sorted(self.changed)) if self.incremental else "all documents"
+        later = "; its PDFs and Word files follow in a moment" if self.pending is not None else ""
         return (f"policydocs: {len(self.rendered)} pages rendered, {len(self.reused)} kept from the last build "
-                f"(changed: {changed or 'none'})")
+                f"(changed: {changed or 'none'}){later}")
 
 
 class TemplateCache(jinja2.BytecodeCache):

@@ -27,7 +27,7 @@ from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
-from ..site.incremental import SITE_WIDE, ServeState
+from ..site.incremental import SITE_WIDE, ServeState, project_inputs
 from ..site.shipping import shipped
 from ..site.strings import t
 from ..pdf.redline import redline_path
@@ -81,10 +81,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
 
     def on_pre_build(self, *, config):
         if self.command == "serve":  # before MkDocs empties the site folder: set the last output aside
-            root = Path(config.config_file_path or ".").parent
-            inputs = [Path(config.config_file_path or "mkdocs.yml"), root / self.config.versions_dir, root / "glossary.yml"]
-            if config.theme.custom_dir:
-                inputs.append(Path(config.theme.custom_dir))
+            config_file = Path(config.config_file_path or "mkdocs.yml")
+            inputs = project_inputs(config_file, self.config.versions_dir, config.theme.custom_dir)
             self._serve.begin(Path(config.site_dir), Path(config.docs_dir), inputs)
 
     def on_files(self, files: Files, *, config):

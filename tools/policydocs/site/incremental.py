@@ -351,12 +351,27 @@ def _address(url: str) -> str:
     return "" if url in (".", "./") else url
 
 
+def project_inputs(config_file: Path, versions_dir: str, custom_dir: str | None) -> list[Path]:
+    """Files outside docs/ that pages depend on: the configuration, theme overrides, published versions,
+    the glossary and the translators' sign-offs (checker findings, side-by-side pages)."""
+    from ..check import GLOSSARY_FILE  # noqa: PLC0415
+    from ..translations.records import FOLDER, LEGACY_FOLDER  # noqa: PLC0415
+
+    root = Path(config_file).parent
+    inputs = [Path(config_file), root / versions_dir, root / GLOSSARY_FILE, root / FOLDER, root / LEGACY_FOLDER]
+    if custom_dir:
+        inputs.append(Path(custom_dir))
+    return inputs
+
+
 def project_signature(docs_dir: Path, inputs: Iterable[Path]) -> str:
     """What, if changed, makes the next rebuild a full one: the inputs' files, and docs/'s file list."""
     h = hashlib.sha256()
     docs_dir = Path(docs_dir)
     for path in sorted(_walk(docs_dir)):
-        h.update(f"D {path.relative_to(docs_dir).as_posix()}\n".encode("utf-8", "surrogateescape"))
+        rel = path.relative_to(docs_dir)
+        if not any(part.startswith(".") for part in rel.parts):  # an editor's swap file is not published
+            h.update(f"D {rel.as_posix()}\n".encode("utf-8", "surrogateescape"))
     for root in inputs:
         for path in sorted(_walk(Path(root))):
             try:

@@ -167,6 +167,20 @@ def test_a_new_or_deleted_file_makes_a_full_rebuild(project, tmp_path):
     assert "demo/terms" not in (serve.site / "api/v1/documents.json").read_text(encoding="utf-8")
 
 
+def test_a_page_of_the_sites_own_is_always_rendered_and_its_edit_rebuilds_everything(project, tmp_path):
+    about = project / "docs/about.md"
+    about.write_text("# О сервисе\n\nОператор отвечает на обращения в течение 10 (десяти) рабочих дней.\n", encoding="utf-8")
+    serve = Serve(project, tmp_path / "served")
+    serve.build()
+    edit(project / "docs/en/demo/terms.md", "1.1. These Terms", "1.1. These Terms of Use")
+    state = serve.build()
+    assert state.prune and state.rendered == TERMS | {"about.md"}
+    edit(about, "# О сервисе", "# О платформе")
+    state = serve.build()
+    assert not state.incremental  # its title may be in the navigation of any page
+    assert "О платформе" in (serve.site / "about/index.html").read_text(encoding="utf-8")
+
+
 def test_a_broken_edit_keeps_the_last_preview_and_the_fix_rebuilds_everything(project, tmp_path, caplog):
     serve = Serve(project, tmp_path / "served")
     serve.build()

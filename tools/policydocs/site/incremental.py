@@ -12,8 +12,9 @@ with it. It never imports MkDocs: the plugin hands it paths, page addresses and 
 What a rebuild does, step by step (the plugin's event in brackets):
 
 1. ``begin`` (on_pre_build). The *project signature* is taken: ``mkdocs.yml``, the theme
-   overrides, ``versions/``, the glossary (each file's size and modification time, or its
-   bytes) and the list of files under ``docs/``. When it equals that of the last build that
+   overrides, ``versions/``, the glossary, the translators' sign-offs, the pages under
+   ``docs/`` that are not policies (each file's size and modification time) and the list of
+   files under ``docs/``. When it equals that of the last build that
    completed, the rebuild is *incremental*: the previous output is moved aside into a hidden
    folder of the site folder (MkDocs' clean-up skips hidden entries) and moved back by
    ``restore`` (first thing in on_files) once MkDocs has cleaned. Anything else - the first
@@ -370,8 +371,12 @@ def project_signature(docs_dir: Path, inputs: Iterable[Path]) -> str:
     docs_dir = Path(docs_dir)
     for path in sorted(_walk(docs_dir)):
         rel = path.relative_to(docs_dir)
-        if not any(part.startswith(".") for part in rel.parts):  # an editor's swap file is not published
-            h.update(f"D {rel.as_posix()}\n".encode("utf-8", "surrogateescape"))
+        if any(part.startswith(".") for part in rel.parts):  # an editor's swap file is not published
+            continue
+        h.update(f"D {rel.as_posix()}\n".encode("utf-8", "surrogateescape"))
+        if path.suffix == ".md" and not _policy_file(rel):  # a page of the site's own: its title is in the navigation
+            st = path.stat()
+            h.update(f"  {st.st_size} {st.st_mtime_ns}\n".encode())
     for root in inputs:
         for path in sorted(_walk(Path(root))):
             try:
@@ -380,6 +385,13 @@ def project_signature(docs_dir: Path, inputs: Iterable[Path]) -> str:
                 continue
             h.update(f"F {path} {st.st_size} {st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
+
+
+def _policy_file(rel: Path) -> bool:
+    """A policy's file (``<lang>/<product>/<name>.md``), as ``corpus.policy_files`` finds them."""
+    from ..languages import LANGUAGES  # noqa: PLC0415
+
+    return len(rel.parts) > 1 and rel.parts[0] in LANGUAGES and rel.name != "index.md"
 
 
 def _walk(root: Path):

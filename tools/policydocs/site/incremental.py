@@ -35,9 +35,13 @@ What a rebuild does, step by step (the plugin's event in brackets):
 4. ``findings`` (on_page_content). The checker's findings under serve are kept per
    document signature: only the changed policy is checked again.
 5. On on_post_build: PDFs, Word documents and side-by-side pages are made for the changed
-   documents only (``changed_model``; the others' are in the restored output). The API,
-   feeds and sitemap are whole-site files and are written again from the model (cheap, and
-   so always right). The search index is assembled from each page's entries
+   documents only (``changed_model``; the others' are in the restored output). Rendering a
+   PDF takes seconds, so in an incremental rebuild the changed document's PDFs and Word files
+   are made just after it (``later``; the browser reloads meanwhile), their old files
+   withdrawn first so that none is served stale; the API, which holds their sha256, is
+   written with them, and the next rebuild waits for them (``settle``). The feeds and the
+   sitemap are whole-site files and are written again from the model (cheap, and so always
+   right); so is the API (the per-document files of unchanged documents stand). The search index is assembled from each page's entries
    (``search_index_text``): those of the pages rebuilt now, those of the others as last time,
    in the order of a full build, so it equals byte for byte the index a full build writes.
 6. ``finish`` (end of on_post_build) records the signatures; ``fail`` (on_build_error) puts

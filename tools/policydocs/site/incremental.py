@@ -233,10 +233,11 @@ class ServeState:
         ``order`` is every page's address in the order MkDocs builds them (that of the entries
         in a full build). Entries are grouped by the page they point into.
         """
-        fresh: dict[str, list[str]] = {}
+        grouped: dict[str, list[dict]] = {}
         for entry in data.get("docs", []):
-            page = entry.get("location", "").split("#", 1)[0]
-            fresh.setdefault(page, []).append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            grouped.setdefault(entry.get("location", "").split("#", 1)[0], []).append(entry)
+        fresh = {page: [json.dumps(entries, ensure_ascii=False, separators=(",", ":"))[1:-1]]
+                 for page, entries in grouped.items()}
         order = [_address(url) for url in order or ()]
         listed = set(order)
         pages = order + [p for p in fresh if p not in listed]
@@ -249,7 +250,8 @@ class ServeState:
                     self.search.pop(page, None)
             if self.search.get(page):
                 parts.append(self.search[page])
-        for page in [p for p in self.search if p not in set(pages)]:
+        every = set(pages)
+        for page in [p for p in self.search if p not in every]:
             del self.search[page]
         out = []
         for key, value in data.items():

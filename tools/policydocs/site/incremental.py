@@ -66,6 +66,7 @@ from typing import Callable, Iterable
 import jinja2
 
 from .. import corpus as corpus_mod
+from ..i18n import _
 from ..document import Document, parse_bytes
 from ..textfile import read_bytes
 
@@ -326,10 +327,13 @@ class ServeState:
         self.project = None
 
     def summary(self) -> str:
-        changed = ", ".join(sorted(self.changed)) if self.incremental else "all documents"
-        later = "; its PDFs and Word files follow in a moment" if self.pending is not None else ""
-        return (f"policydocs: {len(self.rendered)} pages rendered, {len(self.reused)} kept from the last build "
-                f"(changed: {changed or 'none'}){later}")
+        """One line for the serve log: what this rebuild rendered and kept."""
+        changed = ", ".join(sorted(self.changed)) if self.incremental else _("every document")
+        line = _("policydocs: pages rendered: {rendered}, kept from the last build: {kept}; changed: {changed}").format(
+            rendered=len(self.rendered), kept=len(self.reused), changed=changed or _("none"))
+        if self.pending is not None:
+            line += "; " + _("their PDFs and Word files follow in a moment")
+        return line
 
 
 class TemplateCache(jinja2.BytecodeCache):

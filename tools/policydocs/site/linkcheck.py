@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from ..links import find_links, unsafe_reason
 from . import urls
 from .pages import SiteModel
@@ -56,7 +57,8 @@ def check_links(model: SiteModel, links_of=None) -> None:
             for url, image, line in links_of(doc):
                 reason = unsafe_reason(url, image)
                 if reason is not None and url:
-                    raise PolicyError(f"the {'image' if image else 'link'} '{url}': {reason}", doc.path, line)
+                    message = _("the image '{url}': {reason}") if image else _("the link '{url}': {reason}")
+                    raise PolicyError(message.format(url=url, reason=reason), doc.path, line)
                 parts = urlsplit(url)
                 if parts.scheme or url.startswith("//") or not parts.fragment:
                     continue
@@ -64,7 +66,8 @@ def check_links(model: SiteModel, links_of=None) -> None:
                 if not parts.path:
                     own = own or _eids(doc)
                     if fragment not in own:
-                        raise PolicyError(f"the link '{url}' points to '#{fragment}', which is not a clause or section of this document", doc.path, line)
+                        raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
+                              "section of this document").format(url=url, fragment=fragment), doc.path, line)
                     continue
                 target = target_page(model, doc, parts.path)
                 if target is None:
@@ -72,9 +75,12 @@ def check_links(model: SiteModel, links_of=None) -> None:
                 lang, doc_id = target
                 other = model.policies[doc_id].languages.get(lang)
                 if other is None:
-                    raise PolicyError(f"the link '{url}' points to '{doc_id}' in '{lang}', which does not exist", doc.path, line)
+                    raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
+                        url=url, doc_id=doc_id, lang=lang), doc.path, line)
                 if fragment not in _eids(other):
-                    raise PolicyError(f"the link '{url}' points to '#{fragment}', which is not a clause or section of {other.path}", doc.path, line)
+                    raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
+                          "section of {path}").format(
+                              url=url, fragment=fragment, path=other.path), doc.path, line)
 
 
 def document_links(doc: Document) -> list[tuple[str, bool, int]]:

@@ -53,5 +53,8 @@ class PolicyDocsConfig(base.Config):
     """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
     messages_lang = c.Optional(c.Choice(MESSAGE_LANGUAGES))
     """Language of the plugin's messages and build errors (ru, kk, en); default: POLICYDOCS_LANG, else the locale."""
+    serve_notifications = c.Type(bool, default=True)
+    """Under ``mkdocs serve``, notice saves through the system's file notifications (inotify), not MkDocs'
+    half-second polling; set false where the docs live on a network drive that sends none."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

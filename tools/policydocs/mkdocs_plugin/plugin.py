@@ -34,6 +34,7 @@ from ..site.strings import t
 from ..pdf.redline import redline_path
 from ..versions.claims import check_claims
 from .config import PolicyDocsConfig
+from .watching import use_notifications
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
 
@@ -540,6 +541,12 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 where = where.replace(str(staged), str(self._site_dir))
             log.error("%s: %s", where, error.strerror or error)
             raise SystemExit(2)
+
+    def on_serve(self, server, *, config, builder):
+        """A save is noticed at once (watching.py), not at MkDocs' next half-second poll."""
+        if self.config.serve_notifications and use_notifications(server):
+            log.debug("policydocs: watching for saves with the system's file notifications")
+        return server
 
     def on_shutdown(self):
         """After ``mkdocs build`` (and its strict-mode check): swap the complete site into place."""

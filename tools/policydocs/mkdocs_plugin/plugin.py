@@ -25,7 +25,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.shipping import shipped
 from ..site.strings import t
@@ -264,6 +264,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_nav(self, nav, *, config, files):
         """Remember each language's part of the navigation; name product folders by product."""
         self._navs = {}
+        products = set(self.model.products())
         for item in nav.items:
             if item.is_section:
                 lang = next((c.file.src_uri.split("/")[0] for c in _pages_in(item)), None)
@@ -272,11 +273,11 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                         if child.is_section:
                             product = _product_name(self.model, lang, child)
                             child.title = pages.theme_text(product) if product else child.title
-                    self._navs[lang] = item.children
+                    self._navs[lang] = navigation.LanguageNavigation(item.children, products)
         return nav
 
     def on_page_context(self, context, *, page, config, nav):
-        """A page sees only its own language: navigation, and the site name in the header."""
+        """A page sees only its own language (navigation, site name in the header); a document's page, only its product."""
         lang = page.meta.get("pd_lang")
         if lang:
             self._site_name = config.site_name
@@ -285,7 +286,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             config.extra["homepage"] = urls.index_path(lang)  # the logo leads to this language's index
             if lang in self._navs:
                 local = copy.copy(nav)
-                local.items = self._navs[lang]
+                local.items = self._navs[lang].for_page(page.file.src_uri)
                 context["nav"] = local
         return context
 

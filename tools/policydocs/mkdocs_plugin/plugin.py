@@ -97,6 +97,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         self.kinds = {}
         self._shown: dict[str, object] = {}  # policy page path -> the document it shows (for the search index)
         self._findings: dict[str, list] = {}  # per build: a policy is checked once for its three pages
+        self._indexed: list[str] = []  # every page's URL, in the order the pages are built
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
             if page.doc is None:
@@ -182,6 +183,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_missing"] = data.missing
             if data.missing:
                 meta["search"] = {"exclude": True}  # a page that only says "not translated" answers no query
+            elif self.config.kazakh_search:
+                meta["search"] = {"exclude": True}  # its clause-by-clause entries replace Material's (_write_search)
         elif what in ("version", "changes", "history"):
             policy_page, version = (data, None) if what == "history" else data
             meta["pd_lang"] = policy_page.lang
@@ -278,6 +281,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         """A page sees only its own language (navigation, site name in the header); a document's page, only its product."""
+        self._indexed.append(page.url)  # the order of the search index's pages (_write_search)
         lang = page.meta.get("pd_lang")
         if lang:
             self._site_name = config.site_name
@@ -353,7 +357,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return
         data = json.loads(index_file.read_text(encoding="utf-8"))
         entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
-        atomic_write_text(index_file, json.dumps(search.localise_index(data, entries), ensure_ascii=False, separators=(",", ":")))
+        index = search.localise_index(data, entries, self._indexed)
+        atomic_write_text(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         for lang in LANGUAGES:
             atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))

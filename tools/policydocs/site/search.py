@@ -301,19 +301,40 @@ def policy_entries(location: str, doc: Document, extra_text: str = "") -> list[d
     return entries
 
 
-def localise_index(search_index: dict, policies: dict[str, list[dict]]) -> dict:
-    """Material's index with each policy page replaced by its clause-by-clause entries.
+def localise_index(search_index: dict, policies: dict[str, list[dict]], order: list[str] | None = None) -> dict:
+    """Material's index with each policy page's entries replaced by its clause-by-clause ones.
 
-    ``policies`` maps a page's location ("kk/smartaqkol/privacy/") to its entries. The
-    languages and pipeline are left as Material wrote them: the worker sets the page's own.
+    ``policies`` maps a page's location ("kk/smartaqkol/privacy/") to its entries; they go
+    where the page stands in ``order`` (every page's location, in the order Material indexed
+    them; default: the order of Material's own entries). Material need not have read the
+    policy pages at all: the plugin keeps them out of its index, which would otherwise
+    parse every page's HTML only for this function to throw the result away. The languages
+    and pipeline are left as Material wrote them: the worker sets the page's own.
     """
-    docs = []
-    for entry in search_index.get("docs", []):
+    entries = search_index.get("docs", [])
+    if order is None:
+        order = list(dict.fromkeys(entry["location"].split("#", 1)[0] for entry in entries))
+    place = {location: n for n, location in enumerate(order)}
+    docs: list[dict] = []
+    done = 0  # pages of ``order`` before this one have been placed
+
+    def place_policies(until: int) -> None:
+        nonlocal done
+        for location in order[done:until]:
+            docs.extend(policies.get(location, ()))
+        done = max(done, until)
+
+    for entry in entries:
         page = entry["location"].split("#", 1)[0]
         if page in policies:
-            if entry["location"] == page:
-                docs.extend(policies[page])
             continue
+        if page in place:
+            place_policies(place[page] + 1)
         docs.append(entry)
+    place_policies(len(order))
+    placed = set(order)
+    for location, own in policies.items():  # a policy page Material was not told of: at the end
+        if location not in placed:
+            docs.extend(own)
     search_index["docs"] = docs
     return search_index

@@ -156,6 +156,17 @@ def test_policy_pages_material_never_read_take_their_place_in_build_order():
                                                     "ru/a/b/", "ru/"]
 
 
+def test_the_index_written_in_pieces_is_the_same_json(model):
+    doc = model.page("kk", "demo/privacy").doc
+    material = {"config": {"lang": ["ru", "en"], "separator": "[\\s\\-]+"}, "docs": [
+        {"location": "kk/", "title": "Құжаттар", "text": "«Саясат» — \"тырнақша\""}]}
+    order = ["kk/", "kk/demo/privacy/"]
+    pieces = b"".join(search.index_json(json.loads(json.dumps(material)), {"kk/demo/privacy/": lambda: search.policy_entries("kk/demo/privacy/", doc)}, order))
+    whole = search.localise_index(material, {"kk/demo/privacy/": search.policy_entries("kk/demo/privacy/", doc)}, order)
+    assert pieces == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert pieces.count(b'"location":"kk/demo/privacy/#') > 3  # clause by clause
+
+
 def test_missing_translation_is_a_page_in_that_language(model):
     page = model.page("kk", "demo/terms")
     assert page.missing

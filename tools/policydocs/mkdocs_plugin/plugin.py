@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from mkdocs.structure.toc import get_toc
 from .. import corpus as corpus_mod
 from ..check import check_policy
 from ..errors import PolicyError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
@@ -356,9 +357,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if not index_file.is_file() or not workers:
             return
         data = json.loads(index_file.read_text(encoding="utf-8"))
-        entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
-        index = search.localise_index(data, entries, self._indexed)
-        atomic_write_text(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+        entries = {path: functools.partial(search.policy_entries, path, doc) for path, doc in self._shown.items()}
+        atomic_write_chunks(index_file, search.index_json(data, entries, self._indexed))
         for lang in LANGUAGES:
             atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))

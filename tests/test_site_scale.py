@@ -78,3 +78,49 @@ def test_language_navigation_keeps_order_and_folders_that_are_not_products():
     assert nav.for_page("ru/index.md") == [index, alpha, guides, beta, about]
     assert nav.for_page("ru/gamma/privacy.md") == [index, alpha, guides, beta, about]  # unknown: the whole language
     assert product_folder("index.md") is None and product_folder("kk/alpha/privacy.md") == "alpha"
+
+
+# --- a build on two cores is the one-process build, byte for byte ---------------------------------
+
+def _real_wording_docs(target: Path) -> Path:
+    """The five real policies, and a second copy of each under another product folder: ten documents."""
+    for lang_dir in (ROOT / "docs").iterdir():
+        for source in lang_dir.glob("*/*.md"):
+            product, name = source.parent.name, source.stem
+            for folder in (product, f"{product}2"):
+                text = source.read_text(encoding="utf-8")
+                if folder != product:
+                    text = text.replace(f"id: {product}/{name}", f"id: {folder}/{name}", 1)
+                out = target / lang_dir.name / folder / source.name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text(text, encoding="utf-8")
+    return target
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_build_on_two_cores_is_byte_identical_to_one_process(tmp_path):
+    docs = _real_wording_docs(tmp_path / "docs-source")
+    built = {}
+    for jobs in (1, 2):
+        project = make_project(tmp_path / f"jobs{jobs}", docs=docs, jobs=jobs)
+        shutil.copytree(ROOT / "versions", project / "versions")
+        result = build(project, epoch=EPOCH)
+        assert result.returncode == 0, result.stderr
+        built[jobs] = _files(project / "site")
+    assert len([p for p in built[1] if p.endswith("/compare/index.html")]) == 30  # 10 documents x 3 languages
+    assert built[1].keys() == built[2].keys()
+    assert [p for p in built[1] if built[1][p] != built[2][p]] == []
+
+
+def test_documents_shared_over_forked_workers_come_back_in_order():
+    import os
+
+    from policydocs.site import workers
+
+    out = workers.map_documents(lambda doc_id: (doc_id.upper(), os.getpid()), [f"product{i}/privacy" for i in range(11)], 3)
+    assert [name for name, _ in out] == [f"PRODUCT{i}/PRIVACY" for i in range(11)]
+    assert os.getpid() not in {pid for _, pid in out}  # forked workers did the work
+    assert workers.map_documents(lambda doc_id: os.getpid(), ["a/b"] * 11, 1) == [os.getpid()] * 11

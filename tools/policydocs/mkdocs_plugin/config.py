@@ -48,5 +48,7 @@ class PolicyDocsConfig(base.Config):
     """Add the Kazakh suffix stripper to the search index (lunr has no Kazakh stemmer)."""
     compare = c.Type(bool, default=True)
     """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
+    jobs = c.Type(int, default=0)
+    """How many processes render the per-document HTML of a build (side-by-side pages); 0: one per core, at most 4."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

@@ -26,7 +26,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..languages import LANGUAGES
-from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls, workers
 from ..site import history as history_mod
 from ..site.shipping import shipped
 from ..site.strings import t
@@ -364,18 +364,22 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
 
     def _write_compare_pages(self, site_dir: Path, config) -> None:
-        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py)."""
+        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py), on every core."""
         root = Path(config.config_file_path or ".").parent
         serving = self.command == "serve"
-        for doc_id, policy in sorted(self.model.policies.items()):
+
+        def write(doc_id: str) -> None:
             findings = None
             if serving and self.config.check_on_serve:
-                findings = self._findings.get(doc_id) or check_policy(policy)
-            for lang, body in compare.site_pages(policy, self.model.histories.get(doc_id), root, serving, findings):
-                # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
-                target = site_dir / compare.compare_path(lang, doc_id) / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(body, encoding="utf-8")
+                findings = self._findings.get(doc_id) or check_policy(self.model.policies[doc_id])
+            # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
+            compare.write_site_pages(site_dir, self.model.policies[doc_id], self.model.histories.get(doc_id),
+                                     root, serving, findings)
+
+        workers.map_documents(write, sorted(self.model.policies), 1 if serving else self._jobs())
+
+    def _jobs(self) -> int:
+        return self.config.jobs or workers.default_jobs()
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

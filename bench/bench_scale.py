@@ -1,7 +1,8 @@
 """Scale (issue 18): does the site cost the same per document at 10 and at 1,000 policies?
 
     .venv/bin/python bench/bench_scale.py [--sizes 10,100,300,1000] [--runs 3]
-                                          [--columns check,plain,plugin,pdf] [--pdf-max 300]
+                                          [--columns check,plain,plugin,pdf,serial]
+                                          [--plain-max 1000] [--pdf-max 300] [--before SRC]
 
 For each size N: N synthetic policies x ru/kk/en (bench/synth.py, each the size of seed
 002) in one ``docs/`` tree, then, side by side and each as a user runs it (a new process,
@@ -12,6 +13,12 @@ whole-process wall time, median of ``--runs``; one run at 1,000 documents and ab
 - ``plugin``: ``mkdocs build`` with the policydocs plugin, PDFs off;
 - ``pdf``: the same with PDFs on and every PDF already in the cache (a first, untimed build
   fills it); skipped above ``--pdf-max`` documents, where filling the cache takes long;
+- ``serial`` (not by default): the plugin build with ``jobs: 1``, everything in one process,
+  to see what the forked workers (site/workers.py) save;
+- ``--before SRC``: the plugin build, PDFs off, once more with the library from ``SRC`` (a
+  copy of ``tools/`` of an earlier commit, e.g. ``git archive main tools | tar -x -C /tmp/main``
+  then ``--before /tmp/main/tools``), alternating with the others: before and after under
+  the same load;
 - per-document time of the plugin build, and the peak memory (largest resident set of the
   process or any of its workers, from ``os.wait4``) of each build.
 
@@ -37,7 +44,8 @@ from benchsite import MKDOCS, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 POLICYDOCS = Path(sys.executable).with_name("policydocs")
-COLUMNS = ("check", "plain", "plugin", "pdf")
+COLUMNS = ("check", "plain", "plugin", "pdf", "serial")
+DEFAULT_COLUMNS = ("check", "plain", "plugin", "pdf")
 ONE_RUN_FROM = 1000  # documents: a single run each (a build takes minutes)
 
 
@@ -108,18 +116,25 @@ def serve_reload(project_dir: Path, n_docs: int) -> float | None:
     return None
 
 
-def measure(size: int, tmp: Path, runs: int, columns: set[str], pdf_max: int) -> Row:
+def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, pdf_max: int,
+            before: Path | None) -> Row:
     row = Row(size)
     runs = 1 if size >= ONE_RUN_FROM else runs
     write_corpus(tmp / "docs", size)
     projects: dict[str, Path] = {}
+    envs: dict[str, dict[str, str]] = {}
     if "check" in columns:
         projects["check"] = project(tmp / "check", tmp / "docs", None)
         shutil.copy(ROOT / "glossary.yml", projects["check"] / "glossary.yml")
-    if "plain" in columns:
+    if "plain" in columns and size <= plain_max:
         projects["plain"] = project(tmp / "plain", tmp / "docs", None)
     if "plugin" in columns:
         projects["plugin"] = project(tmp / "plugin", tmp / "docs", {"pdf": False})
+    if "serial" in columns:
+        projects["serial"] = project(tmp / "serial", tmp / "docs", {"pdf": False, "jobs": 1})
+    if before is not None:
+        projects["before"] = project(tmp / "before", tmp / "docs", {"pdf": False})
+        envs["before"] = dict(os.environ, PYTHONPATH=str(before))
     if "pdf" in columns and size <= pdf_max:
         projects["pdf"] = project(tmp / "pdf", tmp / "docs", {"pdf": True, "pdf_cache_dir": tmp / "pdf-cache"})
         print(f"  {size}: filling the PDF cache (untimed build)", flush=True)
@@ -127,7 +142,7 @@ def measure(size: int, tmp: Path, runs: int, columns: set[str], pdf_max: int) ->
     for i in range(runs):  # alternate the columns: the machine's drift spreads over all of them
         for column, where in projects.items():
             cmd = check_cmd() if column == "check" else build_cmd()
-            run = measured(cmd, where, ok=(0, 1) if column == "check" else (0,))
+            run = measured(cmd, where, envs.get(column), ok=(0, 1) if column == "check" else (0,))
             row.runs.setdefault(column, []).append(run)
             print(f"  {size} docs, {column}, run {i + 1}/{runs}: {run.seconds:.2f} s, {run.peak_mib:.0f} MiB", flush=True)
     if "plugin" in projects:
@@ -142,14 +157,20 @@ def fmt(value: float | None, unit: str = " s", digits: int = 2) -> str:
 def table(rows: list[Row]) -> str:
     head = ("| documents | `check` | plain Material | plugin, PDFs off | per document | "
             "with PDFs, warm cache | warm / off | peak memory (plugin) | peak memory (plain) | serve reload |")
+    extra = [c for c in ("serial", "before") if any(c in r.runs for r in rows)]
+    head += "".join(f" {c}: plugin, PDFs off | {c}: per document | {c}: peak memory |" for c in extra)
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for row in rows:
         plugin, pdf = row.median("plugin"), row.median("pdf")
         per_doc = plugin / row.docs if plugin is not None else None
         ratio = pdf / plugin if pdf is not None and plugin else None
-        out.append(f"| {row.docs:,} | {fmt(row.median('check'))} | {fmt(row.median('plain'))} | {fmt(plugin)} | "
-                   f"{fmt(per_doc, digits=3)} | {fmt(pdf)} | {fmt(ratio, 'x')} | {fmt(row.peak('plugin'), ' MiB', 0)} | "
-                   f"{fmt(row.peak('plain'), ' MiB', 0)} | {fmt(row.reload)} |")
+        line = (f"| {row.docs:,} | {fmt(row.median('check'))} | {fmt(row.median('plain'))} | {fmt(plugin)} | "
+                f"{fmt(per_doc, digits=3)} | {fmt(pdf)} | {fmt(ratio, 'x')} | {fmt(row.peak('plugin'), ' MiB', 0)} | "
+                f"{fmt(row.peak('plain'), ' MiB', 0)} | {fmt(row.reload)} |")
+        for c in extra:
+            t = row.median(c)
+            line += f" {fmt(t)} | {fmt(t / row.docs if t is not None else None, digits=3)} | {fmt(row.peak(c), ' MiB', 0)} |"
+        out.append(line)
     return "\n".join(out)
 
 
@@ -164,6 +185,14 @@ def targets(rows: list[Row]) -> list[str]:
             out.append(f"per-document time at {large:,} / at {small:,}: {ratio:.2f}x (target <= 1.2x)")
         peak = next((r.peak("plugin") for r in rows if r.docs == large), None)
         out.append(f"peak memory at {large:,}: {peak:,.0f} MiB (target < 1,536 MiB at 1,000)")
+    for column, what in (("before", "before"), ("serial", "one process (jobs: 1)")):
+        per = {r.docs: r.median(column) / r.docs for r in rows if r.median(column) is not None}
+        if len(per) > 1:
+            small, large = min(per), max(per)
+            out.append(f"{what}: per-document time at {large:,} / at {small:,}: {per[large] / per[small]:.2f}x")
+        for r in rows:
+            if r.median(column) is not None and r.median("plugin"):
+                out.append(f"{what} / now at {r.docs:,}: {r.median(column) / r.median('plugin'):.2f}x")
     for r in rows:
         if r.median("pdf") is not None and r.median("plugin"):
             out.append(f"warm PDF cache / PDFs off at {r.docs:,}: {r.median('pdf') / r.median('plugin'):.2f}x "
@@ -175,8 +204,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,100,300,1000", help="numbers of documents, comma-separated")
     parser.add_argument("--runs", type=int, default=3, help="runs per measure (median); 1 from 1,000 documents")
-    parser.add_argument("--columns", default=",".join(COLUMNS), help=f"which of {', '.join(COLUMNS)}")
+    parser.add_argument("--columns", default=",".join(DEFAULT_COLUMNS), help=f"which of {', '.join(COLUMNS)}")
+    parser.add_argument("--plain-max", type=int, default=1000, help="largest size built with plain Material")
     parser.add_argument("--pdf-max", type=int, default=300, help="largest size measured with PDFs")
+    parser.add_argument("--before", type=Path, help="tools/ of an earlier commit: its plugin build side by side")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     columns = {c.strip() for c in args.columns.split(",") if c.strip()}
@@ -186,7 +217,8 @@ def main() -> None:
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-") as tmp:
-            rows.append(measure(size, Path(tmp), args.runs, columns, args.pdf_max))
+            rows.append(measure(size, Path(tmp), args.runs, columns, args.plain_max, args.pdf_max,
+                                args.before.resolve() if args.before else None))
     print()
     print(f"{', '.join(map(str, sizes))} documents x 3 languages, median of {args.runs} runs "
           f"(1 from {ONE_RUN_FROM:,}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")

@@ -58,7 +58,7 @@ messages: $(STAMP)
 	$(PYBABEL) -q extract -F babel-checker.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/checker.pot tools/policydocs
 	for d in policydocs checker; do for l in ru kk; do \
 	  if [ -f $(LOCALES)/$$l/LC_MESSAGES/$$d.po ]; then \
-	    $(PYBABEL) -q update --no-wrap --omit-header -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); \
+	    $(PYBABEL) -q update --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); \
 	  else $(PYBABEL) -q init --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); fi; \
 	done; done
 	$(PYBABEL) -q compile --statistics -D policydocs -d $(LOCALES)

@@ -29,3 +29,15 @@ def seeds_dir() -> Path:
 def on_the_day(date: dt.date) -> dt.datetime:
     """'Now' for a test that publishes as of a fixed date: late that day in Almaty (not backdated)."""
     return dt.datetime.combine(date, dt.time(23, 59), ZoneInfo("Asia/Almaty"))
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """The suite reads the tool's messages in English (their ids), whatever the machine's locale;
+    subprocesses inherit POLICYDOCS_LANG. tests/test_messages_i18n.py chooses other languages."""
+    from policydocs.i18n import set_language
+
+    monkeypatch.setenv("POLICYDOCS_LANG", "en")
+    set_language("en")
+    yield
+    set_language(None)

@@ -309,6 +309,9 @@ def test_the_404_page_speaks_the_address_language(page, base_url, lang, heading,
     footer = {"ru": "Сделано на", "kk": "негізінде жасалған", "en": "Made with"}
     assert footer[lang] in page.inner_text(".md-copyright")
     assert all(words not in page.inner_text(".md-copyright") for code, words in footer.items() if code != lang)
+    search = {"ru": "Поиск", "kk": "Іздеу", "en": "Search"}[lang]
+    assert page.get_attribute(".md-search__input", "placeholder") == search
+    assert page.get_attribute(".md-search__input", "aria-label") == search
     _fits(page)
     _shot(page, f"404-{lang}")
     other = "en" if lang != "en" else "kk"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .document import Document, parse_file
 from .errors import PolicyError
+from .i18n import _
 from .fsutil import walk_files
 from .gcpause import collector_paused
 from .languages import LANGUAGES
@@ -57,18 +58,19 @@ def policy_files(docs_dir: Path) -> list[Path]:
     """
     files: list[Path] = []
     if not docs_dir.exists():
-        raise PolicyError("the docs folder does not exist", docs_dir)
+        raise PolicyError(_("the docs folder does not exist"), docs_dir)
     if not docs_dir.is_dir():
-        raise PolicyError("is a file, not the docs folder (the folder that holds ru/, kk/ and en/)", docs_dir)
+        raise PolicyError(_("is a file, not the docs folder (the folder that holds ru/, kk/ and en/)"), docs_dir)
     for entry in sorted(docs_dir.iterdir()):
         if entry.is_symlink():
-            raise PolicyError("is a symbolic link; policydocs reads only real files and folders inside docs/", entry)
+            raise PolicyError(_("is a symbolic link; policydocs reads only real files and folders inside docs/"), entry)
         if entry.is_dir():
             if entry.name.startswith((".", "_")) or entry.name in ("assets", "stylesheets", "javascripts"):
                 continue
             if entry.name not in LANGUAGES:
                 raise PolicyError(
-                    f"unknown language folder '{entry.name}'; policies live in {', '.join(f'docs/{l}/' for l in LANGUAGES)}",
+                    _("unknown language folder '{name}'; policies live in {folders}").format(
+                        name=entry.name, folders=', '.join(f'docs/{l}/' for l in LANGUAGES)),
                     entry,
                 )
             # every file, not only *.md: MkDocs publishes them all, so a link anywhere would leak a file
@@ -109,7 +111,8 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
         key = (doc.doc_id, doc.lang)
         if key in seen:
             raise PolicyError(
-                f"document '{doc.doc_id}' in '{doc.lang}' is also defined in {seen[key].path}",
+                _("document '{doc_id}' in '{lang}' is also defined in {path}").format(
+                    doc_id=doc.doc_id, lang=doc.lang, path=seen[key].path),
                 doc.path,
                 _line_of_field(doc, "id"),
             )
@@ -119,12 +122,14 @@ def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
         folder_lang, path_id = expected_id(docs_dir, doc.path)
         if doc.lang != folder_lang:
             raise PolicyError(
-                f"lang is '{doc.lang}' but the file is in the '{folder_lang}' folder", doc.path, _line_of_field(doc, "lang")
+                _("lang is '{lang}' but the file is in the '{folder_lang}' folder").format(
+                    lang=doc.lang, folder_lang=folder_lang), doc.path, _line_of_field(doc, "lang")
             )
         if doc.doc_id != path_id:
             raise PolicyError(
-                f"id is '{doc.doc_id}' but the file's place says '{path_id}'; "
-                f"move the file to docs/{doc.lang}/{doc.doc_id}.md or change its id",
+                _("id is '{doc_id}' but the file's place says '{path_id}'; move the file to "
+                      "docs/{lang}/{doc_id}.md or change its id").format(
+                          doc_id=doc.doc_id, path_id=path_id, lang=doc.lang),
                 doc.path,
                 _line_of_field(doc, "id"),
             )

@@ -22,6 +22,7 @@ from typing import Iterator
 
 from . import frontmatter
 from .errors import PolicyError
+from .i18n import _
 from .frontmatter import FrontMatter
 from .lines import split_lines
 from .textfile import decode, read_bytes
@@ -320,8 +321,9 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
             number = block.number or ""
             if number.count(".") >= MAX_CLAUSE_LEVELS:
                 raise PolicyError(
-                    f"the clause number '{number[:40]}{'…' if len(number) > 40 else ''}' has "
-                    f"{number.count('.') + 1} levels; policydocs supports at most {MAX_CLAUSE_LEVELS}", path, block.line)
+                    _("the clause number '{number}' has {levels} levels; policydocs supports "
+                          "at most {most}").format(
+                              number=number[:40] + ('…' if len(number) > 40 else ''), levels=number.count('.') + 1, most=MAX_CLAUSE_LEVELS), path, block.line)
             while stack and not number.startswith(stack[-1].number + "."):
                 stack.pop()
             block.eid = unique(f"cl-{_dashed(number)}")
@@ -364,7 +366,7 @@ def parse_text(text: str, path: Path | str = "<text>") -> Document:
     if bom:
         text = text[1:]
     if not text.strip():
-        raise PolicyError("file is empty", path)
+        raise PolicyError(_("file is empty"), path)
     front, body = frontmatter.split(text, path)
     blocks = tokenize(body, front.body_line)
     return build(path, front, blocks, bom)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import PolicyError
+from .i18n import _
 from . import yamlio
 from .languages import LANGUAGES
 from .lines import line_and_column, split_lines
@@ -86,13 +87,14 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
     lines = split_lines(text, keepends=True)
     if not lines or not _FENCE.match(lines[0]):
         raise PolicyError(
-            "the file must start with a front matter block ('---', then id, title, lang, ..., then '---')",
+            _("the file must start with a front matter block ('---', then id, title, lang, ..., then "
+                  "'---')"),
             path,
             1,
         )
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
-        raise PolicyError("front matter is not closed: add a line '---' after the header fields", path, 1)
+        raise PolicyError(_("front matter is not closed: add a line '---' after the header fields"), path, 1)
     raw = "".join(lines[: end + 1])
     yaml_text = "".join(lines[1:end])
     try:
@@ -102,9 +104,9 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
         # YAML counts U+2028, U+2029 and U+0085 as line breaks too: count from the offset instead
         line = line_and_column(yaml_text, mark.index)[0] + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "malformed YAML"
-        raise PolicyError(f"front matter is not valid YAML: {problem}", path, line) from None
+        raise PolicyError(_("front matter is not valid YAML: {problem}").format(problem=problem), path, line) from None
     if not isinstance(data, dict):
-        raise PolicyError("front matter must be a list of 'field: value' lines", path, 2)
+        raise PolicyError(_("front matter must be a list of 'field: value' lines"), path, 2)
     fm = FrontMatter(raw, data, end + 2)
     validate(fm, path, yaml_text)
     return fm, "".join(lines[end + 1:])
@@ -121,40 +123,47 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     data = fm.data
     for name in REQUIRED:
         if data.get(name) in (None, ""):
-            raise PolicyError(f"front matter lacks the required field '{name}'", path, _field_line(yaml_text, name))
+            raise PolicyError(_("front matter lacks the required field '{name}'").format(
+                name=name), path, _field_line(yaml_text, name))
 
     def bad(name: str, why: str) -> PolicyError:
-        return PolicyError(f"front matter field '{name}' {why}", path, _field_line(yaml_text, name))
+        return PolicyError(_("front matter field '{name}' {why}").format(
+            name=name, why=why), path, _field_line(yaml_text, name))
 
     if not isinstance(data["id"], str) or not DOC_ID.match(data["id"]):
-        raise bad("id", f"must look like 'product/name' in lower-case Latin letters, digits and '-', not {data['id']!r}")
+        raise bad("id", _("must look like 'product/name' in lower-case Latin letters, digits and '-', not {value!r}").format(
+            value=data["id"]))
     for name in ("lang", "source_lang", "prevailing_lang"):
         if name in data and data[name] not in LANGUAGES:
-            raise bad(name, f"names an unknown language {data[name]!r}; use one of: {', '.join(LANGUAGES)}")
+            raise bad(name, _("names an unknown language {value!r}; use one of: {choices}").format(
+                value=data[name], choices=", ".join(LANGUAGES)))
     for name in ("title", "product", "operator"):
         if not isinstance(data[name], str):
-            raise bad(name, "must be text")
+            raise bad(name, _("must be text"))
     days = data["notice_days"]
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise bad("notice_days", f"must be a whole number of days (0 or more), not {days!r}")
+        raise bad("notice_days", _("must be a whole number of days (0 or more), not {value!r}").format(value=days))
     if data["status"] not in STATUSES:
-        raise bad("status", f"must be one of: {', '.join(STATUSES)} (not {data['status']!r})")
+        raise bad("status", _("must be one of: {choices} (not {value!r})").format(
+            choices=", ".join(STATUSES), value=data["status"]))
     if "origin" in data and data["origin"] not in ORIGINS:
-        raise bad("origin", f"must be one of: {', '.join(ORIGINS)} (not {data['origin']!r})")
+        raise bad("origin", _("must be one of: {choices} (not {value!r})").format(
+            choices=", ".join(ORIGINS), value=data["origin"]))
     if "reviewed" in data and not isinstance(data["reviewed"], bool):
-        raise bad("reviewed", "must be true or false")
+        raise bad("reviewed", _("must be true or false"))
     for name in ("date", "effective"):
         if name in data and not isinstance(data[name], (dt.date, dt.datetime)):
-            raise bad(name, f"must be a date written as YYYY-MM-DD, not {data[name]!r}")
+            raise bad(name, _("must be a date written as YYYY-MM-DD, not {value!r}").format(value=data[name]))
         if name in data and not 1900 <= data[name].year <= 2999:
-            raise bad(name, f"is outside the years 1900-2999 ({data[name].isoformat()})")
+            raise bad(name, _("is outside the years 1900-2999 ({value})").format(value=data[name].isoformat()))
     if "timezone" in data:
         from .versions.clock import zone  # noqa: PLC0415
 
         try:
             zone(str(data["timezone"]))
-        except PolicyError as exc:
-            raise bad("timezone", f"names an {exc.message}") from None
+        except PolicyError:
+            raise bad("timezone", _("names an unknown time zone '{zone}'; use a name such as Asia/Almaty").format(
+                zone=data["timezone"])) from None
 
 
 def dump(data: dict[str, Any]) -> str:

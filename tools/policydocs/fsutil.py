@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import PolicyError
+from .i18n import _
 
 
 def _umask() -> int:
@@ -27,12 +28,12 @@ def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
     """``atomic_write_bytes`` for a file made piece by piece, never held whole in memory."""
     path = Path(path)
     if path.is_dir() and not path.is_symlink():
-        raise PolicyError("is a folder; give the name of a file to write", path)
+        raise PolicyError(_("is a folder; give the name of a file to write"), path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise PolicyError(f"cannot write here ({exc.strerror or exc})", path) from None
+        raise PolicyError(_("cannot write here ({reason})").format(reason=exc.strerror or exc), path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
@@ -43,7 +44,8 @@ def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
         Path(tmp).unlink(missing_ok=True)
-        raise PolicyError(f"cannot write the file ({exc.strerror or exc}); nothing was changed", path) from None
+        raise PolicyError(_("cannot write the file ({reason}); nothing was changed").format(
+            reason=exc.strerror or exc), path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -119,16 +121,16 @@ def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        raise PolicyError("file not found", path) from None
+        raise PolicyError(_("file not found"), path) from None
     except OSError as exc:
-        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
+        raise PolicyError(_("cannot read the file ({reason})").format(reason=exc.strerror), path) from None
     if stat.S_ISLNK(mode):
-        raise PolicyError("is a symbolic link; policydocs reads only real files inside the project "
-                          "(copy the file here instead of linking to it)", path)
+        raise PolicyError(_("is a symbolic link; policydocs reads only real files inside the project (copy the file "
+              "here instead of linking to it)"), path)
     if stat.S_ISDIR(mode):
-        raise PolicyError("is a folder, not a file", path)
+        raise PolicyError(_("is a folder, not a file"), path)
     if not stat.S_ISREG(mode):
-        raise PolicyError("is not a regular file (a pipe, device or socket); policydocs reads only files", path)
+        raise PolicyError(_("is not a regular file (a pipe, device or socket); policydocs reads only files"), path)
     if root is not None:
         _no_linked_folder(path, Path(root))
     return path
@@ -139,13 +141,14 @@ def _no_linked_folder(path: Path, root: Path) -> None:
     try:
         parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
     except ValueError:
-        raise PolicyError(f"lies outside {root}; policydocs reads only files inside it", path) from None
+        raise PolicyError(_("lies outside {root}; policydocs reads only files inside it").format(
+            root=root), path) from None
     folder = Path(os.path.abspath(root))
     for part in parts:
         folder = folder / part
         if os.path.islink(folder):
-            raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
-                              "project (copy the files here instead of linking to them)", folder)
+            raise PolicyError(_("is a symbolic link to a folder; policydocs reads only real folders inside the project "
+                  "(copy the files here instead of linking to them)"), folder)
 
 
 def walk_files(root: Path | str) -> list[Path]:
@@ -155,8 +158,8 @@ def walk_files(root: Path | str) -> list[Path]:
     for folder, dirs, files in os.walk(root, followlinks=False):
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):
-                raise PolicyError("is a symbolic link to a folder; policydocs reads only real folders inside the "
-                                  "project", os.path.join(folder, name))
+                raise PolicyError(_("is a symbolic link to a folder; policydocs reads only real folders inside the "
+                      "project"), os.path.join(folder, name))
         for name in files:
             out.append(regular_file(Path(folder) / name))
     return sorted(out)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .i18n import _
+
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 # [text](url "title"), ![alt](url), <https://autolink>
@@ -40,16 +42,17 @@ def unsafe_reason(url: str, image: bool = False) -> str | None:
     the site itself: a remote image would tell a third party who reads the policy.
     """
     if not url:
-        return "the link has no target"
+        return _("the link has no target")
     parts = urlsplit(url)
     if image and (parts.scheme or url.startswith("//")):
-        return "images must be files of the site (under docs/); a remote image tells a third party who reads the policy"
+        return _("images must be files of the site (under docs/); a remote image tells a third party who reads the policy")
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
-            return f"links with '{parts.scheme}:' are not allowed (only {', '.join(SAFE_SCHEMES)})"
+            return _("links with '{scheme}:' are not allowed (only {allowed})").format(
+                scheme=parts.scheme, allowed=", ".join(SAFE_SCHEMES))
         return None
     if url.startswith("//"):
-        return "protocol-relative links are not allowed; write https://"
+        return _("protocol-relative links are not allowed; write https://")
     if url.startswith("/") or ".." in parts.path.split("/"):
-        return "the link points outside the site; use a relative link inside docs/ or a full https:// address"
+        return _("the link points outside the site; use a relative link inside docs/ or a full https:// address")
     return None

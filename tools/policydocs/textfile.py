@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PolicyError
+from .i18n import _
 from .fsutil import regular_file
 from .languages import count_letters
 
@@ -36,34 +37,34 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise PolicyError(
-                f"file is too large ({size // (1024 * 1024)} MB); a policy is at most "
-                f"{max_bytes // (1024 * 1024)} MB of text",
+                _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
+                    size=size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
                 path,
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise PolicyError("file not found", path) from None
+        raise PolicyError(_("file not found"), path) from None
     except IsADirectoryError:
-        raise PolicyError("is a folder, not a text file", path) from None
+        raise PolicyError(_("is a folder, not a text file"), path) from None
     except PermissionError:
-        raise PolicyError("cannot read the file (permission denied)", path) from None
+        raise PolicyError(_("cannot read the file (permission denied)"), path) from None
 
 
 def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> DecodedText:
     """Decode ``data`` or raise a PolicyError that names the line of the first bad byte."""
     if not data.strip():
-        raise PolicyError("file is empty", path)
+        raise PolicyError(_("file is empty"), path)
     if allow_cp1251 and data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's "Unicode"
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise PolicyError("text starts as UTF-16 but is damaged; save it again as UTF-8", path) from None
+            raise PolicyError(_("text starts as UTF-16 but is damaged; save it again as UTF-8"), path) from None
         if not text.strip():
-            raise PolicyError("file is empty", path)
+            raise PolicyError(_("file is empty"), path)
         return DecodedText(text.lstrip("\ufeff"), "utf-16", True)
     nul = data.find(b"\x00")
     if nul != -1:
-        raise PolicyError("this is a binary file, not text (it contains NUL bytes)", path, _line_of(data, nul))
+        raise PolicyError(_("this is a binary file, not text (it contains NUL bytes)"), path, _line_of(data, nul))
     bom = data.startswith(UTF8_BOM)
     body = data[len(UTF8_BOM):] if bom else data
     try:
@@ -74,8 +75,9 @@ def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> Decoded
             text = _try_cp1251(body)
             if text is not None:
                 return DecodedText(text, "cp1251", False)
-        hint = " (neither UTF-8 nor Windows-1251)" if allow_cp1251 else "; save it as UTF-8"
-        raise PolicyError(f"text is not valid UTF-8{hint}", path, _line_of(data, bad)) from None
+        message = _("text is not valid UTF-8 (neither UTF-8 nor Windows-1251)") if allow_cp1251 else _(
+            "text is not valid UTF-8; save it as UTF-8")
+        raise PolicyError(message, path, _line_of(data, bad)) from None
 
 
 def _try_cp1251(body: bytes) -> str | None:

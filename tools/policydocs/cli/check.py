@@ -8,39 +8,45 @@ from pathlib import Path
 
 import click
 
+from ..i18n import MESSAGE_LANGUAGES, N_, _, current_language, set_language
 from ..languages import LANGUAGES
 from ..check import RULES, check_tree, report
 from ..versions.claims import check_document_files
 from ..versions.store import open_store
+from .translated import command as translated_command, option
 
 
 def _langs(value: str) -> tuple[str, ...]:
     langs = tuple(v.strip() for v in value.split(",") if v.strip())
     for lang in langs:
         if lang not in LANGUAGES:
-            raise click.BadParameter(f"unknown language '{lang}'; use {', '.join(LANGUAGES)}")
+            raise click.BadParameter(_("unknown language '{lang}'; use {choices}").format(
+                lang=lang, choices=", ".join(LANGUAGES)))
     return langs
 
 
-@click.command("check")
+@translated_command("check", help=N_(
+    "Check that the languages of every policy under DOCS say the same thing, clause by clause.\n\n"
+    "Exit code 1 when there are errors, 0 otherwise (warnings alone do not fail), 2 on bad input. "
+    "Silence one finding with a comment right before the clause, giving the reason: "
+    "<!-- check: ignore RULE-ID: reason -->"))
 @click.argument("docs", required=False, type=click.Path(path_type=Path), default=Path("docs"))
-@click.option("--format", "fmt", type=click.Choice(["human", "json", "github"]), default="human",
-              help="human (default), json (a list of findings) or github (workflow annotations)")
-@click.option("--lang", "msg_lang", type=click.Choice(["en", "ru"]), default="en", help="language of the messages")
-@click.option("--require", "required", default=",".join(LANGUAGES), show_default=True,
-              help="languages every policy must have, comma-separated")
-@click.option("--document", "only", multiple=True, help="check only this document id (repeatable)")
-@click.option("--list-rules", is_flag=True, help="list every rule with its severity and why it matters, then exit")
-@click.option("--versions", "versions_dir", type=click.Path(path_type=Path), default=Path("versions"), show_default=True,
-              help="published versions, verified against their recorded sha256")
-def command(docs: Path, fmt: str, msg_lang: str, required: str, only: tuple[str, ...], list_rules: bool,
+@option("--format", "fmt", type=click.Choice(["human", "json", "github"]), default="human",
+        help=N_("human (default), json (a list of findings) or github (workflow annotations)"))
+@option("--lang", "msg_lang", type=click.Choice(MESSAGE_LANGUAGES), default=None,
+        help=N_("language of the messages (default: policydocs --lang, else the locale)"))
+@option("--require", "required", default=",".join(LANGUAGES), show_default=True,
+        help=N_("languages every policy must have, comma-separated"))
+@option("--document", "only", multiple=True, help=N_("check only this document id (repeatable)"))
+@option("--list-rules", is_flag=True, help=N_("list every rule with its severity and why it matters, then exit"))
+@option("--versions", "versions_dir", type=click.Path(path_type=Path), default=Path("versions"), show_default=True,
+        help=N_("published versions, verified against their recorded sha256"))
+def command(docs: Path, fmt: str, msg_lang: str | None, required: str, only: tuple[str, ...], list_rules: bool,
             versions_dir: Path) -> None:
-    """Check that the languages of every policy under DOCS say the same thing, clause by clause.
-
-    Exit code 1 when there are errors, 0 otherwise (warnings alone do not fail), 2 on bad input.
-    Silence one finding with a comment right before the clause, giving the reason:
-    <!-- check: ignore RULE-ID: reason -->
-    """
+    """Compare the languages of every policy; exit 1 on errors."""
+    if msg_lang is not None:
+        set_language(msg_lang)  # ``check --lang`` is the message language of this run
+    msg_lang = current_language()
     if list_rules:
         for rule in RULES.values():
             why = (rule.why_ru if msg_lang == "ru" else rule.why_en).replace("{required}", ", ".join(LANGUAGES))

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import click
 
+from ..i18n import N_, _
 from ..versions import timeline
 from ..versions.clock import parse_moment
 from ..versions.store import CHANGELOG, open_store
+from .translated import command as translated_command, option
 
 
 def _stores(versions_dir: Path):
@@ -28,21 +30,21 @@ def _stores(versions_dir: Path):
 
 def _what(version, kind: str) -> str:
     if kind == "published":
-        return f"version {version.number} is published (scheduled)"
-    return f"version {version.number} takes effect"
+        return _("version {number} is published (scheduled)").format(number=version.number)
+    return _("version {number} takes effect").format(number=version.number)
 
 
-@click.command("next-change")
-@click.option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path))
-@click.option("--at", "at", help="Look ahead from this moment instead of now (ISO, with or without offset).")
-@click.option("--since", "since", help="Instead: exit 0 if something changed after this moment and by now (or --at), "
-                                       "e.g. the deployed site's generated_at; exit 1 if not.")
+@translated_command("next-change", help=N_(
+    "Print the next moment at which the site changes (ISO 8601 with offset) and what changes.\n\n"
+    "Exit 0 when there is one, 1 when nothing is ahead. With --since, exit 0 when a change "
+    "fell in (SINCE, now]: the site built at SINCE is out of date and must be rebuilt."))
+@option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path),
+        help=N_("Folder of the published versions."))
+@option("--at", "at", help=N_("Look ahead from this moment instead of now (ISO, with or without offset)."))
+@option("--since", "since", help=N_("Instead: exit 0 if something changed after this moment and by now (or --at), "
+                                    "e.g. the deployed site's generated_at; exit 1 if not."))
 def command(versions_dir: Path, at: str | None, since: str | None) -> None:
-    """Print the next moment at which the site changes (ISO 8601 with offset) and what changes.
-
-    Exit 0 when there is one, 1 when nothing is ahead. With --since, exit 0 when a change
-    fell in (SINCE, now]: the site built at SINCE is out of date and must be rebuilt.
-    """
+    """The next change of the site, for a scheduled rebuild (see the help text above)."""
     utc = dt.timezone.utc
     now = parse_moment(at, utc, "--at")[0] if at else dt.datetime.now(utc)
     stores = _stores(versions_dir)
@@ -52,12 +54,12 @@ def command(versions_dir: Path, at: str | None, since: str | None) -> None:
         for moment, store, version, kind in sorted(passed, key=lambda item: item[0]):
             click.echo(f"{moment.isoformat()}  {store.doc_id}: {_what(version, kind)}")
         if not passed:
-            click.echo(f"nothing changed after {start.isoformat()}", err=True)
+            click.echo(_("nothing changed after {moment}").format(moment=start.isoformat()), err=True)
             sys.exit(1)
         return
     ahead = [(m, s, v, k) for s in stores for m, v, k in timeline.next_changes(s.versions, now)]
     if not ahead:
-        click.echo("nothing is scheduled: no publication or effective moment lies ahead", err=True)
+        click.echo(_("nothing is scheduled: no publication or effective moment lies ahead"), err=True)
         sys.exit(1)
     first = min(m for m, *_ in ahead)
     click.echo(first.isoformat())

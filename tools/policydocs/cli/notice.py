@@ -10,8 +10,10 @@ import click
 
 from ..document import parse_text
 from ..errors import PolicyError
+from ..i18n import N_, _
 from ..languages import LANGUAGES
 from ..versions.store import open_store
+from .translated import command as translated_command, option
 
 
 def _site_url(config: Path) -> str:
@@ -23,27 +25,30 @@ def _site_url(config: Path) -> str:
     return ""
 
 
-@click.command("notice")
+@translated_command("notice", help=N_("Print the notice of a material change of DOC_ID: e-mail, push line or JSON."))
 @click.argument("doc_id")
-@click.option("--version", "number", type=int, required=True, help="The version users are told about.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["email", "push", "json"]), default="email", show_default=True,
-              help="email: subject and body; push: one line; json: all three for every language")
-@click.option("--site-url", help="The site's address for the links (default: site_url in mkdocs.yml).")
-@click.option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path))
+@option("--version", "number", type=int, required=True, help=N_("The version users are told about."))
+@option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True,
+        help=N_("Language of the notice."))
+@option("--format", "fmt", type=click.Choice(["email", "push", "json"]), default="email", show_default=True,
+        help=N_("email: subject and body; push: one line; json: all three for every language"))
+@option("--site-url", help=N_("The site's address for the links (default: site_url in mkdocs.yml)."))
+@option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path),
+        help=N_("Folder of the published versions."))
 def command(doc_id, number, lang, fmt, site_url, versions_dir):
-    """Print the notice of a material change of DOC_ID: e-mail, push line or JSON."""
+    """The ready texts telling users of a material change."""
     from ..site import urls  # noqa: PLC0415
     from ..site.notice import notice_texts, requires_consent  # noqa: PLC0415
 
     store = open_store(versions_dir, doc_id)
     if not store.versions:
-        raise PolicyError(f"document '{doc_id}' has no published version", store.changelog_path)
+        raise PolicyError(_("document '{doc_id}' has no published version").format(doc_id=doc_id), store.changelog_path)
     version = store.get(number)
     previous = next((v for v in reversed(store.versions) if v.number < number), None)
     if not requires_consent(version, previous):
-        why = "the first version replaces nothing" if previous is None else "the change is not material"
-        raise PolicyError(f"version {number} of '{doc_id}' needs no notice: {why}", store.changelog_path)
+        why = _("the first version replaces nothing") if previous is None else _("the change is not material")
+        raise PolicyError(_("version {number} of '{doc_id}' needs no notice: {why}").format(
+            number=number, doc_id=doc_id, why=why), store.changelog_path)
     base = site_url if site_url is not None else _site_url(Path("mkdocs.yml"))
 
     def url(path: str) -> str:

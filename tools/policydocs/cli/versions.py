@@ -12,6 +12,7 @@ import click
 from ..corpus import load
 from ..document import parse_text
 from ..errors import PolicyError
+from ..i18n import N_, _
 from ..languages import LANGUAGES
 from ..versions import timeline
 from ..versions.claims import check_document_files
@@ -19,16 +20,20 @@ from ..versions.clock import check_year, parse_moment, zone
 from ..versions.publish import publish
 from ..versions.redline import compare, render_html, render_text, summary
 from ..versions.store import open_store
+from .translated import command as translated_command, option
 
-DOCS = click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path))
-VERSIONS = click.option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path))
+DOCS = option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path),
+              help=N_("Folder with docs/<lang>/<product>/<name>.md."))
+VERSIONS = option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path),
+                  help=N_("Folder of the published versions."))
 
 
 def _policy(docs_dir: Path, doc_id: str):
     corpus = load(docs_dir)
     if doc_id not in corpus.policies:
-        known = ", ".join(sorted(corpus.policies)) or "none"
-        raise PolicyError(f"no document '{doc_id}' under {docs_dir} (known: {known})")
+        known = ", ".join(sorted(corpus.policies)) or _("none")
+        raise PolicyError(_("no document '{doc_id}' under {folder} (known: {known})").format(
+            doc_id=doc_id, folder=docs_dir, known=known))
     return corpus, corpus.policies[doc_id]
 
 
@@ -46,32 +51,32 @@ def default_checker():
     return run
 
 
-@click.command("publish")
+@translated_command("publish", help=N_(
+    "Freeze the current texts of DOC_ID as its next version.\n\n"
+    "A moment still to come is a scheduled publication: frozen and recorded now, shown on the "
+    "site, the API and the feeds only from a build at or after it (see `policydocs next-change`)."))
 @click.argument("doc_id")
-@click.option("--date", "date_", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date.")
-@click.option("--time", "time_", type=click.DateTime(formats=["%H:%M"]), help="Publication time (default 00:00).")
-@click.option("--material/--non-material", default=True, show_default=True,
-              help="A non-material change takes effect at publication; a material one after the notice period.")
-@click.option("--version", "number", type=int, help="Expected version number (refused if it is not the next one).")
-@click.option("--by", "by", help="Who publishes (recorded in the changelog; default: git's user.name and user.email).")
-@click.option("--backdate", "backdate", metavar="REASON",
-              help="Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the history page.")
-@click.option("--allow-unconfirmed", "allow_unconfirmed", metavar="REASON",
-              help="Publish although translated clauses changed without a translator's sign-off; the reason is "
-                   "recorded in the changelog and shown on the history page.")
+@option("--date", "date_", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help=N_("Publication date."))
+@option("--time", "time_", type=click.DateTime(formats=["%H:%M"]), help=N_("Publication time (default 00:00)."))
+@option("--material/--non-material", default=True, show_default=True,
+        help=N_("A non-material change takes effect at publication; a material one after the notice period."))
+@option("--version", "number", type=int, help=N_("Expected version number (refused if it is not the next one)."))
+@option("--by", "by", help=N_("Who publishes (recorded in the changelog; default: git's user.name and user.email)."))
+@option("--backdate", "backdate", metavar="REASON",
+        help=N_("Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the "
+                "history page."))
+@option("--allow-unconfirmed", "allow_unconfirmed", metavar="REASON",
+        help=N_("Publish although translated clauses changed without a translator's sign-off; the reason is "
+                "recorded in the changelog and shown on the history page."))
 @DOCS
 @VERSIONS
 def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_unconfirmed, docs_dir, versions_dir):
-    """Freeze the current texts of DOC_ID as its next version.
-
-    A moment still to come is a scheduled publication: frozen and recorded now, shown on the
-    site, the API and the feeds only from a build at or after it (see `policydocs next-change`).
-    """
+    """Freeze the current texts as the next version (see the help text above)."""
     check_year(date_.date(), "--date")
-    _, policy = _policy(docs_dir, doc_id)
+    policy = _policy(docs_dir, doc_id)[1]
     if allow_unconfirmed is not None and not allow_unconfirmed.strip():
-        raise PolicyError("--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed \"the Kazakh "
-                          "translation is being reviewed by the operator's lawyer\"")
+        raise PolicyError(_("--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed \"the Kazakh "
+                            "translation is being reviewed by the operator's lawyer\""))
     result = publish(
         policy, versions_dir, date_.date(), time=time_.time() if time_ else None,
         material=material, number=number, checker=default_checker(), by=by or _git_user(), backdate=backdate,
@@ -79,20 +84,24 @@ def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_
     )
     v = result.version
     if v.published > v.recorded_at:
-        click.echo(f"scheduled {doc_id} version {v.number}: published {v.published.isoformat()}, "
-                   f"takes effect {v.effective.isoformat()}; nobody is shown it before then")
+        click.echo(_("scheduled {document} version {number}: published {published}, takes effect {effective}; "
+                     "nobody is shown it before then").format(
+            document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()))
     else:
-        click.echo(f"published {doc_id} version {v.number}: {v.published.isoformat()}, takes effect {v.effective.isoformat()}")
+        click.echo(_("published {document} version {number}: {published}, takes effect {effective}").format(
+            document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()))
     for lang in v.languages:
         click.echo(f"  {lang}: {v.summary[lang]}")
     if v.unconfirmed:
         for lang, clauses in v.unconfirmed["clauses"].items():
-            click.echo(f"  {lang}: published without a translator's sign-off: {', '.join(clauses)}")
-        click.echo(f"  reason recorded in the changelog: {v.unconfirmed['reason']}")
+            click.echo("  " + _("{lang}: published without a translator's sign-off: {clauses}").format(
+                lang=lang, clauses=", ".join(clauses)))
+        click.echo("  " + _("reason recorded in the changelog: {reason}").format(reason=v.unconfirmed["reason"]))
     for path in result.files:
-        click.echo(f"  wrote {path}")
+        click.echo("  " + _("wrote {path}").format(path=path))
     for path in result.leftovers:
-        click.echo(f"{path}: left by a publish that did not finish; it is not a version and may be deleted", err=True)
+        click.echo(_("{path}: left by a publish that did not finish; it is not a version and may be deleted").format(
+            path=path), err=True)
 
 
 def _git_user() -> str | None:
@@ -116,34 +125,35 @@ def _load_version_text(spec: str, doc_id: str, lang: str, docs_dir: Path, versio
 def load_version(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir: Path):
     """(text, published Version or None for the draft) of 'v3', '3' or 'draft'."""
     if spec == "draft":
-        _, policy = _policy(docs_dir, doc_id)
+        policy = _policy(docs_dir, doc_id)[1]
         if lang not in policy.languages:
-            raise PolicyError(f"the draft of '{doc_id}' has no '{lang}' text")
+            raise PolicyError(_("the draft of '{doc_id}' has no '{lang}' text").format(doc_id=doc_id, lang=lang))
         return policy.languages[lang], None
     store = open_store(versions_dir, doc_id)
     try:
         number = int(spec.lstrip("v"))
     except ValueError:
-        raise PolicyError(f"'{spec}' is not a version: write v1, v2, ... or draft") from None
+        raise PolicyError(_("'{spec}' is not a version: write v1, v2, ... or draft").format(spec=spec)) from None
     version = store.get(number)
     if lang not in version.sha256:
-        raise PolicyError(f"version {number} of '{doc_id}' has no '{lang}' text")
+        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(
+            number=number, doc_id=doc_id, lang=lang))
     return parse_text(version.text(lang), version.text_path(lang)), version
 
 
-@click.command("diff")
+@translated_command("diff", help=N_("Show what changed in DOC_ID between two versions, word by word."))
 @click.argument("doc_id")
-@click.option("--from", "from_", required=True, help="v1, v2, ... or draft")
-@click.option("--to", "to", default="draft", show_default=True, help="v1, v2, ... or draft")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True)
-@click.option("--html", "html_out", type=click.Path(path_type=Path), help="Write an HTML redline to this file.")
-@click.option("--docx", "docx_out", type=click.Path(path_type=Path),
-              help="Write a Word redline with tracked changes (accept all = the new text) to this file.")
-@click.option("--author", default="policydocs", show_default=True, help="Author of the tracked changes in --docx.")
+@option("--from", "from_", required=True, help=N_("v1, v2, ... or draft"))
+@option("--to", "to", default="draft", show_default=True, help=N_("v1, v2, ... or draft"))
+@option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True, help=N_("Language of the text."))
+@option("--html", "html_out", type=click.Path(path_type=Path), help=N_("Write an HTML redline to this file."))
+@option("--docx", "docx_out", type=click.Path(path_type=Path),
+        help=N_("Write a Word redline with tracked changes (accept all = the new text) to this file."))
+@option("--author", default="policydocs", show_default=True, help=N_("Author of the tracked changes in --docx."))
 @DOCS
 @VERSIONS
 def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, versions_dir):
-    """Show what changed in DOC_ID between two versions, word by word."""
+    """A word-level redline between two versions or a version and the draft."""
     old, old_version = load_version(from_, doc_id, lang, docs_dir, versions_dir)
     new, new_version = load_version(to, doc_id, lang, docs_dir, versions_dir)
     changes = compare(old, new)
@@ -152,7 +162,7 @@ def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, 
         from ..docx import version_redline, write_output
 
         write_output(docx_out, version_redline(old, new, old_version, new_version, changes, author=author))
-        click.echo(f"wrote {docx_out}")
+        click.echo(_("wrote {path}").format(path=docx_out))
     if html_out:
         from ..fsutil import atomic_write_text
 
@@ -163,23 +173,23 @@ def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, 
             f"<p>{summary(changes, lang)}</p>{render_html(changes, lang)}</html>"
         )
         atomic_write_text(html_out, page)
-        click.echo(f"wrote {html_out}")
+        click.echo(_("wrote {path}").format(path=html_out))
     else:
         body = render_text(changes, lang, colour=sys.stdout.isatty())
         if body:
             click.echo(body)
 
 
-@click.command("status")
+@translated_command("status", help=N_("One table of every document: languages, current and pending version, open findings."))
 @DOCS
 @VERSIONS
-@click.option("--at", "at", help="Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
-                                 "document's time zone; also 2026-12-01T15:30 or with an offset.")
+@option("--at", "at", help=N_("Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
+                              "document's time zone; also 2026-12-01T15:30 or with an offset."))
 def status_command(docs_dir, versions_dir, at):
-    """One table of every document: languages, current and pending version, open findings."""
+    """Every document's versions and findings, then its translations' states."""
     corpus = load(docs_dir)
     checker = default_checker()
-    rows = [("document", "languages", "in force", "pending", "findings")]
+    rows = [(_("document"), _("languages"), _("in force"), _("pending"), _("findings"))]
     said = set()
     for doc_id, policy in sorted(corpus.policies.items()):
         store = open_store(versions_dir, doc_id)
@@ -188,18 +198,23 @@ def status_command(docs_dir, versions_dir, at):
         check_document_files(docs_dir, doc_id, store, dt.datetime.now(tz))
         if at and (bare, tz.key) not in said:
             said.add((bare, tz.key))
-            meaning = " (a bare date means 00:00 of that day)" if bare else ""
-            click.echo(f"at {moment.astimezone(tz):%Y-%m-%d %H:%M} {tz.key}{meaning}")
+            meaning = _(" (a bare date means 00:00 of that day)") if bare else ""
+            click.echo(_("at {moment} {zone}{meaning}").format(
+                moment=f"{moment.astimezone(tz):%Y-%m-%d %H:%M}", zone=tz.key, meaning=meaning))
         shown = timeline.visible(store.versions, moment)
         current = timeline.in_force(shown, moment)
         pending = timeline.pending(shown, moment)
         scheduled = [v for v in store.versions if v.published > moment]
         langs = " ".join(lang if lang in policy.languages else "-" * len(lang) for lang in LANGUAGES)
-        in_force = f"v{current.number} since {current.effective:%Y-%m-%d %H:%M %z}" if current else "none"
-        pend = [f"v{v.number} from {v.effective:%Y-%m-%d %H:%M %z}" for v in pending]
-        pend += [f"v{v.number} scheduled for {v.published:%Y-%m-%d %H:%M %z}" for v in scheduled]
-        findings = str(len(checker(policy))) + " errors" if checker else "checker not installed"
-        rows.append((doc_id, langs, in_force, ", ".join(pend) or "none", findings))
+        in_force = _("v{number} since {moment}").format(
+            number=current.number, moment=f"{current.effective:%Y-%m-%d %H:%M %z}") if current else _("none")
+        pend = [_("v{number} from {moment}").format(number=v.number, moment=f"{v.effective:%Y-%m-%d %H:%M %z}")
+                for v in pending]
+        pend += [_("v{number} scheduled for {moment}").format(
+            number=v.number, moment=f"{v.published:%Y-%m-%d %H:%M %z}")
+                 for v in scheduled]
+        findings = _("{count} errors").format(count=len(checker(policy))) if checker else _("checker not installed")
+        rows.append((doc_id, langs, in_force, ", ".join(pend) or _("none"), findings))
     _table(rows)
     click.echo("")
     _table(translation_rows(corpus, Path(docs_dir).resolve().parent))
@@ -215,7 +230,7 @@ def translation_rows(corpus, root: Path) -> list[tuple[str, ...]]:
     """Per document and translation: how many clauses are confirmed, stale, never confirmed, missing."""
     from ..translations.states import counts, policy_states  # noqa: PLC0415
 
-    rows = [("translation", "source", "confirmed", "stale", "never confirmed", "missing")]
+    rows = [(_("translation"), _("source"), _("confirmed"), _("stale"), _("never confirmed"), _("missing"))]
     for doc_id, policy in sorted(corpus.policies.items()):
         for lang, states in sorted(policy_states(policy, root, policy.source_lang).items(),
                                    key=lambda item: LANGUAGES.index(item[0])):

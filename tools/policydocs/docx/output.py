@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_bytes
 
 
@@ -16,7 +17,7 @@ def write_output(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     if path.is_dir():
-        raise PolicyError("is a folder; give a file name such as privacy.docx", path)
+        raise PolicyError(_("is a folder; give a file name such as privacy.docx"), path)
     if not path.parent.is_dir():
-        raise PolicyError(f"the folder {path.parent} does not exist; create it first", path)
+        raise PolicyError(_("the folder {parent} does not exist; create it first").format(parent=path.parent), path)
     atomic_write_bytes(path, data)  # a read-only folder or a full disk: PolicyError, no temporary left

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..fsutil import atomic_write_bytes
+from ..i18n import _
 from ..pdf.cache import PdfCache, cache_key
 
 
@@ -141,5 +142,6 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
     for line in cache.problems:
         say(line)
     built = sum(not e.cached for e in entries)
-    say(f"Word: {built} built, {len(entries) - built} cached in {time.perf_counter() - started:.2f} s")
+    say(_("Word: {built} built, {cached} cached in {seconds} s").format(
+        built=built, cached=len(entries) - built, seconds=f"{time.perf_counter() - started:.2f}"))
     return entries

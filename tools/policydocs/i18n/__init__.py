@@ -2,6 +2,7 @@
 
 from .catalogs import (
     DOMAINS,
+    ENV_VAR,
     LOCALE_DIR,
     MESSAGE_LANGUAGES,
     N_,
@@ -16,6 +17,7 @@ from .catalogs import (
 
 __all__ = [
     "DOMAINS",
+    "ENV_VAR",
     "LOCALE_DIR",
     "MESSAGE_LANGUAGES",
     "N_",

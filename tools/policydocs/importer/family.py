@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import frontmatter
 from ..errors import PolicyError
+from ..i18n import _
 from ..languages import LANGUAGES
 
 
@@ -31,9 +32,9 @@ def existing_source_lang(docs_dir: Path, doc_id: str, writing: list[str]) -> tup
         if not path.is_file():
             continue
         try:
-            head, _ = frontmatter.split(path.read_text(encoding="utf-8"), path)
+            head = frontmatter.split(path.read_text(encoding="utf-8"), path)[0]
         except (OSError, UnicodeDecodeError):
-            raise PolicyError("cannot read this existing language file of the document", path) from None
+            raise PolicyError(_("cannot read this existing language file of the document"), path) from None
         found.setdefault(head.source_lang, path)
         if lang in others and len(found) > 1:
             break
@@ -41,7 +42,8 @@ def existing_source_lang(docs_dir: Path, doc_id: str, writing: list[str]) -> tup
             break  # only the files being replaced exist: keep what they said
     if len(found) > 1:
         (a, pa), (b, pb) = list(found.items())[:2]
-        raise PolicyError(f"says source_lang: {a} but {pb} says {b}; make the document's files agree first", pa)
+        raise PolicyError(_("says source_lang: {lang} but {other_file} says {other_lang}; make the document's files agree first").format(
+            lang=a, other_file=pb, other_lang=b), pa)
     return next(iter(found.items()), None)
 
 
@@ -51,8 +53,8 @@ def source_language(docs_dir: Path, doc_id: str, langs: list[str], explicit: str
         lang, path = existing
         if explicit is not None and explicit != lang:
             raise PolicyError(
-                f"the document's existing files say source_lang: {lang}, not {explicit}; "
-                f"leave out --source-lang, or change the existing files first",
+                _("the document's existing files say source_lang: {lang}, not {explicit}; leave out "
+                      "--source-lang, or change the existing files first").format(lang=lang, explicit=explicit),
                 path,
             )
         return lang

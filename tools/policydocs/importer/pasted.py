@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..i18n import _
 from .model import Extracted, Leftover, Note
 
 MENU = re.compile(r"^[^.;:!?|]{1,40}(?:\s*[|•·]\s*[^.;:!?|]{1,40}){2,}$")
@@ -84,7 +85,7 @@ def _drop_running_lines(lines, out):
     # a page's first and last lines: the file's first line, a line after a page break or a page
     # number, a line before a page number
     near = {filled[0]} if filled else set()
-    for i, (t, _) in enumerate(lines):
+    for i, (t, _where) in enumerate(lines):
         if "\f" in t and t.strip():
             near.add(i)
     for b in page_numbers:
@@ -100,8 +101,9 @@ def _drop_running_lines(lines, out):
         text, where = lines[i]
         seen.setdefault((drop[i], re.sub(r"\d+", "N", text.strip())), []).append(where)
     for (kind, text), wheres in seen.items():
-        shown = ", ".join(wheres[:5]) + (f" and {len(wheres) - 5} more" if len(wheres) > 5 else "")
-        out.leftovers.append(Leftover(wheres[0], kind, f"{text} (lines {shown})"))
+        shown = ", ".join(wheres[:5]) + (_(" and {count} more").format(
+            count=len(wheres) - 5) if len(wheres) > 5 else "")
+        out.leftovers.append(Leftover(wheres[0], kind, _("{text} (lines {lines})").format(text=text, lines=shown)))
     return [line for i, line in enumerate(lines) if i not in drop]
 
 
@@ -122,8 +124,8 @@ def _hyphen_join(prev: str, nxt: str, where: str, out: Extracted, hyphens: str) 
     if not (broken and nxt[:1].islower()):
         return None
     head, tail = broken.group(1), re.match(r"\w*", nxt).group(0)
-    out.notes.append(Note(where, "hyphenation", f"joined '{head}{broken.group(2)}' and '{tail}' at a line end into "
-                          f"'{head}{tail}'"))
+    out.notes.append(Note(where, "hyphenation", _("joined '{first}' and '{second}' at a line end into '{word}'").format(
+        first=head + broken.group(2), second=tail, word=head + tail)))
     return prev[:-1] + nxt
 
 
@@ -153,8 +155,8 @@ def _join_wrapped(lines, out):
                     merged[-1][0] = joined
                     continue
                 if not t[:1].islower():
-                    out.notes.append(Note(where, "joined line", "the line before fills the width and does not end a "
-                                          "sentence; joined this line to it although it starts with a capital or '('"))
+                    out.notes.append(Note(where, "joined line", _("the line before fills the width and does not end a "
+                                            "sentence; joined this line to it although it starts with a capital or '('")))
                 merged[-1][0] = prev + " " + t
                 continue
         merged.append([text, where])
@@ -175,7 +177,8 @@ def _join_cut_headings(lines, out):
                 and (not after or BLOCK_START.match(after))):
             result[i] = (text.rstrip() + " " + nxt, where)
             del result[i + 1]
-            out.notes.append(Note(where, "heading", f"a section heading was cut in two; joined '{nxt}' to it"))
+            out.notes.append(Note(where, "heading", _("a section heading was cut in two; joined '{text}' to it").format(
+                text=nxt)))
         i += 1
     return result
 
@@ -203,8 +206,9 @@ def _restore_bullets(lines, out):
                 result[r][0].rstrip().endswith(";") for r in run[:-1]):
             for r in run:
                 result[r] = ("- " + result[r][0].strip(), result[r][1])
-            out.notes.append(Note(result[run[0]][1], "bullets", f"restored {len(run)} bullet markers lost in a copy "
-                                  "from a web page (short lines after ':' ending with ';' and '.')"))
+            out.notes.append(Note(result[run[0]][1], "bullets", _("restored {count} bullet markers lost in a copy "
+                                    "from a web page (short lines after ':' ending with ';' and '.')").format(
+                                        count=len(run))))
             k = j
         else:
             k += 1

@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import frontmatter
 from ..document import parse_text
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_many
 from ..languages import LANGUAGES
 from . import family, formats
@@ -132,18 +133,18 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
             if kind == "bullet":
                 content = BULLET_LINE.sub("", text, count=1).strip()
                 if not content:
-                    repairs.note(piece.source_line, "dropped an empty '-' bullet")
+                    repairs.note(piece.source_line, _("dropped an empty '-' bullet"))
                     continue
                 if text != "- " + content:
                     if text.startswith((" ", "\t")):
-                        repairs.note(piece.source_line, "removed the indentation of a bullet")
+                        repairs.note(piece.source_line, _("removed the indentation of a bullet"))
                     text = "- " + content
             if not seen_text:
                 seen_text = True
                 if kind in ("paragraph", "bullet"):
                     title = BULLET_LINE.sub("", text, count=1).strip() if kind == "bullet" else text
                     if kind == "bullet":
-                        repairs.note(piece.source_line, "took the first line, written as a bullet, as the title")
+                        repairs.note(piece.source_line, _("took the first line, written as a bullet, as the title"))
                     current = _Block("title", title, piece.source_line)
                     blocks.append(current)
                     current = None
@@ -152,7 +153,7 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
                 if should_join(current.text, text, current.kind in ("item", "bullet")):
                     current.text, mended = glue(current.text, text, lang)
                     if mended:
-                        repairs.note(piece.source_line, "a word was broken across lines; joined it")
+                        repairs.note(piece.source_line, _("a word was broken across lines; joined it"))
                     continue
             if kind == "paragraph" and index > 0 and current is not None and current.kind not in ("title", "heading"):
                 # a piece split off a line is never glued back to what it was split from
@@ -209,7 +210,8 @@ def _verify(source: str, body: str, first_line: int, path_name: str) -> None:
         return
     pos = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     near = a[max(0, pos - 20):pos + 20]
-    raise PolicyError(f"the importer would change the text near '{near}'; nothing was written (please report this)", path_name, first_line)
+    raise PolicyError(_("the importer would change the text near '{near}'; nothing was written (please report this)").format(
+        near=near), path_name, first_line)
 
 
 def _sentence_case(title: str) -> str:
@@ -255,15 +257,17 @@ def import_extracted(
 def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, notice_days, titles, lang,
             source_lang, origin) -> ImportResult:
     if not frontmatter.DOC_ID.match(doc_id):
-        raise PolicyError(f"--doc must look like 'product/name' in lower-case Latin letters, digits and '-', not '{doc_id}'")
-    for name, value in (("language", lang), ("source language", source_lang)):
+        raise PolicyError(_("--doc must look like 'product/name' in lower-case Latin letters, digits and '-', not "
+              "'{doc_id}'").format(doc_id=doc_id))
+    for value in (lang, source_lang):
         if value is not None and value not in LANGUAGES:
-            raise PolicyError(f"unknown {name} '{value}'; use one of: {', '.join(LANGUAGES)}")
+            raise PolicyError(_("unknown language '{lang}'; use one of: {choices}").format(
+                lang=value, choices=", ".join(LANGUAGES)))
     if origin is not None and origin not in ("operator", "translation"):
-        raise PolicyError(f"--origin must be 'operator' or 'translation', not '{origin}'")
+        raise PolicyError(_("--origin must be 'operator' or 'translation', not '{origin}'").format(origin=origin))
     lines = [line.text for line in extracted.lines]
     if not re.search(r"[^\W\d_]", "\n".join(lines)):
-        raise PolicyError("has no letters, only numbers or signs: this is not a policy text", source_name)
+        raise PolicyError(_("has no letters, only numbers or signs: this is not a policy text"), source_name)
     result = ImportResult(source_name, extracted.encoding, extracted.kind, leftovers=list(extracted.leftovers))
     repairs = Repairs()
     segments = segment(lines) if lang is None else [Segment(lang, 0, len(lines))]
@@ -271,8 +275,8 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
     for seg in segments:
         if seg.lang in seen:
             raise PolicyError(
-                f"the text switches back to '{seg.lang}' here after another language; "
-                f"split the file so that each language comes in one piece",
+                _("the text switches back to '{lang}' here after another language; split the file so "
+                      "that each language comes in one piece").format(lang=seg.lang),
                 source_name,
                 seg.start + 1,
             )
@@ -288,7 +292,8 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         title = next((b.text for b in blocks if b.kind == "title"), None)
         if title is None:
             title = (titles or {}).get(seg.lang) or DEFAULT_TITLES[seg.lang]
-            repairs.note(seg.start + 1, f"no title line in the {seg.lang} text; the header says '{title}'")
+            repairs.note(seg.start + 1, _("no title line in the {lang} text; the header says '{title}'").format(
+                lang=seg.lang, title=title))
         elif (titles or {}).get(seg.lang):
             title = titles[seg.lang]
         body = _render(blocks)
@@ -337,21 +342,23 @@ def import_file(
     kind = formats.detect(data, source)
     extracted = formats.extract(data, source, kind, formats.Options(accept_changes=accept_changes))
     if not extracted.lines:
-        raise PolicyError(f"no text found to import in this {formats.NAMES[kind]}", source)
+        raise PolicyError(_("no text found to import in this {kind}").format(kind=_(formats.NAMES[kind])), source)
     result = import_extracted(extracted, str(source), doc_id, docs_dir, **options)
     if not result.documents:
-        raise PolicyError("no text found to import", source)
+        raise PolicyError(_("no text found to import"), source)
     if not force:
         for doc in result.documents:
             if doc.path.exists():
                 raise PolicyError(
-                    f"{doc.path} already exists; nothing was written (use --force to replace it)", source
+                    _("{path} already exists; nothing was written (use --force to replace it)").format(
+                        path=doc.path), source
                 )
     if not dry_run:
         try:
             atomic_write_many([(doc.path, doc.markdown.encode("utf-8")) for doc in result.documents])
         except OSError as exc:
             raise PolicyError(
-                f"could not write {exc.filename or 'the output'} ({exc.strerror or exc}); no file was changed", source
+                _("could not write {filename} ({reason}); no file was changed").format(
+                    filename=exc.filename or 'the output', reason=exc.strerror or exc), source
             ) from None
     return result

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..i18n import _
 from ..languages import guess_language
 
 
@@ -119,7 +120,8 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
                 out.append(piece[start:m.start() + 1])  # up to and with the sentence's last mark
                 start = m.start(1)
                 last_clause[0] = number
-                repairs.note(line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line")
+                repairs.note(line.source_line, _("clause {number} was glued to the previous text; moved to its own line").format(
+                    number=m.group(1)))
         out.append(piece[start:])
     pieces = out
     for piece in pieces:
@@ -141,7 +143,8 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
                     continue
                 out.append(piece[start:m.start()])
                 start = pos
-                repairs.note(line.source_line, f"'{rest.split(':')[0].split(' —')[0].strip()[:40]}' was glued to the previous sentence; started a new paragraph")
+                repairs.note(line.source_line, _("'{text}' was glued to the previous sentence; started a new paragraph").format(
+                    text=rest.split(":")[0].split(" —")[0].strip()[:40]))
             out.append(piece[start:])
         pieces = out
     # 3. "Label:Next" and "Label:- item"
@@ -152,11 +155,11 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             continue
         parts = _split_keep(piece, COLON_GLUE)
         if len(parts) > 1:
-            repairs.note(line.source_line, "text after a colon was glued without a space; started a new paragraph")
+            repairs.note(line.source_line, _("text after a colon was glued without a space; started a new paragraph"))
         for part in parts:
             sub = _split_keep(part, RUN_IN_BULLET, keep_marker="- ")
             if len(sub) > 1:
-                repairs.note(line.source_line, "a list item was run into the text ('...:- item'); moved it to its own line")
+                repairs.note(line.source_line, _("a list item was run into the text ('...:- item'); moved it to its own line"))
             out.extend(sub)
     return [Line(p.strip(), line.source_line) for p in out if p.strip()]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..i18n import MESSAGE_LANGUAGES, _
+
 
 class PdfPattern(c.Type):
     """Where PDFs go: must name the language and the document, or two PDFs would collide."""
@@ -16,10 +18,11 @@ class PdfPattern(c.Type):
         value = super().run_validation(value)
         if "{lang}" not in value or not ("{id}" in value or ("{product}" in value and "{name}" in value)):
             raise base.ValidationError(
-                f"pdf_pattern {value!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}"
-            )
+                _("pdf_pattern {pattern!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}").format(
+                    pattern=value))
         if value.startswith("/") or ".." in value.split("/"):
-            raise base.ValidationError(f"pdf_pattern {value!r} must be a path inside the site")
+            raise base.ValidationError(_("pdf_pattern {pattern!r} must be a path inside the site").format(
+                pattern=value))
         return value
 
 
@@ -50,5 +53,7 @@ class PolicyDocsConfig(base.Config):
     """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
     jobs = c.Type(int, default=0)
     """How many processes render the per-document HTML of a build (side-by-side pages); 0: one per core, at most 4."""
+    messages_lang = c.Optional(c.Choice(MESSAGE_LANGUAGES))
+    """Language of the plugin's messages and build errors (ru, kk, en); default: POLICYDOCS_LANG, else the locale."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

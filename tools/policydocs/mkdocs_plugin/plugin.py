@@ -25,6 +25,7 @@ from .. import corpus as corpus_mod
 from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_chunks, atomic_write_text
+from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls, workers
 from ..site import history as history_mod
@@ -55,6 +56,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         self.command = command
 
     def on_config(self, config):
+        # the option, else POLICYDOCS_LANG, else the locale, as for the CLI (resolved once per build)
+        set_language(self.config.messages_lang or default_language())
         self._site_dir = Path(config.site_dir)
         self._staged, self._complete = None, False
         if self.command == "build":
@@ -162,10 +165,9 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         for file in files.documentation_pages():
             other = seen.setdefault(file.url, file)
             if other is not file:
-                raise PluginError(
-                    f"{file.abs_src_path or file.src_uri}: publishes at '/{file.url}', "
-                    f"which {other.abs_src_path or other.src_uri} already uses; rename or move one of them"
-                )
+                raise PluginError(_("{path}: publishes at '/{url}', which {other} already uses; rename or move one of "
+                                    "them").format(path=file.abs_src_path or file.src_uri, url=file.url,
+                                                   other=other.abs_src_path or other.src_uri))
 
     # --- pages ----------------------------------------------------------------------
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -388,8 +390,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             from ..pdf.paths import version_pattern  # noqa: PLC0415
             from ..pdf.redline import build_redline_pdfs  # noqa: PLC0415
         except ImportError:
-            raise PluginError("pdf: true needs the policydocs.pdf module, which is not installed; "
-                              "set 'pdf: false' under the policydocs plugin in mkdocs.yml") from None
+            raise PluginError(_("pdf: true needs the policydocs.pdf module, which is not installed; "
+                                "set 'pdf: false' under the policydocs plugin in mkdocs.yml")) from None
         model = self.model
         shown_docs, shown_extra = [], {}
         by_version: dict[int, list] = {}
@@ -445,7 +447,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return
         staged, self._staged = self._staged, None
         staging.discard(staged)
-        log.error("policydocs: the build failed; %s was left as it was before this build", self._site_dir)
+        log.error(_("policydocs: the build failed; {site} was left as it was before this build").format(
+            site=self._site_dir))
         if isinstance(error, OSError):
             # MkDocs prints a traceback for a failed write (disk full, read-only folder): one line instead,
             # naming the file as it would be in site/

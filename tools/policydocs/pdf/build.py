@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_bytes
 from .cache import PdfCache, cache_key, file_sha256, sha256, toolchain
 from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
@@ -104,7 +105,7 @@ def _fonts() -> dict[str, str]:
     for name in FONT_FILES:
         path = FONTS_DIR / name
         if not path.is_file():
-            raise PolicyError("a font file the PDFs need is missing; reinstall policydocs", path)
+            raise PolicyError(_("a font file the PDFs need is missing; reinstall policydocs"), path)
         stat = path.stat()
         fonts[name] = _font_sha256(path, stat.st_mtime_ns, stat.st_size)
     return fonts
@@ -146,7 +147,8 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             also = (pdf_path(doc.doc_id, doc.lang, pattern, version=header.version),)
         for p in (path, *also):
             if p in seen:
-                raise PolicyError(f"its PDF path {p} is also the PDF of {seen[p].path}; check the PDF path pattern", doc.path)
+                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
+                    pdf=p, path=seen[p].path), doc.path)
             seen[p] = doc
         html = page_html(doc, header)
         epoch = epoch_for(header)
@@ -230,21 +232,23 @@ def build_pdfs(
     # Longest documents first, so that no process is left with a long one at the end.
     misses.sort(key=lambda i: -len(plans[i].job.html))
     if misses:
-        say(f"PDF: {len(plans) - len(misses)} cached, rendering {len(misses)}")
+        say(_("PDF: {cached} cached, rendering {count}").format(cached=len(plans) - len(misses), count=len(misses)))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))
 
     def finish(i: int, result) -> None:
         p = plans[i]
         done = len(results) + len(errors) + 1
         if result.error is not None:
-            errors[i] = PolicyError(f"PDF not built: {result.error}", p.doc.path)
+            errors[i] = PolicyError(_("PDF not built: {error}").format(error=result.error), p.doc.path)
             _withdraw(out_dir, p)
-            say(f"PDF [{done}/{len(plans)}] FAILED {p.path}: {result.error}")
+            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
+                done=done, total=len(plans), path=p.path, error=result.error))
             return
         entry = cache.put(p.path, p.key, result.pdf, result.pages)
         _publish(out_dir, p, result.pdf)
         results[i] = PdfEntry(p.doc.doc_id, p.doc.lang, str(p.doc.path), p.path, entry.sha256, entry.pages, entry.size, False, p.also)
-        say(f"PDF [{done}/{len(plans)}] {p.path}: {result.pages} pages in {result.seconds:.1f} s")
+        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
+            done=done, total=len(plans), path=p.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
 
     try:
         if workers == 1:
@@ -263,5 +267,6 @@ def build_pdfs(
     report.seconds = time.perf_counter() - started
     if errors:
         raise errors[min(errors)]
-    say(f"PDF: {report.rendered} rendered, {report.cached} cached, {report.pages} pages in {report.seconds:.1f} s")
+    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
+        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
     return report

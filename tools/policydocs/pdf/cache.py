@@ -18,6 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..i18n import _
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -82,7 +83,8 @@ class PdfCache:
                 return
             self.entries = {p: Entry(**e) for p, e in data["entries"].items()}
         except (ValueError, TypeError, KeyError, AttributeError):
-            self.problems.append(f"{path}: the PDF cache manifest is damaged; every PDF is rendered again")
+            self.problems.append(_("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(
+                path=path))
             self.entries = {}
 
     def get(self, out_path: str, key: str) -> tuple[bytes, Entry] | None:
@@ -94,10 +96,12 @@ class PdfCache:
         try:
             data = obj.read_bytes()
         except OSError:
-            self.problems.append(f"{obj}: cached PDF for {out_path} is missing; rendering it again")
+            self.problems.append(_("{path}: cached PDF for {pdf} is missing; rendering it again").format(
+                path=obj, pdf=out_path))
             return None
         if len(data) != entry.size or sha256(data) != entry.sha256:
-            self.problems.append(f"{obj}: cached PDF for {out_path} is damaged; rendering it again")
+            self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
+                path=obj, pdf=out_path))
             return None
         return data, entry
 

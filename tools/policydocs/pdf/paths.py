@@ -12,6 +12,7 @@ import string
 from pathlib import PurePosixPath
 
 from ..errors import PolicyError
+from ..i18n import _
 
 #: ``smartaqkol/privacy`` in Russian -> ``smartaqkol/docs/privacyru.pdf``.
 DEFAULT_PATTERN = "{product}/docs/{name}{lang}.pdf"
@@ -24,7 +25,8 @@ def _fields_of(pattern: str) -> list[str]:
     try:
         return [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        raise PolicyError(f"the PDF path pattern {pattern!r} is malformed: {exc}") from None
+        raise PolicyError(_("the PDF path pattern {pattern!r} is malformed: {reason}").format(
+            pattern=pattern, reason=exc)) from None
 
 
 def check_pattern(pattern: str) -> None:
@@ -33,17 +35,20 @@ def check_pattern(pattern: str) -> None:
     unknown = [f for f in fields if f not in FIELDS]
     if unknown:
         raise PolicyError(
-            f"the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown[0]}}}'; "
-            f"use {', '.join('{' + f + '}' for f in FIELDS)}"
+            _("the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown}}}'; use {fields}").format(
+                pattern=pattern, unknown=unknown[0], fields=', '.join('{' + f + '}' for f in FIELDS))
         )
     if "lang" not in fields or not ({"name", "doc_id"} & set(fields)):
-        raise PolicyError(f"the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})")
+        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})").format(
+            pattern=pattern))
     if not ({"product", "doc_id"} & set(fields)):
-        raise PolicyError(f"the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})")
+        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})").format(
+            pattern=pattern))
     if not pattern.endswith(".pdf"):
-        raise PolicyError(f"the PDF path pattern {pattern!r} must end with '.pdf'")
+        raise PolicyError(_("the PDF path pattern {pattern!r} must end with '.pdf'").format(pattern=pattern))
     if pattern.startswith("/") or ".." in pattern.split("/"):
-        raise PolicyError(f"the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')")
+        raise PolicyError(_("the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')").format(
+            pattern=pattern))
 
 
 def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: int | None = None) -> str:
@@ -56,15 +61,15 @@ def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: in
     without either gets ``v<N>/`` inserted before the file name.
     """
     check_pattern(pattern)
-    product, _, name = doc_id.partition("/")
+    product, _sep, name = doc_id.partition("/")
     if not product or not name:
-        raise PolicyError(f"document id {doc_id!r} must look like 'product/name'")
+        raise PolicyError(_("document id {doc_id!r} must look like 'product/name'").format(doc_id=doc_id))
     fields = set(_fields_of(pattern))
     if version is not None and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
-        raise PolicyError(f"version must be a whole number from 1, not {version!r}")
+        raise PolicyError(_("version must be a whole number from 1, not {version!r}").format(version=version))
     version_dir = f"v{version}/" if version is not None else ""
     if version is not None and not ({"version", "version_dir"} & fields):
-        head, _, tail = pattern.rpartition("/")
+        head, _sep, tail = pattern.rpartition("/")
         pattern = f"{head}/{{version_dir}}{tail}" if head else f"{{version_dir}}{tail}"
     path = pattern.format(
         product=product, name=name, lang=lang, doc_id=doc_id,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_bytes
 from .build import _fonts  # the fonts are checked the same way as for policy PDFs
 from .cache import PdfCache, cache_key, file_sha256, sha256, toolchain
@@ -71,7 +72,7 @@ def build_redline_pdfs(items: list[RedlineItem], out_dir: Path, cache_dir: Path)
             if hit is None:
                 result = render(RenderJob(page, PACKAGE_DIR.as_uri() + "/", (), epoch, item.path))
                 if result.error is not None:
-                    raise PolicyError(f"redline PDF not built: {result.error}", item.path)
+                    raise PolicyError(_("redline PDF not built: {error}").format(error=result.error), item.path)
                 cache.put(item.path, key, result.pdf, result.pages)
                 data = result.pdf
                 rendered += 1

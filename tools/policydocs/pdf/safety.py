@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..document import Document, Kind
 from ..errors import PolicyError
+from ..i18n import _
 from ..html import inline
 from ..links import find_links, unsafe_reason
 
@@ -32,14 +33,15 @@ def resolve_local(url: str, base: Path, roots: tuple[Path, ...]) -> tuple[Path |
     """The file a relative image reference names, or why it may not be read."""
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
-        return None, f"images must be files inside the project, not '{parts.scheme or 'network'}:' addresses"
+        return None, _("images must be files inside the project, not '{scheme}:' addresses").format(
+            scheme=parts.scheme or "network")
     if url.startswith("/"):
-        return None, "images must be given as a path relative to the document, inside the project"
+        return None, _("images must be given as a path relative to the document, inside the project")
     target = (base / unquote(parts.path)).resolve()
     if not any(target.is_relative_to(root) for root in roots):
-        return None, "the image lies outside the project's folders"
+        return None, _("the image lies outside the project's folders")
     if not target.is_file():
-        return None, "the image file does not exist"
+        return None, _("the image file does not exist")
     return target, None
 
 
@@ -59,9 +61,10 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
         for link in find_links(block.text):
             reason = unsafe_reason(link.url)
             if reason is None and link.image:
-                _, reason = resolve_local(link.url, base, roots)
+                reason = resolve_local(link.url, base, roots)[1]
             if reason is not None:
-                raise PolicyError(f"{'image' if link.image else 'link'} '{link.url}': {reason}", doc.path, _line_of(block, link.url))
+                message = _("image '{url}': {reason}") if link.image else _("link '{url}': {reason}")
+                raise PolicyError(message.format(url=link.url, reason=reason), doc.path, _line_of(block, link.url))
         # What Markdown actually produced is what WeasyPrint would fetch: check that too.
         # Markdown makes links and images only from '[' (inline and reference) and '<' (autolinks).
         if "[" not in block.text and "<" not in block.text:
@@ -72,6 +75,7 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
                 continue  # links are annotations, never fetched; unsafe ones are neutralised
             target, reason = resolve_local(url, base, roots)
             if reason is not None:
-                raise PolicyError(f"image '{url}': {reason}", doc.path, _line_of(block, url))
+                raise PolicyError(_("image '{url}': {reason}").format(
+                    url=url, reason=reason), doc.path, _line_of(block, url))
             images.append(target)
     return images

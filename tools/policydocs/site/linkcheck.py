@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..document import Document
 from ..errors import PolicyError
+from ..i18n import _
 from ..links import find_links, unsafe_reason
 from . import urls
 from .pages import SiteModel
@@ -54,7 +55,8 @@ def check_links(model: SiteModel) -> None:
                     line = block.line + text.count("\n", 0, link.start)
                     reason = unsafe_reason(link.url, link.image)
                     if reason is not None and link.url:
-                        raise PolicyError(f"the {'image' if link.image else 'link'} '{link.url}': {reason}", doc.path, line)
+                        message = _("the image '{url}': {reason}") if link.image else _("the link '{url}': {reason}")
+                        raise PolicyError(message.format(url=link.url, reason=reason), doc.path, line)
                     parts = urlsplit(link.url)
                     if parts.scheme or link.url.startswith("//") or not parts.fragment:
                         continue
@@ -62,7 +64,8 @@ def check_links(model: SiteModel) -> None:
                     if not parts.path:
                         own = own or _eids(doc)
                         if fragment not in own:
-                            raise PolicyError(f"the link '{link.url}' points to '#{fragment}', which is not a clause or section of this document", doc.path, line)
+                            raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
+                                  "section of this document").format(url=link.url, fragment=fragment), doc.path, line)
                         continue
                     target = target_page(model, doc, parts.path)
                     if target is None:
@@ -70,9 +73,12 @@ def check_links(model: SiteModel) -> None:
                     lang, doc_id = target
                     other = model.policies[doc_id].languages.get(lang)
                     if other is None:
-                        raise PolicyError(f"the link '{link.url}' points to '{doc_id}' in '{lang}', which does not exist", doc.path, line)
+                        raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
+                            url=link.url, doc_id=doc_id, lang=lang), doc.path, line)
                     if fragment not in _eids(other):
-                        raise PolicyError(f"the link '{link.url}' points to '#{fragment}', which is not a clause or section of {other.path}", doc.path, line)
+                        raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
+                              "section of {path}").format(
+                                  url=link.url, fragment=fragment, path=other.path), doc.path, line)
 
 
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')

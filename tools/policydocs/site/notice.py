@@ -16,6 +16,7 @@ import re
 from typing import Callable
 
 from ..errors import PolicyError
+from ..i18n import _
 from ..versions.store import Version
 from .dates import long_date, long_date_in
 from .history import _zone_and_offset, changes_path, history_path, long_moment, version_path
@@ -79,7 +80,8 @@ def notice_texts(version: Version, lang: str, *, title: str, product: str, opera
                  url: Callable[[str], str]) -> dict[str, str]:
     """Subject, push line and body of the notice of ``version`` in ``lang``."""
     if lang not in version.sha256:
-        raise PolicyError(f"version {version.number} of '{doc_id}' has no '{lang}' text")
+        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(
+            number=version.number, doc_id=doc_id, lang=lang))
     values = {
         "product": product,
         "title": title,

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import PolicyError
+from ..i18n import _
 
 PREFIX = ".site-building-"
 RENAME_EXCHANGE = 2
@@ -36,7 +37,8 @@ def stage(site_dir: Path) -> Path:
                 shutil.rmtree(stale, ignore_errors=True)
         return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     except OSError as exc:
-        raise PolicyError(f"cannot create the folder to build the site in ({exc.strerror})", parent) from None
+        raise PolicyError(_("cannot create the folder to build the site in ({reason})").format(
+            reason=exc.strerror), parent) from None
 
 
 def swap_in(staged: Path, site_dir: Path) -> None:
@@ -45,7 +47,7 @@ def swap_in(staged: Path, site_dir: Path) -> None:
     os.chmod(staged, 0o755)  # mkdtemp made it private; a site is public
     try:
         if site_dir.is_symlink() or site_dir.is_file():
-            raise PolicyError("is not a folder; remove it or set site_dir to a folder", site_dir)
+            raise PolicyError(_("is not a folder; remove it or set site_dir to a folder"), site_dir)
         if not site_dir.exists():
             os.rename(staged, site_dir)
             return
@@ -55,7 +57,8 @@ def swap_in(staged: Path, site_dir: Path) -> None:
             os.rename(staged, site_dir)
             staged = old
     except OSError as exc:
-        raise PolicyError(f"cannot put the new site in place ({exc.strerror}); the previous site is unchanged",
+        raise PolicyError(_("cannot put the new site in place ({reason}); the previous site is unchanged").format(
+            reason=exc.strerror),
                           site_dir) from None
     shutil.rmtree(staged, ignore_errors=True)  # now the previous site
 

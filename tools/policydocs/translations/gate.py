@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..corpus import Policy
 from ..document import Document, parse_text
+from ..i18n import N_, _
 from ..versions.redline import compare, summary
 from . import records
 from .states import CONFIRMED, MISSING, STALE, clause_states
@@ -29,10 +30,15 @@ class OpenClause:
     clause: str  # a reader's name: "clause 3.1"
     eid: str
     state: str  # stale or unconfirmed
-    why: str
+    why: str  # in the language of the messages
 
     def line(self) -> str:
-        return f"{self.lang}: {self.clause} [{self.eid}] {self.state}: {self.why}"
+        """One open clause, as the refusal of ``publish`` lists it."""
+        return _("{lang}: {clause} [{eid}] {state}: {why}").format(
+            lang=self.lang, clause=self.clause, eid=self.eid, state=_(STATE_WORDS[self.state]), why=self.why)
+
+
+STATE_WORDS = {"stale": N_("stale"), "unconfirmed": N_("unconfirmed")}  # worded where shown
 
 
 def changed_eids(old: Document | None, new: Document) -> set[str] | None:
@@ -71,13 +77,17 @@ def open_clauses(policy: Policy, latest, root: Path) -> list[OpenClause]:
             if not (source_moved or tr_changed is None or s.translation.eid in tr_changed):
                 continue
             if s.state == STALE:
-                why = f"the {source_lang} source changed after {s.confirmation.by} confirmed it on {s.confirmation.at[:10]}"
+                why = _("the {source_lang} source changed after {person} confirmed it on {date}").format(
+                    source_lang=source_lang, person=s.confirmation.by, date=s.confirmation.at[:10])
             elif s.edited:
-                why = f"the translation was edited after {s.confirmation.by} confirmed it on {s.confirmation.at[:10]}"
+                why = _("the translation was edited after {person} confirmed it on {date}").format(
+                    person=s.confirmation.by, date=s.confirmation.at[:10])
             elif source_moved:
-                why = f"the {source_lang} source changed since version {latest.number} and nobody has confirmed the translation"
+                why = _("the {source_lang} source changed since version {number} and nobody has confirmed the "
+                        "translation").format(source_lang=source_lang, number=latest.number)
             else:
-                why = f"the translation changed since version {latest.number} and nobody has confirmed it"
+                why = _("the translation changed since version {number} and nobody has confirmed it").format(
+                    number=latest.number)
             out.append(OpenClause(lang, s.unit.label[0], s.source.eid, "stale" if s.state == STALE else "unconfirmed", why))
     return out
 

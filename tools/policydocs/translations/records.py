@@ -25,6 +25,7 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_text, regular_file
 from ..lines import split_lines
 
@@ -115,12 +116,12 @@ def _yaml(path: Path) -> dict:
     try:
         data = yamlio.safe_load(regular_file(path).read_bytes().decode("utf-8")) or {}
     except UnicodeDecodeError:
-        raise PolicyError("the translation record is not UTF-8 text", path, 1) from None
+        raise PolicyError(_("the translation record is not UTF-8 text"), path, 1) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise PolicyError("the translation record is not valid YAML", path, mark.line + 1 if mark else 1) from None
+        raise PolicyError(_("the translation record is not valid YAML"), path, mark.line + 1 if mark else 1) from None
     if not isinstance(data, dict):
-        raise PolicyError("the translation record must be a map (document, lang, source_lang, clauses)", path, 1)
+        raise PolicyError(_("the translation record must be a map (document, lang, source_lang, clauses)"), path, 1)
     return data
 
 
@@ -135,15 +136,17 @@ def _read(path: Path, doc_id: str, lang: str, source_lang: str) -> Record:
     data = _yaml(path)
     for name, expected in (("document", doc_id), ("lang", lang)):
         if data.get(name) != expected:
-            raise PolicyError(f"this record says {name}: {data.get(name)!r}, but its place is for {expected!r}",
+            raise PolicyError(_("this record says {name}: {value!r}, but its place is for {expected!r}").format(
+                name=name, value=data.get(name), expected=expected),
                               path, _line_of(path, f"{name}:"))
     clauses = data.get("clauses") or {}
     if not isinstance(clauses, dict):
-        raise PolicyError("'clauses' must map clause addresses (cl-2-1) to sign-offs", path, _line_of(path, "clauses:"))
+        raise PolicyError(_("'clauses' must map clause addresses (cl-2-1) to sign-offs"), path, _line_of(path, "clauses:"))
     record = Record(doc_id, lang, str(data.get("source_lang") or source_lang), path)
     for key, entry in clauses.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("source_sha256"), str) or not entry.get("by"):
-            raise PolicyError(f"the sign-off of {key} needs 'by', 'at' and 'source_sha256'", path, _line_of(path, f"{key}:"))
+            raise PolicyError(_("the sign-off of {key} needs 'by', 'at' and 'source_sha256'").format(
+                key=key), path, _line_of(path, f"{key}:"))
         record.clauses[str(key)] = Confirmation(
             by=str(entry["by"]), at=str(entry.get("at", "")), source_sha256=entry["source_sha256"],
             translation_sha256=str(entry.get("translation_sha256") or ""), source=str(entry.get("source") or ""))
@@ -155,7 +158,7 @@ def _read_legacy(path: Path, doc_id: str, lang: str, source_lang: str) -> Record
     data = _yaml(path)
     confirmed = data.get("confirmed") or {}
     if not isinstance(confirmed, dict):
-        raise PolicyError("the translation record must have a 'confirmed' map of clauses", path, 1)
+        raise PolicyError(_("the translation record must have a 'confirmed' map of clauses"), path, 1)
     record = Record(doc_id, lang, str(data.get("source_lang") or source_lang), path)
     for key, entry in confirmed.items():
         if isinstance(entry, dict) and isinstance(entry.get("source"), str):

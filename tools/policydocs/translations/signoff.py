@@ -19,6 +19,7 @@ from ..check.agreement import require
 from ..check.align import align
 from ..corpus import Policy
 from ..errors import PolicyError
+from ..i18n import _
 from . import records
 from .records import Confirmation, Record
 from .states import CONFIRMED, MISSING, ClauseState, clause_states
@@ -49,10 +50,11 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
     require(docs)
     source_lang = policy.source_lang
     if lang == source_lang:
-        raise PolicyError(f"'{lang}' is the source language of {policy.doc_id}; only translations are confirmed",
+        raise PolicyError(_("'{lang}' is the source language of {doc_id}; only translations are confirmed").format(
+            lang=lang, doc_id=policy.doc_id),
                           docs[lang].path)
     if lang not in docs:
-        raise PolicyError(f"{policy.doc_id} has no '{lang}' text to confirm")
+        raise PolicyError(_("{doc_id} has no '{lang}' text to confirm").format(doc_id=policy.doc_id, lang=lang))
     record = records.load(root, policy.doc_id, lang, source_lang) or records.empty(root, policy.doc_id, lang, source_lang)
     alignment = align(docs, source_lang, policy.doc_id)
     states = clause_states(alignment.units, source_lang, lang, record)
@@ -61,7 +63,8 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
         for wanted in clauses:
             found = [s for s in states if _matches(s, wanted)]
             if not found:
-                raise PolicyError(f"clause {wanted} does not exist in the {source_lang} source of {policy.doc_id}",
+                raise PolicyError(_("clause {wanted} does not exist in the {source_lang} source of {doc_id}").format(
+                    wanted=wanted, source_lang=source_lang, doc_id=policy.doc_id),
                                   docs[source_lang].path)
             picked += [s for s in found if s not in picked]
     else:
@@ -69,8 +72,8 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
     missing = [s for s in picked if s.state == MISSING]
     if missing:
         s = missing[0]
-        raise PolicyError(f"{s.unit.label[0]} of the {source_lang} source has no {lang} translation yet; "
-                          "translate it before confirming", docs[lang].path)
+        raise PolicyError(_("{label} of the {source_lang} source has no {lang} translation yet; translate it before "
+              "confirming").format(label=s.unit.label[0], source_lang=source_lang, lang=lang), docs[lang].path)
     errors: dict[str, list] = {}
     for f in check_policy(policy):
         if f.severity == "error" and lang in (f.lang, f.other_lang) and f.eid:
@@ -90,7 +93,7 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
 def apply(plan: Plan, by: str, at: str | None = None) -> Path:
     """Record the sign-off of every clause in ``plan.to_confirm``; the file is written whole or not at all."""
     if plan.refused:
-        raise PolicyError("clauses with checker errors cannot be confirmed")
+        raise PolicyError(_("clauses with checker errors cannot be confirmed"))
     record = plan.record
     at = at or records.now()
     for key, eid in plan.addresses.items():

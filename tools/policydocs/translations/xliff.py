@@ -31,13 +31,16 @@ from lxml import etree
 from ..check import check_policy
 from ..check.agreement import require
 from ..check.align import align
-from ..check.language import NAMES, wrong_language
+from ..check.language import wrong_language
 from ..check.script import mixed_words
 from ..corpus import Corpus, Policy
 from ..document import HEADING_RE, Block, Document, Kind, parse_text, tokenize
 from ..errors import PolicyError
+from ..i18n import N_, _
 from . import records
 from .states import CONFIRMED, MISSING, STALE, ClauseState, clause_states, diff_text
+
+LANGUAGE_NAME = {"ru": N_("Russian"), "kk": N_("Kazakh"), "en": N_("English")}  # translated where shown
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -60,9 +63,11 @@ def states_of(policy: Policy, lang: str, root: Path) -> list[ClauseState]:
     require(policy.languages)
     source_lang = policy.source_lang
     if lang == source_lang:
-        raise PolicyError(f"'{lang}' is the source language of {policy.doc_id}; export a translation (--lang)")
+        raise PolicyError(_("'{lang}' is the source language of {doc_id}; export a translation (--lang)").format(
+            lang=lang, doc_id=policy.doc_id))
     if lang not in policy.languages:
-        raise PolicyError(f"{policy.doc_id} has no '{lang}' text yet; create docs/{lang}/{policy.doc_id}.md first")
+        raise PolicyError(_("{doc_id} has no '{lang}' text yet; create docs/{lang}/{doc_id}.md first").format(
+            doc_id=policy.doc_id, lang=lang))
     alignment = align(policy.languages, source_lang, policy.doc_id)
     return clause_states(alignment.units, source_lang, lang, records.load(root, policy.doc_id, lang, source_lang))
 
@@ -116,27 +121,28 @@ class Imported:
 
 def _parse(data: bytes, where: Path):
     if len(data) > MAX_BYTES:
-        raise PolicyError(f"the XLIFF file is larger than {MAX_BYTES // (1024 * 1024)} MB", where)
+        raise PolicyError(_("the XLIFF file is larger than {most} MB").format(most=MAX_BYTES // (1024 * 1024)), where)
     head = data[:4096].lower()
     if b"<!doctype" in data.lower() or b"<!entity" in head:
         line = data[: data.lower().find(b"<!")].count(b"\n") + 1
-        raise PolicyError("the XLIFF file declares a DOCTYPE or entities; XLIFF needs none and they are refused "
-                          "(an entity bomb or an external file)", where, line)
+        raise PolicyError(_("the XLIFF file declares a DOCTYPE or entities; XLIFF needs none and they are refused (an "
+              "entity bomb or an external file)"), where, line)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else None
-        raise PolicyError(f"the XLIFF file is not well-formed XML ({exc.msg})", where, line) from None
+        raise PolicyError(_("the XLIFF file is not well-formed XML ({reason})").format(
+            reason=exc.msg), where, line) from None
 
 
 def _text_of(el, where: Path) -> str:
     if len(el):
         child = el[0]
         if child.tag != _q("mrk"):
-            raise PolicyError(f"<{etree.QName(child).localname}> inside a target is not supported; the text of a "
-                              "clause has no inline codes", where, child.sourceline)
+            raise PolicyError(_("<{element}> inside a target is not supported; the text of a clause has no inline "
+                  "codes").format(element=etree.QName(child).localname), where, child.sourceline)
     return "".join(el.itertext())
 
 
@@ -144,11 +150,13 @@ def read_targets(data: bytes, where: Path) -> tuple[dict, dict[str, tuple[str | 
     """(the file's attributes, unit id -> (target text or None, line)); malformed files refused."""
     root = _parse(data, where)
     if root.tag != _q("xliff") or root.get("version") != "1.2":
-        raise PolicyError("not an XLIFF 1.2 file (expected <xliff version=\"1.2\" xmlns=\"" + NS + "\">)",
+        raise PolicyError(_("not an XLIFF 1.2 file (expected <xliff version=\"1.2\" xmlns=\"{namespace}\">)").format(
+            namespace=NS),
                           where, root.sourceline)
     files = root.findall(_q("file"))
     if len(files) != 1:
-        raise PolicyError(f"the XLIFF file must hold one <file> (one document and language), not {len(files)}",
+        raise PolicyError(_("the XLIFF file must hold one <file> (one document and language), not {count}").format(
+            count=len(files)),
                           where, root.sourceline)
     file_el = files[0]
     attrs = {k: file_el.get(k) for k in ("original", "source-language", "target-language")}
@@ -157,9 +165,10 @@ def read_targets(data: bytes, where: Path) -> tuple[dict, dict[str, tuple[str | 
     for unit in file_el.iter(_q("trans-unit")):
         uid = unit.get("id")
         if not uid:
-            raise PolicyError("a <trans-unit> has no id", where, unit.sourceline)
+            raise PolicyError(_("a <trans-unit> has no id"), where, unit.sourceline)
         if uid in targets:
-            raise PolicyError(f"unit id '{uid}' appears twice (first at line {targets[uid][1]})", where, unit.sourceline)
+            raise PolicyError(_("unit id '{uid}' appears twice (first at line {first})").format(
+                uid=uid, first=targets[uid][1]), where, unit.sourceline)
         target = unit.find(_q("target"))
         targets[uid] = (None if target is None else _text_of(target, where),
                         target.sourceline if target is not None else unit.sourceline)
@@ -200,46 +209,50 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PolicyError(f"cannot read the XLIFF file ({exc.strerror or exc})", path) from None
+        raise PolicyError(_("cannot read the XLIFF file ({reason})").format(reason=exc.strerror or exc), path) from None
     attrs, targets = read_targets(data, path)
     doc_id, src_lang, lang = attrs["original"], attrs["source-language"], attrs["target-language"]
     policy = corpus.policies.get(doc_id or "")
     if policy is None:
-        raise PolicyError(f"this XLIFF file is for document '{doc_id}', which does not exist under "
-                          f"{corpus.root}", path, attrs["line"])
+        raise PolicyError(_("this XLIFF file is for document '{doc_id}', which does not exist under {root}").format(
+            doc_id=doc_id, root=corpus.root), path, attrs["line"])
     require(policy.languages)
     if src_lang != policy.source_lang:
-        raise PolicyError(f"this XLIFF file translates from '{src_lang}', but the source of {doc_id} is "
-                          f"'{policy.source_lang}'", path, attrs["line"])
+        raise PolicyError(_("this XLIFF file translates from '{src_lang}', but the source of {doc_id} is "
+              "'{source_lang}'").format(
+                  src_lang=src_lang, doc_id=doc_id, source_lang=policy.source_lang), path, attrs["line"])
     if lang not in policy.languages or lang == policy.source_lang:
-        raise PolicyError(f"this XLIFF file is for the '{lang}' translation, which {doc_id} does not have "
-                          "(export it with `policydocs xliff export`)", path, attrs["line"])
+        raise PolicyError(_("this XLIFF file is for the '{lang}' translation, which {doc_id} does not have (export it "
+              "with `policydocs xliff export`)").format(lang=lang, doc_id=doc_id), path, attrs["line"])
     states = {s.source.eid: s for s in states_of(policy, lang, root)}
     doc = policy.languages[lang]
     changes: dict[int, tuple[Block, str, str]] = {}
     for uid, (text, line) in targets.items():
         state = states.get(uid)
         if state is None:
-            raise PolicyError(f"unit id '{uid}' is not a provision of the {src_lang} source of {doc_id}", path, line)
+            raise PolicyError(_("unit id '{uid}' is not a provision of the {src_lang} source of {doc_id}").format(
+                uid=uid, src_lang=src_lang, doc_id=doc_id), path, line)
         if text is None or not text.strip():
             continue  # no target: nothing translated here
         text = " ".join(text.split())
         if state.translation is None:
-            raise PolicyError(f"unit '{uid}' ({state.unit.label[0]}) has no place in the {lang} text yet; add the "
-                              f"provision in {doc.path} first", path, line)
+            raise PolicyError(_("unit '{uid}' ({label}) has no place in the {lang} text yet; add the provision in "
+                  "{path} first").format(uid=uid, label=state.unit.label[0], lang=lang, path=doc.path), path, line)
         if text == " ".join(state.translation.text.split()):
             continue  # the same words: the file's bytes are left as they are
         found = wrong_language(text, lang)
         if found:
-            raise PolicyError(f"the target of unit '{uid}' is written in {NAMES[found][0]}, not {NAMES[lang][0]}",
+            raise PolicyError(_("the target of unit '{uid}' is written in {found}, not {expected}").format(
+                uid=uid, found=_(LANGUAGE_NAME[found]), expected=_(LANGUAGE_NAME[lang])),
                               path, line)
         mixed = mixed_words(text)
         if mixed:
-            raise PolicyError(f"the target of unit '{uid}' has the word '{mixed[0][0]}', which mixes Cyrillic and "
-                              "Latin letters", path, line)
+            raise PolicyError(_("the target of unit '{uid}' has the word '{word}', which mixes Cyrillic and Latin "
+                  "letters").format(uid=uid, word=mixed[0][0]), path, line)
         if not _keeps_shape(state.translation, text):
-            raise PolicyError(f"the target of unit '{uid}' would change the structure of the {lang} text (it starts "
-                              "with a clause number, a list marker or '#'); write it as running text", path, line)
+            raise PolicyError(_("the target of unit '{uid}' would change the structure of the {lang} text (it starts "
+                  "with a clause number, a list marker or '#'); write it as running text").format(
+                      uid=uid, lang=lang), path, line)
         changes[id(state.translation)] = (state.translation, text, uid)
     result = Imported(doc_id, lang, doc.path)
     if not changes:
@@ -252,8 +265,8 @@ def import_file(path: Path, corpus: Corpus, root: Path, write: bool = True) -> I
     new_doc = parse_text(new_text, doc.path)
     if _shape(new_doc) != _shape(doc):
         uid = next(iter(changes.values()))[2]
-        raise PolicyError(f"the targets would change the structure of the {lang} text (numbering or list markers); "
-                          "write each target as running text", path, targets[uid][1])
+        raise PolicyError(_("the targets would change the structure of the {lang} text (numbering or list markers); "
+              "write each target as running text").format(lang=lang), path, targets[uid][1])
     before_errors = _errors(policy, lang)
     changed_policy = Policy(doc_id, {**policy.languages, lang: new_doc})
     after = [f for f in check_policy(changed_policy, project_root=root) if f.severity == "error" and f.lang == lang]

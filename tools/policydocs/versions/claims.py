@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import PolicyError
+from ..i18n import _
 from ..frontmatter import FrontMatter, split
 from ..languages import LANGUAGES
 from ..lines import split_lines
@@ -41,8 +42,9 @@ def check_claims(front: FrontMatter, path: Path | str, store: VersionStore, now:
 
     def refuse(name: str, claim: str) -> PolicyError:
         return PolicyError(
-            f"front matter claims {claim}, but {where} does not record it; versions, dates and the published "
-            f"status come from `policydocs publish` only: remove the field '{name}'", path, _line(front, name))
+            _("front matter claims {claim}, but {where} does not record it; versions, dates and the "
+                  "published status come from `policydocs publish` only: remove the field '{name}'").format(
+                      claim=claim, where=where, name=name), path, _line(front, name))
 
     if data.get("status") == "published" and not published:
         raise refuse("status", "'status: published'")
@@ -51,7 +53,7 @@ def check_claims(front: FrontMatter, path: Path | str, store: VersionStore, now:
         number = data["version"]
         claimed = next((v for v in published if v.number == number and not isinstance(number, bool)), None)
         if claimed is None:
-            raise refuse("version", f"version {number!r}")
+            raise refuse("version", _("version {number!r}").format(number=number))
     tz = zone(store.timezone)
     for name, moment_of in (("date", lambda v: v.published), ("effective", lambda v: v.effective)):
         if name not in data:

@@ -23,6 +23,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import PolicyError
+from ..i18n import _
 
 DEFAULT_TIMEZONE = "Asia/Almaty"
 
@@ -31,7 +32,7 @@ def zone(name: str | None) -> ZoneInfo:
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PolicyError(f"unknown time zone '{name}'; use a name such as Asia/Almaty") from None
+        raise PolicyError(_("unknown time zone '{name}'; use a name such as Asia/Almaty").format(name=name)) from None
 
 
 def effective_moment(published: dt.datetime, notice_days: int, material: bool = True) -> dt.datetime:
@@ -59,7 +60,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 def check_year(value: dt.date, what: str, path=None, line: int | None = None) -> None:
     """Refuse a date outside years 1900-2999, naming where it came from."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise PolicyError(f"{what} {value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}", path, line)
+        raise PolicyError(_("{what} {value} is outside the years {first}-{last}").format(
+            what=what, value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), path, line)
 
 
 def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.datetime, bool]:
@@ -78,6 +80,7 @@ def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.dateti
         moment = dt.datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith("Z") else raw)
     except ValueError:
         raise PolicyError(
-            f"{what} '{raw}' is not a moment; write 2026-12-01, 2026-12-01T15:30 or 2026-12-01T15:30+05:00") from None
+            _("{what} '{raw}' is not a moment; write 2026-12-01, 2026-12-01T15:30 or "
+                  "2026-12-01T15:30+05:00").format(what=what, raw=raw)) from None
     check_year(moment.date(), f"{what}")
     return (moment.replace(tzinfo=tz) if moment.tzinfo is None else moment), False

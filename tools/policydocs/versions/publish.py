@@ -23,6 +23,7 @@ from typing import Callable
 from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
+from ..i18n import _
 from ..languages import LANGUAGES
 from ..fsutil import regular_file
 from ..translations import gate
@@ -78,17 +79,19 @@ BACKDATE_LIMIT = dt.timedelta(hours=24)
 
 def _publish_locked(policy, versions_dir, date, *, time, material, number, checker, now, by, backdate,
                     translations_root=None, allow_unconfirmed=None) -> Published:
-    check_year(date, "the publication date")
+    check_year(date, _("the publication date"))
     if backdate is not None and not backdate.strip():
-        raise PolicyError("--backdate needs the reason in words (why the text went live earlier than it is recorded)")
+        raise PolicyError(_("--backdate needs the reason in words (why the text went live earlier than it is recorded)"))
     store = open_store(versions_dir, policy.doc_id)  # raises on a tampered or malformed history
     if checker is not None:
         problems = checker(policy)
         if problems:
-            shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+            shown = "; ".join(problems[:3]) + (_("; and {count} more").format(
+                count=len(problems) - 3) if len(problems) > 3 else "")
             raise PolicyError(
-                f"the draft of '{policy.doc_id}' has {len(problems)} checker error(s); fix them or silence them "
-                f"with a reason before publishing ({shown})"
+                _("the draft of '{doc_id}' has {count} checker error(s); fix them or silence them "
+                      "with a reason before publishing ({shown})").format(
+                          doc_id=policy.doc_id, count=len(problems), shown=shown)
             )
     source = policy.source or next(iter(policy.languages.values()))
     tz = zone(source.meta.get("timezone") or store.timezone)
@@ -97,22 +100,25 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if published < current - BACKDATE_LIMIT and backdate is None:
         # readers could not have been told of a text before it was recorded: say why, or publish it as of now
         raise PolicyError(
-            f"the publication moment {published.strftime('%Y-%m-%d %H:%M')} ({tz.key}) is more than 24 hours "
-            f"before now ({current.strftime('%Y-%m-%d %H:%M')}); readers were not shown the text then. Publish with "
-            f"today's date, or if it really went live then, give the reason: --backdate \"...\""
+            _("the publication moment {moment} ({zone}) is more than 24 hours before now ({now}); "
+                  "readers were not shown the text then. Publish with today's date, or if it really went "
+                  'live then, give the reason: --backdate "..."').format(moment=published.strftime('%Y-%m-%d %H:%M'), zone=tz.key, now=current.strftime('%Y-%m-%d %H:%M'))
         )
     latest = store.latest
     if latest is not None and published < latest.published:
         raise PolicyError(
-            f"the publication date {published.isoformat()} is before version {latest.number}'s "
-            f"({latest.published.isoformat()}); versions are published in order",
+            _("the publication date {date} is before version {number}'s ({previous_date}); versions are "
+                  "published in order").format(
+                      date=published.isoformat(), number=latest.number, previous_date=latest.published.isoformat()),
             store.changelog_path,
         )
     next_number = (latest.number + 1) if latest else 1
     if number is not None and number != next_number:
         if any(v.number == number for v in store.versions):
-            raise PolicyError(f"version {number} of '{policy.doc_id}' already exists", store.changelog_path)
-        raise PolicyError(f"the next version of '{policy.doc_id}' is {next_number}, not {number}", store.changelog_path)
+            raise PolicyError(_("version {number} of '{doc_id}' already exists").format(
+                number=number, doc_id=policy.doc_id), store.changelog_path)
+        raise PolicyError(_("the next version of '{doc_id}' is {next_number}, not {number}").format(
+            doc_id=policy.doc_id, next_number=next_number, number=number), store.changelog_path)
     notice_days = int(source.front.notice_days)
     # the notice period protects users from *changes*: a first version has nothing to change
     effective = effective_moment(published, notice_days, material and latest is not None)
@@ -131,19 +137,22 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     if latest is not None and all(
         latest.sha256.get(lang) == sha256_bytes(data) for lang, data in texts.items()
     ) and set(texts) == set(latest.sha256):
-        raise PolicyError(f"nothing changed in '{policy.doc_id}' since version {latest.number}; nothing to publish")
+        raise PolicyError(_("nothing changed in '{doc_id}' since version {number}; nothing to publish").format(
+            doc_id=policy.doc_id, number=latest.number))
     same = next((v for v in store.versions if v.effective == effective), None)
     if same is not None:
         raise PolicyError(
-            f"version {next_number} would take effect at the same moment as version {same.number} "
-            f"({effective.isoformat()}); which one is in force then could not be told: publish at another time",
+            _("version {next_number} would take effect at the same moment as version {number} "
+                  "({moment}); which one is in force then could not be told: publish at another time").format(
+                      next_number=next_number, number=same.number, moment=effective.isoformat()),
             store.changelog_path,
         )
     if latest is not None and effective < latest.effective and not material:
         # a non-material fix would bring a pending material change into force without its notice
         raise PolicyError(
-            f"version {next_number} would take effect ({effective.isoformat()}) before version {latest.number} "
-            f"({latest.effective.isoformat()}); publish later or mark the change material",
+            _("version {next_number} would take effect ({moment}) before version {number} ({previous_moment}); "
+                  "publish later or mark the change material").format(
+                      next_number=next_number, moment=effective.isoformat(), number=latest.number, previous_moment=latest.effective.isoformat()),
             store.changelog_path,
         )
     unconfirmed = _translation_gate(policy, latest, translations_root, allow_unconfirmed)
@@ -180,11 +189,12 @@ def _translation_gate(policy: Policy, latest, root: Path | None, reason: str | N
     if not found:
         return None
     if reason is None or not reason.strip():
-        shown = "; ".join(o.line() for o in found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        shown = "; ".join(o.line() for o in found[:5]) + (_("; and {count} more").format(
+            count=len(found) - 5) if len(found) > 5 else "")
         raise PolicyError(
-            f"{len(found)} translated clause(s) of '{policy.doc_id}' changed since version {latest.number} without a "
-            f"translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish anyway with "
-            f"--allow-unconfirmed \"the reason\" (recorded in the changelog)")
+            _("{count} translated clause(s) of '{doc_id}' changed since version {number} without a "
+                  "translator's sign-off ({shown}); review them and run `policydocs confirm`, or publish "
+                  'anyway with --allow-unconfirmed "the reason" (recorded in the changelog)').format(count=len(found), doc_id=policy.doc_id, number=latest.number, shown=shown))
     by_lang: dict[str, list[str]] = {}
     for o in sorted(found, key=lambda o: LANGUAGES.index(o.lang)):
         by_lang.setdefault(o.lang, []).append(o.eid)

@@ -35,6 +35,7 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
+from ..i18n import _
 from ..fsutil import atomic_write_text, regular_file
 from ..languages import LANGUAGES
 from ..lines import split_lines
@@ -117,7 +118,8 @@ class VersionStore:
         for version in self.versions:
             if version.number == number:
                 return version
-        raise PolicyError(f"document '{self.doc_id}' has no version {number}", self.changelog_path)
+        raise PolicyError(_("document '{doc_id}' has no version {number}").format(
+            doc_id=self.doc_id, number=number), self.changelog_path)
 
     def in_force(self, moment: dt.datetime) -> Version | None:
         """The version in force at ``moment`` (aware): see timeline.py, the one rule for every reader."""
@@ -151,7 +153,7 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     path = folder / CHANGELOG
     store = VersionStore(doc_id, folder)
     if os.path.islink(folder):
-        raise PolicyError("the versions folder of a document is a symbolic link; it must be a real folder", folder)
+        raise PolicyError(_("the versions folder of a document is a symbolic link; it must be a real folder"), folder)
     if not os.path.lexists(path):
         if verify:
             _cross_check_folders(store)
@@ -159,13 +161,14 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     try:
         text = regular_file(path).read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        raise PolicyError("changelog is not valid UTF-8", path) from None
+        raise PolicyError(_("changelog is not valid UTF-8"), path) from None
     try:
         data = yamlio.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(
-            f"changelog is not valid YAML: {getattr(exc, 'problem', None) or exc}", path, mark.line + 1 if mark else None
+            _("changelog is not valid YAML: {problem}").format(
+                problem=getattr(exc, 'problem', None) or exc), path, mark.line + 1 if mark else None
         ) from None
     lines = split_lines(text)
 
@@ -173,9 +176,10 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         return next((i for i, line in enumerate(lines, 1) if needle in line), None)
 
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
-        raise PolicyError("changelog must have 'document', 'timezone' and a list 'versions'", path, 1)
+        raise PolicyError(_("changelog must have 'document', 'timezone' and a list 'versions'"), path, 1)
     if data.get("document") != doc_id:
-        raise PolicyError(f"changelog belongs to '{data.get('document')}', not '{doc_id}'", path, line_of("document:"))
+        raise PolicyError(_("changelog belongs to '{other}', not '{doc_id}'").format(
+            other=data.get('document'), doc_id=doc_id), path, line_of("document:"))
     store.timezone = str(data.get("timezone") or DEFAULT_TIMEZONE)
     try:
         tz = zone(store.timezone)
@@ -190,19 +194,22 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         except _OutOfRange as exc:
             raise PolicyError(str(exc), path, line_of(exc.raw) or where) from None
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
-            raise PolicyError(f"changelog entry is malformed ({exc})", path, where) from None
+            raise PolicyError(_("changelog entry is malformed ({reason})").format(reason=exc), path, where) from None
         same = next((v for v in store.versions if v.effective == version.effective), None)
         if same is not None:
             raise PolicyError(
-                f"versions {same.number} and {version.number} take effect at the same moment "
-                f"({version.effective.isoformat()}); which one is in force then cannot be told", path, where)
+                _("versions {number} and {number2} take effect at the same moment ({moment}); which "
+                      "one is in force then cannot be told").format(
+                          number=same.number, number2=version.number, moment=version.effective.isoformat()), path, where)
         expected = previous.number + 1 if previous else 1
         if version.number != expected:
             raise PolicyError(
-                f"the changelog lists version {version.number} where version {expected} should come; "
-                f"an entry is missing or out of order (was the changelog merged or edited by hand?)", path, where)
+                _("the changelog lists version {number} where version {expected} should come; an "
+                      "entry is missing or out of order (was the changelog merged or edited by hand?)").format(
+                          number=version.number, expected=expected), path, where)
         if previous and version.published < previous.published:
-            raise PolicyError(f"version {version.number} is published before version {previous.number}", path, where)
+            raise PolicyError(_("version {number} is published before version {number2}").format(
+                number=version.number, number2=previous.number), path, where)
         store.versions.append(version)
         previous = version
     if verify:
@@ -222,25 +229,29 @@ def _moment(value: Any, name: str = "moment") -> dt.datetime:
     raw = value.isoformat() if isinstance(value, dt.datetime) else str(value)
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(raw)
     if moment.tzinfo is None:
-        raise ValueError("moments must carry a UTC offset")
+        raise ValueError(_("moments must carry a UTC offset"))
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise _OutOfRange(f"the {name} moment {raw} is outside the years {FIRST_YEAR}-{LAST_YEAR}", raw)
+        message = {"effective": _("the effective moment {moment} is outside the years {first}-{last}"),
+                   "recorded": _("the recording moment {moment} is outside the years {first}-{last}")}.get(
+            name, _("the publication moment {moment} is outside the years {first}-{last}"))
+        raise _OutOfRange(message.format(moment=raw, first=FIRST_YEAR, last=LAST_YEAR), raw)
     return moment
 
 
 def _version_from(entry: dict, folder: Path, tz) -> Version:
     number = entry["version"]
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise ValueError(f"version must be a whole number from 1, not {number!r}")
+        raise ValueError(_("version must be a whole number from 1, not {number!r}").format(number=number))
     sha = entry["sha256"]
     if not isinstance(sha, dict) or not sha or any(lang not in LANGUAGES for lang in sha):
-        raise ValueError("sha256 must map languages (ru, kk, en) to hashes")
+        raise ValueError(_("sha256 must map languages (ru, kk, en) to hashes"))
     for lang, digest in sha.items():
         if not isinstance(digest, str) or not SHA256.match(digest):
-            raise ValueError(f"the sha256 of '{lang}' must be 64 hexadecimal digits, not {digest!r}")
+            raise ValueError(_("the sha256 of '{lang}' must be 64 hexadecimal digits, not {digest!r}").format(
+                lang=lang, digest=digest))
     summary = entry.get("summary") or {}
     if not isinstance(summary, dict):
-        raise ValueError("summary must map languages to text")
+        raise ValueError(_("summary must map languages to text"))
     return Version(
         number=number,
         published=_moment(entry["published"], "publication").astimezone(tz),  # same instant, named zone for display
@@ -261,7 +272,7 @@ def _unconfirmed(value: Any) -> dict | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("reason"), str) or not isinstance(value.get("clauses"), dict):
-        raise ValueError("unconfirmed_translations must give a 'reason' and the 'clauses' per language")
+        raise ValueError(_("unconfirmed_translations must give a 'reason' and the 'clauses' per language"))
     return {"reason": value["reason"], "clauses": {str(k): [str(c) for c in v] for k, v in value["clauses"].items()}}
 
 
@@ -270,29 +281,33 @@ def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
     for version in store.versions:
         folder = store.folder / f"v{version.number}"
         if os.path.islink(folder):
-            raise PolicyError("the folder of a published version is a symbolic link; it must be a real folder", folder)
+            raise PolicyError(_("the folder of a published version is a symbolic link; it must be a real folder"), folder)
         if not os.path.isdir(folder):
             raise PolicyError(
-                f"version {version.number} is in the changelog ({store.changelog_path}) but its folder is missing; "
-                f"restore it from the repository's history", folder)
+                _("version {number} is in the changelog ({changelog_path}) but its folder is "
+                      "missing; restore it from the repository's history").format(
+                          number=version.number, changelog_path=store.changelog_path), folder)
         for lang, expected in version.sha256.items():
             path = version.text_path(lang)
             if not os.path.lexists(path):
-                raise PolicyError(f"frozen text of version {version.number} ({lang}) is missing", path)
+                raise PolicyError(_("frozen text of version {number} ({lang}) is missing").format(
+                    number=version.number, lang=lang), path)
             if sha256_bytes(regular_file(path).read_bytes()) != expected:
                 where = line_of(expected[:16]) or line_of(f"version: {version.number}")
                 raise PolicyError(
-                    f"frozen text of version {version.number} ({lang}) does not match the sha256 recorded in "
-                    f"{store.changelog_path}{f':{where}' if where else ''}: either the published text or the "
-                    f"changelog was edited after publication; restore both from the repository's history",
+                    _("frozen text of version {number} ({lang}) does not match the sha256 recorded "
+                          "in {changelog_path}{line}: either the published text or the changelog was "
+                          "edited after publication; restore both from the repository's history").format(
+                              number=version.number, lang=lang, changelog_path=store.changelog_path, line=f':{where}' if where else ''),
                     path,
                 )
         for extra in sorted(os.listdir(folder)):
             lang = extra.removesuffix(".md")
             if extra != INTERRUPTED and lang not in version.sha256:
                 raise PolicyError(
-                    f"'{extra}' is in the folder of version {version.number} but the changelog records no such "
-                    f"text; published versions are never changed", folder / extra)
+                    _("'{extra}' is in the folder of version {number} but the changelog records no "
+                          "such text; published versions are never changed").format(
+                              extra=extra, number=version.number), folder / extra)
     _cross_check_folders(store)
 
 
@@ -303,8 +318,9 @@ def _cross_check_folders(store: VersionStore) -> None:
         if number in known or (path / INTERRUPTED).exists():
             continue
         raise PolicyError(
-            f"version folder v{number} is not listed in {store.changelog_path}; a changelog entry was lost "
-            f"(restore it from the repository's history) or the folder does not belong here", path)
+            _("version folder v{number} is not listed in {changelog_path}; a changelog entry was "
+                  "lost (restore it from the repository's history) or the folder does not belong here").format(
+                      number=number, changelog_path=store.changelog_path), path)
 
 
 def _version_folders(folder: Path) -> list[tuple[int, Path]]:
@@ -347,7 +363,8 @@ class StoreLock:
         try:
             self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as exc:
-            raise PolicyError(f"cannot open the versions folder ({exc.strerror})", self.folder) from None
+            raise PolicyError(_("cannot open the versions folder ({reason})").format(
+                reason=exc.strerror), self.folder) from None
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -356,8 +373,8 @@ class StoreLock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     os.close(self.fd)
-                    raise PolicyError("another publish is still running in this project; "
-                                      "try again when it has finished", self.folder) from None
+                    raise PolicyError(_("another publish is still running in this project; try again when it has "
+                          "finished"), self.folder) from None
                 time.sleep(0.05)
 
     def __exit__(self, *exc) -> None:
@@ -377,8 +394,8 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
     final = store.folder / f"v{version.number}"
     if os.path.lexists(final):
         raise PolicyError(
-            f"v{version.number} already exists but the changelog does not list it (left by a publish that did "
-            f"not finish?); look at it, delete it, and publish again", final)
+            _("v{number} already exists but the changelog does not list it (left by a publish that "
+                  "did not finish?); look at it, delete it, and publish again").format(number=version.number), final)
     created: Path | None = None
     try:
         store.folder.mkdir(parents=True, exist_ok=True)
@@ -407,7 +424,8 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
         _fsync_dir(final)
     except OSError as exc:
         _remove_own(created)
-        raise PolicyError(f"could not write the new version ({exc.strerror or exc})", store.folder) from None
+        raise PolicyError(_("could not write the new version ({reason})").format(
+            reason=exc.strerror or exc), store.folder) from None
     except BaseException:
         _remove_own(created)
         raise

@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...errors import PolicyError
+from ...i18n import _, ngettext
 from ..model import Extracted, Leftover, Note
 from .numbering import Numbering
 
@@ -77,7 +78,8 @@ def _check_package(data: bytes, path: Path | str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             if len(infos) > MAX_PARTS:
-                raise PolicyError(f"the Word file has {len(infos)} parts; it is damaged or not a document", path)
+                raise PolicyError(_("the Word file has {count} parts; it is damaged or not a document").format(
+                    count=len(infos)), path)
             total = sum(info.file_size for info in infos)
             bomb = next(
                 (i for i in infos if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)),
@@ -85,27 +87,28 @@ def _check_package(data: bytes, path: Path | str) -> None:
             )
             if total > MAX_UNPACKED or bomb is not None:
                 raise PolicyError(
-                    f"the file would unpack to {total // (1024 * 1024)} MB (a 'zip bomb' or a damaged file); "
-                    f"nothing was unpacked: save the document from Word again",
+                    _("the file would unpack to {size} MB (a 'zip bomb' or a damaged file); nothing "
+                          "was unpacked: save the document from Word again").format(size=total // (1024 * 1024)),
                     path,
                 )
             if any(info.flag_bits & 0x1 for info in infos):
-                raise PolicyError("the file is password-protected (encrypted zip); save it again without a password", path)
+                raise PolicyError(_("the file is password-protected (encrypted zip); save it again without a password"), path)
             names = {info.filename for info in infos}
             if "word/document.xml" not in names:
-                other = ("an Excel workbook" if "xl/workbook.xml" in names else "a PowerPoint file"
-                         if "ppt/presentation.xml" in names else "an OpenDocument file" if "content.xml" in names
-                         else "a zip archive")
-                raise PolicyError(f"this is {other}, not a Word document; save the policy as .docx", path)
+                other = (_("an Excel workbook") if "xl/workbook.xml" in names else _("a PowerPoint file")
+                         if "ppt/presentation.xml" in names else _("an OpenDocument file") if "content.xml" in names
+                         else _("a zip archive"))
+                raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(
+                    other=other), path)
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if "word/vbaProject.bin" in names or b"macroEnabled" in types:
                 raise PolicyError(
-                    "this is a macro-enabled Word file (.docm); macros are not opened: "
-                    "in Word, save it as a Word Document (.docx) and import that",
+                    _("this is a macro-enabled Word file (.docm); macros are not opened: in Word, "
+                          "save it as a Word Document (.docx) and import that"),
                     path,
                 )
     except zipfile.BadZipFile:
-        raise PolicyError("the Word file is damaged (not a readable zip package); save it from Word again", path) from None
+        raise PolicyError(_("the Word file is damaged (not a readable zip package); save it from Word again"), path) from None
 
 
 def _part_xml(document, reltype_suffix: str):
@@ -296,17 +299,18 @@ class _Reader:
                 lines[first] = f"{text} {lines[first]}"
         out = [line for line in lines if line]
         for fid in refs:
-            where = f"paragraph {self.paragraph}"
+            where = _("paragraph {number}").format(number=self.paragraph)
             number = self.footnote_numbers[fid]
             text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
             if text:
                 out.append(f"[{number}] {text}")
-                self.out.notes.append(Note(where, "footnote", f"footnote {number} kept as a paragraph after this one"))
+                self.out.notes.append(Note(where, "footnote", _("footnote {number} kept as a paragraph after this one").format(
+                    number=number)))
         return out
 
     def block(self, el) -> None:
         if el.tag == P:
-            where = f"paragraph {self.paragraph + 1}"
+            where = _("paragraph {number}").format(number=self.paragraph + 1)
             lines = self.paragraph_lines(el)
             for line in lines:
                 self.out.add(line, where)
@@ -314,7 +318,7 @@ class _Reader:
                 self.out.add("", where)  # a Word paragraph ends here, whatever its last character
         elif el.tag == TBL:
             for row in el.iter(TR):
-                where = f"paragraph {self.paragraph + 1}"
+                where = _("paragraph {number}").format(number=self.paragraph + 1)
                 cells = []
                 for cell in row.iterchildren(TC):
                     texts = [line for p in cell.iter(P) for line in self.paragraph_lines(p)]
@@ -343,7 +347,7 @@ def _changes(body, comments_el) -> tuple[int, int, str | None]:
             el = el.getparent()
         # lxml keeps one proxy per element while it is referenced, so identity finds it (id() of others would not)
         number = next((i for i, p in enumerate(body.iter(P), 1) if p is el), None)
-        first = f"paragraph {number}" if number else None
+        first = _("paragraph {number}").format(number=number) if number else None
     return len(changes), comments, first
 
 
@@ -361,17 +365,24 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     except PolicyError:
         raise
     except Exception:  # python-docx and lxml raise many kinds on a damaged package
-        raise PolicyError("the Word file is damaged and cannot be read; open it in Word and save it again", path) from None
+        raise PolicyError(_("the Word file is damaged and cannot be read; open it in Word and save it again"), path) from None
     comments_el = _part_xml(document, "comments")
     changes, comments, first = _changes(body, comments_el)
     if (changes or comments) and not options.accept_changes:
-        what = " and ".join(x for x in (_plural(changes, "tracked change") * bool(changes),
-                                        _plural(comments, "comment") * bool(comments)) if x)
-        steps = " and ".join(x for x in ("accept or reject the changes (Review > Accept)" * bool(changes),
-                                          "delete the comments (Review > Delete)" * bool(comments)) if x)
+        tracked = ngettext("{count} tracked change", "{count} tracked changes", changes).format(count=changes)
+        noted = ngettext("{count} comment", "{count} comments", comments).format(count=comments)
+        if changes and comments:
+            message = _("the document still has {changes} and {comments}; in Word accept or reject the changes "
+                        "(Review > Accept) and delete the comments (Review > Delete), save, and import again, "
+                        "or import with --accept-changes").format(changes=tracked, comments=noted)
+        elif changes:
+            message = _("the document still has {changes}; in Word accept or reject the changes (Review > Accept), "
+                        "save, and import again, or import with --accept-changes").format(changes=tracked)
+        else:
+            message = _("the document still has {comments}; in Word delete the comments (Review > Delete), save, "
+                        "and import again, or import with --accept-changes").format(comments=noted)
         raise PolicyError(
-            f"the document still has {what}; in Word {steps}, save, and import again, "
-            f"or import with --accept-changes",
+            message,
             path,
             first,
         )
@@ -379,15 +390,19 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     for child in body.iterchildren():
         reader.block(child)
     if changes or comments:
-        done = " and ".join(x for x in (f"{_plural(changes, 'tracked change')} accepted" * bool(changes),
-                                         f"{_plural(comments, 'comment')} left out" * bool(comments)) if x)
-        reader.out.notes.insert(0, Note(first or "paragraph 1", "tracked changes", f"--accept-changes: {done}"))
+        done = "; ".join(x for x in (
+            ngettext("{count} tracked change accepted", "{count} tracked changes accepted", changes).format(
+                count=changes) * bool(changes),
+            ngettext("{count} comment left out", "{count} comments left out", comments).format(
+                count=comments) * bool(comments)) if x)
+        reader.out.notes.insert(0, Note(first or _("paragraph {number}").format(number=1), "tracked changes",
+                                        f"--accept-changes: {done}"))
     seen = set()
     for box in body.iter(TXBX):  # a text box floats beside the text: not a clause, but not dropped unseen
         text = " ".join(t.text or "" for t in box.iter(T)).strip()
         if text and ("text box", text) not in seen:
             seen.add(("text box", text))
-            reader.out.leftovers.append(Leftover("text box", "text box", re.sub(r"\s+", " ", text)[:120]))
+            reader.out.leftovers.append(Leftover(_("text box"), "text box", re.sub(r"\s+", " ", text)[:120]))
     for number, section in enumerate(document.sections, 1):
         for kind, parts in (("running header", (section.header, section.first_page_header, section.even_page_header)),
                             ("running footer", (section.footer, section.first_page_footer, section.even_page_footer))):
@@ -400,5 +415,5 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
                     continue
                 if text and (kind, text) not in seen:
                     seen.add((kind, text))
-                    reader.out.leftovers.append(Leftover(f"section {number}", kind, text[:120]))
+                    reader.out.leftovers.append(Leftover(_("section {number}").format(number=number), kind, text[:120]))
     return reader.out

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...i18n import _
 from ...textfile import decode
 from ..model import Extracted, Leftover
 
@@ -75,7 +76,7 @@ class _Writer:
     def __init__(self, out: Extracted):
         self.out = out
         self.line: list[str] = []
-        self.where = "element 1"
+        self.where = _("element {number}").format(number=1)
         self.count = 0
 
     def text(self, s: str) -> None:
@@ -93,7 +94,7 @@ class _Writer:
         self.end()
         self.count += 1
         line = getattr(where_el, "sourceline", None)
-        self.where = f"line {line}" if line else f"element {self.count}"
+        self.where = _("line {line}").format(line=line) if line else _("element {number}").format(number=self.count)
 
 
 def _inline(el, w: _Writer) -> None:
@@ -223,7 +224,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
         root = lxml.html.document_fromstring(text,
                                              parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
-        raise PolicyError("the web page is empty or cannot be read", path) from None
+        raise PolicyError(_("the web page is empty or cannot be read"), path) from None
     out = Extracted("html")
     body = root.find("body") if root.find("body") is not None else root
     for el in list(root.iter(*DROP)):
@@ -234,8 +235,9 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:
         raise PolicyError(
-            "the web page has no recognisable policy text (after leaving out its menus, banners and footer "
-            f"{letters} letters remain); save the page that shows the policy itself, or copy its text into a .txt file",
+            _("the web page has no recognisable policy text (after leaving out its menus, banners "
+                  "and footer {letters} letters remain); save the page that shows the policy itself, or "
+                  "copy its text into a .txt file").format(letters=letters),
             path,
         )
     w = _Writer(out)
@@ -254,7 +256,8 @@ def _drop_furniture(el, out: Extracted) -> None:
             text = re.sub(r"\s+", " ", " ".join(child.itertext())).strip()
             if text:
                 line = getattr(child, "sourceline", None)
-                out.leftovers.append(Leftover(f"line {line}" if line else "page", kind, text[:120]))
+                out.leftovers.append(Leftover(_("line {line}").format(
+                    line=line) if line else _("page"), kind, text[:120]))
             child.drop_tree()
         else:
             _drop_furniture(child, out)

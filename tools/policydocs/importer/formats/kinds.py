@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...i18n import N_, _
 from ...fsutil import regular_file
 from ..model import Extracted
 
@@ -27,7 +28,8 @@ HTML_START = re.compile(
     re.S | re.I,
 )
 EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
-NAMES = {"docx": "a Word file", "pdf": "a PDF", "html": "a web page", "text": "text"}
+# what each kind is called in messages (translated where shown: ``_(NAMES[kind])``)
+NAMES = {"docx": N_("a Word file"), "pdf": N_("a PDF"), "html": N_("a web page"), "text": N_("text")}
 
 
 @dataclass(frozen=True)
@@ -41,22 +43,23 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     info = os.stat(path)
     if info.st_size > max_bytes:
         raise PolicyError(
-            f"file is too large ({info.st_size // (1024 * 1024)} MB); a policy file is at most "
-            f"{max_bytes // (1024 * 1024)} MB",
+            _("file is too large ({size} MB); a policy file is at most {most} MB").format(
+                size=info.st_size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
             path,
         )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except PermissionError:
-        raise PolicyError("cannot read the file (permission denied)", path) from None
+        raise PolicyError(_("cannot read the file (permission denied)"), path) from None
     except OSError as exc:
-        raise PolicyError(f"cannot read the file ({exc.strerror})", path) from None
+        raise PolicyError(_("cannot read the file ({reason})").format(reason=exc.strerror), path) from None
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped since lstat
-            raise PolicyError("is not a regular file; give a saved file", path)
+            raise PolicyError(_("is not a regular file; give a saved file"), path)
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PolicyError(f"file is too large; a policy file is at most {max_bytes // (1024 * 1024)} MB", path)
+        raise PolicyError(_("file is too large; a policy file is at most {most} MB").format(
+            most=max_bytes // (1024 * 1024)), path)
     return data
 
 
@@ -69,25 +72,26 @@ def detect(data: bytes, path: Path | str) -> str:
     if head.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data[:1024 * 1024] or b"EncryptedPackage" in data:
             raise PolicyError(
-                "the Word file is password-protected; open it in Word, remove the password "
-                "(File > Info > Protect Document) and save it again",
+                _("the Word file is password-protected; open it in Word, remove the password (File > "
+                      "Info > Protect Document) and save it again"),
                 path,
             )
         raise PolicyError(
-            "this is an old binary Word file (.doc); open it in Word or LibreOffice and save it as .docx",
+            _("this is an old binary Word file (.doc); open it in Word or LibreOffice and save it as "
+                  ".docx"),
             path,
         )
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.lstrip().startswith(b"{\\rtf"):
-        raise PolicyError("this is an RTF file; open it in Word and save it as .docx", path)
+        raise PolicyError(_("this is an RTF file; open it in Word and save it as .docx"), path)
     text_head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     kind = "html" if HTML_START.match(text_head) else "text"
     expected = EXPECTED.get(suffix)
     if expected in ("docx", "pdf"):
         raise PolicyError(
-            f"the file is named {suffix} but is not {NAMES[expected]} (it holds {NAMES[kind]}); "
-            f"it may be damaged: save or download it again",
+            _("the file is named {suffix} but is not {expected} (it holds {found}); it may be damaged: "
+                  "save or download it again").format(suffix=suffix, expected=_(NAMES[expected]), found=_(NAMES[kind])),
             path,
         )
     return kind
@@ -96,8 +100,8 @@ def detect(data: bytes, path: Path | str) -> str:
 def extract(data: bytes, path: Path | str, kind: str, options: Options = Options()) -> Extracted:
     if kind in ("text", "html") and len(data) > MAX_TEXT_BYTES:
         raise PolicyError(
-            f"file is too large ({len(data) // (1024 * 1024)} MB); a policy is at most "
-            f"{MAX_TEXT_BYTES // (1024 * 1024)} MB of text",
+            _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
+                size=len(data) // (1024 * 1024), most=MAX_TEXT_BYTES // (1024 * 1024)),
             path,
         )
     if kind == "docx":

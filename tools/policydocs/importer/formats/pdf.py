@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import PolicyError
+from ...i18n import _, ngettext
 from ..model import Extracted, Leftover, Note
 
 MARGIN_ZONE = 0.09  # top and bottom share of the page where running headers and footers live
@@ -67,12 +68,12 @@ def _open_pages(data: bytes, path):
     try:
         yield from extract_pages(io.BytesIO(data), laparams=LAParams())
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PolicyError("the PDF is password-protected; open it, save a copy without a password and import that",
+        raise PolicyError(_("the PDF is password-protected; open it, save a copy without a password and import that"),
                           path) from None
     except PolicyError:
         raise
     except Exception:  # pdfminer raises many kinds on a damaged file
-        raise PolicyError("the PDF is damaged and cannot be read; download or export it again", path) from None
+        raise PolicyError(_("the PDF is damaged and cannot be read; download or export it again"), path) from None
 
 
 def _text_lines(container):
@@ -200,17 +201,18 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
         heights.append(page.height)
         widths.append(page.width)
     if not pages:
-        raise PolicyError("the PDF has no pages", path)
+        raise PolicyError(_("the PDF has no pages"), path)
     if not any(pages):
         raise PolicyError(
-            "the PDF has no text layer (it is a scan or a picture); run it through OCR first "
-            "(\"Recognize text\" in Acrobat, ABBYY or a scanner app) and import the result",
+            _("the PDF has no text layer (it is a scan or a picture); run it through OCR first "
+                  '("Recognize text" in Acrobat, ABBYY or a scanner app) and import the result'),
             path,
         )
     for page_no, lines in enumerate(pages, 1):
         if not lines:
-            out.notes.append(Note(f"page {page_no}", "page without text",
-                                  f"page {page_no} has no text layer (a scanned page?); nothing of it was imported"))
+            out.notes.append(Note(_("page {page}").format(page=page_no), "page without text",
+                                  _("page {page} has no text layer (a scanned page?); nothing of it was imported").format(
+                                      page=page_no)))
     furniture = _furniture(pages, heights)
     left_out: dict[tuple[str, str], list[int]] = {}
     body: list[_Line] = []
@@ -223,9 +225,11 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
             else:
                 body.append(ln)
     for (kind, text), on_pages in left_out.items():
-        span = f"page {on_pages[0]}" if len(on_pages) == 1 else f"pages {on_pages[0]}-{on_pages[-1]}"
+        span = _("page {page}").format(page=on_pages[0]) if len(on_pages) == 1 else _("pages {first}-{last}").format(
+            first=on_pages[0], last=on_pages[-1])
         shown = text if kind != "page number" else text.replace("#", "N")
-        out.leftovers.append(Leftover(span, kind, f"{shown} (on {len(on_pages)} page{'s' * (len(on_pages) > 1)})"))
+        out.leftovers.append(Leftover(span, kind, ngettext("{text} (on {count} page)", "{text} (on {count} pages)", len(on_pages)).format(
+            text=shown, count=len(on_pages))))
     _paragraphs(body, out)
     return out
 
@@ -248,7 +252,7 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
         if paragraph:
             text = _render(paragraph)
             if text:
-                where = f"page {first.page}, line {first.number}"
+                where = _("page {page}, line {line}").format(page=first.page, line=first.number)
                 out.add(text, where)
                 out.add("", where)
 
@@ -288,8 +292,9 @@ def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary:
         pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
         paragraph.extend(pieces)
         joined = f"{head}-{tail_word}" if keep else f"{head}{tail_word}"
-        out.notes.append(Note(f"page {ln.page}, line {ln.number}", "hyphenation",
-                              f"joined '{head}{hyphen}' and '{tail_word}' at a line end into '{joined}'"))
+        out.notes.append(Note(_("page {page}, line {line}").format(page=ln.page, line=ln.number), "hyphenation",
+                              _("joined '{first}' and '{second}' at a line end into '{word}'").format(
+                                  first=head + hyphen, second=tail_word, word=joined)))
         return
     paragraph[-1] = (stripped, last_bold)
     paragraph.append((" ", False))

@@ -205,6 +205,11 @@
         document.title = section.getAttribute("data-title") + " - " + section.getAttribute("data-site");
         var name = document.querySelector(".md-header__topic .md-ellipsis");
         if (name) { name.textContent = section.getAttribute("data-site"); }
+        var query = document.querySelector(".md-search__input");  // the search box asks in the same language
+        if (query) {
+          query.placeholder = section.getAttribute("data-search");
+          query.setAttribute("aria-label", section.getAttribute("data-search"));
+        }
       }
     });
     document.querySelectorAll(".pd-made[data-lang]").forEach(function (made) {

@@ -27,9 +27,10 @@ from ..errors import PolicyError
 from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
-from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls, workers
+from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.shipping import shipped
+from ..site.workers import default_jobs, map_documents
 from ..site.strings import t
 from ..pdf.redline import redline_path
 from ..versions.claims import check_claims
@@ -378,10 +379,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             compare.write_site_pages(site_dir, self.model.policies[doc_id], self.model.histories.get(doc_id),
                                      root, serving, findings)
 
-        workers.map_documents(write, sorted(self.model.policies), 1 if serving else self._jobs())
+        map_documents(write, sorted(self.model.policies), 1 if serving else self._jobs())
 
     def _jobs(self) -> int:
-        return self.config.jobs or workers.default_jobs()
+        return self.config.jobs or default_jobs()
 
     def _build_pdfs(self, site_dir: Path) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

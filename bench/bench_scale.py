@@ -1,7 +1,7 @@
 """Scale (issue 18): does the site cost the same per document at 10 and at 1,000 policies?
 
     .venv/bin/python bench/bench_scale.py [--sizes 10,100,300,1000] [--runs 3]
-                                          [--columns check,plain,plugin,pdf,serial]
+                                          [--columns check,plain,plugin,pdf,forked]
                                           [--plain-max 1000] [--pdf-max 300] [--before SRC]
 
 For each size N: N synthetic policies x ru/kk/en (bench/synth.py, each the size of seed
@@ -13,8 +13,8 @@ whole-process wall time, median of ``--runs``; one run at 1,000 documents and ab
 - ``plugin``: ``mkdocs build`` with the policydocs plugin, PDFs off;
 - ``pdf``: the same with PDFs on and every PDF already in the cache (a first, untimed build
   fills it); skipped above ``--pdf-max`` documents, where filling the cache takes long;
-- ``serial`` (not by default): the plugin build with ``jobs: 1``, everything in one process,
-  to see what the forked workers (site/workers.py) save;
+- ``forked`` (not by default): the plugin build with ``jobs: 2``, the side-by-side pages in
+  two forked workers (site/workers.py), to see whether they save anything;
 - ``--before SRC``: the plugin build, PDFs off, once more with the library from ``SRC`` (a
   copy of ``tools/`` of an earlier commit, e.g. ``git archive main tools | tar -x -C /tmp/main``
   then ``--before /tmp/main/tools``), alternating with the others: before and after under
@@ -45,7 +45,7 @@ from benchsite import MKDOCS, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 POLICYDOCS = Path(sys.executable).with_name("policydocs")
-COLUMNS = ("check", "plain", "plugin", "pdf", "serial")
+COLUMNS = ("check", "plain", "plugin", "pdf", "forked")
 DEFAULT_COLUMNS = ("check", "plain", "plugin", "pdf")
 ONE_RUN_FROM = 1000  # documents: a single run each (a build takes minutes)
 
@@ -136,8 +136,8 @@ def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, 
         projects["plain"] = project(tmp / "plain", tmp / "docs", None)
     if "plugin" in columns:
         projects["plugin"] = project(tmp / "plugin", tmp / "docs", {"pdf": False})
-    if "serial" in columns:
-        projects["serial"] = project(tmp / "serial", tmp / "docs", {"pdf": False, "jobs": 1})
+    if "forked" in columns:
+        projects["forked"] = project(tmp / "forked", tmp / "docs", {"pdf": False, "jobs": 2})
     if before is not None:
         projects["before"] = project(tmp / "before", tmp / "docs", {"pdf": False})
         envs["before"] = dict(os.environ, PYTHONPATH=str(before))
@@ -164,7 +164,7 @@ def fmt(value: float | None, unit: str = " s", digits: int = 2) -> str:
 def table(rows: list[Row]) -> str:
     head = ("| documents | `check` | plain Material | plugin, PDFs off | per document | plugin CPU per document | "
             "with PDFs, warm cache | warm / off | peak memory (plugin) | peak memory (plain) | serve reload |")
-    extra = [c for c in ("serial", "before") if any(c in r.runs for r in rows)]
+    extra = [c for c in ("forked", "before") if any(c in r.runs for r in rows)]
     head += "".join(f" {c}: plugin, PDFs off | {c}: per document | {c}: peak memory |" for c in extra)
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for row in rows:
@@ -196,7 +196,7 @@ def targets(rows: list[Row]) -> list[str]:
                        "(less sensitive than wall time to other work on the machine)")
         peak = next((r.peak("plugin") for r in rows if r.docs == large), None)
         out.append(f"peak memory at {large:,}: {peak:,.0f} MiB (target < 1,536 MiB at 1,000)")
-    for column, what in (("before", "before"), ("serial", "one process (jobs: 1)")):
+    for column, what in (("before", "before"), ("forked", "two workers (jobs: 2)")):
         per = {r.docs: r.median(column) / r.docs for r in rows if r.median(column) is not None}
         if len(per) > 1:
             small, large = min(per), max(per)

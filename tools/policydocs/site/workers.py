@@ -25,7 +25,7 @@ _JOB: tuple[Callable[[Any], Any], Sequence] | None = None  # what forked workers
 
 
 def default_jobs() -> int:
-    """As many workers as cores, at most 4 (beyond that the parent's writing and merging dominate)."""
+    """As many workers as cores, at most 4 (the plugin's `jobs: 0`)."""
     return max(1, min(os.cpu_count() or 1, 4))
 
 

@@ -55,7 +55,7 @@ PYBABEL := $(BIN)/pybabel
 messages: $(STAMP)
 	mkdir -p $(LOCALES)
 	$(PYBABEL) -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/policydocs.pot tools/policydocs
-	$(PYBABEL) -q extract -F babel-checker.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/checker.pot tools/policydocs
+	$(PYBABEL) -q extract -F babel-checker.cfg -k _ -k N_ -k ngettext:1,2 -k N_plural:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/checker.pot tools/policydocs
 	for d in policydocs checker; do for l in ru kk; do \
 	  if [ -f $(LOCALES)/$$l/LC_MESSAGES/$$d.po ]; then \
 	    $(PYBABEL) -q update --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); \

@@ -29,7 +29,7 @@ def test_errors_exit_1_with_file_and_line(tmp_path):
     result = run("check", docs)
     assert result.exit_code == 1
     assert f"{docs}/kk/demo/privacy.md:15: error mixed-script [1]" in result.output
-    assert "1 error(s), 0 warning(s) in 1 document(s)" in result.output
+    assert "1 error, 0 warnings in 1 document" in result.output
 
 
 def test_warnings_alone_exit_0(tmp_path):

@@ -29,10 +29,12 @@ from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
 from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
+from .wording import _
 from ..gcpause import collector_paused
-from ..languages import LANGUAGE_NAMES, LANGUAGES
+from ..i18n import N_
+from ..languages import LANGUAGES
 from . import (agreement, header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences,
-               suppress, terminology, xrefs)
+               suppress, terminology, wording, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -45,6 +47,10 @@ GLOSSARY_FILE = "glossary.yml"
 FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
 MIN_RATIO_CHARS = 150  # characters; shorter texts vary too much in length to judge
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
+PARTIAL = N_("a partial translation")
+ADDED = N_("text added that the source does not have")
+EDITED = N_("the translation was edited after {by} confirmed it on {date}")
+NEVER_CONFIRMED = N_("it has not been confirmed since it was added")
 
 
 def project_root_of(doc: Document) -> Path:
@@ -155,7 +161,7 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
 def _unknown(only: list[str] | None, ids: list[str], docs_dir: Path) -> None:
     unknown = [d for d in only or () if d not in ids]
     if unknown:
-        raise PolicyError(f"no document with id '{unknown[0]}' under this folder", docs_dir)
+        raise PolicyError(_("no document with id '{doc_id}' under this folder").format(doc_id=unknown[0]), docs_dir)
 
 
 _TREE_JOB = None
@@ -203,8 +209,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
     for lang in required_langs:
         if lang not in docs:
             findings.append(Finding("missing-language", doc_id, lang, str(source.path), 1, "",
-                                    params=dict(lang_name=LANGUAGE_NAMES[lang]["en"], lang_name_ru=LANGUAGE_NAMES[lang]["ru"],
-                                                required=", ".join(required_langs),
+                                    params=dict(lang_name=wording.language(lang), required=", ".join(required_langs),
                                                 expected=str(_sibling(source, lang)))))
 
     alignment = align(docs, source_lang, doc_id)
@@ -310,6 +315,7 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
             first = group[0]
             first.params["expected"] = expected
             first.params["count"] = len(group)
+            first.params["places"] = wording.counted(wording.PLACES, len(group))
             first.params["clauses"] = ", ".join(f.clause for f in group[:6] if f.clause) + (" …" if len(group) > 6 else "")
             first.rule = "term-never-used"
             rest.append(first)
@@ -437,7 +443,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
                            excerpt=excerpt(text, around=offset), params=params))
 
     if not text and block.kind in (Kind.BULLET, Kind.ITEM):
-        add("broken-markdown", detail="an empty list item", detail_ru="пустой элемент перечня")
+        add("broken-markdown", detail=wording.phrase(leftovers.EMPTY_ITEM))
         return out
     if id(block) in flags["mixed"]:
         for word, offset, params in script.mixed_words(text):
@@ -448,17 +454,17 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
     if id(block) in flags["doubled"]:
         for word, offset in leftovers.doubled_words(text):
             add("doubled-word", word, offset, word=word)
-    for what, what_ru, detail, detail_ru in leftovers.unbalanced(text) if flags["brackets"] else ():
-        add("unbalanced", what=what, what_ru=what_ru, detail=detail, detail_ru=detail_ru)
+    for what, detail in leftovers.unbalanced(text) if flags["brackets"] else ():
+        add("unbalanced", what=what, detail=detail)
     if flags["markup"]:
-        for detail, detail_ru in leftovers.broken_markdown(text):
-            add("broken-markdown", detail=detail, detail_ru=detail_ru)
+        for detail in leftovers.broken_markdown(text):
+            add("broken-markdown", detail=detail)
         for detail in leftovers.unsafe_links(text):
             add("unsafe-link", detail=detail)
     if block.kind is not Kind.HEADING and flags["other_language"]:
         found = language.wrong_language(text, lang, flags["latin_passage"])
         if found:
-            add("wrong-language", lang=lang, found=language.NAMES[found][0], expected=language.NAMES[lang][0])
+            add("wrong-language", lang=lang, found=wording.language(found), expected=wording.language(lang))
         elif lang == "en" and language.has_cyrillic(text):
             words = language.cyrillic_words_in_english(text, allowed)
             if words:
@@ -468,8 +474,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
             add("figure-words-differ", figure, offset, lang=lang, figure=figure, words=words, value=value)
     for number, kind, start, _end in facts["refs_list"]:
         if number not in numbers:
-            name = xrefs.KIND.get(kind, ("clause", "пункт"))
-            add("xref-missing", number, start, ref=name[0], ref_ru=name[1], number=number)
+            add("xref-missing", number, start, ref=wording.part(xrefs.KIND.get(kind, "clause"), number), number=number)
     return out
 
 
@@ -538,8 +543,8 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     lone = sentences.unpaired(s_text, t_text, src_lang, lang, ratio) if s_text != t_text else []
     for side, index, sentence, strong in lone:
         rule = "sentence-missing" if side == "missing" else "sentence-added"
-        params = dict(lang=lang, src_lang=src_lang, clause=unit.clause, ordinal=sentences.ordinal(index, "en"),
-                      ordinal_ru=sentences.ordinal(index, "ru"), sentence=excerpt(sentence, 80))
+        params = dict(lang=lang, src_lang=src_lang, clause=unit.clause, which=wording.sentence(index),
+                      sentence=excerpt(sentence, 80))
         where = t.line if side == "missing" else _line_in(t, sentence[:30])
         out.append(Finding(rule, doc_id, lang, str(doc.path), where, unit.clause, t.eid,
                            excerpt=excerpt(ft["text"]) if side == "missing" else excerpt(sentence),
@@ -553,15 +558,14 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
             ratio = tl / sl
             if ratio < RATIO_LOW or ratio > RATIO_HIGH:
                 add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
-                    hint="a partial translation" if ratio < 1 else "text added that the source does not have",
-                    hint_ru="перевод неполный" if ratio < 1 else "добавлен текст, которого нет в оригинале")
+                    hint=wording.phrase(PARTIAL if ratio < 1 else ADDED))
 
     a_facts, b_facts = fs["facts"], ft["facts"]
     if a_facts or b_facts:
         _compare_facts(a_facts, b_facts, add)
     if fs["refs"] != ft["refs"]:
-        add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or "nothing",
-            values=", ".join(sorted(ft["refs"])) or "nothing")
+        add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or wording.phrase(wording.NOTHING),
+            values=", ".join(sorted(ft["refs"])) or wording.phrase(wording.NOTHING))
 
     if fs["defines"] and not ft["defines"]:
         m = _definition(fs["text"])
@@ -585,17 +589,15 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
 
     if record is not None:
         st = clause_states.state_of(unit, s, t, record)
-        what = dict(what=unit.label[0], what_ru=unit.label[1], doc_id=doc_id, clause=unit.clause)
+        what = dict(what=unit.part, doc_id=doc_id, clause=unit.clause)
         entry = st.confirmation
         if st.state == clause_states.STALE:
             diff = clause_states.diff_text(st.diff) or excerpt(fs["text"])
             add("stale-translation", date=entry.at[:10], by=entry.by, diff=diff, **what)
         elif st.state == clause_states.UNCONFIRMED and st.edited:
-            add("unconfirmed-translation", reason=f"the translation was edited after {entry.by} confirmed it on {entry.at[:10]}",
-                reason_ru=f"перевод изменён после подтверждения ({entry.by}, {entry.at[:10]})", **what)
+            add("unconfirmed-translation", reason=wording.phrase(EDITED, by=entry.by, date=entry.at[:10]), **what)
         elif st.state == clause_states.UNCONFIRMED:
-            add("unconfirmed-translation", reason="it has not been confirmed since it was added",
-                reason_ru="он не подтверждён с тех пор, как был добавлен", **what)
+            add("unconfirmed-translation", reason=wording.phrase(NEVER_CONFIRMED), **what)
     return out
 
 
@@ -609,16 +611,15 @@ def _compare_facts(a_facts: dict, b_facts: dict, add) -> None:
     a_num, b_num = a_facts.get("number", _EMPTY), b_facts.get("number", _EMPTY)
     for rule, a, b in (("amount-differs", a_money, b_money), ("period-differs", a_period, b_period)):
         if a != b and quantities.differing(a, b, a_num, b_num):  # named: the values the other text lacks
-            add(rule, src_values=quantities.show(a - b), values=quantities.show(b - a),
-                src_values_ru=quantities.show(a - b, "ru"), values_ru=quantities.show(b - a, "ru"))
+            add(rule, src_values=quantities.show(a - b), values=quantities.show(b - a))
     if a_num != b_num:  # a figure the other text gives as an amount or a period is not missing there
         a_num = a_num - quantities.numbers_of(b_money) - quantities.numbers_of(b_period)
         b_num = b_num - quantities.numbers_of(a_money) - quantities.numbers_of(a_period)
-    for category, (name, name_ru) in invariants.CATEGORIES.items():
+    for category, name in invariants.CATEGORIES.items():
         a = a_num if category == "number" else a_facts.get(category, _EMPTY)
         b = b_num if category == "number" else b_facts.get(category, _EMPTY)
         if a != b:
-            add("invariant-mismatch", category=name, category_ru=name_ru,
+            add("invariant-mismatch", category=wording.phrase(name),
                 src_values=invariants.show(a), values=invariants.show(b))
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..document import Document
 from ..errors import PolicyError
+from .wording import _
 from ..languages import LANGUAGES
 from ..lines import split_lines
 from .findings import Finding
@@ -97,6 +98,8 @@ def require(docs: dict[str, Document]) -> None:
         name, doc, ref = found[0]
         source = agreed(docs, "source_lang")
         raise PolicyError(
-            f"says {name}: {value(doc, name, source)}, but {ref.path}:{field_line(ref, name)} says {name}: "
-            f"{value(ref, name, source)}; "
-            f"the files of one document must agree on it (run `policydocs check`)", doc.path, field_line(doc, name))
+            _("says {field}: {value}, but {other}:{other_line} says {field}: {other_value}; "
+              "the files of one document must agree on it (run `policydocs check`)").format(
+                field=name, value=value(doc, name, source), other=ref.path, other_line=field_line(ref, name),
+                other_value=value(ref, name, source)),
+            doc.path, field_line(doc, name))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, Kind
 from ..order import in_order
+from . import wording
 from .findings import Finding, excerpt
 
 CONTENT_KINDS = (Kind.ITEM, Kind.BULLET, Kind.PARAGRAPH)
@@ -25,9 +26,13 @@ class Node:
 
     key: str
     block: Block | None
-    label: tuple[str, str]  # (English, Russian) name for messages: "clause 2.1", "пункт 2.1"
+    spec: tuple  # what it is, for messages: ("clause", "2.1"); worded only when a message needs it
     clause: str  # number, or eId when unnumbered
     content: list[Block] = field(default_factory=list)
+
+    @property
+    def part(self) -> wording.Phrase:
+        return part(self.spec)
 
 
 @dataclass
@@ -35,9 +40,20 @@ class Unit:
     """One provision in every language that has it."""
 
     key: str
-    label: tuple[str, str]
+    spec: tuple  # as Node.spec; ("paragraph", 2, ("clause", "3.1")) for a block inside a clause
     clause: str
     blocks: dict[str, Block] = field(default_factory=dict)
+
+    @property
+    def part(self) -> wording.Phrase:
+        """'clause 2.1' in English (it is a str), any language through ``part.render(lang)``."""
+        return part(self.spec)
+
+    @property
+    def label(self) -> tuple[str, str]:
+        """(English, Russian) words for this part; prefer ``part.render(lang)``."""
+        p = self.part
+        return (str(p), p.render("ru"))
 
 
 @dataclass
@@ -47,16 +63,24 @@ class Alignment:
     findings: list[Finding]
 
 
-def _label(block: Block | None, number: str | None, is_heading: bool) -> tuple[str, str]:
+def _spec(block: Block | None, number: str | None, is_heading: bool) -> tuple:
     if block is None:
-        return ("the opening text", "вводный текст")
+        return ("opening",)
     if number:
-        if is_heading:
-            return (f"section {number}", f"раздел {number}")
-        return (f"clause {number}", f"пункт {number}")
+        return ("section" if is_heading else "clause", number)
     if is_heading:
-        return (f"heading '{excerpt(block.text, 40)}'", f"заголовок «{excerpt(block.text, 40)}»")
-    return ("the title", "заголовок")
+        return ("heading", block.text)
+    return ("title",)
+
+
+def part(spec: tuple) -> wording.Phrase:
+    """The words for a node's or unit's spec: 'clause 2.1', 'paragraph 2 of clause 3.1'."""
+    kind = spec[0]
+    if kind in wording.PART_OF:
+        return wording.part_of(kind, spec[1], part(spec[2]))
+    if kind == "heading":
+        return wording.part("heading", text=excerpt(spec[1], 40))
+    return wording.part(kind, spec[1] if len(spec) > 1 else "")
 
 
 def nodes(doc: Document) -> dict[str, Node]:
@@ -73,7 +97,7 @@ def nodes(doc: Document) -> dict[str, Node]:
         out[key] = node
 
     if doc.title_block is not None:
-        add("title", Node("title", doc.title_block, ("the title", "заголовок"), "title"))
+        add("title", Node("title", doc.title_block, ("title",), "title"))
     unnumbered = 0
     for section in doc.sections:
         if section.heading is None:
@@ -86,32 +110,27 @@ def nodes(doc: Document) -> dict[str, Node]:
             unnumbered += 1
             key = f"x:{unnumbered}"
             clause = section.eid
-        add(key, Node(key, section.heading, _label(section.heading, section.number, True), clause, list(section.content)))
+        add(key, Node(key, section.heading, _spec(section.heading, section.number, True), clause, list(section.content)))
 
         def walk(clauses) -> None:
             for cl in clauses:
                 k = f"n:{cl.number}"
-                add(k, Node(k, cl.block, _label(cl.block, cl.number, False), cl.number, list(cl.content)))
+                add(k, Node(k, cl.block, _spec(cl.block, cl.number, False), cl.number, list(cl.content)))
                 walk(cl.children)
 
         walk(section.clauses)
     return out
 
 
-def _content_label(node_label: tuple[str, str], block: Block, index: int) -> tuple[str, str]:
-    en, ru = node_label
+def _content_spec(node_spec: tuple, block: Block, index: int) -> tuple:
     if block.kind is Kind.ITEM:
-        return (f"sub-item {block.number}) of {en}", f"подпункт {block.number}) ({ru})")
+        return ("item", block.number, node_spec)
     if block.kind is Kind.BULLET:
-        return (f"list item {index} of {en}", f"элемент перечня {index} ({ru})")
-    return (f"paragraph {index} of {en}", f"абзац {index} ({ru})")
+        return ("bullet", index, node_spec)
+    return ("paragraph", index, node_spec)
 
 
-KIND_NAMES = {
-    Kind.ITEM: ("sub-items", "подпунктов"),
-    Kind.BULLET: ("list items", "элементов перечня"),
-    Kind.PARAGRAPH: ("paragraphs", "абзацев"),
-}  # Russian: "подпунктов: 3" reads right for any number
+KIND_NAMES = {Kind.ITEM: "item", Kind.BULLET: "bullet", Kind.PARAGRAPH: "paragraph"}  # wording.COUNTS
 
 
 def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment:
@@ -122,18 +141,18 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
     order: list[str] = []
     findings: list[Finding] = []
 
-    def unit(key: str, label: tuple[str, str], clause: str) -> Unit:
+    def unit(key: str, spec: tuple, clause: str) -> Unit:
         if key not in units:
-            units[key] = Unit(key, label, clause)
+            units[key] = Unit(key, spec, clause)
             order.append(key)
         return units[key]
 
     # the source language's own units
     for key, node in src_nodes.items():
         if node.block is not None:
-            unit(key, node.label, node.clause).blocks[source_lang] = node.block
+            unit(key, node.spec, node.clause).blocks[source_lang] = node.block
         for i, block in enumerate(node.content, start=1):
-            u = unit(block.eid, _content_label(node.label, block, _index_in_kind(node.content, block)), node.clause)
+            u = unit(block.eid, _content_spec(node.spec, block, _index_in_kind(node.content, block)), node.clause)
             u.blocks[source_lang] = block
 
     for lang, doc in docs.items():
@@ -156,7 +175,7 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
                 "clause-missing", doc_id, lang, str(doc.path), where, node.clause, node.block.eid,
                 excerpt="", other_lang=source_lang, other_path=str(src_doc.path), other_line=node.block.line,
                 other_excerpt=excerpt(node.block.text),
-                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1], src_line=node.block.line),
+                params=dict(lang=lang, src_lang=source_lang, what=node.part, src_line=node.block.line),
             ))
         for key, node in tr_nodes.items():
             if key in src_nodes or node.block is None:
@@ -164,7 +183,7 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
             findings.append(Finding(
                 "clause-extra", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
                 excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
-                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1]),
+                params=dict(lang=lang, src_lang=source_lang, what=node.part),
             ))
         # order of the provisions both have
         src_pos = {k: i for i, k in enumerate(src_keys)}
@@ -182,9 +201,9 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
                 "clause-order", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
                 excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
                 other_line=src_nodes[key].block.line if src_nodes[key].block else 0,
-                params=dict(lang=lang, src_lang=source_lang, what=node.label[0], what_ru=node.label[1],
-                            after=tr_nodes[after].label[0] if after else "the start",
-                            src_after=src_nodes[src_after].label[0] if src_after else "the start"),
+                params=dict(lang=lang, src_lang=source_lang, what=node.part,
+                            after=tr_nodes[after].part if after else wording.part("start"),
+                            src_after=src_nodes[src_after].part if src_after else wording.part("start")),
             ))
         # pair the blocks
         for key in common:
@@ -227,7 +246,7 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
         first_t = t_k[0] if t_k else None
         first_s = s_k[0] if s_k else None
         line = first_t.line if first_t else (t_node.block.line if t_node.block else doc.front.body_line)
-        en, ru = KIND_NAMES[kind]
+        counts = wording.COUNTS[KIND_NAMES[kind]]
         findings.append(Finding(
             "block-count", doc_id, lang, str(doc.path), line, t_node.clause,
             t_node.block.eid if t_node.block else "",
@@ -235,7 +254,7 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
             other_lang=src_lang, other_path=str(src_doc.path),
             other_line=first_s.line if first_s else (s_node.block.line if s_node.block else 0),
             other_excerpt=excerpt(first_s.text) if first_s else "",
-            params=dict(lang=lang, src_lang=src_lang, where=s_node.label[0], where_ru=s_node.label[1],
-                        count=len(t_k), src_count=len(s_k), kinds=en, kinds_ru=ru),
+            params=dict(lang=lang, src_lang=src_lang, where=s_node.part, count=len(t_k), src_count=len(s_k),
+                        has=wording.counted(counts, len(t_k)), src_has=wording.counted(counts, len(s_k))),
         ))
     return findings

@@ -1,9 +1,12 @@
 """What the checker reports: a finding names a rule, a place in every language involved, and why it matters.
 
 Rule ids are stable (they appear in silences written into the documents), severities say
-whether publishing must stop (``error``) or a person should look (``warning``). Messages are
-templates with an English and a Russian wording, filled in when the report is printed, so the
-same finding can be shown to a lawyer in either language.
+whether publishing must stop (``error``) or a person should look (``warning``). A rule's
+message and reason are English message ids of the ``checker`` gettext catalog (Russian and
+Kazakh in ``i18n/locale/<lang>/LC_MESSAGES/checker.po``); a finding keeps its parameters and is
+worded in the reader's language only when it is shown (``Finding.text``), the parameters that
+are words through ``wording.Phrase``. So the same finding is shown to a lawyer in Russian,
+Kazakh or English, and findings cross process boundaries without any words in them.
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
+
+from ..i18n import N_, gettext
+from . import wording
+from .wording import DOMAIN
 
 ERROR = "error"
 WARNING = "warning"
@@ -20,10 +27,8 @@ WARNING = "warning"
 class Rule:
     id: str
     severity: str
-    en: str  # message template, str.format(**params)
-    ru: str
-    why_en: str
-    why_ru: str
+    message: str  # English message id (N_), worded in the reader's language: str.format(**params)
+    reason: str  # why it matters, the same way
     graded: bool = False  # reported as an error where the evidence is strong, as a warning where it is weaker
 
     @property
@@ -31,234 +36,164 @@ class Rule:
         """What ``--list-rules`` shows: 'error', 'warning' or 'warning/error' for a graded rule."""
         return f"{WARNING}/{ERROR}" if self.graded else self.severity
 
+    def why(self, lang: str = "en") -> str:
+        """Why the rule matters, in ``lang`` (``{required}`` left for the caller to fill)."""
+        return gettext(self.reason, lang, DOMAIN)
+
 
 _RULES = [
     # --- structure across languages
     Rule("missing-language", ERROR,
-         "the {lang_name} text of this document is missing (expected at {expected})",
-         "нет текста документа на языке: {lang_name_ru} (ожидается файл {expected})",
-         "every policy must be published in each required language ({required}); readers of that language would see nothing or another language",
-         "политика публикуется на всех языках ({required}); читатели этого языка не увидят текста"),
+         N_("the {lang_name} text of this document is missing (expected at {expected})"),
+         N_("every policy must be published in each required language ({required}); readers of that language would see nothing or another language")),
     Rule("header-disagrees", ERROR,
-         "{lang}: the header says {field}: {value}, but {other} says {field}: {agreed}; the files of one document must agree on it",
-         "{lang}: в заголовке {field}: {value}, а в {other} — {field}: {agreed}; файлы одного документа должны совпадать в этом поле",
-         "a document has one source text, one id, one notice period and one prevailing language; files that disagree make the checker compare against the wrong text",
-         "у документа один исходный текст, один id, один срок уведомления и один преимущественный язык; при расхождении проверка сравнивает не с тем текстом"),
+         N_("{lang}: the header says {field}: {value}, but {other} says {field}: {agreed}; the files of one document must agree on it"),
+         N_("a document has one source text, one id, one notice period and one prevailing language; files that disagree make the checker compare against the wrong text")),
     Rule("clause-missing", ERROR,
-         "{lang}: {what} of the {src_lang} source is missing here (it is at {src_lang} line {src_line})",
-         "{lang}: отсутствует {what_ru} исходного текста {src_lang} (в {src_lang} это строка {src_line})",
-         "a clause that exists in one language but not in another makes the versions say different things",
-         "пункт, который есть в одном языке и отсутствует в другом, означает, что тексты говорят разное"),
+         N_("{lang}: {what} of the {src_lang} source is missing here (it is at {src_lang} line {src_line})"),
+         N_("a clause that exists in one language but not in another makes the versions say different things")),
     Rule("clause-extra", ERROR,
-         "{lang}: {what} is not in the {src_lang} source",
-         "{lang}: {what_ru} отсутствует в исходном тексте {src_lang}",
-         "a translation must not add provisions the source text does not contain",
-         "перевод не должен добавлять положения, которых нет в исходном тексте"),
+         N_("{lang}: {what} is not in the {src_lang} source"),
+         N_("a translation must not add provisions the source text does not contain")),
     Rule("clause-order", ERROR,
-         "{lang}: {what} stands in a different place than in the {src_lang} text (after {after} instead of after {src_after})",
-         "{lang}: {what_ru} стоит в другом месте, чем в тексте {src_lang} (после {after} вместо {src_after})",
-         "clauses must follow the same order in every language, so that references and numbering match",
-         "пункты должны идти в одном порядке во всех языках"),
+         N_("{lang}: {what} stands in a different place than in the {src_lang} text (after {after} instead of after {src_after})"),
+         N_("clauses must follow the same order in every language, so that references and numbering match")),
     Rule("block-count", ERROR,
-         "{lang}: {where} has {count} {kinds}, the {src_lang} text has {src_count}",
-         "{lang}: {where_ru} — {kinds_ru}: {count}, а в тексте {src_lang}: {src_count}",
-         "a list item or paragraph present in one language and not in the other is a provision missing from one version",
-         "лишний или пропущенный подпункт или абзац — это положение, которого нет в одной из версий"),
+         N_("{lang}: {where} has {has}, the {src_lang} text has {src_has}"),
+         N_("a list item or paragraph present in one language and not in the other is a provision missing from one version")),
     # --- numbering inside one language
     Rule("numbering-gap", ERROR,
-         "{what} {number} follows {prev}: {missing} is missing from the numbering",
-         "{what_ru} {number} идёт после {prev}: в нумерации пропущен {missing}",
-         "a gap in numbering looks like a deleted provision and breaks references to later clauses",
-         "пропуск в нумерации выглядит как удалённое положение и сбивает ссылки"),
+         N_("{what} follows {prev}: {missing} is missing from the numbering"),
+         N_("a gap in numbering looks like a deleted provision and breaks references to later clauses")),
     Rule("numbering-duplicate", ERROR,
-         "{what} {number} appears twice (first at line {first_line})",
-         "{what_ru} {number} встречается дважды (впервые на строке {first_line})",
-         "two clauses with one number make every reference to that number ambiguous",
-         "два пункта с одним номером делают ссылку на этот номер неоднозначной"),
+         N_("{what} appears twice (first at line {first_line})"),
+         N_("two clauses with one number make every reference to that number ambiguous")),
     Rule("numbering-order", ERROR,
-         "{what} {number} comes after {prev}: the numbers go backwards",
-         "{what_ru} {number} стоит после {prev}: нумерация идёт назад",
-         "clauses out of order make the text hard to cite and suggest a copy-paste error",
-         "нарушенный порядок затрудняет ссылки и говорит об ошибке при копировании"),
+         N_("{what} comes after {prev}: the numbers go backwards"),
+         N_("clauses out of order make the text hard to cite and suggest a copy-paste error")),
     Rule("numbering-level", ERROR,
-         "clause {number} is not under {expected}: {reason}",
-         "пункт {number} не вложен в {expected}: {reason_ru}",
-         "a clause must sit under its parent clause or section, otherwise its number names the wrong place",
-         "пункт должен стоять внутри своего раздела или пункта, иначе номер указывает не туда"),
+         N_("clause {number} is not under {expected}: {reason}"),
+         N_("a clause must sit under its parent clause or section, otherwise its number names the wrong place")),
     Rule("numbering-mixed", WARNING,
-         "this list mixes '{a}' and '{b}' markers",
-         "в этом перечне смешаны маркеры «{a}» и «{b}»",
-         "a list numbered two ways reads as two lists and confuses references to its items",
-         "перечень с разной нумерацией читается как два перечня"),
+         N_("this list mixes '{a}' and '{b}' markers"),
+         N_("a list numbered two ways reads as two lists and confuses references to its items")),
     # --- invariants
     Rule("invariant-mismatch", ERROR,
-         "{lang}: the {category} differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}",
-         "{lang}: {category_ru} не совпадают с текстом {src_lang}: в {src_lang} {src_values}, в {lang} {values}",
-         "numbers, deadlines, amounts and contact details must be identical in every language; a reader relies on them",
-         "числа, сроки, суммы и контакты должны совпадать во всех языках: читатель на них полагается"),
+         N_("{lang}: the {category} differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}"),
+         N_("numbers, deadlines, amounts and contact details must be identical in every language; a reader relies on them")),
     # --- amounts, periods and numbers in words
     Rule("amount-differs", ERROR,
-         "{lang}: the amounts differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}",
-         "{lang}: суммы не совпадают с текстом {src_lang}: в {src_lang} {src_values_ru}, в {lang} {values_ru}",
-         "an amount with another value or in another currency changes what the user pays or is owed",
-         "сумма с другим значением или в другой валюте меняет то, что пользователь платит или получает"),
+         N_("{lang}: the amounts differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}"),
+         N_("an amount with another value or in another currency changes what the user pays or is owed")),
     Rule("period-differs", ERROR,
-         "{lang}: the periods differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}",
-         "{lang}: сроки не совпадают с текстом {src_lang}: в {src_lang} {src_values_ru}, в {lang} {values_ru}",
-         "a deadline in other units or other kinds of days (calendar, working, banking) runs out on another date",
-         "срок в других единицах или других днях (календарных, рабочих, банковских) истекает в другую дату"),
+         N_("{lang}: the periods differ from the {src_lang} text: {src_lang} has {src_values}, {lang} has {values}"),
+         N_("a deadline in other units or other kinds of days (calendar, working, banking) runs out on another date")),
     Rule("figure-words-differ", ERROR,
-         "{lang}: the figure {figure} and the words in brackets «{words}» ({value}) are different numbers",
-         "{lang}: цифры {figure} и слова в скобках «{words}» ({value}) — разные числа",
-         "when the figure and the words disagree, the text itself does not say which amount or deadline applies",
-         "когда цифры и прописью расходятся, сам текст не говорит, какая сумма или срок действует"),
+         N_("{lang}: the figure {figure} and the words in brackets «{words}» ({value}) are different numbers"),
+         N_("when the figure and the words disagree, the text itself does not say which amount or deadline applies")),
     # --- sentences inside an aligned clause
     Rule("sentence-missing", ERROR,
-         "{lang} {clause}: the {ordinal} sentence of the {src_lang} text has no counterpart: «{sentence}»",
-         "{lang} {clause}: у {ordinal_ru} предложения текста {src_lang} нет соответствия: «{sentence}»",
-         "a sentence left out of a translation is a provision its readers never see (an error when the lengths or a "
-         "number or name make it clear, a warning when merging it with a neighbour is almost as likely)",
-         "пропущенное в переводе предложение — это положение, которого читатели перевода не видят (ошибка, когда это "
-         "ясно по длине или по числу либо имени, предупреждение, когда почти так же вероятно слияние с соседним)",
+         N_("{lang} {clause}: the {which} of the {src_lang} text has no counterpart: «{sentence}»"),
+         N_("a sentence left out of a translation is a provision its readers never see (an error when the lengths or a "
+            "number or name make it clear, a warning when merging it with a neighbour is almost as likely)"),
          graded=True),
     Rule("sentence-added", ERROR,
-         "{lang} {clause}: the {ordinal} sentence has no counterpart in the {src_lang} text: «{sentence}»",
-         "{lang} {clause}: у {ordinal_ru} предложения нет соответствия в тексте {src_lang}: «{sentence}»",
-         "a sentence the source does not have adds a provision to one language only (an error when the lengths or a "
-         "number or name make it clear, a warning when a split of one sentence in two is almost as likely)",
-         "предложение, которого нет в оригинале, добавляет положение только в одном языке (ошибка, когда это ясно по "
-         "длине или по числу либо имени, предупреждение, когда почти так же вероятно деление одного предложения на два)",
+         N_("{lang} {clause}: the {which} has no counterpart in the {src_lang} text: «{sentence}»"),
+         N_("a sentence the source does not have adds a provision to one language only (an error when the lengths or a "
+            "number or name make it clear, a warning when a split of one sentence in two is almost as likely)"),
          graded=True),
     # --- the file itself
     Rule("invisible-character", ERROR,
-         "{char_name} ({code}) at column {column}",
-         "невидимый символ {char_name} ({code}) в столбце {column}",
-         "an invisible character can reorder what is displayed or split a word: the text shown is not the text kept",
-         "невидимый символ может изменить порядок отображения или разбить слово: показанный текст не равен хранимому"),
+         N_("{char_name} ({code}) at column {column}"),
+         N_("an invisible character can reorder what is displayed or split a word: the text shown is not the text kept")),
     Rule("header-markup", ERROR,
-         "the header field '{field}' holds markup or a script address: '{found}'",
-         "поле заголовка «{field}» содержит разметку или адрес скрипта: «{found}»",
-         "the title, product and operator are plain text; markup in them is pasted formatting or an attack on tools that show them",
-         "название, продукт и оператор — простой текст; разметка в них — вставленное форматирование или атака на показывающие их программы"),
+         N_("the header field '{field}' holds markup or a script address: '{found}'"),
+         N_("the title, product and operator are plain text; markup in them is pasted formatting or an attack on tools that show them")),
     # --- language
     Rule("wrong-language", ERROR,
-         "{lang}: this text is written in {found}, not {expected}",
-         "{lang}: текст написан на языке «{found}», а не «{expected}»",
-         "a reader of this language cannot rely on a passage in another language; the translation is missing here",
-         "читатель этого языка не может полагаться на текст на другом языке; здесь нет перевода"),
+         N_("{lang}: this text is written in {found}, not {expected}"),
+         N_("a reader of this language cannot rely on a passage in another language; the translation is missing here")),
     Rule("foreign-words", ERROR,
-         "{lang}: Cyrillic words in the English text: {words}",
-         "{lang}: кириллические слова в английском тексте: {words}",
-         "an untranslated word leaves part of the provision unreadable for an English reader",
-         "непереведённое слово делает часть положения непонятной английскому читателю"),
+         N_("{lang}: Cyrillic words in the English text: {words}"),
+         N_("an untranslated word leaves part of the provision unreadable for an English reader")),
     Rule("untranslated", ERROR,
-         "{lang}: the text is identical to the {src_lang} text (not translated)",
-         "{lang}: текст совпадает с текстом {src_lang} (не переведён)",
-         "a clause copied from the source language is a missing translation",
-         "скопированный из исходного языка пункт — это отсутствующий перевод"),
+         N_("{lang}: the text is identical to the {src_lang} text (not translated)"),
+         N_("a clause copied from the source language is a missing translation")),
     Rule("length-ratio", WARNING,
-         "{lang}: the text is {ratio} the length of the {src_lang} text ({chars} vs {src_chars} characters): possibly {hint}",
-         "{lang}: текст составляет {ratio} от длины текста {src_lang} ({chars} и {src_chars} знаков): возможно, {hint_ru}",
-         "a translation much shorter or longer than its source usually leaves out or adds part of the provision",
-         "перевод намного короче или длиннее оригинала обычно что-то пропускает или добавляет"),
+         N_("{lang}: the text is {ratio} the length of the {src_lang} text ({chars} vs {src_chars} characters): possibly {hint}"),
+         N_("a translation much shorter or longer than its source usually leaves out or adds part of the provision")),
     # --- script
     Rule("mixed-script", ERROR,
-         "the word '{word}' mixes Cyrillic and Latin letters: {letters} {verb}",
-         "слово «{word}» смешивает кириллицу и латиницу: {letters} — {script_ru}",
-         "look-alike letters from another alphabet break search, copying and hyphenation, and may change a name",
-         "похожие буквы другого алфавита ломают поиск и копирование и могут исказить имя"),
+         N_("the word '{word}' mixes Cyrillic and Latin letters: {letters}"),
+         N_("look-alike letters from another alphabet break search, copying and hyphenation, and may change a name")),
     # --- leftovers
     Rule("placeholder", ERROR,
-         "unfilled placeholder '{text}'",
-         "не заполнен шаблон «{text}»",
-         "a blank in a published policy leaves out information the law requires (who the operator is, how to reach it)",
-         "пустое место в опубликованной политике — это отсутствующие сведения"),
+         N_("unfilled placeholder '{text}'"),
+         N_("a blank in a published policy leaves out information the law requires (who the operator is, how to reach it)")),
     Rule("doubled-word", WARNING,
-         "the word '{word}' is written twice in a row",
-         "слово «{word}» повторено дважды подряд",
-         "a doubled word is usually a typing slip in the signed text",
-         "повтор слова обычно является опечаткой"),
+         N_("the word '{word}' is written twice in a row"),
+         N_("a doubled word is usually a typing slip in the signed text")),
     Rule("unbalanced", WARNING,
-         "{what}: {detail}",
-         "{what_ru}: {detail_ru}",
-         "an unclosed bracket or quotation mark leaves it unclear where a quoted name or a reservation ends",
-         "незакрытая скобка или кавычка оставляет неясным, где кончается название или оговорка"),
+         N_("{what}: {detail}"),
+         N_("an unclosed bracket or quotation mark leaves it unclear where a quoted name or a reservation ends")),
     Rule("broken-markdown", ERROR,
-         "{detail}",
-         "{detail_ru}",
-         "broken formatting shows stray asterisks or a dead link to the reader",
-         "сломанное оформление показывает читателю лишние звёздочки или нерабочую ссылку"),
+         "{detail}",  # the whole message is the detail, worded where it is found (leftovers.py)
+         N_("broken formatting shows stray asterisks or a dead link to the reader")),
     # --- cross-references
     Rule("xref-missing", ERROR,
-         "the text refers to {ref} {number}, which does not exist in this document",
-         "текст ссылается на {ref_ru} {number}, которого нет в документе",
-         "a reference to a clause that does not exist leaves the reader without the rule it points to",
-         "ссылка на несуществующий пункт оставляет читателя без правила, на которое она указывает"),
+         N_("the text refers to {ref}, which does not exist in this document"),
+         N_("a reference to a clause that does not exist leaves the reader without the rule it points to")),
     Rule("xref-differs", ERROR,
-         "{lang}: the text refers to {values}, the {src_lang} text to {src_values}",
-         "{lang}: текст ссылается на {values}, текст {src_lang} — на {src_values}",
-         "the same clause must point to the same clauses in every language",
-         "один и тот же пункт должен ссылаться на одни и те же пункты во всех языках"),
+         N_("{lang}: the text refers to {values}, the {src_lang} text to {src_values}"),
+         N_("the same clause must point to the same clauses in every language")),
     # --- terminology
     Rule("term-missing", WARNING,
-         "{lang}: the {found_lang} text uses the term '{found}', but the agreed {lang} term '{expected}' is not here",
-         "{lang}: текст {found_lang} использует термин «{found}», но согласованного термина «{expected}» здесь нет",
-         "a defined term translated differently in one place may be read as a different thing",
-         "иначе переведённый термин может быть понят как другое понятие"),
+         N_("{lang}: the {found_lang} text uses the term '{found}', but the agreed {lang} term '{expected}' is not here"),
+         N_("a defined term translated differently in one place may be read as a different thing")),
     Rule("term-unexpected", WARNING,
-         "{lang}: the text uses '{found}', the agreed term for '{source_term}', but the {src_lang} text does not say '{source_term}' here",
-         "{lang}: текст использует «{found}» — согласованный перевод термина «{source_term}», но в тексте {src_lang} здесь нет «{source_term}»",
-         "a reserved term used for another notion makes the translation say more, or something else, than the source",
-         "закреплённый термин, использованный для другого понятия, меняет смысл перевода"),
+         N_("{lang}: the text uses '{found}', the agreed term for '{source_term}', but the {src_lang} text does not say '{source_term}' here"),
+         N_("a reserved term used for another notion makes the translation say more, or something else, than the source")),
     Rule("term-never-used", WARNING,
-         "{lang}: the {found_lang} text uses the term '{found}' in {count} places ({clauses}), but the {lang} text never uses the agreed term '{expected}'",
-         "{lang}: текст {found_lang} использует термин «{found}» в {count} местах ({clauses}), а текст {lang} ни разу не использует согласованный термин «{expected}»",
-         "the translation consistently uses another word for a term the glossary fixes; readers may take it for a different notion",
-         "перевод везде использует другое слово для термина из глоссария; читатель может понять его как другое понятие"),
+         N_("{lang}: the {found_lang} text uses the term '{found}' in {places} ({clauses}), but the {lang} text never uses the agreed term '{expected}'"),
+         N_("the translation consistently uses another word for a term the glossary fixes; readers may take it for a different notion")),
     Rule("definition-missing", ERROR,
-         "{lang}: the {src_lang} source defines '{term}' here, this translation defines no term",
-         "{lang}: в исходном тексте {src_lang} здесь определён термин «{term}», а в переводе — нет",
-         "a term defined in one language only has no agreed meaning in the others",
-         "термин, определённый только в одном языке, не имеет значения в других"),
+         N_("{lang}: the {src_lang} source defines '{term}' here, this translation defines no term"),
+         N_("a term defined in one language only has no agreed meaning in the others")),
     Rule("definition-extra", ERROR,
-         "{lang}: this translation defines '{term}' here, the {src_lang} source defines no term",
-         "{lang}: перевод определяет здесь термин «{term}», а исходный текст {src_lang} — нет",
-         "a translation must not define terms the source does not define",
-         "перевод не должен определять термины, которых нет в исходном тексте"),
+         N_("{lang}: this translation defines '{term}' here, the {src_lang} source defines no term"),
+         N_("a translation must not define terms the source does not define")),
     # --- staleness
     Rule("stale-translation", WARNING,
-         "{lang}: the {src_lang} source of {what} changed after {by} confirmed the translation on {date}: {diff}; review the translation and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "{lang}: исходный текст {src_lang} ({what_ru}) изменился после того, как {by} подтвердил(а) перевод {date}: {diff}; проверьте перевод и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "the translation may no longer say what the source says",
-         "перевод может больше не соответствовать исходному тексту"),
+         N_("{lang}: the {src_lang} source of {what} changed after {by} confirmed the translation on {date}: {diff}; review the translation and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`"),
+         N_("the translation may no longer say what the source says")),
     Rule("unconfirmed-translation", WARNING,
-         "{lang}: nobody has confirmed the translation of {what} of the {src_lang} source: {reason}; review it and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "{lang}: перевод ({what_ru}) исходного текста {src_lang} никто не подтвердил: {reason_ru}; проверьте и выполните `policydocs confirm {doc_id} --lang {lang} --clause {clause}`",
-         "nobody has confirmed that this part of the translation follows the source",
-         "никто не подтвердил, что эта часть перевода соответствует оригиналу"),
+         N_("{lang}: nobody has confirmed the translation of {what} of the {src_lang} source: {reason}; review it and run `policydocs confirm {doc_id} --lang {lang} --clause {clause}`"),
+         N_("nobody has confirmed that this part of the translation follows the source")),
     # --- silences
     Rule("silence-without-reason", ERROR,
-         "the silence of '{rule}' gives no reason",
-         "отключение правила «{rule}» не объясняет причину",
-         "a silenced finding must say why, so that the next reader can judge it",
-         "отключение проверки должно объяснять причину"),
+         N_("the silence of '{rule}' gives no reason"),
+         N_("a silenced finding must say why, so that the next reader can judge it")),
     Rule("silence-unknown-rule", ERROR,
-         "the silence names an unknown rule '{rule}'",
-         "отключение называет неизвестное правило «{rule}»",
-         "a misspelt rule id silences nothing",
-         "опечатка в имени правила ничего не отключает"),
+         N_("the silence names an unknown rule '{rule}'"),
+         N_("a misspelt rule id silences nothing")),
     Rule("unsafe-link", ERROR,
-         "{detail}",
-         "{detail}",
-         "a policy may only link to web pages, e-mail and phone numbers",
-         "политика может ссылаться только на веб-страницы, почту и телефоны"),
+         "{detail}",  # worded where it is found (leftovers.py)
+         N_("a policy may only link to web pages, e-mail and phone numbers")),
 ]
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULES}
 
 
-class _Default(dict):
+class _Worded(dict):
+    """A finding's parameters as a message in ``lang`` shows them; an unknown one stays ``{name}``."""
+
+    def __init__(self, params: dict[str, Any], lang: str) -> None:
+        super().__init__()
+        self.params, self.lang = params, lang
+
     def __missing__(self, key: str) -> str:
+        if key in self.params:
+            return wording.render(self.params[key], self.lang)
         return "{" + key + "}"
 
 
@@ -300,16 +235,16 @@ class Finding:
         return self.text("en")
 
     def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (ru, kk, en): the rule's wording from the catalog, its words filled in."""
         rule = RULES[self.rule]
-        template = rule.ru if lang == "ru" else rule.en
-        text = template.format_map(_Default(self.params))
-        if self.params.get("also"):
-            text += f" (также в {self.params['also']})" if lang == "ru" else f" (the same in {self.params['also']})"
+        text = gettext(rule.message, lang, DOMAIN).format_map(_Worded(self.params, lang))
+        also = self.params.get("also")
+        if also:
+            text += gettext(wording.THE_SAME_IN, lang, DOMAIN).format(also=also)
         return text
 
     def why(self, lang: str = "en") -> str:
-        rule = RULES[self.rule]
-        return (rule.why_ru if lang == "ru" else rule.why_en).format_map(_Default(self.params))
+        return RULES[self.rule].why(lang).format_map(_Worded(self.params, lang))
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from . import quantities
+from ..i18n import N_
+from . import quantities, wording
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"']+", re.I)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -50,15 +51,15 @@ NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)*"
 NUMBER_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?:{NUM})(?![\w])|(?<![\w,])(?<!\d\.)(?:{NUM})(?=-|[^\W\d])")
 PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s*(?:%|процент\w*|пайыз\w*|per\s?cent)", re.I)
 
-CATEGORIES = {
-    "url": ("web addresses", "веб-адреса"),
-    "email": ("e-mail addresses", "адреса электронной почты"),
-    "phone": ("phone numbers", "номера телефонов"),
-    "bin": ("BIN/IIN numbers", "БИН/ИИН"),
-    "date": ("dates", "даты"),
-    "percent": ("percentages", "проценты"),
-    "version": ("version numbers", "номера версий"),
-    "number": ("numbers", "числа"),
+CATEGORIES = {  # worded in messages through the checker catalog
+    "url": N_("web addresses"),
+    "email": N_("e-mail addresses"),
+    "phone": N_("phone numbers"),
+    "bin": N_("BIN/IIN numbers"),
+    "date": N_("dates"),
+    "percent": N_("percentages"),
+    "version": N_("version numbers"),
+    "number": N_("numbers"),
 }
 
 
@@ -213,5 +214,5 @@ def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = Non
 
 def show(values: set[str]) -> str:
     if not values:
-        return "none"
+        return wording.phrase(wording.NONE)
     return ", ".join(f"'{v}'" for v in sorted(values))

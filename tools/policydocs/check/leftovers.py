@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..links import BROKEN_LINK_RE, find_links, unsafe_reason
+from urllib.parse import urlsplit
+
+from ..i18n import N_
+from ..links import BROKEN_LINK_RE, SAFE_SCHEMES, find_links, unsafe_reason
+from .wording import Phrase, phrase
 
 PLACEHOLDER_RE = re.compile(
     r"_{3,}|\[\s*(?:\.{3}|…|_+)?\s*\]|\(\s*(?:\.{3}|…)\s*\)|<\s*(?:\.{3}|…)\s*>"
@@ -34,15 +38,21 @@ def doubled_words(text: str) -> list[tuple[str, int]]:
     return [(m.group(1), m.start()) for m in DOUBLED_RE.finditer(text)]
 
 
-def unbalanced(text: str) -> list[tuple[str, str, str, str]]:
-    """(what, what_ru, detail, detail_ru) for each kind of bracket or quote left open or unopened."""
+BRACKETS = (("(", ")", N_("brackets ( )")), ("[", "]", N_("square brackets [ ]")), ("«", "»", N_("quotation marks « »")))
+STRAIGHT_QUOTES = N_('quotation marks " "')
+NOT_CLOSED = N_("{n} opened but not closed")
+NOT_OPENED = N_("closed without being opened")
+ODD_QUOTES = N_("an odd number: one is not closed")
+
+
+def unbalanced(text: str) -> list[tuple[Phrase, Phrase]]:
+    """(what, detail) for each kind of bracket or quote left open or unopened."""
     if (text.count("(") == text.count(")") and text.count("[") == text.count("]")
             and text.count("«") == text.count("»") and not text.count('"') % 2):
         return []
     bare = ESCAPED_RE.sub("  ", text)
     problems = []
-    for o, c, en, ru in (("(", ")", "brackets ( )", "скобки ( )"), ("[", "]", "square brackets [ ]", "квадратные скобки [ ]"),
-                         ("«", "»", "quotation marks « »", "кавычки « »")):
+    for o, c, what in BRACKETS:
         depth = 0
         worst = 0
         for i, ch in enumerate(bare):
@@ -54,36 +64,61 @@ def unbalanced(text: str) -> list[tuple[str, str, str, str]]:
                 depth -= 1
                 worst = min(worst, depth)
         if depth > 0 and worst == 0:
-            problems.append((en, ru, f"{depth} opened but not closed", f"{depth} открыто и не закрыто"))
+            problems.append((phrase(what), phrase(NOT_CLOSED, n=depth)))
         elif worst < 0 or depth < 0:
-            problems.append((en, ru, "closed without being opened", "закрыто без открытия"))
+            problems.append((phrase(what), phrase(NOT_OPENED)))
     if bare.count('"') % 2:
-        problems.append(('quotation marks " "', 'кавычки " "', "an odd number: one is not closed", "нечётное число: одна не закрыта"))
+        problems.append((phrase(STRAIGHT_QUOTES), phrase(ODD_QUOTES)))
     return problems
 
 
-def broken_markdown(text: str) -> list[tuple[str, str]]:
-    """(detail, detail_ru) for markup a reader would see broken."""
+EMPTY_ITEM = N_("an empty list item")
+BOLD_NOT_CLOSED = N_("bold text is not closed: an odd number of '**'")
+LINK_WITHOUT_TARGET = N_("the link '{link}' has no target address")
+LINK_NOT_CLOSED = N_("a link is not closed: '](' without ')'")
+
+
+def broken_markdown(text: str) -> list[Phrase]:
+    """What a reader would see broken in the markup, one phrase each."""
     out = []
     if "*" not in text and "](" not in text:
         return out
     bare = ESCAPED_RE.sub("  ", text)
     if bare.count("**") % 2:
-        out.append(("bold text is not closed: an odd number of '**'", "жирный шрифт не закрыт: нечётное число «**»"))
+        out.append(phrase(BOLD_NOT_CLOSED))
     for m in BROKEN_LINK_RE.finditer(bare):
-        out.append((f"the link '{m.group(0)}' has no target address", f"у ссылки «{m.group(0)}» нет адреса"))
+        out.append(phrase(LINK_WITHOUT_TARGET, link=m.group(0)))
     rest = LINK_TEXT_RE.sub(" ", bare)
     if re.search(r"\]\(", rest):
-        out.append(("a link is not closed: '](' without ')'", "ссылка не закрыта: «](» без «)»"))
+        out.append(phrase(LINK_NOT_CLOSED))
     return out
 
 
-def unsafe_links(text: str) -> list[str]:
+UNSAFE_LINK = N_("the link '{url}': {reason}")
+REMOTE_IMAGE = N_("images must be files of the site (under docs/); a remote image tells a third party who reads the policy")
+SCHEME = N_("links with '{scheme}:' are not allowed (only {schemes})")
+PROTOCOL_RELATIVE = N_("protocol-relative links are not allowed; write https://")
+OUTSIDE = N_("the link points outside the site; use a relative link inside docs/ or a full https:// address")
+
+
+def unsafe_links(text: str) -> list[Phrase]:
+    """Links a policy may not hold, each with why. ``links.unsafe_reason`` decides; this words it."""
     out = []
     if "](" not in text and "<" not in text:
         return out
     for link in find_links(text):
-        reason = unsafe_reason(link.url, link.image)
-        if reason and link.url:
-            out.append(f"the link '{link.url}': {reason}")
+        if link.url and unsafe_reason(link.url, link.image):
+            out.append(phrase(UNSAFE_LINK, url=link.url, reason=_why_unsafe(link.url, link.image)))
     return out
+
+
+def _why_unsafe(url: str, image: bool) -> Phrase:
+    """The reason ``links.unsafe_reason`` gives for a link it refused, as a phrase of the catalog."""
+    parts = urlsplit(url)
+    if image and (parts.scheme or url.startswith("//")):
+        return phrase(REMOTE_IMAGE)
+    if parts.scheme:
+        return phrase(SCHEME, scheme=parts.scheme, schemes=", ".join(SAFE_SCHEMES))
+    if url.startswith("//"):
+        return phrase(PROTOCOL_RELATIVE)
+    return phrase(OUTSIDE)

@@ -7,7 +7,12 @@ hand), so this is where a gap such as seed 001's 2.4 -> 2.6 is reported.
 from __future__ import annotations
 
 from ..document import Block, Clause, Document, Kind
+from ..i18n import N_
+from . import wording
 from .findings import Finding, excerpt
+
+LEVEL_SKIPPED = N_("{base} does not exist, so a level of numbering is skipped")
+INSIDE = N_("it stands inside {parent}")
 
 
 def _last(number: str) -> int:
@@ -26,7 +31,7 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
         findings.append(Finding(rule, doc_id, doc.lang, path, block.line, clause_no, block.eid,
                                 excerpt=excerpt(block.text), params=params))
 
-    def sequence(blocks: list[tuple[str, Block]], what: tuple[str, str], start_expected: int | None) -> None:
+    def sequence(blocks: list[tuple[str, Block]], what: str, start_expected: int | None) -> None:
         """Check that the last components of sibling numbers run 1, 2, 3 ..."""
         seen: dict[str, Block] = {}
         prev_num: str | None = None
@@ -34,17 +39,17 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
         for number, block in blocks:
             val = _last(number)
             if number in seen:
-                add("numbering-duplicate", block, number, what=what[0], what_ru=what[1], number=number,
+                add("numbering-duplicate", block, number, what=wording.part(what, number), number=number,
                     first_line=seen[number].line)
             elif prev_val is not None and val < prev_val + 1:
-                add("numbering-order", block, number, what=what[0], what_ru=what[1], number=number,
-                    prev=prev_num or "the start")
+                add("numbering-order", block, number, what=wording.part(what, number), number=number,
+                    prev=prev_num or wording.part("start"))
             elif prev_val is not None and val > prev_val + 1:
                 base = _parent(number)
                 missing = [f"{base}.{v}" if base else str(v) for v in range(prev_val + 1, val)]
                 shown = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
-                add("numbering-gap", block, number, what=what[0], what_ru=what[1], number=number,
-                    prev=prev_num or "the start of the list", missing=shown)
+                add("numbering-gap", block, number, what=wording.part(what, number), number=number,
+                    prev=prev_num or wording.phrase(wording.START_OF_LIST), missing=shown)
             seen.setdefault(number, block)
             prev_num = number
             prev_val = max(val, prev_val) if prev_val is not None else val
@@ -52,7 +57,7 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
     # sections
     numbered = [(s.number, s.heading) for s in doc.sections if s.number and s.heading is not None and "." not in s.number]
     if numbered:
-        sequence(numbered, ("section", "раздел"), 1)
+        sequence(numbered, "section", 1)
 
     def items(content: list[Block]) -> None:
         """Sub-items ``1) 2) 3)``; a run broken by another block starts a new list."""
@@ -62,12 +67,12 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
             if block.kind is not Kind.ITEM:
                 continue
             if idx != prev_index + 1 and run:
-                sequence(run, ("sub-item", "подпункт"), 1)
+                sequence(run, "sub-item", 1)
                 run = []
             run.append((block.number or "", block))
             prev_index = idx
         if run:
-            sequence(run, ("sub-item", "подпункт"), 1)
+            sequence(run, "sub-item", 1)
 
     def clauses(parent: str | None, children: list[Clause]) -> None:
         groups: dict[str, list[tuple[str, Block]]] = {}
@@ -76,15 +81,13 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
             if parent is not None and base != parent:
                 if cl.number.startswith(parent + "."):
                     add("numbering-level", cl.block, cl.number, number=cl.number, expected=base,
-                        reason=f"{base} does not exist, so a level of numbering is skipped",
-                        reason_ru=f"{base} нет, пропущен уровень нумерации")
+                        reason=wording.phrase(LEVEL_SKIPPED, base=base))
                 elif base:  # "3.1" inside section 2
                     add("numbering-level", cl.block, cl.number, number=cl.number, expected=base,
-                        reason=f"it stands inside {parent}",
-                        reason_ru=f"он стоит внутри {parent}")
+                        reason=wording.phrase(INSIDE, parent=parent))
             groups.setdefault(base, []).append((cl.number, cl.block))
         for base, group in groups.items():
-            sequence(group, ("clause", "пункт"), 1 if (parent is not None and base == parent) or not base else None)
+            sequence(group, "clause", 1 if (parent is not None and base == parent) or not base else None)
         for cl in children:
             clauses(cl.number, cl.children)
             items(cl.content)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from . import numwords
+from ..i18n import N_
+from . import numwords, wording
 
 # a figure: groups of three after spaces ("500 000,00", "500 000.00") or plain, with dots and commas
 NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*"
@@ -57,8 +58,16 @@ FIGURE_WORDS_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?P<num>{NUM})\s*{WORDS}")
 WORDS_FIGURE_RE = re.compile(rf"\(\s*(?P<num>{NUM})\s*\)")
 MAX_DIGITS = 15  # a longer figure is not an amount or a deadline: not compared with words
 
-UNIT_NAMES_RU = {"minutes": "мин.", "hours": "ч.", "days": "дн.", "weeks": "нед.", "months": "мес.", "years": "г."}
-KIND_NAMES_RU = {"calendar": "календ.", "working": "раб.", "banking": "банк."}
+# how a period is shown in a message; English as the values are kept ("10 working days")
+UNIT_NAMES = {"minutes": N_("minutes"), "hours": N_("hours"), "days": N_("days"), "weeks": N_("weeks"),
+              "months": N_("months"), "years": N_("years")}
+KIND_NAMES = {"calendar": N_("calendar"), "working": N_("working"), "banking": N_("banking")}
+PERIOD = N_("{number} {unit}")
+PERIOD_OF_KIND = N_("{number} {kind} {unit}")
+DAYS_OF_KIND = {  # whole phrases: Kazakh says "күнтізбелік күн" but "жұмыс күні"
+    "calendar": N_("{number} calendar days"), "working": N_("{number} working days"),
+    "banking": N_("{number} banking days"),
+}
 
 
 _GROUPS = {"c_": [f"c_{code}" for code, _ in CURRENCIES], "u_": [f"u_{name}" for name, _ in UNITS],
@@ -99,20 +108,23 @@ def currency_in_words(words: str) -> str:
     return _named(m, "c_") if m else ""
 
 
-def show(values, lang: str = "en") -> str:
-    """Values for a message: '500000 KZT', '10 working days' (ru: '10 раб. дн.')."""
+def show(values) -> wording.Phrase:
+    """Values for a message: "'500000 KZT', '10 working days'" (ru: '10 раб. дн.', kk: '10 жұмыс күн')."""
     if not values:
-        return "none" if lang == "en" else "нет"
+        return wording.phrase(wording.NONE)
     out = []
     for v in sorted(values):
         if v.count("|") == 2:
             number, unit, kind = v.split("|")
-            if lang == "ru":
-                v = " ".join(filter(None, [number, KIND_NAMES_RU.get(kind, ""), UNIT_NAMES_RU.get(unit, unit)]))
+            unit_words = wording.phrase(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
+            if unit == "days" and kind in DAYS_OF_KIND:
+                v = wording.phrase(DAYS_OF_KIND[kind], number=number)
+            elif kind in KIND_NAMES:
+                v = wording.phrase(PERIOD_OF_KIND, number=number, kind=wording.phrase(KIND_NAMES[kind]), unit=unit_words)
             else:
-                v = " ".join(filter(None, [number, kind, unit]))
-        out.append(f"'{v}'")
-    return ", ".join(out)
+                v = wording.phrase(PERIOD, number=number, unit=unit_words)
+        out.append(wording.Phrase("'{value}'", (("value", v),)))
+    return wording.listed(out)
 
 
 def _by_value(values) -> dict[str, set[str]]:

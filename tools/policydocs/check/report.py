@@ -7,13 +7,29 @@ import json
 from itertools import groupby
 from typing import Callable
 
+from ..i18n import N_, gettext, ngettext
 from .findings import ERROR, Finding
+from .wording import DOMAIN, N_plural
 
-LABELS = {
-    "en": {"error": "error", "warning": "warning", "why": "why", "summary": "{e} error(s), {w} warning(s) in {d} document(s)"},
-    "ru": {"error": "ошибка", "warning": "предупреждение", "why": "почему это важно",
-           "summary": "ошибок: {e}, предупреждений: {w}, документов: {d}"},
-}
+SEVERITY = {"error": N_("error"), "warning": N_("warning")}
+WHY = N_("why")
+SUMMARY = N_("{errors}, {warnings} in {documents}")
+ERRORS = N_plural("{n} error", "{n} errors")
+WARNINGS = N_plural("{n} warning", "{n} warnings")
+DOCUMENTS = N_plural("{n} document", "{n} documents")
+
+
+def severity(name: str, lang: str = "en") -> str:
+    """'error' / 'ошибка' / 'қате' (and the same for a warning)."""
+    return gettext(SEVERITY[name], lang, DOMAIN)
+
+
+def summary(errors: int, warnings: int, documents: int, lang: str = "en") -> str:
+    """'2 errors, 1 warning in 1 document', with each language's plural forms."""
+    def count(forms: tuple[str, str], n: int) -> str:
+        return ngettext(forms[0], forms[1], n, lang, DOMAIN).format(n=n)
+    return gettext(SUMMARY, lang, DOMAIN).format(errors=count(ERRORS, errors), warnings=count(WARNINGS, warnings),
+                                                 documents=count(DOCUMENTS, documents))
 
 
 def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] | None = None) -> str:
@@ -21,7 +37,6 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
     if not findings:
         return ""
     style = style or (lambda text, **_: text)
-    labels = LABELS.get(lang, LABELS["en"])
     lines: list[str] = []
     docs = 0
     for doc_id, group in groupby(sorted(findings, key=Finding.sort_key), key=lambda f: f.doc_id):
@@ -31,7 +46,7 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
             colour = "red" if f.severity == ERROR else "yellow"
             where = f"{f.path}:{f.line}"
             clause = f" [{f.clause}]" if f.clause and f.clause not in ("pre", "title") else ""
-            lines.append(f"  {where}: {style(labels[f.severity], fg=colour, bold=True)} {f.rule}{clause}")
+            lines.append(f"  {where}: {style(severity(f.severity, lang), fg=colour, bold=True)} {f.rule}{clause}")
             lines.append(f"      {f.text(lang)}")
             if f.excerpt:
                 lines.append(f"      {f.lang}: {f.excerpt}")
@@ -39,9 +54,9 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
                 where_other = f"{f.other_path}:{f.other_line}" if f.other_line else f.other_path
                 text = f": {f.other_excerpt}" if f.other_excerpt else ""
                 lines.append(f"      {f.other_lang} ({where_other}){text}")
-            lines.append(style(f"      {labels['why']}: {f.why(lang)}", dim=True))
+            lines.append(style(f"      {gettext(WHY, lang, DOMAIN)}: {f.why(lang)}", dim=True))
     errors = sum(1 for f in findings if f.severity == ERROR)
-    lines.append(labels["summary"].format(e=errors, w=len(findings) - errors, d=docs))
+    lines.append(summary(errors, len(findings) - errors, docs, lang))
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from . import wording
+from .wording import N_plural
+
 WORD_RE = re.compile(r"[^\W\d_]+")
 CYR_LETTER = re.compile(r"[\u0400-\u04FF]")
 LAT_LETTER = re.compile(r"[A-Za-z]")
@@ -38,11 +41,9 @@ def boundaries(text: str, lang: str, runs: list[re.Match] | None = None) -> list
     return out
 
 
-ORDINAL = {1: "1st", 2: "2nd", 3: "3rd"}
-
-
-def _nth(n: int) -> str:
-    return ORDINAL.get(n, f"{n}th")
+LETTER = wording.N_("'{letter}' ({position})")
+ODD_LETTERS = {True: N_plural("{letters} is Latin", "{letters} are Latin"),
+               False: N_plural("{letters} is Cyrillic", "{letters} are Cyrillic")}
 
 
 def mixed_words(text: str) -> list[tuple[str, int, dict]]:
@@ -59,12 +60,7 @@ def mixed_words(text: str) -> list[tuple[str, int, dict]]:
         minority_latin = lat <= cyr
         rx = LAT_LETTER if minority_latin else CYR_LETTER
         odd = [(i + 1, ch) for i, ch in enumerate(word) if rx.match(ch)]
-        letters = ", ".join(f"'{ch}' ({_nth(i)} letter)" for i, ch in odd)
-        many = len(odd) > 1
-        script = "Latin" if minority_latin else "Cyrillic"
-        out.append((word, m.start(), dict(
-            word=word, letters=letters,
-            verb=f"{'are' if many else 'is'} {script}",
-            script_ru="латиница" if minority_latin else "кириллица",
-        )))
+        letters = wording.listed([wording.phrase(LETTER, letter=ch, position=wording.letter(i)) for i, ch in odd])
+        out.append((word, m.start(), dict(word=word, letters=wording.counted(ODD_LETTERS[minority_latin], len(odd),
+                                                                             letters=letters))))
     return out

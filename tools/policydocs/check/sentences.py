@@ -210,18 +210,3 @@ def unpaired(src_text: str, tgt_text: str, src_lang: str, lang: str, ratio) -> l
         strong = margin_strong or bool(own - other_anchors[side])
         out.append((side, index, sentence, strong))
     return out
-
-
-ORDINALS_EN = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-ORDINALS_RU = "первого второго третьего четвёртого пятого шестого седьмого восьмого девятого десятого".split()
-
-
-def ordinal(index: int, lang: str) -> str:
-    """0 -> 'first' / 'первого'."""
-    if lang == "ru":
-        return ORDINALS_RU[index] if index < len(ORDINALS_RU) else f"{index + 1}-го"
-    if index < len(ORDINALS_EN):
-        return ORDINALS_EN[index]
-    n = index + 1
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

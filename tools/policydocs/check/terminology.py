@@ -26,6 +26,7 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
+from .wording import _
 from ..fsutil import regular_file
 from ..languages import LANGUAGES
 
@@ -132,11 +133,11 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
     if data is None:
         data = []
     if not isinstance(data, list):
-        raise PolicyError("the glossary must be a list of terms (- ru: ... kk: ... en: ...)", path, 1)
+        raise PolicyError(_("the glossary must be a list of terms (- ru: ... kk: ... en: ...)"), path, 1)
     terms = []
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
-            raise PolicyError(f"glossary entry {i} must have the fields ru, kk, en", path)
+            raise PolicyError(_("glossary entry {number} must have the fields ru, kk, en").format(number=i), path)
         variants: dict[str, list[str]] = {}
         for lang in LANGUAGES:
             value = entry.get(lang)
@@ -153,7 +154,7 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
             variants[lang] = [v for v in cleaned if v]
         variants = {k: v for k, v in variants.items() if v}
         if len(variants) < 2:
-            raise PolicyError(f"glossary entry {i} names the term in fewer than two languages", path)
+            raise PolicyError(_("glossary entry {number} names the term in fewer than two languages").format(number=i), path)
         patterns = {lang: [_compile(v, lang) for v in vs] for lang, vs in variants.items()}
         docs = entry.get("documents") or ()
         stems = {lang: [[re.compile(r"(?<!\w)" + _loose(w, lang)) for w in v.lower().split()] for v in vs]
@@ -176,10 +177,10 @@ def load(path: Path) -> Glossary:
     try:
         data = yamlio.safe_load(regular_file(path).read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
-        raise PolicyError("the glossary is not valid UTF-8", path) from None
+        raise PolicyError(_("the glossary is not valid UTF-8"), path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise PolicyError(f"the glossary is not valid YAML: {getattr(exc, 'problem', exc)}", path,
+        raise PolicyError(_("the glossary is not valid YAML: {problem}").format(problem=getattr(exc, "problem", exc)), path,
                           mark.line + 1 if mark else 1) from None
     glossary = parse(data, path)
     _CACHE[key] = glossary

@@ -50,8 +50,7 @@ def keyword_offsets(body: str, lang: str) -> list[int]:
     return out
 
 
-KIND = {"п": ("clause", "пункт"), "р": ("section", "раздел"), "c": ("clause", "пункт"), "s": ("section", "раздел"),
-        "т": ("clause", "пункт"), "б": ("section", "раздел")}
+KIND = {"п": "clause", "р": "section", "c": "clause", "s": "section", "т": "clause", "б": "section"}  # wording.PART
 
 
 def references(text: str, lang: str) -> list[tuple[str, str, int, int]]:

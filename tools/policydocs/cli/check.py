@@ -49,7 +49,7 @@ def command(docs: Path, fmt: str, msg_lang: str | None, required: str, only: tup
     msg_lang = current_language()
     if list_rules:
         for rule in RULES.values():
-            why = (rule.why_ru if msg_lang == "ru" else rule.why_en).replace("{required}", ", ".join(LANGUAGES))
+            why = rule.why(msg_lang).replace("{required}", ", ".join(LANGUAGES))
             click.echo(f"{rule.id:26} {rule.severities:13} {why}")
         return
     required_langs = _langs(required)

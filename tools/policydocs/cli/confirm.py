@@ -8,7 +8,7 @@ import click
 
 from .. import corpus as corpus_mod
 from ..errors import PolicyError
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 from ..languages import LANGUAGES
 from ..translations import signoff
 from ..translations.states import STALE, diff_text
@@ -70,7 +70,7 @@ def command(document: str, lang: str, clauses: tuple[str, ...], by: str | None, 
     if plan.refused:
         for s, found in plan.refused:
             for f in found:
-                click.echo(f"{f.path}:{f.line}: {f.rule} [{s.unit.clause}]: {f.message}", err=True)
+                click.echo(f"{f.path}:{f.line}: {f.rule} [{s.unit.clause}]: {f.text(current_language())}", err=True)
         names = ", ".join(s.unit.clause for s, _ in plan.refused)
         click.echo(_("not confirmed: the checker finds errors in {clauses} of the {lang} text; fix them first "
                      "(nothing was recorded)").format(clauses=names, lang=lang), err=True)

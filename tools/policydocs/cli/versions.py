@@ -12,7 +12,7 @@ import click
 from ..corpus import load
 from ..document import parse_text
 from ..errors import PolicyError
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 from ..languages import LANGUAGES
 from ..versions import timeline
 from ..versions.claims import check_document_files
@@ -46,7 +46,7 @@ def default_checker():
 
     def run(policy):
         findings = check_policy(policy)
-        return [f"{f.path}:{f.line}: {f.rule}: {f.message}" for f in findings if f.severity == "error"]
+        return [f"{f.path}:{f.line}: {f.rule}: {f.text(current_language())}" for f in findings if f.severity == "error"]
 
     return run
 

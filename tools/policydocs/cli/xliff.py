@@ -9,7 +9,7 @@ import click
 from .. import corpus as corpus_mod
 from ..errors import PolicyError
 from ..fsutil import atomic_write_bytes
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 from ..languages import LANGUAGES
 from ..translations import xliff as xliff_mod
 from .translated import group as translated_group, option
@@ -55,7 +55,7 @@ def import_command(file: Path, docs_dir: Path) -> None:
     result = xliff_mod.import_file(file, corpus, Path(docs_dir).resolve().parent)
     if result.new_errors:
         for f in result.new_errors:
-            click.echo(f"{f.path}:{f.line}: {f.rule} [{f.clause}]: {f.message}", err=True)
+            click.echo(f"{f.path}:{f.line}: {f.rule} [{f.clause}]: {f.text(current_language())}", err=True)
         click.echo(_("not imported: the targets bring {count} checker error(s) into the {lang} text of {document}; "
                      "nothing was written").format(count=len(result.new_errors), lang=result.lang,
                                                    document=result.doc_id), err=True)

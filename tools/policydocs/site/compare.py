@@ -199,9 +199,8 @@ def _cell(comparison: Comparison, row: Row, lang: str, page_lang: str, root: str
     if findings and block is not None:
         own = [f for f in findings if f.lang == lang and f.eid == block.eid]
         if own:
-            says = "en" if page_lang == "en" else "ru"
             extra += '<ul class="pdc-findings">' + "".join(
-                f"<li><code>{_e(f.rule)}</code> {_e(f.text(says))}</li>" for f in own) + "</ul>"
+                f"<li><code>{_e(f.rule)}</code> {_e(f.text(page_lang))}</li>" for f in own) + "</ul>"
     return f'<div class="pdc-cell" role="cell" lang="{lang}" data-state="{kind}">{badge}{text}{extra}</div>'
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..check import report as check_report
 from ..corpus import Corpus, Policy
 from ..document import Document
 from ..languages import LANGUAGES
@@ -387,16 +388,14 @@ def _shown_path(path: str) -> str:
 def findings_box(findings: list, lang: str) -> str:
     """The checker's findings on this language's text, for the legal team's preview.
 
-    Each as the CLI says it (file:line, rule, clause, message); the checker speaks Russian
-    and English, so a Kazakh page shows the Russian messages.
+    Each as the CLI says it (file:line, severity, rule, clause, message), in the page's language.
     """
     own = [f for f in findings if lang in (f.lang, f.other_lang)]
     if not own:
         return ""
-    says = "en" if lang == "en" else "ru"
     items = "".join(
-        f"<li><code>{_e(_shown_path(f.path))}:{f.line}</code> {_e(f.severity)} <code>{_e(f.rule)}</code>"
-        f"{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(says))}</li>"
+        f"<li><code>{_e(_shown_path(f.path))}:{f.line}</code> {_e(check_report.severity(f.severity, lang))} "
+        f"<code>{_e(f.rule)}</code>{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(lang))}</li>"
         for f in own)
     return f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>'
 

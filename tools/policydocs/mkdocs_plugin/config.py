@@ -51,6 +51,11 @@ class PolicyDocsConfig(base.Config):
     """Add the Kazakh suffix stripper to the search index (lunr has no Kazakh stemmer)."""
     compare = c.Type(bool, default=True)
     """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
+    jobs = c.Type(int, default=1)
+    """How many processes render the side-by-side pages of a build; 0: one per core, at most 4.
+
+    One by default: on the shared 2-core machine two saved nothing measurable (bench/README.md, issue 18).
+    """
     messages_lang = c.Optional(c.Choice(MESSAGE_LANGUAGES))
     """Language of the plugin's messages and build errors (ru, kk, en); default: POLICYDOCS_LANG, else the locale."""
     serve_notifications = c.Type(bool, default=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -23,13 +24,14 @@ from mkdocs.structure.toc import get_toc
 from .. import corpus as corpus_mod
 from ..check import check_policy
 from ..errors import PolicyError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
-from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
 from ..site.incremental import SITE_WIDE, ServeState, project_inputs
 from ..site.shipping import shipped
+from ..site.workers import default_jobs, map_documents
 from ..site.strings import t
 from ..pdf.redline import redline_path
 from ..versions.claims import check_claims
@@ -113,6 +115,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         model = self.model
         self.kinds = {}
         self._shown: dict[str, object] = {}  # policy page path -> the document it shows (for the search index)
+        self._indexed: list[str] = []  # every page's URL, in the order the pages are built
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
             if page.doc is None:
@@ -219,6 +222,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_missing"] = data.missing
             if data.missing:
                 meta["search"] = {"exclude": True}  # a page that only says "not translated" answers no query
+            elif self.config.kazakh_search:
+                meta["search"] = {"exclude": True}  # its clause-by-clause entries replace Material's (_write_search)
         elif what in ("version", "changes", "history"):
             policy_page, version = (data, None) if what == "history" else data
             meta["pd_lang"] = policy_page.lang
@@ -299,6 +304,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_nav(self, nav, *, config, files):
         """Remember each language's part of the navigation; name product folders by product."""
         self._navs = {}
+        products = set(self.model.products())
         for item in nav.items:
             if item.is_section:
                 lang = next((c.file.src_uri.split("/")[0] for c in _pages_in(item)), None)
@@ -307,7 +313,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                         if child.is_section:
                             product = _product_name(self.model, lang, child)
                             child.title = pages.theme_text(product) if product else child.title
-                    self._navs[lang] = item.children
+                    self._navs[lang] = navigation.LanguageNavigation(item.children, products)
         if self.command == "serve":
             self._keep_unchanged_pages(files)
         return nav
@@ -333,7 +339,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     _order: list[str] | None = None
 
     def on_page_context(self, context, *, page, config, nav):
-        """A page sees only its own language: navigation, and the site name in the header."""
+        """A page sees only its own language (navigation, site name in the header); a document's page, only its product."""
+        self._indexed.append(page.url)  # the order of the search index's pages (_write_search)
         lang = page.meta.get("pd_lang")
         if lang:
             self._site_name = config.site_name
@@ -342,7 +349,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             config.extra["homepage"] = urls.index_path(lang)  # the logo leads to this language's index
             if lang in self._navs:
                 local = copy.copy(nav)
-                local.items = self._navs[lang]
+                local.items = self._navs[lang].for_page(page.file.src_uri)
                 context["nav"] = local
         return context
 
@@ -439,13 +446,13 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             return
         data = json.loads(index_file.read_text(encoding="utf-8"))
         localise = self.config.kazakh_search and workers
-        if localise:
-            entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
-            data = search.localise_index(data, entries)
+        entries = {path: functools.partial(search.policy_entries, path, doc) for path, doc in self._shown.items()}
         if self.command == "serve":  # the pages kept from the last build have their entries from then
+            if localise:
+                data = search.localise_index(data, entries, self._order)
             atomic_write_text(index_file, self._serve.search_index_text(data, self._order))
         elif localise:
-            atomic_write_text(index_file, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            atomic_write_chunks(index_file, search.index_json(data, entries, self._indexed))
         if not localise:
             return
         for lang in LANGUAGES:
@@ -453,18 +460,22 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
 
     def _write_compare_pages(self, site_dir: Path, config, model) -> None:
-        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py)."""
+        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py), on every core."""
         root = Path(config.config_file_path or ".").parent
         serving = self.command == "serve"
-        for doc_id, policy in sorted(model.policies.items()):
+
+        def write(doc_id: str) -> None:
             findings = None
             if serving and self.config.check_on_serve:
-                findings = self._serve.findings(policy, check_policy)
-            for lang, body in compare.site_pages(policy, model.histories.get(doc_id), root, serving, findings):
-                # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
-                target = site_dir / compare.compare_path(lang, doc_id) / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(body, encoding="utf-8")
+                findings = self._serve.findings(model.policies[doc_id], check_policy)
+            # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
+            compare.write_site_pages(site_dir, model.policies[doc_id], model.histories.get(doc_id),
+                                     root, serving, findings)
+
+        map_documents(write, sorted(model.policies), 1 if serving else self._jobs())
+
+    def _jobs(self) -> int:
+        return self.config.jobs or default_jobs()
 
     def _build_pdfs(self, site_dir: Path, model) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""

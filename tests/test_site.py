@@ -141,6 +141,32 @@ def test_localised_index_replaces_only_policy_pages():
     assert [d["location"] for d in out["docs"]] == ["kk/", "kk/a/b/", "kk/a/b/#cl-1-1"]
 
 
+def test_policy_pages_material_never_read_take_their_place_in_build_order():
+    """The plugin keeps policy pages out of Material's index (it would parse their HTML for nothing)."""
+    index = {"config": {"lang": ["ru", "en"]}, "docs": [
+        {"location": "", "title": "Root", "text": ""},
+        {"location": "kk/", "title": "Index", "text": ""}, {"location": "kk/#product-a", "title": "A", "text": ""},
+        {"location": "ru/", "title": "Указатель", "text": ""}]}
+    new = {"kk/a/b/": [{"location": "kk/a/b/", "title": "A: B", "text": ""}, {"location": "kk/a/b/#cl-1", "title": "1.", "text": ""}],
+           "en/a/b/": [{"location": "en/a/b/", "title": "A: B", "text": ""}],
+           "ru/a/b/": [{"location": "ru/a/b/", "title": "А: Б", "text": ""}]}
+    order = ["en/a/b/", "", "kk/", "kk/a/b/", "ru/a/b/", "ru/"]
+    out = search.localise_index(index, new, order)
+    assert [d["location"] for d in out["docs"]] == ["en/a/b/", "", "kk/", "kk/#product-a", "kk/a/b/", "kk/a/b/#cl-1",
+                                                    "ru/a/b/", "ru/"]
+
+
+def test_the_index_written_in_pieces_is_the_same_json(model):
+    doc = model.page("kk", "demo/privacy").doc
+    material = {"config": {"lang": ["ru", "en"], "separator": "[\\s\\-]+"}, "docs": [
+        {"location": "kk/", "title": "Құжаттар", "text": "«Саясат» — \"тырнақша\""}]}
+    order = ["kk/", "kk/demo/privacy/"]
+    pieces = b"".join(search.index_json(json.loads(json.dumps(material)), {"kk/demo/privacy/": lambda: search.policy_entries("kk/demo/privacy/", doc)}, order))
+    whole = search.localise_index(material, {"kk/demo/privacy/": search.policy_entries("kk/demo/privacy/", doc)}, order)
+    assert pieces == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert pieces.count(b'"location":"kk/demo/privacy/#') > 3  # clause by clause
+
+
 def test_missing_translation_is_a_page_in_that_language(model):
     page = model.page("kk", "demo/terms")
     assert page.missing

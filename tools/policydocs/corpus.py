@@ -102,10 +102,13 @@ def group_by_policy(docs_dir: Path, files: list[Path]) -> dict[str, list[Path]]:
     return groups
 
 
-def load_files(docs_dir: Path, files: list[Path]) -> Corpus:
-    """Parse the given policy files of ``docs_dir`` (all of them, or some policies' files) and check their places."""
+def load_files(docs_dir: Path, files: list[Path], parse=parse_file) -> Corpus:
+    """Parse the given policy files of ``docs_dir`` (all of them, or some policies' files) and check their places.
+
+    ``parse`` reads one file; ``mkdocs serve`` passes one that reuses what it parsed before (site/incremental.py).
+    """
     with collector_paused():
-        documents = [parse_file(path) for path in files]
+        documents = [parse(path) for path in files]
     seen: dict[tuple[str, str], Document] = {}
     for doc in documents:
         key = (doc.doc_id, doc.lang)

@@ -373,7 +373,11 @@ def parse_text(text: str, path: Path | str = "<text>") -> Document:
 
 
 def parse_file(path: Path) -> Document:
-    data = read_bytes(Path(path))
+    return parse_bytes(read_bytes(Path(path)), path)
+
+
+def parse_bytes(data: bytes, path: Path) -> Document:
+    """A policy from the bytes of its file (what ``parse_file`` read; a caller that already has them)."""
     decoded = decode(data, path)
     text = ("\ufeff" if decoded.bom else "") + decoded.text
     return parse_text(text, path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import PolicyError
@@ -20,6 +21,11 @@ def _umask() -> int:
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
+    """``atomic_write_bytes`` for a file made piece by piece, never held whole in memory."""
     path = Path(path)
     if path.is_dir() and not path.is_symlink():
         raise PolicyError(_("is a folder; give the name of a file to write"), path)
@@ -30,7 +36,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         raise PolicyError(_("cannot write here ({reason})").format(reason=exc.strerror or exc), path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; published files are readable

@@ -123,7 +123,9 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
     the parent parsing everything first. A tree that does not load (a broken header, a
     file in the wrong place) is loaded again here, serially, so that the error reported
     is the very one ``corpus.load`` gives: the first problem in file order.
-    ``only`` limits the check (not the loading) to some document ids.
+    ``only`` limits the check to some document ids, and the reading to their files: the
+    other documents' files are listed (to know which ids exist) but never opened, so
+    ``check --document`` costs one document whatever the size of the tree.
     """
     docs_dir = Path(docs_dir)
     root = Path(project_root) if project_root else docs_dir.resolve().parent
@@ -131,6 +133,10 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
         glossary = terminology.load(root / GLOSSARY_FILE)
     files = corpus_mod.policy_files(docs_dir)
     groups = list(corpus_mod.group_by_policy(docs_dir, files).items())
+    if only:
+        _unknown(only, [doc_id for doc_id, _ in groups], docs_dir)
+        groups = [(doc_id, paths) for doc_id, paths in groups if doc_id in only]
+        files = [p for _, paths in groups for p in paths]
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(groups) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
@@ -150,7 +156,7 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
             out = [f for part in parts for f in part[1]]
             out.sort(key=Finding.sort_key)
             return [i for i in ids if not only or i in only], out
-    corpus = corpus_mod.load(docs_dir)  # raises the load error, if any
+    corpus = corpus_mod.load_files(docs_dir, files)  # raises the load error, if any
     _unknown(only, list(corpus.policies), docs_dir)
     if only:
         corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}

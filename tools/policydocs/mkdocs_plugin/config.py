@@ -51,7 +51,15 @@ class PolicyDocsConfig(base.Config):
     """Add the Kazakh suffix stripper to the search index (lunr has no Kazakh stemmer)."""
     compare = c.Type(bool, default=True)
     """Write each document's side-by-side page, ``<lang>/<product>/<name>/compare/`` (RU | KK | EN by clause)."""
+    jobs = c.Type(int, default=1)
+    """How many processes render the side-by-side pages of a build; 0: one per core, at most 4.
+
+    One by default: on the shared 2-core machine two saved nothing measurable (bench/README.md, issue 18).
+    """
     messages_lang = c.Optional(c.Choice(MESSAGE_LANGUAGES))
     """Language of the plugin's messages and build errors (ru, kk, en); default: POLICYDOCS_LANG, else the locale."""
+    serve_notifications = c.Type(bool, default=True)
+    """Under ``mkdocs serve``, notice saves through the system's file notifications (inotify), not MkDocs'
+    half-second polling; set false where the docs live on a network drive that sends none."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -23,16 +24,19 @@ from mkdocs.structure.toc import get_toc
 from .. import corpus as corpus_mod
 from ..check import check_policy
 from ..errors import PolicyError
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
-from ..site import api, api_schema, compare, feeds, linkcheck, pages, search, sitemap, sources, staging, urls
+from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
+from ..site.incremental import SITE_WIDE, ServeState, project_inputs
 from ..site.shipping import shipped
+from ..site.workers import default_jobs, map_documents
 from ..site.strings import t
 from ..pdf.redline import redline_path
 from ..versions.claims import check_claims
 from .config import PolicyDocsConfig
+from .watching import use_notifications
 
 log = logging.getLogger("mkdocs.plugins.policydocs")
 
@@ -49,6 +53,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         self.command = "build"
         self.model: pages.SiteModel | None = None
         self.kinds: dict[str, tuple[str, object]] = {}  # src_uri -> (kind, data)
+        self._serve = ServeState()  # under `mkdocs serve`: what one rebuild keeps for the next
 
     # --- setup ----------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -80,26 +85,37 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         config.extra["policydocs_script_src"] = "'self' 'unsafe-inline'" if self.command == "serve" else "'self'"
         return config
 
+    def on_pre_build(self, *, config):
+        if self.command == "serve":  # before MkDocs empties the site folder: set the last output aside
+            config_file = Path(config.config_file_path or "mkdocs.yml")
+            inputs = project_inputs(config_file, self.config.versions_dir, config.theme.custom_dir)
+            self._serve.begin(Path(config.site_dir), Path(config.docs_dir), inputs)
+
     def on_files(self, files: Files, *, config):
+        serving = self.command == "serve"
+        if serving:
+            self._serve.restore()
         try:
             # MkDocs copies every file of docs/ into the site, following links: refuse links and devices first
             sources.check_files(config.docs_dir, [f.abs_src_path for f in files if f.abs_src_path])
-            loaded = corpus_mod.load(config.docs_dir)
+            loaded = self._serve.load(config.docs_dir) if serving else corpus_mod.load(config.docs_dir)
             self.model = pages.build_model(loaded, self.config.pdf_pattern if self.config.pdf else None)
             self.model.docx_pattern = self.config.pdf_pattern if self.config.docx else None
             self.model.compare = self.config.compare
-            linkcheck.check_links(self.model)
+            linkcheck.check_links(self.model, self._links_of if serving else None)
             versions_dir = Path(config.config_file_path or ".").parent / self.config.versions_dir
             now = _build_moment()
             self.model.histories = history_mod.load_histories(loaded, versions_dir, now)
             for doc in loaded.documents():  # version, status and dates come from versions/ only
                 check_claims(doc.front, doc.path, self.model.histories[doc.doc_id].store, now)
+            if serving:
+                self._serve.compare(self.model)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
         model = self.model
         self.kinds = {}
         self._shown: dict[str, object] = {}  # policy page path -> the document it shows (for the search index)
-        self._findings: dict[str, list] = {}  # per build: a policy is checked once for its three pages
+        self._indexed: list[str] = []  # every page's URL, in the order the pages are built
         for page in model.pages.values():
             src = f"{page.lang}/{page.doc_id}.md"
             if page.doc is None:
@@ -119,7 +135,27 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             text = shipped(name, resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8"))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=text))
         self._refuse_shared_urls(files)
+        if serving and self._serve.incremental:
+            self._keep_theme_files(files, config)
         return files
+
+    @staticmethod
+    def _keep_theme_files(files: Files, config) -> None:
+        """Serve, incremental: the theme's own files were put back with the last output (site/incremental.py).
+
+        The theme did not change (its overrides are part of the project's signature), so
+        MkDocs need not copy its hundreds of files again.
+        """
+        dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
+        for file in list(files):
+            src = file.abs_src_path
+            if src and file.generated_by is None and not file.is_documentation_page() and os.path.abspath(src).startswith(dirs):
+                files.remove(file)
+
+    def on_env(self, env, *, config, files):
+        if self.command == "serve":
+            env.bytecode_cache = self._serve.templates  # compiled templates kept between rebuilds
+        return env
 
     def _add_version_pages(self, files: Files, config) -> None:
         """Pages of published versions: text, redline and history, per language; not in the nav."""
@@ -171,6 +207,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         kind = self.kinds.get(page.file.src_uri)
         if kind is None:
+            if self.command == "serve":
+                self._serve.rendering(page.file.src_uri)
             return markdown
         what, data = kind
         page.meta = meta = pages.theme_meta(page.meta)
@@ -184,6 +222,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             meta["pd_missing"] = data.missing
             if data.missing:
                 meta["search"] = {"exclude": True}  # a page that only says "not translated" answers no query
+            elif self.config.kazakh_search:
+                meta["search"] = {"exclude": True}  # its clause-by-clause entries replace Material's (_write_search)
         elif what in ("version", "changes", "history"):
             policy_page, version = (data, None) if what == "history" else data
             meta["pd_lang"] = policy_page.lang
@@ -202,6 +242,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 {"lang": l, "name": pages.language_name(l), "path": urls.index_path(l), "exists": True, "current": False}
                 for l in LANGUAGES
             ]
+        if self.command == "serve":
+            self._serve.rendering(page.file.src_uri, meta)
         return ""  # the body comes from the library in on_page_content; Markdown has nothing to do
 
     def on_page_content(self, html, *, page, config, files):
@@ -243,11 +285,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if data.doc is None:
             return pages.missing_body(model, data)
         serving = self.command == "serve"
-        findings = None
-        if serving and self.config.check_on_serve:
-            if data.doc_id not in self._findings:
-                self._findings[data.doc_id] = check_policy(data.policy)
-            findings = self._findings[data.doc_id]
+        findings = self._serve.findings(data.policy, check_policy) if serving and self.config.check_on_serve else None
         history = model.histories.get(data.doc_id)
         shown = None if (serving or history is None) else (history.current or history.pending)
         if shown is not None and data.lang in shown.sha256:
@@ -266,6 +304,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_nav(self, nav, *, config, files):
         """Remember each language's part of the navigation; name product folders by product."""
         self._navs = {}
+        products = set(self.model.products())
         for item in nav.items:
             if item.is_section:
                 lang = next((c.file.src_uri.split("/")[0] for c in _pages_in(item)), None)
@@ -274,11 +313,34 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                         if child.is_section:
                             product = _product_name(self.model, lang, child)
                             child.title = pages.theme_text(product) if product else child.title
-                    self._navs[lang] = item.children
+                    self._navs[lang] = navigation.LanguageNavigation(item.children, products)
+        if self.command == "serve":
+            self._keep_unchanged_pages(files)
         return nav
 
+    def _links_of(self, doc):
+        return self._serve.per_document(doc, "links", linkcheck.document_links)
+
+    def _keep_unchanged_pages(self, files: Files) -> None:
+        """Serve: a page of an unchanged document keeps its last output (site/incremental.py).
+
+        It keeps its title for the others' navigation and leaves this build's files, so that
+        MkDocs does not read, render, index or write it again.
+        """
+        self._order = [f.url for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+        for file in list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve)):
+            meta = self._serve.reusable(file.src_uri, file.url, _document_of(self.kinds.get(file.src_uri)))
+            if meta is None:
+                continue
+            if file.page is not None:
+                file.page.markdown, file.page.meta = "", meta
+            files.remove(file)
+
+    _order: list[str] | None = None
+
     def on_page_context(self, context, *, page, config, nav):
-        """A page sees only its own language: navigation, and the site name in the header."""
+        """A page sees only its own language (navigation, site name in the header); a document's page, only its product."""
+        self._indexed.append(page.url)  # the order of the search index's pages (_write_search)
         lang = page.meta.get("pd_lang")
         if lang:
             self._site_name = config.site_name
@@ -287,7 +349,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             config.extra["homepage"] = urls.index_path(lang)  # the logo leads to this language's index
             if lang in self._navs:
                 local = copy.copy(nav)
-                local.items = self._navs[lang]
+                local.items = self._navs[lang].for_page(page.file.src_uri)
                 context["nav"] = local
         return context
 
@@ -318,10 +380,46 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def _post_build(self, config) -> None:
         model = self.model
         site_dir = Path(config.site_dir)
-        if self.config.pdf:
-            self._build_pdfs(site_dir)
+        serving = self.command == "serve"
+        # under serve, only the changed documents' PDFs, Word files and side-by-side pages: the rest were kept
+        outputs = self._serve.changed_model(model) if serving else model
         if self.config.compare:
-            self._write_compare_pages(site_dir, config)
+            self._write_compare_pages(site_dir, config, outputs)
+        site_url = config.site_url or ""
+        every_document = not (serving and self._serve.prune)
+
+        def files_then_api() -> None:
+            self._document_files(site_dir, outputs)
+            if self.config.api:
+                self._write_api(site_dir, site_url, model, outputs, every_document)
+
+        if serving and self._serve.incremental and (self.config.pdf or self.config.docx):
+            # the edited page reloads at once; its document's PDFs and Word files (and the API, which holds
+            # their sha256) follow in a moment: until then their old files are withdrawn, never served stale
+            self._serve.withdraw(site_dir, [path for doc_id in outputs.policies for lang in LANGUAGES
+                                            for path in (model.pdf(doc_id, lang), model.docx(doc_id, lang)) if path])
+            self._serve.later(files_then_api, log.error)
+        else:
+            files_then_api()
+        if self.config.feeds:
+            now = _build_moment()
+            for lang in LANGUAGES:
+                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now))
+        if self.config.sitemap and site_url:
+            atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
+            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        elif serving:
+            self._serve.theme_sitemap(site_dir)
+        if self.config.kazakh_search or serving:
+            self._write_search(site_dir)
+        if serving:
+            self._serve.finish()
+            log.info(self._serve.summary())
+
+    def _document_files(self, site_dir: Path, model) -> None:
+        """The PDFs and Word documents of the documents in ``model``."""
+        if self.config.pdf:
+            self._build_pdfs(site_dir, model)
         if self.config.docx:
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
@@ -330,51 +428,57 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                                 self.config.pdf_jobs)
             except PolicyError as exc:
                 raise PluginError(str(exc)) from None
-        site_url = config.site_url or ""
-        if self.config.api:
-            data = api.documents(model, site_dir, site_url, _build_moment())
-            atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
-            for path, one in api.per_document(data).items():
+
+    def _write_api(self, site_dir: Path, site_url: str, model, outputs, every_document: bool) -> None:
+        """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema."""
+        hashing = {"file_hash": self._serve.file_sha256} if self.command == "serve" else {}
+        data = api.documents(model, site_dir, site_url, _build_moment(), **hashing)
+        atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
+        for path, one in api.per_document(data).items():
+            if every_document or one["document"]["id"] in outputs.policies:  # serve: the others' are as last written
                 atomic_write_text(site_dir / path, api.dumps(one))
-            atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
-        if self.config.feeds:
-            now = _build_moment()
-            for lang in LANGUAGES:
-                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now))
-        if self.config.sitemap and site_url:
-            atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
-            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
-        if self.config.kazakh_search:
-            self._write_search(site_dir)
+        atomic_write_text(site_dir / api.SCHEMA_PATH, api.dumps(api_schema.schema(data["schema_url"])))
 
     def _write_search(self, site_dir: Path) -> None:
         """Clause-by-clause index entries, a lunr module per language and the worker that uses them."""
         index_file = site_dir / "search" / "search_index.json"
         workers = sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
-        if not index_file.is_file() or not workers:
+        if not index_file.is_file():
             return
         data = json.loads(index_file.read_text(encoding="utf-8"))
-        entries = {path: search.policy_entries(path, doc) for path, doc in self._shown.items()}
-        atomic_write_text(index_file, json.dumps(search.localise_index(data, entries), ensure_ascii=False, separators=(",", ":")))
+        localise = self.config.kazakh_search and workers
+        entries = {path: functools.partial(search.policy_entries, path, doc) for path, doc in self._shown.items()}
+        if self.command == "serve":  # the pages kept from the last build have their entries from then
+            if localise:
+                data = search.localise_index(data, entries, self._order)
+            atomic_write_text(index_file, self._serve.search_index_text(data, self._order))
+        elif localise:
+            atomic_write_chunks(index_file, search.index_json(data, entries, self._indexed))
+        if not localise:
+            return
         for lang in LANGUAGES:
             atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
 
-    def _write_compare_pages(self, site_dir: Path, config) -> None:
-        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py)."""
+    def _write_compare_pages(self, site_dir: Path, config, model) -> None:
+        """``/<lang>/<product>/<name>/compare/``: the languages side by side (site/compare.py), on every core."""
         root = Path(config.config_file_path or ".").parent
         serving = self.command == "serve"
-        for doc_id, policy in sorted(self.model.policies.items()):
+
+        def write(doc_id: str) -> None:
             findings = None
             if serving and self.config.check_on_serve:
-                findings = self._findings.get(doc_id) or check_policy(policy)
-            for lang, body in compare.site_pages(policy, self.model.histories.get(doc_id), root, serving, findings):
-                # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
-                target = site_dir / compare.compare_path(lang, doc_id) / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(body, encoding="utf-8")
+                findings = self._serve.findings(model.policies[doc_id], check_policy)
+            # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
+            compare.write_site_pages(site_dir, model.policies[doc_id], model.histories.get(doc_id),
+                                     root, serving, findings)
 
-    def _build_pdfs(self, site_dir: Path) -> None:
+        map_documents(write, sorted(model.policies), 1 if serving else self._jobs())
+
+    def _jobs(self) -> int:
+        return self.config.jobs or default_jobs()
+
+    def _build_pdfs(self, site_dir: Path, model) -> None:
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF (pdf/site.py)."""
         try:
             from ..pdf.site import build_site_pdfs  # noqa: PLC0415
@@ -382,7 +486,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             raise PluginError(_("pdf: true needs the policydocs.pdf module, which is not installed; "
                                 "set 'pdf: false' under the policydocs plugin in mkdocs.yml")) from None
         try:
-            build_site_pdfs(self.model, site_dir, Path(self.config.pdf_cache_dir), pattern=self.config.pdf_pattern,
+            build_site_pdfs(model, site_dir, Path(self.config.pdf_cache_dir), pattern=self.config.pdf_pattern,
                             jobs=self.config.pdf_jobs, serving=self.command == "serve", progress=log.info)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
@@ -390,6 +494,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def on_build_error(self, *, error):
         """``mkdocs build`` failed: the previous site stays as it was; what was built is discarded."""
         self._complete = False
+        if self.command == "serve":
+            self._serve.fail()  # the preview keeps showing the last good build; the next one is full
         if self.command != "build":
             return
         staged, self._staged = self._staged, None
@@ -404,6 +510,12 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
                 where = where.replace(str(staged), str(self._site_dir))
             log.error("%s: %s", where, error.strerror or error)
             raise SystemExit(2)
+
+    def on_serve(self, server, *, config, builder):
+        """A save is noticed at once (watching.py), not at MkDocs' next half-second poll."""
+        if self.config.serve_notifications and use_notifications(server):
+            log.debug("policydocs: watching for saves with the system's file notifications")
+        return server
 
     def on_shutdown(self):
         """After ``mkdocs build`` (and its strict-mode check): swap the complete site into place."""
@@ -439,6 +551,18 @@ class _WarningCount(logging.Handler):
 
 def _edition_of(version) -> pages.Edition:
     return pages.Edition.of_version(version)
+
+
+def _document_of(kind) -> str | None:
+    """The document a page of the plugin shows (SITE_WIDE: an index); None for a page it does not make."""
+    if kind is None:
+        return None
+    what, data = kind
+    if what in ("policy", "history"):
+        return data.doc_id
+    if what in ("version", "changes"):
+        return data[0].doc_id
+    return SITE_WIDE
 
 
 def _pages_in(section):

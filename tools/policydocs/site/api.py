@@ -50,8 +50,9 @@ def document_path(doc_id: str) -> str:
     return f"api/v1/documents/{doc_id}.json"
 
 
-def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None) -> dict:
-    """The API document for a built site (hashes are of the files in ``site_dir``)."""
+def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None,
+              file_hash=sha256_file) -> dict:
+    """The API document for a built site (hashes are of the files in ``site_dir``, by ``file_hash``)."""
     generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
         dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
@@ -77,11 +78,11 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
                 "operator": doc.front.operator,
                 "path": page,
                 "url": url(page),
-                "html_sha256": sha256_file(site_dir / page / "index.html"),
+                "html_sha256": file_hash(site_dir / page / "index.html"),
                 "pdf_path": pdf,
                 "pdf_url": url(pdf),
-                "pdf_sha256": sha256_file(site_dir / pdf) if pdf else None,
-                **_docx_fields(model.docx(doc_id, lang), site_dir, url),
+                "pdf_sha256": file_hash(site_dir / pdf) if pdf else None,
+                **_docx_fields(model.docx(doc_id, lang), site_dir, url, file_hash=file_hash),
                 "version": ed.version,
                 "published": _iso(ed.date),
                 "effective": _iso(ed.effective),
@@ -103,7 +104,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
             if history else {}
         )
         if history is not None and model.docx_pattern is not None:
-            _add_version_docx(model, history, timeline, site_dir, url)
+            _add_version_docx(model, history, timeline, site_dir, url, file_hash)
         docs.append({
             "id": doc_id,
             "product": product,
@@ -131,14 +132,14 @@ def per_document(data: dict) -> dict[str, dict]:
     return {document_path(doc["id"]): {**head, "document": doc} for doc in data["documents"]}
 
 
-def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx") -> dict:
+def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx", file_hash=sha256_file) -> dict:
     """Where a Word document is and its sha256 (fields absent when Word documents are not built)."""
     if path is None:
         return {}
-    return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": sha256_file(site_dir / path)}
+    return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": file_hash(site_dir / path)}
 
 
-def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url) -> None:
+def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url, file_hash=sha256_file) -> None:
     """Each version's Word document and its tracked-changes redline, per language."""
     from ..docx.paths import changes_path
 
@@ -147,9 +148,9 @@ def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path,
         version = by_number[entry["version"]]
         for lang, fields in entry["languages"].items():
             path = model.version_docx(history.doc_id, version, lang)
-            fields.update(_docx_fields(path, site_dir, url))
+            fields.update(_docx_fields(path, site_dir, url, file_hash=file_hash))
             if path is not None and fields.get("changes_url"):
-                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx"))
+                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx", file_hash))
 
 
 def dumps(data: dict) -> str:

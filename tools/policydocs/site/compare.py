@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..check.align import align
 from ..document import Block, Document, Kind
@@ -276,3 +277,11 @@ def site_pages(policy, history, root, serving: bool, findings: list | None = Non
         title = (docs.get(lang) or docs[source_lang]).title
         label = t("compare.version", lang, n=shown.number) if shown is not None else t("compare.draft", lang)
         yield lang, page(comparison, lang, title, label, findings, serving)
+
+
+def write_site_pages(site_dir: Path, policy, history, root, serving: bool, findings: list | None = None) -> None:
+    """Write a document's side-by-side pages into the (staged) site, as MkDocs writes its own pages."""
+    for lang, body in site_pages(policy, history, root, serving, findings):
+        target = Path(site_dir) / compare_path(lang, policy.doc_id) / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")

@@ -44,41 +44,53 @@ def target_page(model: SiteModel, doc: Document, path: str) -> tuple[str, str] |
     return (parts[0], doc_id) if doc_id in model.policies else None
 
 
-def check_links(model: SiteModel) -> None:
-    """Raise PolicyError (file:line) for the first link to a clause that does not exist."""
+def check_links(model: SiteModel, links_of=None) -> None:
+    """Raise PolicyError (file:line) for the first link to a clause that does not exist.
+
+    ``links_of(doc)`` gives a document's links (``document_links``); ``mkdocs serve`` passes
+    one that keeps them for the files that did not change.
+    """
+    links_of = links_of or document_links
     for policy in model.policies.values():
         for doc in policy.languages.values():
             own = None
-            for block in doc.content_blocks():
-                text = "".join(block.lines)
-                for link in find_links(text):
-                    line = block.line + text.count("\n", 0, link.start)
-                    reason = unsafe_reason(link.url, link.image)
-                    if reason is not None and link.url:
-                        message = _("the image '{url}': {reason}") if link.image else _("the link '{url}': {reason}")
-                        raise PolicyError(message.format(url=link.url, reason=reason), doc.path, line)
-                    parts = urlsplit(link.url)
-                    if parts.scheme or link.url.startswith("//") or not parts.fragment:
-                        continue
-                    fragment = unquote(parts.fragment)
-                    if not parts.path:
-                        own = own or _eids(doc)
-                        if fragment not in own:
-                            raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
-                                  "section of this document").format(url=link.url, fragment=fragment), doc.path, line)
-                        continue
-                    target = target_page(model, doc, parts.path)
-                    if target is None:
-                        continue
-                    lang, doc_id = target
-                    other = model.policies[doc_id].languages.get(lang)
-                    if other is None:
-                        raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
-                            url=link.url, doc_id=doc_id, lang=lang), doc.path, line)
-                    if fragment not in _eids(other):
+            for url, image, line in links_of(doc):
+                reason = unsafe_reason(url, image)
+                if reason is not None and url:
+                    message = _("the image '{url}': {reason}") if image else _("the link '{url}': {reason}")
+                    raise PolicyError(message.format(url=url, reason=reason), doc.path, line)
+                parts = urlsplit(url)
+                if parts.scheme or url.startswith("//") or not parts.fragment:
+                    continue
+                fragment = unquote(parts.fragment)
+                if not parts.path:
+                    own = own or _eids(doc)
+                    if fragment not in own:
                         raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
-                              "section of {path}").format(
-                                  url=link.url, fragment=fragment, path=other.path), doc.path, line)
+                              "section of this document").format(url=url, fragment=fragment), doc.path, line)
+                    continue
+                target = target_page(model, doc, parts.path)
+                if target is None:
+                    continue
+                lang, doc_id = target
+                other = model.policies[doc_id].languages.get(lang)
+                if other is None:
+                    raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
+                        url=url, doc_id=doc_id, lang=lang), doc.path, line)
+                if fragment not in _eids(other):
+                    raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
+                          "section of {path}").format(
+                              url=url, fragment=fragment, path=other.path), doc.path, line)
+
+
+def document_links(doc: Document) -> list[tuple[str, bool, int]]:
+    """Every link and image of a document's text: (address, is an image, line)."""
+    out = []
+    for block in doc.content_blocks():
+        text = "".join(block.lines)
+        for link in find_links(text):
+            out.append((link.url, link.image, block.line + text.count("\n", 0, link.start)))
+    return out
 
 
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')

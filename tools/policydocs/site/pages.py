@@ -107,8 +107,16 @@ class SiteModel:
     docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
     compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
+    _places: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+
     def page(self, lang: str, doc_id: str) -> PolicyPage:
         return self.pages[(lang, doc_id)]
+
+    def place(self, doc_id: str) -> int:
+        """A document's place in the sorted list of documents; sorted once, not once per index row."""
+        if self._places is None or len(self._places) != len(self.policies):
+            self._places = {d: n for n, d in enumerate(sorted(self.policies))}
+        return self._places[doc_id]
 
     def by_path(self) -> dict[str, PolicyPage]:
         return {p.path: p for p in self.pages.values()}
@@ -249,7 +257,7 @@ def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict)
 def _index_key(model: SiteModel, doc: Document) -> str:
     """A short key for a document on an index page (its place in the sorted list): the page carries
     every document's intervals, so "12.2" keeps them small where "smartaqkol/privacy#2" would not."""
-    return str(sorted(model.policies).index(doc.doc_id))
+    return str(model.place(doc.doc_id))
 
 
 

@@ -1,7 +1,7 @@
 """Scale (issue 18): does the site cost the same per document at 10 and at 1,000 policies?
 
     .venv/bin/python bench/bench_scale.py [--sizes 10,100,300,1000] [--runs 3]
-                                          [--columns check,plain,plugin,pdf,forked]
+                                          [--columns check,plain,plugin,pdf,forked,reload]
                                           [--plain-max 1000] [--pdf-max 300] [--before SRC]
 
 For each size N: N synthetic policies x ru/kk/en (bench/synth.py, each the size of seed
@@ -23,7 +23,8 @@ whole-process wall time, median of ``--runs``; one run at 1,000 documents and ab
   and its workers, which a busy shared machine disturbs less), and the peak memory (largest
   resident set of the process or any of its workers); both from ``os.wait4``.
 
-The serve reload time (issue 18, item 3) has its place in ``serve_reload`` below.
+- ``reload`` (not by default): under a real ``mkdocs serve`` of the plugin's project, the median
+  seconds from one clause's save to the browser's reload (bench/bench_reload.py), issue 18 item 3.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from benchsite import MKDOCS, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 POLICYDOCS = Path(sys.executable).with_name("policydocs")
-COLUMNS = ("check", "plain", "plugin", "pdf", "forked")
+COLUMNS = ("check", "plain", "plugin", "pdf", "forked", "reload")
 DEFAULT_COLUMNS = ("check", "plain", "plugin", "pdf")
 ONE_RUN_FROM = 1000  # documents: a single run each (a build takes minutes)
 
@@ -113,13 +114,14 @@ def check_cmd() -> list[str]:
 
 
 def serve_reload(project_dir: Path, n_docs: int) -> float | None:
-    """SERVE RELOAD TIME (issue 18, item 3): seconds from one clause's write to the reload.
+    """Serve reload (issue 18, item 3): median seconds from one clause's write to the reload.
 
-    Placeholder: the lead wires in ``bench/bench_reload.py`` (branch scale-serve) here,
-    measured on ``project_dir`` (a project with the plugin, PDFs off, already built).
-    Returns None until then, and the table prints "—".
+    Measured by ``bench/bench_reload.py`` under a real ``mkdocs serve`` of ``project_dir`` (the
+    plugin's project, PDFs off), five edits of five documents; the full rebuild is not repeated.
     """
-    return None
+    from bench_reload import measure_reload  # noqa: PLC0415
+
+    return measure_reload(n_docs, edits=5, full=False, project=project_dir)["reload_s"]
 
 
 def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, pdf_max: int,
@@ -152,7 +154,7 @@ def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, 
             row.runs.setdefault(column, []).append(run)
             print(f"  {size} docs, {column}, run {i + 1}/{runs}: {run.seconds:.2f} s, CPU {run.cpu:.2f} s, "
                   f"{run.peak_mib:.0f} MiB", flush=True)
-    if "plugin" in projects:
+    if "reload" in columns and "plugin" in projects:
         row.reload = serve_reload(projects["plugin"], size)
     return row
 

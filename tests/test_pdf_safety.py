@@ -141,7 +141,7 @@ def test_a_document_that_cannot_be_laid_out_names_its_file_and_leaves_no_stale_p
 
 def test_missing_font_file_is_a_clear_error(tmp_path, monkeypatch):
     docs = _corpus(tmp_path, "1.2. Второй пункт.")
-    monkeypatch.setattr("policydocs.pdf.build.FONT_FILES", ("NoSuchFont.ttf",))
+    monkeypatch.setattr("policydocs.pdf.keys.FONT_FILES", ("NoSuchFont.ttf",))
     with pytest.raises(PolicyError, match="font file") as info:
         build_pdfs(list(corpus.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1)
     assert info.value.path.endswith(os.path.join("fonts", "NoSuchFont.ttf"))

@@ -6,24 +6,28 @@ draft; under ``mkdocs serve`` the draft), every published version at its permane
 and each version's tracked-changes redline against the one before. A file is rebuilt only
 when its inputs change: the key is the sha256 of the frozen text (or the draft's text),
 the edition, this package's code and the versions of python-docx and lxml, kept in the
-PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects). A cached file enters the
-site as a hard link to its (verified) cache object, so a warm build copies no bytes.
+PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
+drafts, in a namespace of its own so that it does not evict the build's files). Deciding that a
+file is cached reads no version and renders nothing; a cached file enters the site as a hard link
+to its (verified) cache object, so a warm build copies no bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from typing import Callable
 
-from ..fsutil import atomic_write_bytes
+from ..errors import PolicyError
 from ..i18n import _
-from ..pdf.cache import PdfCache, cache_key
+from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
 
 
 @dataclass(frozen=True)
@@ -50,20 +54,6 @@ def _toolchain() -> dict:
     return {"code": code.hexdigest(), **versions}
 
 
-def _place(stored: Path, target: Path, data: bytes) -> None:
-    """Put a file into the site: a hard link to its verified cache object (no copy, appears whole
-    at once), else an atomic write. Disk writes are most of a cached build's cost otherwise."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.link")
-    try:
-        temporary.unlink(missing_ok=True)
-        os.link(stored, temporary)
-        os.replace(temporary, target)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        atomic_write_bytes(target, data)
-
-
 def _document(doc, edition) -> bytes:
     from .document import document_docx  # loads python-docx: only when a file is not in the cache
 
@@ -76,30 +66,68 @@ def _redline(*args) -> bytes:
     return version_redline(*args)
 
 
+def _call(work: tuple) -> bytes | tuple:
+    """Run one export in a worker; a PolicyError comes back as data (its file and line survive)."""
+    make, args = work
+    try:
+        return make(*args)
+    except PolicyError as exc:
+        return (exc.message, exc.path, exc.line)
+
+
+def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
+    """Every missing file's bytes, in order: over ``jobs`` processes (default: the cores) when several are missing.
+
+    Each export depends only on its arguments, so the bytes are those of one process.
+    """
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    if workers == 1:
+        results = [_call(w) for w in work]
+    else:
+        from ..pdf.build import _pool_context
+
+        context = _pool_context()
+        if context.get_start_method() == "fork":  # python-docx loaded once, before the workers fork
+            for module in ("document", "redline"):
+                importlib.import_module(f"{__package__}.{module}")
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(_call, work, chunksize=max(1, len(work) // (workers * 4))))
+    for result in results:
+        if isinstance(result, tuple):
+            raise PolicyError(*result)
+    return results
+
+
 def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = False,
-                    progress: Callable[[str], None] | None = None) -> list[DocxEntry]:
-    """Write every Word document of the site into ``site_dir``; returns what was written."""
+                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> list[DocxEntry]:
+    """Write every Word document of the site into ``site_dir``; returns what was written.
+
+    Whether a file is cached is decided from its key alone; the missing ones are made in
+    ``jobs`` processes (default: the number of cores).
+    """
     from ..site import history as history_mod
     from .edition import Edition
 
     say = progress or (lambda _line: None)
     started = time.perf_counter()
-    cache = PdfCache(cache_dir, suffix=".docx")
+    cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
     common = _toolchain()
-    entries: list[DocxEntry] = []
+    entries: list[DocxEntry | None] = []
+    missing: list[tuple[int, str, str, Callable, Callable[[], tuple]]] = []  # place, path, key, export, its arguments
 
-    def publish(path: str | None, key_parts: dict, make: Callable[[], bytes]) -> None:
+    def publish(path: str | None, key_parts: dict, make: Callable, args: Callable[[], tuple]) -> None:
         if path is None:
             return
         key = cache_key({**common, **key_parts})
         hit = cache.get(path, key)
         if hit is None:
-            data = make()
-            entry = cache.put(path, key, data, 0)
-        else:
-            data, entry = hit
-        _place(cache.objects / f"{key}{cache.suffix}", site_dir / path, data)
-        entries.append(DocxEntry(path, entry.sha256, hit is not None))
+            missing.append((len(entries), path, key, make, args))
+            entries.append(None)
+            return
+        data, entry = hit
+        cache.place(key, site_dir / path, data)
+        entries.append(DocxEntry(path, entry.sha256, True))
 
     def edition_of(version) -> Edition:
         return Edition(version.number, version.published, version.effective)
@@ -114,11 +142,11 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
-                            lambda v=shown, l=lang: _document(history.document(v, l), edition_of(v)))
+                            _document, lambda h=history, v=shown, l=lang: (h.document(v, l), edition_of(v)))
                 else:
                     text = draft.render().encode("utf-8")
                     publish(model.docx(doc_id, lang), {"text": hashlib.sha256(text).hexdigest(), "edition": None},
-                            lambda d=draft: _document(d, Edition(None, None, None)))
+                            _document, lambda d=draft: (d, Edition(None, None, None)))
             if serving or history is None:
                 continue
             for version in history.versions:
@@ -126,7 +154,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                 for lang in version.languages:
                     path = model.version_docx(doc_id, version, lang)
                     publish(path, {"text": version.sha256[lang], "edition": edition_key(version)},
-                            lambda v=version, l=lang: _document(history.document(v, l), edition_of(v)))
+                            _document, lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)))
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
                     from .paths import changes_path
@@ -134,14 +162,20 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                     publish(changes_path(path),
                             {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
                              "previous": previous.number},
-                            lambda v=version, p=previous, l=lang: _redline(
-                                history.document(p, l), history.document(v, l), p, v,
-                                history_mod.redline_changes(history, v, l)))
+                            _redline, lambda h=history, v=version, p=previous, l=lang: (
+                                h.document(p, l), h.document(v, l), p, v, history_mod.redline_changes(h, v, l)))
+        if missing:
+            made = _make_all([(make, args()) for *_where, make, args in missing], jobs)
+            for (place, path, key, *_how), data in zip(missing, made):
+                entry = cache.put(path, key, data, 0)
+                cache.place(key, site_dir / path, data)
+                entries[place] = DocxEntry(path, entry.sha256, False)
     finally:
         cache.save()
     for line in cache.problems:
         say(line)
-    built = sum(not e.cached for e in entries)
+    written = [e for e in entries if e is not None]
+    built = sum(not e.cached for e in written)
     say(_("Word: {built} built, {cached} cached in {seconds} s").format(
-        built=built, cached=len(entries) - built, seconds=f"{time.perf_counter() - started:.2f}"))
-    return entries
+        built=built, cached=len(written) - built, seconds=f"{time.perf_counter() - started:.2f}"))
+    return written

@@ -32,7 +32,7 @@ class PolicyDocsConfig(base.Config):
     pdf_pattern = PdfPattern(default="{product}/docs/{name}{lang}.pdf")
     """Where each PDF goes in the site; ``{product}``, ``{name}``, ``{id}``, ``{lang}``."""
     pdf_jobs = c.Type(int, default=2)
-    """How many PDFs to render at once."""
+    """How many PDFs (and Word documents) to render at once."""
     pdf_cache_dir = c.Type(str, default=".cache/policydocs/pdf")
     """Rendered PDFs are reused from here while their inputs are unchanged."""
     docx = c.Type(bool, default=False)

@@ -424,7 +424,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
             try:
-                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info)
+                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info,
+                                self.config.pdf_jobs)
             except PolicyError as exc:
                 raise PluginError(str(exc)) from None
 
@@ -478,60 +479,17 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         return self.config.jobs or default_jobs()
 
     def _build_pdfs(self, site_dir: Path, model) -> None:
-        """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF."""
+        """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF (pdf/site.py)."""
         try:
-            from ..pdf import build_pdfs  # noqa: PLC0415
-            from ..pdf.paths import version_pattern  # noqa: PLC0415
-            from ..pdf.redline import build_redline_pdfs  # noqa: PLC0415
+            from ..pdf.site import build_site_pdfs  # noqa: PLC0415
         except ImportError:
             raise PluginError(_("pdf: true needs the policydocs.pdf module, which is not installed; "
                                 "set 'pdf: false' under the policydocs plugin in mkdocs.yml")) from None
-        shown_docs, shown_extra = [], {}
-        by_version: dict[int, list] = {}
-        for doc_id, policy in sorted(model.policies.items()):
-            history = model.histories.get(doc_id)
-            shown = (history.current or history.pending) if history is not None and self.command != "serve" else None
-            for lang, draft in policy.languages.items():
-                if shown is not None and lang in shown.sha256:
-                    shown_docs.append(history.document(shown, lang))
-                    shown_extra[(doc_id, lang)] = {**_pdf_header(shown), "permanent": True}
-                else:
-                    shown_docs.append(draft)
-            for version in history.versions if shown is not None else ():
-                if version.number != shown.number:
-                    by_version.setdefault(version.number, []).extend(
-                        (history.document(version, lang), version) for lang in version.languages)
-        options = dict(cache_dir=Path(self.config.pdf_cache_dir), jobs=self.config.pdf_jobs, progress=log.info)
         try:
-            build_pdfs(shown_docs, out_dir=site_dir, pattern=self.config.pdf_pattern, extra=shown_extra, **options)
-            for number, items in sorted(by_version.items()):
-                build_pdfs([doc for doc, _ in items], out_dir=site_dir,
-                           pattern=version_pattern(self.config.pdf_pattern, number),
-                           extra={(doc.doc_id, doc.lang): _pdf_header(v) for doc, v in items}, **options)
-            build_redline_pdfs(self._redline_items(model), site_dir, Path(self.config.pdf_cache_dir) / "redlines")
+            build_site_pdfs(model, site_dir, Path(self.config.pdf_cache_dir), pattern=self.config.pdf_pattern,
+                            jobs=self.config.pdf_jobs, serving=self.command == "serve", progress=log.info)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
-
-    def _redline_items(self, model) -> list:
-        from ..pdf.redline import RedlineItem  # noqa: PLC0415
-        from ..versions.redline import render_html  # noqa: PLC0415
-
-        items = []
-        for doc_id, history in sorted(model.histories.items()):
-            for version in history.versions:
-                for lang in version.languages:
-                    changes = history_mod.redline_changes(history, version, lang)
-                    if changes is None:
-                        continue
-                    doc = history.document(version, lang)
-                    items.append(RedlineItem(
-                        path=redline_path(model.version_pdf(doc_id, version, lang)), lang=lang,
-                        title=f"{pages.document_title(doc.front.product, doc.title)} · "
-                              f"{history_mod.s('redline_title', lang, n=version.number)}",
-                        operator=doc.front.operator, summary=history_mod.redline_summary(history, version, lang, changes),
-                        body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-                        moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang)))
-        return items
 
     def on_build_error(self, *, error):
         """``mkdocs build`` failed: the previous site stays as it was; what was built is discarded."""
@@ -589,11 +547,6 @@ class _WarningCount(logging.Handler):
 
     def emit(self, record) -> None:
         self.count += 1
-
-
-def _pdf_header(version) -> dict:
-    """What a version's PDF header says: its number, the day it takes effect, the day it was published."""
-    return {"version": version.number, "effective": version.effective.date(), "date": version.published.date()}
 
 
 def _edition_of(version) -> pages.Edition:

@@ -1,10 +1,15 @@
-"""Build every document's PDF: check, look up the cache, render the rest in parallel, publish.
+"""Build PDFs: check, look up the cache, render the rest in one pool of processes, publish.
 
 Order of work, so that a failure never leaves a stale or truncated PDF at a fixed URL:
 every document is checked (links, images, fonts) before anything is rendered; each PDF
 is written with an atomic rename; a document whose PDF could not be built has its old
 PDF removed from the output, and the first problem is raised as a PolicyError naming
 its file once the others are done.
+
+Whether a PDF is cached is decided from its inputs (``keys.py``); its page is made only
+when it must be rendered. All PDFs of a build (the texts shown, every published version,
+every redline) go to one pool, started once and only when something is to be rendered,
+with WeasyPrint, the stylesheet and the fonts loaded before its workers fork.
 """
 
 from __future__ import annotations
@@ -16,17 +21,16 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
-from ..fsutil import atomic_write_bytes
-from .cache import PdfCache, cache_key, file_sha256, sha256, toolchain
+from . import keys
+from .cache import BUILD, PdfCache
 from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
-from .render import FONT_FILES, FONTS_DIR, PDF_OPTIONS, STYLESHEET, RenderJob, render
+from .render import RenderJob, preload, render
 from .safety import check_document, docs_root
 from .template import Header, header_for, page_html
 
@@ -74,13 +78,18 @@ class BuildReport:
 
 
 @dataclass
-class _Plan:
-    doc: Document
-    header: Header
+class PdfTask:
+    """One PDF to write: where, its cache key, and how to make its page should it not be cached."""
+
+    doc_id: str
+    lang: str
+    source: Path  # the file a message names
     path: str
     also: tuple[str, ...]
     key: str
-    job: RenderJob
+    size: int  # how long the text is: the longest are rendered first
+    make: Callable[[], RenderJob]  # called only on a cache miss
+    redline: bool = False  # a redline PDF (how a failure is reported)
 
 
 def epoch_for(header: Header) -> int:
@@ -100,41 +109,23 @@ def _extra_for(extra: dict | None, doc: Document) -> dict:
     return merged
 
 
-def _fonts() -> dict[str, str]:
-    fonts = {}
-    for name in FONT_FILES:
-        path = FONTS_DIR / name
-        if not path.is_file():
-            raise PolicyError(_("a font file the PDFs need is missing; reinstall policydocs"), path)
-        stat = path.stat()
-        fonts[name] = _font_sha256(path, stat.st_mtime_ns, stat.st_size)
-    return fonts
-
-
-@lru_cache(maxsize=64)
-def _font_sha256(path: Path, mtime_ns: int, size: int) -> str:
-    """A font's hash, read again only when the file changes (several builds share a process in serve)."""
-    return file_sha256(path)
-
-
-def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_dir: Path | None = None) -> list[_Plan]:
-    """Check every document and compute its page, output paths and cache key; render nothing.
+def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_dir: Path | None = None,
+         shared: dict | None = None, seen: dict[str, Path] | None = None) -> list[PdfTask]:
+    """Check every document and compute its output paths and cache key; render nothing.
 
     A document that fails its checks has its old PDF removed from ``out_dir`` first.
+    ``shared`` is :func:`keys.common` (computed here when not given); ``seen`` maps the paths
+    already planned to their source, across several calls of one build.
     """
     check_pattern(pattern)
-    common = {
-        "toolchain": toolchain(),
-        "options": PDF_OPTIONS,
-        "css": file_sha256(STYLESHEET),
-        "fonts": _fonts(),
-    }
-    plans: list[_Plan] = []
-    seen: dict[str, Document] = {}
+    shared = keys.common() if shared is None else shared
+    seen = {} if seen is None else seen
+    tasks: list[PdfTask] = []
     for doc in documents:
-        root = docs_root(doc)
+        resolved = doc.path.resolve()
+        root = docs_root(doc, resolved)
         try:
-            images = check_document(doc, (root,))
+            images = check_document(doc, (root,), resolved)
         except PolicyError:
             if out_dir is not None:
                 (out_dir / pdf_path(doc.doc_id, doc.lang, pattern)).unlink(missing_ok=True)
@@ -148,30 +139,24 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
         for p in (path, *also):
             if p in seen:
                 raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
-                    pdf=p, path=seen[p].path), doc.path)
-            seen[p] = doc
-        html = page_html(doc, header)
+                    pdf=p, path=seen[p]), doc.path)
+            seen[p] = doc.path
         epoch = epoch_for(header)
-        key = cache_key({
-            **common,
-            "html": sha256(html.encode("utf-8")),
-            "epoch": epoch,
-            # images by content; their place relative to the document is already in the HTML
-            "images": sorted(file_sha256(p) for p in images),
-        })
-        job = RenderJob(html, doc.path.resolve().parent.as_uri() + "/", (str(root),), epoch, str(doc.path))
-        plans.append(_Plan(doc, header, path, also, key, job))
-    return plans
+        base_url = resolved.parent.as_uri() + "/"
+        text = doc.render()
+        key = keys.policy_key(shared, doc, text, header, epoch, images, base_url)
+        tasks.append(PdfTask(doc.doc_id, doc.lang, doc.path, path, also, key, len(text),
+                             _job_maker(doc, header, base_url, root, epoch)))
+    return tasks
 
 
-def _publish(out_dir: Path, plan_: _Plan, data: bytes) -> None:
-    for rel in (plan_.path, *plan_.also):
-        atomic_write_bytes(out_dir / rel, data)
+def _job_maker(doc: Document, header: Header, base_url: str, root: Path, epoch: int) -> Callable[[], RenderJob]:
+    return lambda: RenderJob(page_html(doc, header), base_url, (str(root),), epoch, str(doc.path))
 
 
-def _withdraw(out_dir: Path, plan_: _Plan) -> None:
+def _withdraw(out_dir: Path, task: PdfTask) -> None:
     """Remove an old PDF that no longer matches its text, so no stale file stays published."""
-    for rel in (plan_.path, *plan_.also):
+    for rel in (task.path, *task.also):
         (out_dir / rel).unlink(missing_ok=True)
 
 
@@ -180,7 +165,88 @@ def _pool_context():
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["weasyprint"])  # the server forks every later worker ready to render
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: PdfCache, *, jobs: int | None = None,
+               progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Publish every task's PDF under ``out_dir``: from the cache when its key is there, else rendered.
+
+    The misses are rendered in one pool of ``jobs`` processes (default: the number of cores),
+    longest first; the pool is started only when there is something to render. The first
+    failure is raised as a PolicyError naming its file once every other PDF is done.
+    """
+    started = time.perf_counter()
+    say = progress or (lambda _line: None)
+    out_dir = Path(out_dir)
+    results: dict[int, PdfEntry] = {}
+    errors: dict[int, PolicyError] = {}
+
+    misses: list[int] = []
+    for i, task in enumerate(tasks):
+        hit = cache.get(task.path, task.key)
+        if hit is None:
+            misses.append(i)
+            continue
+        data, entry = hit
+        for rel in (task.path, *task.also):
+            cache.place(task.key, out_dir / rel, data)
+        results[i] = PdfEntry(task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size,
+                              True, task.also)
+    for line in cache.problems:
+        say(line)
+
+    # Longest texts first, so that no process is left with a long one at the end.
+    misses.sort(key=lambda i: -tasks[i].size)
+    if misses:
+        say(_("PDF: {cached} cached, rendering {count}").format(cached=len(tasks) - len(misses), count=len(misses)))
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))
+
+    def finish(i: int, result) -> None:
+        task = tasks[i]
+        done = len(results) + len(errors) + 1
+        if result.error is not None:
+            failed = _("redline PDF not built: {error}") if task.redline else _("PDF not built: {error}")
+            errors[i] = PolicyError(failed.format(error=result.error), task.source)
+            _withdraw(out_dir, task)  # no stale file stays at its URL
+            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
+                done=done, total=len(tasks), path=task.path, error=result.error))
+            return
+        entry = cache.put(task.path, task.key, result.pdf, result.pages)
+        for rel in (task.path, *task.also):
+            cache.place(task.key, out_dir / rel, result.pdf)
+        results[i] = PdfEntry(task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size,
+                              False, task.also)
+        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
+            done=done, total=len(tasks), path=task.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
+
+    try:
+        if workers == 1:
+            for i in misses:
+                finish(i, render(tasks[i].make()))
+        elif misses:
+            context = _pool_context()
+            if context.get_start_method() == "fork":
+                preload()  # each worker would otherwise load WeasyPrint, the stylesheet and fonts itself
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                # pages are made here while the workers already render the first ones
+                futures = {pool.submit(render, tasks[i].make()): i for i in misses}
+                for future in as_completed(futures):
+                    finish(futures[future], future.result())
+    finally:
+        cache.save()
+
+    report = BuildReport([results[i] for i in sorted(results)], problems=list(cache.problems))
+    report.seconds = time.perf_counter() - started
+    if errors:
+        raise errors[min(errors)]
+    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
+        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
+    return report
 
 
 def build_pdfs(
@@ -192,81 +258,23 @@ def build_pdfs(
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
     extra: dict | None = None,
+    namespace: str = BUILD,
 ) -> BuildReport:
     """Write each document's PDF under ``out_dir`` at ``pdf_path(doc_id, lang, pattern)``.
 
     ``cache_dir`` holds rendered PDFs and ``manifest.json``; a document whose inputs did
-    not change is copied from there instead of rendered. ``jobs`` is the number of
+    not change is taken from there instead of rendered. ``jobs`` is the number of
     rendering processes (default: the number of cores). ``progress`` receives one line per
     rendered PDF and a summary. ``extra`` maps a doc id, or a ``(doc_id, lang)`` pair, to
     header data the site knows: ``version`` (int), ``effective`` and ``date`` (dates);
     with ``permanent: True`` and a version, the PDF is also written to its permanent
-    per-version path. Without ``extra`` these come from the front matter fields
-    ``version``, ``effective`` and ``date``, else the PDF says "draft".
+    per-version path. Without ``extra`` the PDF says "draft". ``namespace`` keeps the cache
+    entries of a preview (``"serve"``) apart from those of a build.
 
     Raises PolicyError (file and line) for unsafe links or images, a missing font, or a
     document that cannot be laid out; PDFs of the failed documents are removed from
     ``out_dir`` rather than left stale.
     """
-    started = time.perf_counter()
-    say = progress or (lambda _line: None)
     out_dir = Path(out_dir)
-    plans = plan(documents, pattern, extra, out_dir)
-    cache = PdfCache(cache_dir)
-    report = BuildReport()
-    results: dict[int, PdfEntry] = {}
-    errors: dict[int, PolicyError] = {}
-
-    misses: list[int] = []
-    for i, p in enumerate(plans):
-        hit = cache.get(p.path, p.key)
-        if hit is None:
-            misses.append(i)
-            continue
-        data, entry = hit
-        _publish(out_dir, p, data)
-        results[i] = PdfEntry(p.doc.doc_id, p.doc.lang, str(p.doc.path), p.path, entry.sha256, entry.pages, entry.size, True, p.also)
-    for line in cache.problems:
-        say(line)
-
-    # Longest documents first, so that no process is left with a long one at the end.
-    misses.sort(key=lambda i: -len(plans[i].job.html))
-    if misses:
-        say(_("PDF: {cached} cached, rendering {count}").format(cached=len(plans) - len(misses), count=len(misses)))
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(misses)))
-
-    def finish(i: int, result) -> None:
-        p = plans[i]
-        done = len(results) + len(errors) + 1
-        if result.error is not None:
-            errors[i] = PolicyError(_("PDF not built: {error}").format(error=result.error), p.doc.path)
-            _withdraw(out_dir, p)
-            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
-                done=done, total=len(plans), path=p.path, error=result.error))
-            return
-        entry = cache.put(p.path, p.key, result.pdf, result.pages)
-        _publish(out_dir, p, result.pdf)
-        results[i] = PdfEntry(p.doc.doc_id, p.doc.lang, str(p.doc.path), p.path, entry.sha256, entry.pages, entry.size, False, p.also)
-        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
-            done=done, total=len(plans), path=p.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
-
-    try:
-        if workers == 1:
-            for i in misses:
-                finish(i, render(plans[i].job))
-        elif misses:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-                futures = {pool.submit(render, plans[i].job): i for i in misses}
-                for future in as_completed(futures):
-                    finish(futures[future], future.result())
-    finally:
-        cache.save()
-
-    report.entries = [results[i] for i in sorted(results)]
-    report.problems = list(cache.problems)
-    report.seconds = time.perf_counter() - started
-    if errors:
-        raise errors[min(errors)]
-    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
-        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
-    return report
+    tasks = plan(documents, pattern, extra, out_dir)
+    return write_pdfs(tasks, out_dir, PdfCache(cache_dir, namespace=namespace), jobs=jobs, progress=progress)

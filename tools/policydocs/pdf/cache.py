@@ -1,27 +1,34 @@
 """The PDF cache: a rebuild with nothing changed renders no PDF.
 
-An entry's key is the sha256 of everything that affects the bytes (the page's HTML, the
-stylesheet, the font files, the images it shows, the PDF options, SOURCE_DATE_EPOCH and
-the versions of WeasyPrint and its PDF and font libraries). ``manifest.json`` maps each
-output path to its key, sha256 and page count; the PDFs themselves are stored by key.
-A cached PDF whose bytes no longer match the manifest's sha256 (a truncated or edited
-file) is ignored and rendered again, and the manifest is written atomically.
+An entry's key is the sha256 of the inputs of one output (``pdf/keys.py``: the document's
+text, the header fields it shows, the template code, stylesheet, fonts, images and the
+versions of the libraries under them), never of a rendered page, so deciding that a PDF is
+cached renders nothing. ``manifest.json`` maps each output path to its key, sha256 and page
+count, per namespace: ``mkdocs build`` shows published texts and ``mkdocs serve`` drafts, so
+each keeps its own entries and neither evicts the other's (one entry per path and namespace
+bounds the cache). The files themselves are stored once by key. A cached file whose bytes no
+longer match the manifest's sha256 (a truncated or edited file) is ignored and rendered again,
+and the manifest is written atomically.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..i18n import _
 
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "manifest.json"
+#: The namespace of ``mkdocs build`` and ``policydocs pdf``; ``mkdocs serve`` uses ``"serve"``.
+BUILD = "build"
+SERVE = "serve"
 
 
 def sha256(data: bytes) -> str:
@@ -39,14 +46,20 @@ def _version(name: str) -> str:
         return "unknown"
 
 
+#: Libraries whose output ends up in the bytes: the PDF writer and its font and CSS parsers, and
+#: what turns the text into the page (Markdown, Babel's dates, the redline diff).
+TOOLCHAIN = ("policydocs", "weasyprint", "pydyf", "fonttools", "tinycss2", "tinyhtml5", "cssselect2", "pyphen",
+             "markdown", "babel", "diff-match-patch")
+
+
 @lru_cache(maxsize=1)
 def toolchain() -> dict[str, str]:
     """Versions of the libraries whose output ends up in the PDF bytes (looked up once per process)."""
-    return {name: _version(name) for name in ("policydocs", "weasyprint", "pydyf", "fonttools", "tinycss2", "tinyhtml5")}
+    return {name: _version(name) for name in TOOLCHAIN}
 
 
 def cache_key(parts: dict) -> str:
-    """A stable hash of a JSON-able description of one PDF's inputs."""
+    """A stable hash of a JSON-able description of one output's inputs."""
     return sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
 
 
@@ -59,19 +72,22 @@ class Entry:
 
 
 class PdfCache:
-    """Cached PDFs under ``cache_dir``: ``manifest.json`` and ``objects/<key>.pdf``.
+    """Cached files under ``cache_dir``: ``manifest.json`` and ``objects/<key><suffix>``.
 
-    ``suffix`` lets other built files (the Word documents, ``.docx``) share the mechanism.
+    ``suffix`` lets other built files (the Word documents, ``.docx``) share the mechanism;
+    ``namespace`` keeps the entries of ``mkdocs serve`` (drafts) apart from those of a build.
     """
 
-    def __init__(self, cache_dir: Path, suffix: str = ".pdf"):
+    def __init__(self, cache_dir: Path, suffix: str = ".pdf", namespace: str = BUILD):
         self.dir = Path(cache_dir)
         self.suffix = suffix
+        self.namespace = namespace
         self.objects = self.dir / "objects"
-        self.entries: dict[str, Entry] = {}
+        self.spaces: dict[str, dict[str, Entry]] = {}
         self.problems: list[str] = []  # what was found broken and will be rebuilt
         self._changed = False  # a build that took everything from the cache leaves the manifest alone
         self._load()
+        self.entries = self.spaces.setdefault(namespace, {})
 
     def _load(self) -> None:
         path = self.dir / MANIFEST
@@ -80,19 +96,24 @@ class PdfCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
-                return
-            self.entries = {p: Entry(**e) for p, e in data["entries"].items()}
+                return  # an older cache: its keys were made differently; everything is rendered again
+            self.spaces = {space: {p: Entry(**e) for p, e in entries.items()} for space, entries in data["entries"].items()}
         except (ValueError, TypeError, KeyError, AttributeError):
             self.problems.append(_("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(
                 path=path))
-            self.entries = {}
+            self.spaces = {}
+
+    def object(self, key: str) -> Path:
+        return self.objects / f"{key}{self.suffix}"
 
     def get(self, out_path: str, key: str) -> tuple[bytes, Entry] | None:
-        """The cached PDF for ``out_path`` if it was built from the same inputs and is intact."""
+        """The cached file for ``out_path`` if it was built from the same inputs and is intact."""
         entry = self.entries.get(out_path)
         if entry is None or entry.key != key:
-            return None
-        obj = self.objects / f"{key}{self.suffix}"
+            entry = self._elsewhere(out_path, key)
+            if entry is None:
+                return None
+        obj = self.object(key)
         try:
             data = obj.read_bytes()
         except OSError:
@@ -103,23 +124,51 @@ class PdfCache:
             self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
                 path=obj, pdf=out_path))
             return None
+        if self.entries.get(out_path) != entry:
+            self.entries[out_path] = entry
+            self._changed = True
         return data, entry
+
+    def _elsewhere(self, out_path: str, key: str) -> Entry | None:
+        """The same output with the same key in another namespace (a draft served that equals the published text)."""
+        for space, entries in self.spaces.items():
+            entry = entries.get(out_path)
+            if space != self.namespace and entry is not None and entry.key == key:
+                return entry
+        return None
 
     def put(self, out_path: str, key: str, data: bytes, pages: int) -> Entry:
         entry = Entry(key, sha256(data), pages, len(data))
-        atomic_write_bytes(self.objects / f"{key}{self.suffix}", data)
+        atomic_write_bytes(self.object(key), data)
         self.entries[out_path] = entry
         self._changed = True
         return entry
 
+    def place(self, key: str, target: Path, data: bytes) -> None:
+        """Put a verified cached file into the site: a hard link to its object (no copy, and it appears
+        whole at once), else an atomic write. Writing every cached file anew is most of a warm build's
+        cost otherwise."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.link")
+        try:
+            temporary.unlink(missing_ok=True)
+            os.link(self.object(key), temporary)
+            os.replace(temporary, target)
+        except OSError:
+            atomic_write_bytes(target, data)
+        finally:
+            # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
+            temporary.unlink(missing_ok=True)
+
     def save(self) -> None:
-        """Write the manifest and drop stored PDFs that no output path uses any more."""
+        """Write the manifest and drop stored files that no output path of any namespace uses any more."""
         if not self._changed and (self.dir / MANIFEST).exists() and not self.problems:
             return
-        body = {"format": FORMAT, "entries": {p: e.__dict__ for p, e in sorted(self.entries.items())}}
+        body = {"format": FORMAT, "entries": {space: {p: e.__dict__ for p, e in sorted(entries.items())}
+                                              for space, entries in sorted(self.spaces.items()) if entries}}
         atomic_write_text(self.dir / MANIFEST, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
-        used = {f"{e.key}{self.suffix}" for e in self.entries.values()}
+        used = {f"{e.key}{self.suffix}" for entries in self.spaces.values() for e in entries.values()}
         if self.objects.is_dir():
             for obj in self.objects.iterdir():
-                if obj.name not in used:
+                if obj.name not in used and obj.name.endswith(self.suffix):
                     obj.unlink(missing_ok=True)

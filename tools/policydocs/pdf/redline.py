@@ -1,7 +1,8 @@
 """Redline PDFs: what changed in a version, for a lawyer's file or a regulator's request.
 
 The same redline HTML as the site (deletions struck through, insertions underlined), laid
-out with the policy stylesheet and fonts, cached by a hash of its HTML like every PDF.
+out with the policy stylesheet and fonts, cached like every PDF by a hash of its inputs (the
+two frozen texts and the versions' moments), rendered in the build's one pool.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ import datetime as dt
 import html as html_mod
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from ..errors import PolicyError
-from ..i18n import _
-from ..fsutil import atomic_write_bytes
-from .build import _fonts  # the fonts are checked the same way as for policy PDFs
-from .cache import PdfCache, cache_key, file_sha256, sha256, toolchain
+from . import keys
+from .build import PdfTask
 from .labels import page_of
-from .render import PACKAGE_DIR, PDF_OPTIONS, STYLESHEET, RenderJob, render
+from .render import PACKAGE_DIR, RenderJob
 from .template import css_string
 
 REDLINE_CSS = (
@@ -58,30 +57,18 @@ def _page(item: RedlineItem) -> str:
     ])
 
 
-def build_redline_pdfs(items: list[RedlineItem], out_dir: Path, cache_dir: Path) -> int:
-    """Write every redline PDF; returns how many were rendered (the rest came from the cache)."""
-    cache = PdfCache(cache_dir)
-    common = {"toolchain": toolchain(), "options": PDF_OPTIONS, "css": file_sha256(STYLESHEET), "fonts": _fonts()}
-    rendered = 0
-    try:
-        for item in items:
-            page = _page(item)
-            epoch = int(dt.datetime(item.date.year, item.date.month, item.date.day, tzinfo=dt.timezone.utc).timestamp())
-            key = cache_key({**common, "html": sha256(page.encode("utf-8")), "epoch": epoch})
-            hit = cache.get(item.path, key)
-            if hit is None:
-                result = render(RenderJob(page, PACKAGE_DIR.as_uri() + "/", (), epoch, item.path))
-                if result.error is not None:
-                    raise PolicyError(_("redline PDF not built: {error}").format(error=result.error), item.path)
-                cache.put(item.path, key, result.pdf, result.pages)
-                data = result.pdf
-                rendered += 1
-            else:
-                data = hit[0]
-            atomic_write_bytes(Path(out_dir) / item.path, data)
-    finally:
-        cache.save()
-    return rendered
+def redline_task(shared: dict, *, doc_id: str, lang: str, source: Path, path: str, inputs: dict, date: dt.date,
+                 make_item: Callable[[], RedlineItem]) -> PdfTask:
+    """One redline PDF to write, keyed by its inputs (``inputs``: the two texts compared, the versions'
+    numbers and moments); the comparison and its page are made by ``make_item`` only if it is not cached."""
+    epoch = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
+    key = keys.redline_key(shared, {**inputs, "document": [doc_id, lang], "epoch": epoch})
+
+    def make() -> RenderJob:
+        item = make_item()
+        return RenderJob(_page(item), PACKAGE_DIR.as_uri() + "/", (), epoch, item.path)
+
+    return PdfTask(doc_id, lang, source, path, (), key, 0, make, redline=True)
 
 
 def redline_path(version_pdf_path: str) -> str:

@@ -23,10 +23,13 @@ from ..links import find_links, unsafe_reason
 _ATTR = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"')
 
 
-def docs_root(doc: Document) -> Path:
-    """The docs folder a document was loaded from (``docs/<lang>/<product>/<name>.md``)."""
+def docs_root(doc: Document, resolved: Path | None = None) -> Path:
+    """The docs folder a document was loaded from (``docs/<lang>/<product>/<name>.md``).
+
+    ``resolved`` is ``doc.path.resolve()`` when the caller has it already.
+    """
     depth = len(doc.doc_id.split("/"))
-    return doc.path.resolve().parents[depth]
+    return (resolved or doc.path.resolve()).parents[depth]
 
 
 def resolve_local(url: str, base: Path, roots: tuple[Path, ...]) -> tuple[Path | None, str | None]:
@@ -52,12 +55,20 @@ def _line_of(block, needle: str) -> int:
     return block.line
 
 
-def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
-    """Refuse unsafe links and images in ``doc``; return the local image files it uses."""
+def check_document(doc: Document, roots: tuple[Path, ...], resolved: Path | None = None) -> list[Path]:
+    """Refuse unsafe links and images in ``doc``; return the local image files it uses.
+
+    ``resolved`` is ``doc.path.resolve()`` when the caller has it already.
+    """
     images: list[Path] = []
-    blocks = [b for b in doc.blocks if b.kind not in (Kind.BLANK, Kind.COMMENT)]
-    base = doc.path.resolve().parent
-    for block in blocks:
+    base = (resolved or doc.path.resolve()).parent
+    for block in doc.blocks:
+        if block.kind in (Kind.BLANK, Kind.COMMENT):
+            continue
+        # Markdown makes links and images only from '[' (inline and reference) and '<' (autolinks),
+        # and find_links looks for nothing else: most blocks have neither.
+        if "[" not in block.text and "<" not in block.text:
+            continue
         for link in find_links(block.text):
             reason = unsafe_reason(link.url)
             if reason is None and link.image:
@@ -66,9 +77,6 @@ def check_document(doc: Document, roots: tuple[Path, ...]) -> list[Path]:
                 message = _("image '{url}': {reason}") if link.image else _("link '{url}': {reason}")
                 raise PolicyError(message.format(url=link.url, reason=reason), doc.path, _line_of(block, link.url))
         # What Markdown actually produced is what WeasyPrint would fetch: check that too.
-        # Markdown makes links and images only from '[' (inline and reference) and '<' (autolinks).
-        if "[" not in block.text and "<" not in block.text:
-            continue
         for tag, attr, value in _ATTR.findall(inline(block.text)):
             url = htmllib.unescape(value)
             if tag == "a":

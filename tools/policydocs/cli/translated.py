@@ -48,7 +48,9 @@ def _translated_help_option(cmd: click.Command, ctx: click.Context):
     return opt
 
 
-class Command(click.Command):
+class _Worded:
+    """Help texts worded when shown (commands and groups alike)."""
+
     get_help_option = _translated_help_option
 
     def get_short_help_str(self, limit: int = 45) -> str:
@@ -60,17 +62,12 @@ class Command(click.Command):
             super().format_help_text(ctx, formatter)
 
 
-class Group(click.Group):
+class Command(_Worded, click.Command):
+    pass
+
+
+class Group(_Worded, click.Group):
     command_class = Command
-    get_help_option = _translated_help_option
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _worded(self, "help", "short_help"):
-            return super().get_short_help_str(limit)
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _worded(self, "help"):
-            super().format_help_text(ctx, formatter)
 
 
 Group.group_class = Group

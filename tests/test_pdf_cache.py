@@ -279,3 +279,43 @@ def test_a_rebuild_into_the_same_folder_leaves_only_the_pdfs(tmp_path):
     assert report.cached == 5
     assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == \
            sorted(Path(e.path).name for e in report.entries)
+
+
+def test_a_verified_cached_file_is_trusted_by_its_stamp_and_rechecked_when_it_changes(tmp_path, monkeypatch):
+    """A warm build links cached files without reading them; a file changed since (new stamp) is verified again."""
+    import os
+    from pathlib import Path
+
+    from policydocs.pdf.cache import PdfCache, hasher
+
+    cache = PdfCache(tmp_path / "cache")
+    body = b"%PDF-1.7 \xd2\x9b\xd3\x99\xd2\xa3 500 (\xd0\xbf\xd1\x8f\xd1\x82\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82) \xd1\x82\xd0\xb5\xd2\xa3\xd0\xb3\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbd"
+    cache.put("shop/docs/privacykk.pdf", "k1", body, 3)
+    cache.save()
+    obj = cache.object("k1")
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+
+    def counting(self):
+        reads.append(self)
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    again = PdfCache(tmp_path / "cache")
+    data, entry = again.get("shop/docs/privacykk.pdf", "k1")
+    assert data is None and entry.pages == 3 and obj not in reads  # trusted: not read
+    site = tmp_path / "site" / "shop" / "docs" / "privacykk.pdf"
+    again.place("k1", site, data)
+    assert real_read(site) == body and obj not in reads
+    file_hash = hasher([again], lambda path: "read")
+    assert file_hash(site) == entry.sha256 and site not in reads  # the API knows its sha256 without reading it
+    other = tmp_path / "other.pdf"
+    other.write_bytes(body)
+    assert file_hash(other) == "read"  # a file the cache did not place is read
+    # the stored file edited in place (same size, another time): read and found damaged
+    os.unlink(site)
+    obj.write_bytes(body[:-1] + b"X")
+    st = obj.stat()
+    os.utime(obj, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert PdfCache(tmp_path / "cache").get("shop/docs/privacykk.pdf", "k1") is None
+    assert obj in reads

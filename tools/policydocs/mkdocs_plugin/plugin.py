@@ -429,9 +429,20 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             except PolicyError as exc:
                 raise PluginError(str(exc)) from None
 
+    def _file_hash(self):
+        """sha256 of a site's file: PDFs and Word files linked from their caches are known without reading."""
+        from ..pdf.cache import PdfCache, hasher  # noqa: PLC0415
+
+        caches = []
+        if self.config.pdf:
+            caches.append(PdfCache(Path(self.config.pdf_cache_dir)))
+        if self.config.docx:
+            caches.append(PdfCache(Path(self.config.docx_cache_dir), suffix=".docx"))
+        return hasher(caches, api.sha256_file)
+
     def _write_api(self, site_dir: Path, site_url: str, model, outputs, every_document: bool) -> None:
         """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema."""
-        hashing = {"file_hash": self._serve.file_sha256} if self.command == "serve" else {}
+        hashing = {"file_hash": self._serve.file_sha256} if self.command == "serve" else {"file_hash": self._file_hash()}
         data = api.documents(model, site_dir, site_url, _build_moment(), **hashing)
         atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
         for path, one in api.per_document(data).items():

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Callable
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..i18n import _
@@ -69,6 +70,14 @@ class Entry:
     sha256: str
     pages: int
     size: int
+    #: [inode, size, mtime_ns] of the stored file when its bytes were last verified: while the file
+    #: still has them, a warm build trusts it without reading it (as make and git trust a stat)
+    stamp: list | None = None
+
+
+def _stamp(path: Path) -> list[int]:
+    st = os.stat(path)
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 class PdfCache:
@@ -115,15 +124,20 @@ class PdfCache:
                 return None
         obj = self.object(key)
         try:
-            data = obj.read_bytes()
+            stamp = _stamp(obj)
+            # unchanged since it was verified: not read again (``place`` links it; its bytes are read only
+            # where a link cannot be made)
+            data = None if entry.stamp == stamp else obj.read_bytes()
         except OSError:
             self.problems.append(_("{path}: cached PDF for {pdf} is missing; rendering it again").format(
                 path=obj, pdf=out_path))
             return None
-        if len(data) != entry.size or sha256(data) != entry.sha256:
-            self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
-                path=obj, pdf=out_path))
-            return None
+        if data is not None:
+            if len(data) != entry.size or sha256(data) != entry.sha256:
+                self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
+                    path=obj, pdf=out_path))
+                return None
+            entry = Entry(entry.key, entry.sha256, entry.pages, entry.size, stamp)
         if self.entries.get(out_path) != entry:
             self.entries[out_path] = entry
             self._changed = True
@@ -138,13 +152,13 @@ class PdfCache:
         return None
 
     def put(self, out_path: str, key: str, data: bytes, pages: int) -> Entry:
-        entry = Entry(key, sha256(data), pages, len(data))
         atomic_write_bytes(self.object(key), data)
+        entry = Entry(key, sha256(data), pages, len(data), _stamp(self.object(key)))
         self.entries[out_path] = entry
         self._changed = True
         return entry
 
-    def place(self, key: str, target: Path, data: bytes) -> None:
+    def place(self, key: str, target: Path, data: bytes | None) -> None:
         """Put a verified cached file into the site: a hard link to its object (no copy, and it appears
         whole at once), else an atomic write. Writing every cached file anew is most of a warm build's
         cost otherwise."""
@@ -155,10 +169,15 @@ class PdfCache:
             os.link(self.object(key), temporary)
             os.replace(temporary, target)
         except OSError:
-            atomic_write_bytes(target, data)
+            atomic_write_bytes(target, data if data is not None else self.object(key).read_bytes())
         finally:
             # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
             temporary.unlink(missing_ok=True)
+
+    def known_sha256(self) -> dict[tuple[int, int, int], str]:
+        """sha256 of every stored file by its stamp: a file of the site that is a link to one of them
+        (``place``) has the same inode, size and time, so its hash is known without reading it."""
+        return {tuple(e.stamp): e.sha256 for entries in self.spaces.values() for e in entries.values() if e.stamp}
 
     def save(self) -> None:
         """Write the manifest and drop stored files that no output path of any namespace uses any more."""
@@ -172,3 +191,19 @@ class PdfCache:
             for obj in self.objects.iterdir():
                 if obj.name not in used and obj.name.endswith(self.suffix):
                     obj.unlink(missing_ok=True)
+
+
+def hasher(caches: list[PdfCache], fallback: Callable[[Path], str | None]) -> Callable[[Path], str | None]:
+    """``fallback`` (reading and hashing the file) for files the caches do not know by their stamp."""
+    known: dict[tuple[int, int, int], str] = {}
+    for cache in caches:
+        known.update(cache.known_sha256())
+
+    def file_hash(path: Path) -> str | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return fallback(path)
+        return known.get((st.st_ino, st.st_size, st.st_mtime_ns)) or fallback(path)
+
+    return file_hash

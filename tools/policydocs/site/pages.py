@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..check import report as check_report
 from ..corpus import Corpus, Policy
 from ..document import Document
+from ..i18n import N_, gettext
 from ..languages import LANGUAGES
 from ..versions import timeline
 from . import urls
@@ -385,6 +386,10 @@ def _shown_path(path: str) -> str:
         return path
 
 
+#: the heading of the preview's findings: a message of the tool (its catalog), not a word of the site
+FINDINGS_HEADING = N_("Translation check (shown only in mkdocs serve)")
+
+
 def findings_box(findings: list, lang: str) -> str:
     """The checker's findings on this language's text, for the legal team's preview.
 
@@ -397,7 +402,7 @@ def findings_box(findings: list, lang: str) -> str:
         f"<li><code>{_e(_shown_path(f.path))}:{f.line}</code> {_e(check_report.severity(f.severity, lang))} "
         f"<code>{_e(f.rule)}</code>{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(lang))}</li>"
         for f in own)
-    return f'<div class="pd-findings"><p>{_e(t("findings", lang))}</p><ul>{items}</ul></div>'
+    return f'<div class="pd-findings"><p>{_e(gettext(FINDINGS_HEADING, lang))}</p><ul>{items}</ul></div>'
 
 
 def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,

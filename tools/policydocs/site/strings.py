@@ -47,11 +47,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "choose_language": {"ru": "Выберите язык", "kk": "Тілді таңдаңыз", "en": "Choose a language"},
     "feed.title": {"ru": "Обновления документов", "kk": "Құжаттардың жаңартулары", "en": "Document updates"},
-    "findings": {
-        "ru": "Проверка переводов (видно только в mkdocs serve)",
-        "kk": "Аудармаларды тексеру (тек mkdocs serve режимінде көрінеді)",
-        "en": "Translation check (shown only in mkdocs serve)",
-    },
     # the side-by-side page (site/compare.py)
     "compare.link": {"ru": "Сравнить языки по пунктам (RU | KK | EN)", "kk": "Тілдерді тармақ бойынша салыстыру (RU | KK | EN)",
                      "en": "Compare the languages clause by clause (RU | KK | EN)"},

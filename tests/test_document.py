@@ -96,6 +96,29 @@ def test_round_trip_of_every_policy(path):
     assert parse_file(path).render().encode("utf-8") == data
 
 
+@pytest.mark.parametrize("path", sorted(DOCS.glob("*/*/*.md"))[:3], ids=lambda p: "/".join(p.parts[-3:]))
+def test_the_text_digest_is_that_of_the_file_as_written(path):
+    """The PDF and Word caches key a document by it; it must be the file's bytes, BOM and line endings included."""
+    import hashlib
+
+    data = path.read_bytes()
+    doc = parse_file(path)
+    assert doc.sha256() == hashlib.sha256(data).hexdigest() and doc.size() == len(data.decode("utf-8"))
+    assert doc.may_link() == (b"[" in data or b"<" in data)
+
+
+def test_a_text_with_no_bracket_and_no_angle_cannot_link_and_one_with_either_may():
+    plain = parse_text(HEADER + "## 1. Жалпы ережелер\n\n1.1. Өтінім 5 (бес) жұмыс күні ішінде қаралады.\n", "kk.md")
+    assert not plain.may_link()
+    for body in ("1.1. Жазыңыз: <info@example.kz>.\n", "1.1. [Сайт](https://example.kz) қараңыз.\n",
+                 "1.1. ![сурет](a.png)\n"):
+        assert parse_text(HEADER + "## 1. Жалпы\n\n" + body, "kk.md").may_link(), body
+    bom = parse_text("\ufeff" + (HEADER + BODY).replace("\n", "\r\n"), "x.md")
+    import hashlib
+
+    assert bom.sha256() == hashlib.sha256(bom.render().encode("utf-8")).hexdigest() != parse_text(HEADER + BODY, "x.md").sha256()
+
+
 def test_round_trip_keeps_bom_and_crlf():
     text = "\ufeff" + (HEADER + BODY).replace("\n", "\r\n")
     doc = parse_text(text, "x.md")

@@ -25,6 +25,10 @@ def project(tmp_path_factory) -> Path:
     publish_two_versions(project)
     result = build(project)
     assert result.returncode == 0, result.stderr
+    # built again from warm caches: what the tests below read is what a warm build writes
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "PDF: 0 rendered" in result.stderr and "Word: 0 built" in result.stderr
     return project
 
 
@@ -68,6 +72,28 @@ def test_api_lists_word_documents_with_their_sha256(project):
     assert v2["changes_docx_sha256"] == sha(site / "demo/docs/v2/privacykk-changes.docx")
     assert "changes_docx_url" not in doc["versions"][0]["languages"]["kk"]
     assert doc["pending"]["languages"]["kk"]["changes_docx_sha256"] == v2["changes_docx_sha256"]
+
+
+def test_api_sha256_of_every_pdf_and_word_file_is_that_of_the_file_a_warm_build_linked(project):
+    """A warm build takes these from the caches that placed the files, without reading them back."""
+    site = project / "site"
+    api = json.loads((site / "api/v1/documents.json").read_text(encoding="utf-8"))
+    stated: dict[str, str] = {}
+
+    def collect(node) -> None:
+        if isinstance(node, dict):
+            for field in ("pdf", "docx", "changes_docx", "redline_pdf"):
+                if node.get(f"{field}_path") and node.get(f"{field}_sha256"):
+                    stated[node[f"{field}_path"]] = node[f"{field}_sha256"]
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(api)
+    assert sum(p.endswith(".pdf") for p in stated) >= 5 and sum(p.endswith(".docx") for p in stated) >= 8
+    assert stated == {path: sha(site / path) for path in stated}
 
 
 def test_the_sites_redline_accepts_to_version_2_and_rejects_to_version_1(project):

@@ -14,6 +14,7 @@ is ``sec-4-b2``, the first unnumbered paragraph before any heading is ``pre-p1``
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -145,6 +146,10 @@ class Document:
     title_block: Block | None
     defined_terms: list[DefinedTerm]
     bom: bool = False
+    #: (sha256, length, may link) of the text, worked out once: a parsed document is never changed
+    #: in place (an edit makes a new text, parsed again), and a build keys both its PDF and its Word
+    #: file by it. The text itself is not kept: it would double a document's memory.
+    _facts: tuple[str, int, bool] | None = field(default=None, init=False, repr=False, compare=False)
 
     # --- identity -----------------------------------------------------------------
     @property
@@ -196,6 +201,24 @@ class Document:
     def render(self) -> str:
         """The file's text; identical to the parsed text when nothing was changed."""
         return ("\ufeff" if self.bom else "") + self.front.raw + "".join("".join(b.lines) for b in self.blocks)
+
+    def _text_facts(self) -> tuple[str, int, bool]:
+        if self._facts is None:
+            text = self.render()
+            self._facts = (hashlib.sha256(text.encode("utf-8")).hexdigest(), len(text), "[" in text or "<" in text)
+        return self._facts
+
+    def sha256(self) -> str:
+        """sha256 of the file's text (UTF-8): what the PDF and Word caches key a document's text by."""
+        return self._text_facts()[0]
+
+    def size(self) -> int:
+        """How many characters the text has (the longest PDFs are rendered first)."""
+        return self._text_facts()[1]
+
+    def may_link(self) -> bool:
+        """False when the text has no '[' and no '<': Markdown then makes no link and no image."""
+        return self._text_facts()[2]
 
 
 # --- parsing ----------------------------------------------------------------------

@@ -144,8 +144,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
                             _document, lambda h=history, v=shown, l=lang: (h.document(v, l), edition_of(v)))
                 else:
-                    text = draft.render().encode("utf-8")
-                    publish(model.docx(doc_id, lang), {"text": hashlib.sha256(text).hexdigest(), "edition": None},
+                    publish(model.docx(doc_id, lang), {"text": draft.sha256(), "edition": None},
                             _document, lambda d=draft: (d, Edition(None, None, None)))
             if serving or history is None:
                 continue

@@ -389,9 +389,9 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         every_document = not (serving and self._serve.prune)
 
         def files_then_api() -> None:
-            self._document_files(site_dir, outputs)
+            written = self._document_files(site_dir, outputs)
             if self.config.api:
-                self._write_api(site_dir, site_url, model, outputs, every_document)
+                self._write_api(site_dir, site_url, model, outputs, every_document, written)
 
         if serving and self._serve.incremental and (self.config.pdf or self.config.docx):
             # the edited page reloads at once; its document's PDFs and Word files (and the API, which holds
@@ -416,34 +416,36 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             self._serve.finish()
             log.info(self._serve.summary())
 
-    def _document_files(self, site_dir: Path, model) -> None:
-        """The PDFs and Word documents of the documents in ``model``."""
+    def _document_files(self, site_dir: Path, model) -> dict[Path, str]:
+        """The PDFs and Word documents of the documents in ``model``; the sha256 of every file written."""
+        written: dict[Path, str] = {}
         if self.config.pdf:
-            self._build_pdfs(site_dir, model)
+            report = self._build_pdfs(site_dir, model)
+            written.update({site_dir / path: e.sha256 for e in report.entries for path in (e.path, *e.also)})
         if self.config.docx:
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
             try:
-                build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve", log.info,
-                                self.config.pdf_jobs)
+                entries = build_site_docx(model, site_dir, Path(self.config.docx_cache_dir), self.command == "serve",
+                                          log.info, self.config.pdf_jobs)
             except PolicyError as exc:
                 raise PluginError(str(exc)) from None
+            written.update({site_dir / e.path: e.sha256 for e in entries})
+        return written
 
-    def _file_hash(self):
-        """sha256 of a site's file: PDFs and Word files linked from their caches are known without reading."""
-        from ..pdf.cache import PdfCache, hasher  # noqa: PLC0415
+    def _write_api(self, site_dir: Path, site_url: str, model, outputs, every_document: bool,
+                   written: dict[Path, str]) -> None:
+        """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema.
 
-        caches = []
-        if self.config.pdf:
-            caches.append(PdfCache(Path(self.config.pdf_cache_dir)))
-        if self.config.docx:
-            caches.append(PdfCache(Path(self.config.docx_cache_dir), suffix=".docx"))
-        return hasher(caches, api.sha256_file)
-
-    def _write_api(self, site_dir: Path, site_url: str, model, outputs, every_document: bool) -> None:
-        """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema."""
-        hashing = {"file_hash": self._serve.file_sha256} if self.command == "serve" else {"file_hash": self._file_hash()}
-        data = api.documents(model, site_dir, site_url, _build_moment(), **hashing)
+        The PDFs and Word files this build wrote have their sha256 from the caches that wrote them (a warm
+        build does not read them back); under serve, files kept from an earlier build are hashed as they are.
+        """
+        if self.command == "serve":
+            file_hash = self._serve.file_sha256
+        else:
+            def file_hash(path: Path) -> str | None:
+                return written.get(path) or api.sha256_file(path)
+        data = api.documents(model, site_dir, site_url, _build_moment(), file_hash=file_hash)
         atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
         for path, one in api.per_document(data).items():
             if every_document or one["document"]["id"] in outputs.policies:  # serve: the others' are as last written
@@ -489,7 +491,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
     def _jobs(self) -> int:
         return self.config.jobs or default_jobs()
 
-    def _build_pdfs(self, site_dir: Path, model) -> None:
+    def _build_pdfs(self, site_dir: Path, model):
         """The fixed PDF URL carries the text readers are shown; every version keeps its own PDF (pdf/site.py)."""
         try:
             from ..pdf.site import build_site_pdfs  # noqa: PLC0415
@@ -497,8 +499,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             raise PluginError(_("pdf: true needs the policydocs.pdf module, which is not installed; "
                                 "set 'pdf: false' under the policydocs plugin in mkdocs.yml")) from None
         try:
-            build_site_pdfs(model, site_dir, Path(self.config.pdf_cache_dir), pattern=self.config.pdf_pattern,
-                            jobs=self.config.pdf_jobs, serving=self.command == "serve", progress=log.info)
+            return build_site_pdfs(model, site_dir, Path(self.config.pdf_cache_dir), pattern=self.config.pdf_pattern,
+                                   jobs=self.config.pdf_jobs, serving=self.command == "serve", progress=log.info)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
 

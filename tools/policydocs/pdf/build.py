@@ -143,9 +143,8 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             seen[p] = doc.path
         epoch = epoch_for(header)
         base_url = resolved.parent.as_uri() + "/"
-        text = doc.render()
-        key = keys.policy_key(shared, doc, text, header, epoch, images, base_url)
-        tasks.append(PdfTask(doc.doc_id, doc.lang, doc.path, path, also, key, len(text),
+        key = keys.policy_key(shared, doc, header, epoch, images, base_url)
+        tasks.append(PdfTask(doc.doc_id, doc.lang, doc.path, path, also, key, doc.size(),
                              _job_maker(doc, header, base_url, root, epoch)))
     return tasks
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..i18n import _
@@ -95,6 +94,7 @@ class PdfCache:
         self.spaces: dict[str, dict[str, Entry]] = {}
         self.problems: list[str] = []  # what was found broken and will be rebuilt
         self._changed = False  # a build that took everything from the cache leaves the manifest alone
+        self._folders: set[Path] = set()  # the site's folders this cache has made sure of
         self._load()
         self.entries = self.spaces.setdefault(namespace, {})
 
@@ -161,23 +161,28 @@ class PdfCache:
     def place(self, key: str, target: Path, data: bytes | None) -> None:
         """Put a verified cached file into the site: a hard link to its object (no copy, and it appears
         whole at once), else an atomic write. Writing every cached file anew is most of a warm build's
-        cost otherwise."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.link")
+        cost otherwise; a build writes into a new folder, so the link is made straight at its place and
+        only a file already there is replaced through a temporary link."""
+        parent = target.parent
+        if parent not in self._folders:
+            parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(parent)
         try:
-            temporary.unlink(missing_ok=True)
-            os.link(self.object(key), temporary)
-            os.replace(temporary, target)
+            try:
+                os.link(self.object(key), target)
+                return
+            except FileExistsError:
+                pass
+            temporary = target.with_name(f".{target.name}.link")
+            try:
+                temporary.unlink(missing_ok=True)
+                os.link(self.object(key), temporary)
+                os.replace(temporary, target)
+            finally:
+                # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
+                temporary.unlink(missing_ok=True)
         except OSError:
             atomic_write_bytes(target, data if data is not None else self.object(key).read_bytes())
-        finally:
-            # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
-            temporary.unlink(missing_ok=True)
-
-    def known_sha256(self) -> dict[tuple[int, int, int], str]:
-        """sha256 of every stored file by its stamp: a file of the site that is a link to one of them
-        (``place``) has the same inode, size and time, so its hash is known without reading it."""
-        return {tuple(e.stamp): e.sha256 for entries in self.spaces.values() for e in entries.values() if e.stamp}
 
     def save(self) -> None:
         """Write the manifest and drop stored files that no output path of any namespace uses any more."""
@@ -192,18 +197,3 @@ class PdfCache:
                 if obj.name not in used and obj.name.endswith(self.suffix):
                     obj.unlink(missing_ok=True)
 
-
-def hasher(caches: list[PdfCache], fallback: Callable[[Path], str | None]) -> Callable[[Path], str | None]:
-    """``fallback`` (reading and hashing the file) for files the caches do not know by their stamp."""
-    known: dict[tuple[int, int, int], str] = {}
-    for cache in caches:
-        known.update(cache.known_sha256())
-
-    def file_hash(path: Path) -> str | None:
-        try:
-            st = os.stat(path)
-        except OSError:
-            return fallback(path)
-        return known.get((st.st_ino, st.st_size, st.st_mtime_ns)) or fallback(path)
-
-    return file_hash

@@ -73,13 +73,13 @@ def common() -> dict:
     }
 
 
-def policy_key(shared: dict, doc: Document, text: str, header: Header, epoch: int, images: list[Path], base_url: str) -> str:
-    """The key of one document's PDF: its text (``doc.render()``), what its header shows, and what it embeds."""
+def policy_key(shared: dict, doc: Document, header: Header, epoch: int, images: list[Path], base_url: str) -> str:
+    """The key of one document's PDF: its text (``doc.sha256()``), what its header shows, and what it embeds."""
     return cache_key({
         **shared,
         "kind": "policy",
         "document": [doc.doc_id, doc.lang],
-        "text": sha256(text.encode("utf-8")),
+        "text": doc.sha256(),
         "header": [header.version, header.effective, header.date],
         "epoch": epoch,
         "base_url": base_url,  # relative links and images resolve against it

@@ -9,6 +9,7 @@ folder beside the current one, so the current URL never changes and old URLs nev
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from ..errors import PolicyError
@@ -51,6 +52,7 @@ def check_pattern(pattern: str) -> None:
             pattern=pattern))
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # asked for by every page, feed, API entry, PDF and Word file: worked out once
 def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: int | None = None) -> str:
     """The site-relative path of a document's PDF in one language.
 

@@ -61,6 +61,8 @@ def check_document(doc: Document, roots: tuple[Path, ...], resolved: Path | None
     ``resolved`` is ``doc.path.resolve()`` when the caller has it already.
     """
     images: list[Path] = []
+    if not doc.may_link():
+        return images  # no '[' and no '<' anywhere: Markdown makes no link or image from such a text
     base = (resolved or doc.path.resolve()).parent
     for block in doc.blocks:
         if block.kind in (Kind.BLANK, Kind.COMMENT):

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..errors import PolicyError
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..i18n import _
 
@@ -163,11 +164,10 @@ class PdfCache:
         whole at once), else an atomic write. Writing every cached file anew is most of a warm build's
         cost otherwise; a build writes into a new folder, so the link is made straight at its place and
         only a file already there is replaced through a temporary link."""
-        parent = target.parent
-        if parent not in self._folders:
-            parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(parent)
         try:
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
             try:
                 os.link(self.object(key), target)
                 return
@@ -182,7 +182,14 @@ class PdfCache:
                 # renaming a link over another link to the same file does nothing (POSIX): the temporary stays
                 temporary.unlink(missing_ok=True)
         except OSError:
-            atomic_write_bytes(target, data if data is not None else self.object(key).read_bytes())
+            if data is None:
+                try:
+                    data = self.object(key).read_bytes()
+                except OSError as exc:
+                    raise PolicyError(_("the cached file for {path} went missing while the site was built ({reason}); "
+                                        "build again").format(path=target.name, reason=exc.strerror or exc),
+                                      self.object(key)) from None
+            atomic_write_bytes(target, data)  # a file where a folder should be is reported by it, with its path
 
     def save(self) -> None:
         """Write the manifest and drop stored files that no output path of any namespace uses any more."""

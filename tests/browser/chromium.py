@@ -7,6 +7,7 @@ it fails with one line saying what to install.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import threading
@@ -31,6 +32,27 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def reader_context(browser, now: dt.datetime, *, timers: bool = False, **options):
+    """A browser context whose clock reads ``now``: never the machine's day or zone.
+
+    The site's pages switch versions by the reader's clock, so a test that opens one without
+    setting it would pass or fail with the calendar. ``timers=True`` also takes over the page's
+    timers (Playwright's ``clock.install``) so a test can move time forward or back with
+    ``clock.run_for``/``clock.set_system_time``; otherwise time stands still at ``now`` and
+    timers run as usual. The browser's zone is fixed too (``timezone_id``, Almaty by default).
+    """
+    if now.tzinfo is None:
+        raise ValueError("a test's clock needs its zone")
+    options.setdefault("timezone_id", "Asia/Almaty")
+    options.setdefault("locale", "en-US")
+    context = browser.new_context(**options)
+    if timers:
+        context.clock.install(time=now)
+    else:
+        context.clock.set_fixed_time(now)
+    return context
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "site" / "docs"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+DEFAULT_EPOCH = 1795000000  # 2026-11-18 11:06 UTC
+BUILT_AT = dt.datetime.fromtimestamp(DEFAULT_EPOCH, dt.timezone.utc)  # readers of such a site open it then
 
 CONFIG = """\
 site_name: Демо
@@ -37,7 +40,7 @@ def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://
     return tmp
 
 
-def build(project: Path, *extra: str, epoch: int = 1795000000) -> subprocess.CompletedProcess:
+def build(project: Path, *extra: str, epoch: int = DEFAULT_EPOCH) -> subprocess.CompletedProcess:
     """``mkdocs build`` at a fixed build moment (``epoch``, default 2026-11-18 11:06 UTC)."""
     env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch), "PATH": "/usr/bin:/bin"}
     return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,

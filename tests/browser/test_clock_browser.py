@@ -15,10 +15,11 @@ import sys
 
 import pytest
 
-from tests.browser.chromium import chromium, served
+from tests.browser.chromium import chromium, reader_context, served
 from tests.browser.sitebuild import ROOT, build, make_project
 
-BUILT = int(dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc).timestamp())  # 17:00 in Almaty
+BUILT_AT = dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc)  # 17:00 in Almaty
+BUILT = int(BUILT_AT.timestamp())
 BEFORE = dt.datetime.fromisoformat("2026-11-30T23:59:59+05:00")
 AT = dt.datetime.fromisoformat("2026-12-01T00:00:00+05:00")
 AFTER = dt.datetime.fromisoformat("2026-12-02T10:00:00+05:00")
@@ -41,11 +42,9 @@ def browser():
 
 
 def _visible(browser, base, path, moment, selector=".pd-version", **context):
-    ctx = browser.new_context(base_url=base, **context)
+    ctx = reader_context(browser, moment or BUILT_AT, base_url=base, **context)
     try:
         page = ctx.new_page()
-        if moment is not None:
-            page.clock.set_fixed_time(moment)
         page.goto(path)
         return page.inner_text(selector)
     finally:
@@ -75,9 +74,8 @@ def test_version_page_banner_and_link_to_the_text_in_force(real_site, browser):
     assert "Редакция 2 · Действует с 1 декабря 2026\u202fг., 00:00" in after and "Эта редакция" not in after
     old = _visible(browser, base, "en/citygroup/privacy/v1/", AFTER)
     assert "This version is no longer in force. The text in force: version 2" in old
-    ctx = browser.new_context(base_url=base)
+    ctx = reader_context(browser, AFTER, base_url=base)
     page = ctx.new_page()
-    page.clock.set_fixed_time(AFTER)
     page.goto("en/citygroup/privacy/v1/")
     page.click("text=The text in force: version 2")
     page.wait_for_url("**/en/citygroup/privacy/v2/")
@@ -102,15 +100,40 @@ def test_index_and_history_follow_the_clock(real_site, browser):
 def test_an_open_page_switches_when_the_moment_comes(real_site, browser):
     """No reload: the script wakes at the effective moment."""
     _, base = real_site
-    ctx = browser.new_context(base_url=base)
+    ctx = reader_context(browser, BEFORE - dt.timedelta(seconds=30), timers=True, base_url=base)
     page = ctx.new_page()
-    page.clock.install(time=BEFORE - dt.timedelta(seconds=30))
     page.goto("ru/citygroup/privacy/")
     assert "Действует до 1 декабря" in page.inner_text(".pd-version")
+    assert page.get_attribute(".pd-version", "data-state") == "in_force"
     page.clock.run_for(60_000)  # one minute later: past 00:00
     assert "Утратила силу 1 декабря 2026" in page.inner_text(".pd-version")
     assert page.get_attribute(".pd-version", "data-state") == "superseded"
     ctx.close()
+
+
+def test_an_open_page_follows_a_clock_set_back_across_the_moment(real_site, browser):
+    """A device whose clock ran ahead is set back: within a minute the page shows the earlier state."""
+    _, base = real_site
+    ctx = reader_context(browser, AFTER, timers=True, base_url=base)
+    page = ctx.new_page()
+    page.goto("ru/citygroup/privacy/v2/")
+    assert page.get_attribute(".pd-version", "data-state") == "in_force"
+    assert "Эта редакция ещё не вступила в силу" not in page.inner_text(".pd-version")
+    page.clock.set_system_time(BEFORE - dt.timedelta(minutes=10))  # back across 1 December 00:00
+    page.clock.run_for(61_000)
+    assert page.get_attribute(".pd-version", "data-state") == "pending"
+    assert "Эта редакция ещё не вступила в силу. Действующий текст: редакция 1" in page.inner_text(".pd-version")
+    page.clock.set_system_time(AT + dt.timedelta(seconds=5))  # and forward across it again
+    page.clock.run_for(61_000)
+    assert page.get_attribute(".pd-version", "data-state") == "in_force"
+    ctx.close()
+
+
+def test_a_clock_behind_the_build_counts_as_the_build(real_site, browser):
+    """A reader whose device says 2020 sees what the build knew, never a version as not yet published."""
+    _, base = real_site
+    text = _visible(browser, base, "ru/citygroup/privacy/", dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
+    assert "Действует до 1 декабря 2026" in text and "Утратила силу" not in text
 
 
 def test_without_javascript_the_build_state_and_its_moment(real_site, browser):
@@ -135,7 +158,7 @@ def test_the_clock_adds_under_5_kb_to_a_page(real_site):
 def test_history_widget_and_status_at_give_the_same_answer(real_site, browser):
     """"Which version was in force on a date": the page and `policydocs status --at` agree."""
     project, base = real_site
-    ctx = browser.new_context(base_url=base)
+    ctx = reader_context(browser, BUILT_AT, base_url=base)
     page = ctx.new_page()
     page.goto("en/citygroup/privacy/history/")
     assert "at 00:00 that day, Almaty time" in page.inner_text("form.pd-lookup")
@@ -236,11 +259,10 @@ def test_the_clock_runs_under_the_content_security_policy(real_site, browser):
     project, base = real_site
     page_html = (project / "site/ru/citygroup/privacy/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in page_html
-    ctx = browser.new_context(base_url=base)
+    ctx = reader_context(browser, AFTER, base_url=base)
     page = ctx.new_page()
     messages = []
     page.on("console", lambda msg: messages.append(msg.text))
-    page.clock.set_fixed_time(AFTER)
     page.goto("ru/citygroup/privacy/")
     assert "Утратила силу" in page.inner_text(".pd-version")
     ctx.close()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import chromium, served
-from tests.browser.sitebuild import build, make_project
+from tests.browser.chromium import chromium, reader_context, served
+from tests.browser.sitebuild import BUILT_AT, build, make_project
 from tests.translation_helpers import REPO, WHO, edit, run
 
 SHOTS = Path(os.environ.get("POLICYDOCS_SHOTS", "/tmp/policydocs-shots"))
@@ -42,7 +42,7 @@ def browser():
 
 
 def _open(browser, url: str, width: int, errors: list):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = reader_context(browser, BUILT_AT, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))  # a script refused by the CSP, or failing
     page.on("console", lambda m: errors.append(m.text)

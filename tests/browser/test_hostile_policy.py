@@ -16,9 +16,9 @@ import yaml
 
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
-from tests.browser.chromium import chromium, served
+from tests.browser.chromium import chromium, reader_context, served
 from tests.conftest import on_the_day
-from tests.browser.sitebuild import build, make_project
+from tests.browser.sitebuild import BUILT_AT, build, make_project
 
 MARK = "window.__pwned=(window.__pwned||0)+1"
 PAYLOADS = [
@@ -81,7 +81,7 @@ PAGES = ["ru/", "kk/", "en/", "ru/evil/privacy/", "kk/evil/privacy/", "en/evil/p
 def test_no_script_from_a_policy_runs_on_any_page(hostile_site):
     project, url = hostile_site
     with chromium() as browser:
-        page = browser.new_page()
+        page = reader_context(browser, BUILT_AT).new_page()
         dialogs, refused = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)

@@ -10,6 +10,7 @@ are written to ``.cache/screenshots/`` for a person to look at.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import QuietHandler, chromium, served
+from tests.browser.chromium import QuietHandler, chromium, reader_context, served
 from tests.browser.sitebuild import MKDOCS, ROOT
 
 BUILD_MOMENT = "1796040000"  # 2026-11-30 12:00 UTC: City Group's version 2 published, takes effect on 1 December
+READER_NOW = dt.datetime.fromtimestamp(int(BUILD_MOMENT), dt.timezone.utc)  # readers open the site then
 AXE_DIR = ROOT / ".cache" / "axe"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / ".cache" / "screenshots"
@@ -83,7 +85,10 @@ def browser():
 def _page(browser, base_url, width: int):
     # the test's own probes (wait_for_function) are evaluated strings, which the site's CSP refuses;
     # the CSP itself is tested in test_hostile_policy.py
-    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900}, bypass_csp=True)
+    # the reader's clock is the build's (30 November 2026), so City Group's version 2 is pending
+    # whatever day the suite runs; the pages' own switching is tested in test_clock_browser.py
+    context = reader_context(browser, READER_NOW, base_url=base_url, viewport={"width": width, "height": 900},
+                             bypass_csp=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     return context, context.new_page()
 

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from tests.browser.sitebuild import FIXTURE_DOCS, build, make_project
-
-from tests.browser.chromium import chromium, served
+from tests.browser.chromium import chromium, reader_context, served
+from tests.browser.sitebuild import BUILT_AT, FIXTURE_DOCS, build, make_project
 
 
 def _built(tmp_path_factory, **options):
@@ -33,7 +32,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(base_url=base_url)
+    context = reader_context(browser, BUILT_AT, base_url=base_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     pg = context.new_page()
     yield pg
@@ -103,7 +102,7 @@ def test_search_finds_a_kazakh_word_in_another_form(page):
 def test_without_the_kazakh_stemmer_that_word_is_not_found(browser, tmp_path_factory):
     """The control: Material's own prefix search misses it, which is why the stemmer exists."""
     with served(_built(tmp_path_factory, kazakh_search=False)) as url:
-        context = browser.new_context(base_url=url)
+        context = reader_context(browser, BUILT_AT, base_url=url)
         hrefs = _search(context.new_page(), QUERY)
         assert hrefs == []
         context.close()

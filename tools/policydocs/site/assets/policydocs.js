@@ -134,7 +134,7 @@
     });
     return found;
   }
-  var timer = null;
+  var timer = null, RECHECK_MS = 60000;
   function tick() {
     if (!load()) { return; }
     /* a page never knows less than its build did: a clock behind the build counts as the build */
@@ -154,7 +154,9 @@
     });
     document.querySelectorAll(".pd-asof").forEach(function (el) { el.hidden = true; });
     clearTimeout(timer);
-    if (next < Infinity) { timer = setTimeout(tick, Math.min(next - t + 20, 2147483000)); }
+    /* wake at the next moment, and at least once a minute: a device clock set back (or forward)
+       by its owner or the network is followed within a minute, in either direction */
+    timer = setTimeout(tick, Math.min(next < Infinity ? next - t + 20 : RECHECK_MS, RECHECK_MS));
   }
 
   /* History page: which version was in force at 00:00 of a date in the document's zone

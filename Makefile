@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # import MkDocs, see README), so the legal team's console shows only what concerns their texts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test setup system-deps serve check clean import-seeds messages
+.PHONY: build test test-clock setup system-deps serve check clean import-seeds messages
 
 setup: $(STAMP)
 
@@ -34,6 +34,14 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q
+
+# No test may depend on the day, the zone or the locale: the whole suite again with the machine's
+# clock a year ahead in UTC+14 and a year back in UTC-10 (Debian's faketime; the monotonic clock is
+# left alone so timeouts still work). CI runs it after `make test`.
+FAKETIME := FAKETIME_DONT_FAKE_MONOTONIC=1 faketime
+test-clock: $(STAMP) system-deps
+	TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 $(FAKETIME) -f '+365d' $(BIN)/pytest -q -p no:cacheprovider
+	TZ=America/Adak LC_ALL=kk_KZ.UTF-8 $(FAKETIME) -f '-365d' $(BIN)/pytest -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis

@@ -13,6 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SEEDS = Path(os.environ.get("POLICYDOCS_SEEDS", ROOT / "seeds"))
 
+# The suite's clock (policydocs/now.py): every command and library call that asks for "now" gets
+# this moment, whatever day and zone the machine has (CI runs the suite a year ahead and a year
+# back, in UTC+14 and UTC-10: `make test-clock`). Set at import, so that session fixtures and
+# subprocesses see it too; a test that needs another moment sets POLICYDOCS_NOW itself.
+SUITE_NOW = dt.datetime.fromisoformat("2026-12-07T12:00:00+05:00")
+os.environ["POLICYDOCS_NOW"] = SUITE_NOW.isoformat()
+
 
 def seed(prefix: str) -> Path:
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))

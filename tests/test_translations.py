@@ -12,9 +12,10 @@ from policydocs.site.history import load_histories, history_body
 from policydocs.site import urls
 
 from .translation_helpers import WHO, edit, findings_json, run, seed_project
+from .conftest import SUITE_NOW
 
 ALMATY = ZoneInfo("Asia/Almaty")
-TODAY = dt.datetime.now(ALMATY).date().isoformat()  # publish refuses a moment more than a day ago without --backdate
+TODAY = SUITE_NOW.astimezone(ALMATY).date().isoformat()  # publish refuses a moment more than a day ago without --backdate
 RU, KK, EN = "docs/ru/yasam/privacy.md", "docs/kk/yasam/privacy.md", "docs/en/yasam/privacy.md"
 USER_RU = "лицо, имеющее доступ к Сервисам платформы ДТТ посредством сети Интернет"
 USER_RU_NEW = "лицо, имеющее законный доступ к Сервисам платформы ДТТ посредством сети Интернет"
@@ -228,7 +229,7 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     assert v2["summary"]["en"] == "The translation's text was not changed, although its source (ru) was (amended 1.1.8)"
 
     corpus = corpus_mod.load(root / "docs")
-    history = load_histories(corpus, root / "versions", dt.datetime.now(dt.timezone.utc))["yasam/privacy"]
+    history = load_histories(corpus, root / "versions", SUITE_NOW)["yasam/privacy"]
     page = history_body(history, "kk", "Құпиялылық саясаты", urls.relative)
     assert "Аудармашының растауынсыз жарияланды (kk: 1.1.8; en: 1.1.8). Себебі: " + reason in page
 
@@ -259,7 +260,7 @@ def test_a_translation_added_since_the_last_version_must_be_signed_off_whole(tmp
     policy = corpus_mod.load(root / "docs").policies["yasam/privacy"]
     publish(policy, root / "versions", dt.date.fromisoformat(TODAY), translations_root=root)
     (root / EN).write_text(en, encoding="utf-8")
-    later = ("--time", max(dt.datetime.now(ALMATY) - dt.timedelta(minutes=1),
+    later = ("--time", max(SUITE_NOW.astimezone(ALMATY) - dt.timedelta(minutes=1),
                            dt.datetime.combine(dt.date.fromisoformat(TODAY), dt.time(0, 1), ALMATY)).strftime("%H:%M"))
     refused = run(root, "publish", "yasam/privacy", "--date", TODAY, *later)
     assert refused.exit_code == 2

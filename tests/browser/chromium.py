@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import os
 import http.server
 import threading
 from pathlib import Path
@@ -21,13 +22,19 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
         "--disable-component-update", "--disable-sync"]
 
 
+def _browser_env() -> dict[str, str]:
+    """The browser's environment without libfaketime (`make test-clock`): Chromium crashes under it,
+    and needs none, since every page's clock is set by the test (``reader_context``)."""
+    return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+
+
 @contextlib.contextmanager
 def chromium():
     """A headless Chromium browser (Playwright driving Debian's binary)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is required for the browser tests: apt-get install chromium chromium-driver")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=_browser_env())
         try:
             yield browser
         finally:

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# What the tests need from the operating system: Debian's Chromium (browser tests) and
-# poppler (PDF pages as images). Installs them where it can (root with apt-get); otherwise
+# What the tests need from the operating system: Debian's Chromium (browser tests),
+# poppler (PDF pages as images) and faketime (the suite at other dates). Installs them where it can (root with apt-get); otherwise
 # stops at once with one line saying what to install. Used by `make test` and `.ci/run`.
 set -eu
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium chromium-driver"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # axe-core for the accessibility tests
+command -v faketime >/dev/null 2>&1 || need="$need faketime"  # make test-clock: the suite a year ahead and back
 [ -z "$need" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing from Debian:$need" >&2

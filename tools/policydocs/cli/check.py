@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from ..i18n import MESSAGE_LANGUAGES, N_, _, current_language, set_language
 from ..languages import LANGUAGES
+from ..now import now as current_moment
 from ..check import RULES, check_tree, report
 from ..versions.claims import check_document_files
 from ..versions.store import open_store
@@ -54,7 +54,7 @@ def command(docs: Path, fmt: str, msg_lang: str | None, required: str, only: tup
         return
     required_langs = _langs(required)
     doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = current_moment()
     for doc_id in doc_ids:
         store = open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named
         check_document_files(Path(docs), doc_id, store, now)  # front matter may not claim a publication

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..i18n import N_, _
+from ..now import now as current_moment
 from ..versions import timeline
 from ..versions.clock import parse_moment
 from ..versions.store import CHANGELOG, open_store
@@ -46,7 +47,7 @@ def _what(version, kind: str) -> str:
 def command(versions_dir: Path, at: str | None, since: str | None) -> None:
     """The next change of the site, for a scheduled rebuild (see the help text above)."""
     utc = dt.timezone.utc
-    now = parse_moment(at, utc, "--at")[0] if at else dt.datetime.now(utc)
+    now = parse_moment(at, utc, "--at")[0] if at else current_moment()
     stores = _stores(versions_dir)
     if since is not None:
         start = parse_moment(since, utc, "--since")[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from ..document import parse_text
 from ..errors import PolicyError
 from ..i18n import N_, _, current_language
 from ..languages import LANGUAGES
+from ..now import now as current_moment
 from ..versions import timeline
 from ..versions.claims import check_document_files
 from ..versions.clock import check_year, parse_moment, zone
@@ -194,8 +194,8 @@ def status_command(docs_dir, versions_dir, at):
     for doc_id, policy in sorted(corpus.policies.items()):
         store = open_store(versions_dir, doc_id)
         tz = zone(store.timezone)
-        moment, bare = parse_moment(at, tz) if at else (dt.datetime.now(tz), False)
-        check_document_files(docs_dir, doc_id, store, dt.datetime.now(tz))
+        moment, bare = parse_moment(at, tz) if at else (current_moment().astimezone(tz), False)
+        check_document_files(docs_dir, doc_id, store, current_moment().astimezone(tz))
         if at and (bare, tz.key) not in said:
             said.add((bare, tz.key))
             meaning = _(" (a bare date means 00:00 of that day)") if bare else ""

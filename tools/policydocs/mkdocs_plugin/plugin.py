@@ -26,6 +26,7 @@ from ..check import check_policy
 from ..errors import PolicyError
 from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
+from ..now import build_moment
 from ..languages import LANGUAGES
 from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, staging, urls
 from ..site import history as history_mod
@@ -598,7 +599,4 @@ def _product_name(model, lang: str, section) -> str | None:
 
 
 def _build_moment() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+    return build_moment()

@@ -24,6 +24,7 @@ import json
 from pathlib import Path
 
 from ..languages import LANGUAGES
+from ..now import now
 from . import urls
 from . import history as history_mod
 from .notice import notice_texts
@@ -54,7 +55,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
               file_hash=sha256_file) -> dict:
     """The API document for a built site (hashes are of the files in ``site_dir``, by ``file_hash``)."""
     generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
-        dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        now()
 
     def url(path: str | None) -> str | None:
         if path is None:

@@ -15,7 +15,6 @@ folder; such a record is still read (``legacy``) and is moved here by the next `
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from ..errors import PolicyError
 from ..i18n import _
 from ..fsutil import atomic_write_text, regular_file
 from ..lines import split_lines
+from ..now import now as current_moment
 
 FOLDER = "translations"
 LEGACY_FOLDER = Path(".policydocs") / "sync"
@@ -169,4 +169,4 @@ def _read_legacy(path: Path, doc_id: str, lang: str, source_lang: str) -> Record
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return current_moment().isoformat()

@@ -25,6 +25,7 @@ from ..document import parse_text
 from ..errors import PolicyError
 from ..i18n import _
 from ..languages import LANGUAGES
+from ..now import now as current_moment
 from ..fsutil import regular_file
 from ..translations import gate
 from .claims import check_claims
@@ -96,7 +97,7 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
     source = policy.source or next(iter(policy.languages.values()))
     tz = zone(source.meta.get("timezone") or store.timezone)
     published = publication_moment(date, time, tz)
-    current = now.astimezone(tz) if now else dt.datetime.now(tz)
+    current = (now or current_moment()).astimezone(tz)
     if published < current - BACKDATE_LIMIT and backdate is None:
         # readers could not have been told of a text before it was recorded: say why, or publish it as of now
         raise PolicyError(

@@ -41,24 +41,25 @@ def chromium():
             browser.close()
 
 
-def reader_context(browser, now: dt.datetime, *, timers: bool = False, **options):
-    """A browser context whose clock reads ``now``: never the machine's day or zone.
+def reader_context(browser, now: dt.datetime, *, frozen: bool = False, **options):
+    """A browser context whose clock starts at ``now``: never the machine's day or zone.
 
     The site's pages switch versions by the reader's clock, so a test that opens one without
-    setting it would pass or fail with the calendar. ``timers=True`` also takes over the page's
-    timers (Playwright's ``clock.install``) so a test can move time forward or back with
-    ``clock.run_for``/``clock.set_system_time``; otherwise time stands still at ``now`` and
-    timers run as usual. The browser's zone is fixed too (``timezone_id``, Almaty by default).
+    setting it would pass or fail with the calendar. The clock runs on from ``now`` (Playwright's
+    ``clock.install``: timers and debounced search work, and ``clock.run_for`` /
+    ``clock.set_system_time`` move it forward or back); ``frozen=True`` makes ``Date`` stand
+    still at ``now`` (``set_fixed_time``), for a page read exactly at a moment. The browser's
+    zone and locale are fixed too (Almaty, en-US, unless the test names others).
     """
     if now.tzinfo is None:
         raise ValueError("a test's clock needs its zone")
     options.setdefault("timezone_id", "Asia/Almaty")
     options.setdefault("locale", "en-US")
     context = browser.new_context(**options)
-    if timers:
-        context.clock.install(time=now)
-    else:
+    if frozen:
         context.clock.set_fixed_time(now)
+    else:
+        context.clock.install(time=now)
     return context
 
 

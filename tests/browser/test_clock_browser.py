@@ -42,7 +42,7 @@ def browser():
 
 
 def _visible(browser, base, path, moment, selector=".pd-version", **context):
-    ctx = reader_context(browser, moment or BUILT_AT, base_url=base, **context)
+    ctx = reader_context(browser, moment or BUILT_AT, frozen=True, base_url=base, **context)
     try:
         page = ctx.new_page()
         page.goto(path)
@@ -74,7 +74,7 @@ def test_version_page_banner_and_link_to_the_text_in_force(real_site, browser):
     assert "Редакция 2 · Действует с 1 декабря 2026\u202fг., 00:00" in after and "Эта редакция" not in after
     old = _visible(browser, base, "en/citygroup/privacy/v1/", AFTER)
     assert "This version is no longer in force. The text in force: version 2" in old
-    ctx = reader_context(browser, AFTER, base_url=base)
+    ctx = reader_context(browser, AFTER, frozen=True, base_url=base)
     page = ctx.new_page()
     page.goto("en/citygroup/privacy/v1/")
     page.click("text=The text in force: version 2")
@@ -100,7 +100,7 @@ def test_index_and_history_follow_the_clock(real_site, browser):
 def test_an_open_page_switches_when_the_moment_comes(real_site, browser):
     """No reload: the script wakes at the effective moment."""
     _, base = real_site
-    ctx = reader_context(browser, BEFORE - dt.timedelta(seconds=30), timers=True, base_url=base)
+    ctx = reader_context(browser, BEFORE - dt.timedelta(seconds=30), base_url=base)
     page = ctx.new_page()
     page.goto("ru/citygroup/privacy/")
     assert "Действует до 1 декабря" in page.inner_text(".pd-version")
@@ -114,7 +114,7 @@ def test_an_open_page_switches_when_the_moment_comes(real_site, browser):
 def test_an_open_page_follows_a_clock_set_back_across_the_moment(real_site, browser):
     """A device whose clock ran ahead is set back: within a minute the page shows the earlier state."""
     _, base = real_site
-    ctx = reader_context(browser, AFTER, timers=True, base_url=base)
+    ctx = reader_context(browser, AFTER, base_url=base)
     page = ctx.new_page()
     page.goto("ru/citygroup/privacy/v2/")
     assert page.get_attribute(".pd-version", "data-state") == "in_force"
@@ -259,7 +259,7 @@ def test_the_clock_runs_under_the_content_security_policy(real_site, browser):
     project, base = real_site
     page_html = (project / "site/ru/citygroup/privacy/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in page_html
-    ctx = reader_context(browser, AFTER, base_url=base)
+    ctx = reader_context(browser, AFTER, frozen=True, base_url=base)
     page = ctx.new_page()
     messages = []
     page.on("console", lambda msg: messages.append(msg.text))

@@ -61,7 +61,10 @@ class Server:
         self.port = _free_port()
         self.host = f"http://127.0.0.1:{self.port}"
         self.base = self.host + mount
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        # without libfaketime (`make test-clock`): MkDocs' live-reload waits on timed conditions that it
+        # breaks; the build moment is the environment's POLICYDOCS_NOW / SOURCE_DATE_EPOCH anyway
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+        env["NO_MKDOCS_2_WARNING"] = "1"
         if python_path:
             env["PYTHONPATH"] = python_path
         self.log_path = root / "serve.log"

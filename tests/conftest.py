@@ -19,6 +19,9 @@ SEEDS = Path(os.environ.get("POLICYDOCS_SEEDS", ROOT / "seeds"))
 # subprocesses see it too; a test that needs another moment sets POLICYDOCS_NOW itself.
 SUITE_NOW = dt.datetime.fromisoformat("2026-12-07T12:00:00+05:00")
 os.environ["POLICYDOCS_NOW"] = SUITE_NOW.isoformat()
+# Messages in English for fixtures of every scope, whatever the machine's locale (a module-scoped
+# fixture is set up before the per-test one below; `make test-clock` runs under LC_ALL=kk_KZ.UTF-8).
+os.environ["POLICYDOCS_LANG"] = "en"
 
 
 def seed(prefix: str) -> Path:

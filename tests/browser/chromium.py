@@ -22,9 +22,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
         "--disable-component-update", "--disable-sync"]
 
 
-def _browser_env() -> dict[str, str]:
-    """The browser's environment without libfaketime (`make test-clock`): Chromium crashes under it,
-    and needs none, since every page's clock is set by the test (``reader_context``)."""
+def _without_faketime() -> dict[str, str]:
+    """The environment less libfaketime (`make test-clock`), for Playwright's driver and the browser:
+    Chromium crashes under it, and a page's running clock is reckoned against the driver's wall
+    clock. Neither needs it: every page's clock is set by the test (``reader_context``)."""
     return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
 
 
@@ -33,12 +34,22 @@ def chromium():
     """A headless Chromium browser (Playwright driving Debian's binary)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is required for the browser tests: apt-get install chromium chromium-driver")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=_browser_env())
+    saved = os.environ.copy()
+    os.environ.clear()
+    os.environ.update(_without_faketime())  # only while the driver starts: the tests' own commands keep it
+    try:
+        playwright = sync_api.sync_playwright().start()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=_without_faketime())
         try:
             yield browser
         finally:
             browser.close()
+    finally:
+        playwright.stop()
 
 
 def reader_context(browser, now: dt.datetime, *, frozen: bool = False, **options):

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # import MkDocs, see README), so the legal team's console shows only what concerns their texts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-clock setup system-deps serve check clean import-seeds messages
+.PHONY: build test test-clock platform-check setup system-deps serve check clean import-seeds messages
 
 setup: $(STAMP)
 
@@ -42,6 +42,11 @@ FAKETIME := faketime
 test-clock: $(STAMP) system-deps
 	TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 $(FAKETIME) -f '+365d' $(BIN)/pytest -q -p no:cacheprovider
 	TZ=America/Adak LC_ALL=kk_KZ.UTF-8 $(FAKETIME) -f '-365d' $(BIN)/pytest -q -p no:cacheprovider
+
+# The site from MkDocs 1.6 and from ProperDocs (the maintained MkDocs 1.x line, same plugin API):
+# the same files, pages and API, or one line naming the first file that differs (exit 2). CI runs it.
+platform-check: $(STAMP)
+	$(BIN)/python tools/scripts/platform_check.py --config mkdocs.yml
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis

@@ -30,6 +30,7 @@ CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\W\d_])")
 # a Kazakh word that may hold the negative suffix (morph.negated_kk decides): a cheap first look
 KK_NEGATIVE_SHAPE_RE = re.compile(r"[^\W\d_]{2}[мбп][ае](?:й|ды|ді|ған|ген|са|се|у|ңыз|ңіз)")
+ABBREVIATION_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёәғқңөұүһі]{2,}(?![^\W\d_])")  # «ЦНТ», "DTT"
 EN_VERB_NEXT = frozenset("shall may must will is are has have does do can cannot undertakes agrees also not "
                          "hereby".split())
 EN_PREPOSITIONS = frozenset("to by of from with for on against between about upon towards toward".split())
@@ -80,7 +81,11 @@ class Tokens:
 
     def word(self, i: int) -> str:
         if self._words is None:
-            self._spans()
+            words = TOKEN_RE.findall(self.text)  # one C call; positions are asked more rarely
+            if len(words) == len(self.lows):
+                self._words = words
+            else:
+                self._spans()
         return self._words[i]
 
     def start(self, i: int) -> int:
@@ -295,12 +300,13 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     # who acts, sentence by sentence: None where a party's case cannot be told
     bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
+    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks.start(a))
-        if sentence not in per_sentence:
+        if sentence not in per_sentence and abbreviations:
             start = bounds[sentence - 1] if sentence else 0
             # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
-            if any(toks.word(i).isupper() and len(toks.word(i)) > 1 for i in range(a) if toks.start(i) >= start):
+            if any(start <= x < toks.start(a) for x in abbreviations):
                 per_sentence[sentence] = None
         mine = per_sentence.setdefault(sentence, set())
         if mine is None or (lang == "en" and mine):

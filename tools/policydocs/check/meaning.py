@@ -46,6 +46,11 @@ KIND_NAMES = {
     "informatization": N_("the Law on Informatization"), "languages": N_("the Law on Languages"),
     "civil_code": N_("the Civil Code"), "advertising": N_("the Law on Advertising"),
     "ru_personal_data": N_("the Russian Law on Personal Data"),
+    "kg": N_("Kyrgyzstan"), "uz": N_("Uzbekistan"), "by": N_("Belarus"), "cn": N_("China"),
+    "eaeu": N_("the Eurasian Economic Union"),
+    "electronic_document": N_("the Law on Electronic Document and Electronic Digital Signature"),
+    "communications": N_("the Law on Communications"), "consumer_protection": N_("the Law on Consumer Protection"),
+    "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
 }
 
 ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
@@ -413,8 +418,11 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
                                                   src_words=_words(a.party_words), words=_words(b.party_words))))
                 break
     ca, cb = _conditions(a), _conditions(b)
-    if "maybe_if" in a.conditions or "maybe_if" in b.conditions:
-        ca, cb = ca - {"if"}, cb - {"if"}
+    # «при наличии», "where", «болса»: an «if» said another way, against an «if» of the other text only
+    if "if" in ca and "if" not in cb and "maybe_if" in b.conditions:
+        cb = cb | {"if"}
+    if "if" in cb and "if" not in ca and "maybe_if" in a.conditions:
+        ca = ca | {"if"}
     if ca != cb:
         out.append(("condition-differs", dict(src_kinds=_kinds(ca), kinds=_kinds(cb),
                                               src_words=_words(a.condition_words), words=_words(b.condition_words))))

@@ -318,7 +318,8 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
             continue  # English: who acts comes first; "the User reimburses the Company"
         phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks, a)), None)
         stem = phrase[-1].lstrip("^").rstrip("*") if phrase else ""
-        said = _subject(toks, b - 1, lang, stem)
+        # Russian «третьи лица»: the adjective shows the case («лица» alone may be genitive)
+        said = _subject(toks, a if lang == "ru" and b - a > 1 else b - 1, lang, stem)
         if said is None:
             per_sentence[sentence] = None
         elif said:

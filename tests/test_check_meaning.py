@@ -350,3 +350,24 @@ def test_text_the_analyser_cannot_read_is_left_alone(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(docs), "--verbose", "--lang", "en"])
     assert "-differs" not in result.stdout  # wrong-language says what is wrong with this text
     assert result.stderr.count("Kompaniya") == 1
+
+
+def test_the_side_by_side_page_shows_a_meaning_finding_in_each_language(tmp_path):
+    from lxml import html as lxml_html
+
+    from policydocs.site import compare
+
+    texts = {"ru": ["Компания не передаёт персональные данные Пользователя третьим лицам."],
+             "kk": ["Компания Пайдаланушының дербес деректерін үшінші тұлғаларға береді."],
+             "en": ["The Company does not transfer the User's personal data to third parties."]}
+    docs = write(tmp_path, texts)
+    policy = corpus_mod.load(docs).policies["kassa/terms"]
+    found = check_policy(policy, glossary=Glossary([]), project_root=tmp_path)
+    assert [f.rule for f in found] == ["polarity-differs"]
+    pages = dict(compare.site_pages(policy, None, tmp_path, True, found))
+    said = {}
+    for lang in ("ru", "kk", "en"):
+        tree = lxml_html.fromstring(pages[lang].encode("utf-8"))
+        said[lang] = " ".join(li.text_content() for li in tree.xpath(".//ul[@class='pdc-findings']/li"))
+    assert "polarity-differs" in said["en"] and "«не»" in said["en"] and "the negation differs" in said["en"]
+    assert "отрицание расходится" in said["ru"] and "болымсыздық" in said["kk"]

@@ -33,8 +33,8 @@ from .wording import _
 from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
-from . import (agreement, header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences,
-               suppress, terminology, wording, xrefs)
+from . import (agreement, header, hidden, invariants, language, leftovers, meaning, morph, numbering, quantities,
+               script, sentences, suppress, terminology, wording, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -44,6 +44,7 @@ from ..translations import states as clause_states
 __all__ = ["check_corpus", "check_tree", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
 GLOSSARY_FILE = "glossary.yml"
+WHOLE_SENTENCE = {"sentence-missing", "sentence-added", "untranslated", "length-ratio"}
 FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
 MIN_RATIO_CHARS = 150  # characters; shorter texts vary too much in length to judge
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
@@ -78,6 +79,8 @@ def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, gl
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(policies) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
+        if meaning.ENABLED:
+            meaning.warm_up(root)
         global _JOB
         _JOB = (policies, required_langs, glossary, root)
         try:
@@ -140,6 +143,8 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(groups) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
+        if meaning.ENABLED:
+            meaning.warm_up(root)
         global _TREE_JOB
         _TREE_JOB = (docs_dir, groups, set(only) if only else None, required_langs, glossary, root)
         try:
@@ -254,6 +259,8 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         doc = docs[lang]
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
+        if flags["doubled"]:
+            flags["begins_term"] = _term_starts(glossary, doc_id, lang)
         findings += _file_rules(doc, doc_id, flags["body"])
         for block in doc.content_blocks():
             u = owner.get(id(block))
@@ -281,6 +288,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             return ratios[lang]
         return ratio
 
+    key = meaning.profiles(root, glossary, doc_id) if meaning.ENABLED else None
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -288,8 +296,13 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for lang, t in unit.blocks.items():
             if lang == source_lang:
                 continue
-            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
-                                    ratio_of(lang))
+            pair = _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
+                               ratio_of(lang))
+            findings += pair
+            # a sentence missing or added already says the clause differs; what it did is no second finding
+            if (key is not None and s.kind is not Kind.HEADING and t.kind is not Kind.HEADING
+                    and not any(f.rule in WHOLE_SENTENCE for f in pair)):
+                findings += _meaning_rules(unit, source, s, docs[lang], t, doc_id, cache, key)
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -331,9 +344,19 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
 
 
 def _uses(term: str, lang: str, text_lower: str) -> bool:
-    pattern, probe = terminology._compile(term.lower(), lang)
-    return probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
-                                       for m in pattern.finditer(text_lower))
+    """Whether a text uses a term in any case and number: «учётных записей», «аффилированному лицу»."""
+    term, text_lower = term.lower().replace("ё", "е"), text_lower.replace("ё", "е")
+    pattern, probe = terminology._compile(term, lang)
+    if probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
+                                   for m in pattern.finditer(text_lower)):
+        return True
+    if lang != "ru":
+        return False
+    # Russian stems change inside the word (заявка, заявок; обработка, обработок): by dictionary form
+    want = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(term)]
+    words = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(text_lower)]
+    n = len(want)
+    return bool(n) and any(words[i:i + n] == want for i in range(len(words) - n + 1) if words[i] == want[0])
 
 
 # --- one text ----------------------------------------------------------------------
@@ -388,6 +411,16 @@ def _doc_flags(doc: Document) -> dict:
         "other_language": (language.has_cyrillic(body) if doc.lang == "en"
                            else doc.lang != "ru" or latin_passage or language.has_kazakh_letter(body)),
     }
+
+
+def _term_starts(glossary: Glossary, doc_id: str, lang: str):
+    """Whether a glossary term of several words begins at an offset of a lower-cased text."""
+    patterns = [rx for i in _applicable(glossary, doc_id, lang) for rx in glossary.terms[i].patterns.get(lang, ())
+                if r"\s+" in rx.pattern]
+
+    def begins(lower: str, offset: int) -> bool:
+        return any(rx.match(lower, offset) for rx in patterns)
+    return begins
 
 
 def _doubled_candidates(body: str, block_at) -> set[int]:
@@ -458,7 +491,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
         for ph, offset in leftovers.placeholders(text):
             add("placeholder", ph, offset, text=ph)
     if id(block) in flags["doubled"]:
-        for word, offset in leftovers.doubled_words(text):
+        for word, offset in leftovers.doubled_words(text, lang, flags.get("begins_term")):
             add("doubled-word", word, offset, word=word)
     for what, detail in leftovers.unbalanced(text) if flags["brackets"] else ():
         add("unbalanced", what=what, detail=detail)
@@ -607,6 +640,23 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     return out
 
 
+def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
+                   cache: dict[int, dict], key: tuple) -> list[Finding]:
+    """What the clause does, compared (meaning.py): one finding per kind of difference."""
+    fs, ft = _facts(s, src_doc.lang, cache), _facts(t, doc.lang, cache)
+    if not fs["text"] or not ft["text"]:
+        return []
+    a = meaning.profile(fs["text"], src_doc.lang, key)
+    b = meaning.profile(ft["text"], doc.lang, key)
+    out = []
+    for rule, params in meaning.compare(a, b):
+        params.update(lang=doc.lang, src_lang=src_doc.lang)
+        out.append(Finding(rule, doc_id, doc.lang, str(doc.path), t.line, unit.clause, t.eid,
+                           excerpt=excerpt(ft["text"]), other_lang=src_doc.lang, other_path=str(src_doc.path),
+                           other_line=s.line, other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
+    return out
+
+
 _EMPTY: frozenset = frozenset()
 
 
@@ -678,7 +728,9 @@ def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
     """Whether a text renders term ``i`` in some accepted way (asked only when the other text names it)."""
     cache = facts.setdefault("accepts", {})
     if i not in cache:
-        cache[i] = i in facts.get("terms", ()) or glossary.terms[i].accepted(_lower(facts), lang)
+        term = glossary.terms[i]
+        cache[i] = (i in facts.get("terms", ()) or term.accepted(_lower(facts), lang)
+                    or lang == "ru" and _uses(term.words[lang], lang, _lower(facts)))  # «учётных записей»
     return cache[i]
 
 

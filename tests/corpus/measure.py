@@ -106,7 +106,7 @@ def _measure_document(spec: dict, result: Result) -> None:
     def false(why: str, f) -> None:
         result.false[f.rule] += 1
         result.count(result.kind(f.rule), f.lang, "false")
-        result.false_findings.append((why, f))
+        result.false_findings.append((f"{doc_id}: {why}", f))
 
     on_clean = set()
     for f in check_texts(doc_id, texts, glossary):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests need from the operating system: Debian's Chromium (browser tests),
-# poppler (PDF pages as images) and faketime (the suite at other dates). Installs them where it can (root with apt-get); otherwise
+# poppler (PDF pages as images), faketime (the suite at other dates) and hunspell-kk (the checker reads Kazakh verbs). Installs them where it can (root with apt-get); otherwise
 # stops at once with one line saying what to install. Used by `make test` and `.ci/run`.
 set -eu
 need=""
@@ -8,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || need="$need chromium chromium-driver"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # axe-core for the accessibility tests
 command -v faketime >/dev/null 2>&1 || need="$need faketime"  # make test-clock: the suite a year ahead and back
+[ -f /usr/share/hunspell/kk_KZ.dic ] || need="$need hunspell-kk"  # the checker's Kazakh analyser (check/morph.py)
 [ -z "$need" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing from Debian:$need" >&2

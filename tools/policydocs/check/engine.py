@@ -33,8 +33,8 @@ from .wording import _
 from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
-from . import (agreement, header, hidden, invariants, language, leftovers, numbering, quantities, script, sentences,
-               suppress, terminology, wording, xrefs)
+from . import (agreement, header, hidden, invariants, language, leftovers, meaning, numbering, quantities, script,
+               sentences, suppress, terminology, wording, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -44,6 +44,7 @@ from ..translations import states as clause_states
 __all__ = ["check_corpus", "check_tree", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
 GLOSSARY_FILE = "glossary.yml"
+WHOLE_SENTENCE = {"sentence-missing", "sentence-added", "untranslated", "length-ratio"}
 FOLDED = {"placeholder", "doubled-word", "unbalanced", "broken-markdown", "unsafe-link"}
 MIN_RATIO_CHARS = 150  # characters; shorter texts vary too much in length to judge
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
@@ -281,6 +282,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             return ratios[lang]
         return ratio
 
+    key = meaning.profiles(root, glossary, doc_id) if meaning.ENABLED else None
     for unit in alignment.units:
         s = unit.blocks.get(source_lang)
         if s is None:
@@ -288,8 +290,15 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for lang, t in unit.blocks.items():
             if lang == source_lang:
                 continue
-            findings += _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
-                                    ratio_of(lang))
+            pair = _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
+                               ratio_of(lang))
+            findings += pair
+            # a sentence missing or added already says the clause differs; what it did is no second finding
+            if (key is not None and s.kind is not Kind.HEADING and t.kind is not Kind.HEADING
+                    and not any(f.rule in WHOLE_SENTENCE for f in pair)):
+                findings += _meaning_rules(unit, source, s, docs[lang], t, doc_id, cache, key)
+    if key is not None:
+        findings += _list_items(alignment, docs, source_lang, doc_id, cache)
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -605,6 +614,29 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
         elif st.state == clause_states.UNCONFIRMED:
             add("unconfirmed-translation", reason=wording.phrase(NEVER_CONFIRMED), **what)
     return out
+
+
+def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
+                   cache: dict[int, dict], key: tuple) -> list[Finding]:
+    """What the clause does, compared (meaning.py): one finding per kind of difference."""
+    fs, ft = _facts(s, src_doc.lang, cache), _facts(t, doc.lang, cache)
+    if not fs["text"] or not ft["text"]:
+        return []
+    a = meaning.profile(fs["text"], src_doc.lang, key)
+    b = meaning.profile(ft["text"], doc.lang, key)
+    out = []
+    for rule, params in meaning.compare(a, b):
+        params.update(lang=doc.lang, src_lang=src_doc.lang)
+        out.append(Finding(rule, doc_id, doc.lang, str(doc.path), t.line, unit.clause, t.eid,
+                           excerpt=excerpt(ft["text"]), other_lang=src_doc.lang, other_path=str(src_doc.path),
+                           other_line=s.line, other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
+    return out
+
+
+def _list_items(alignment, docs: dict[str, Document], source_lang: str, doc_id: str,
+                cache: dict[int, dict]) -> list[Finding]:
+    """Placeholder: list items are aligned one by one in lists.py."""
+    return []
 
 
 _EMPTY: frozenset = frozenset()

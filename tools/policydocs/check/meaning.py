@@ -1,0 +1,320 @@
+"""What a clause does, compared across languages: negation, modality, parties, conditions, places, laws.
+
+A clause whose translation drops a «не», turns «вправе» into "shall", names the other party
+as the one who pays, adds "only with written consent", or puts "the Russian Federation" for
+«Республика Казахстан» gives a reader rights the source does not. Each text is read into a
+``Profile`` (which markers of ``markers.py`` it holds, Russian words by dictionary form,
+Kazakh negative verbs by ``morph.negated_kk``); two aligned texts are compared profile by
+profile. Precision first: a rule speaks only where both texts could be read (no mixed
+scripts, no Latin-script Kazakh, no Kazakh verb the analyser cannot tell) and the
+difference is one of kind (a negation in one text and none in the other), not of count.
+Profiles are cached per (text, language): a thousand policies repeat their clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import markers as markers_mod
+from . import morph, wording
+from .markers import Markers
+from ..i18n import N_
+
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LATIN_RE = re.compile(r"[A-Za-z]")
+CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\W\d_])")
+EN_VERB_NEXT = frozenset("shall may must will is are has have does do can cannot undertakes agrees also not "
+                         "hereby".split())
+EN_PREPOSITIONS = frozenset("to by of from with for on against between about upon towards toward".split())
+NOTHING = N_("nothing")
+KIND_NAMES = {
+    "permission": N_("a right (may)"), "obligation": N_("a duty (shall)"), "prohibition": N_("a ban (shall not)"),
+    "only": N_("«only»"), "if": N_("«if»"), "unless": N_("«unless»"), "provided": N_("«provided that»"),
+    "except": N_("«except»"),
+    "user": N_("the User"), "company": N_("the Company"), "third_parties": N_("third parties"),
+    "state": N_("a state body"),
+    "kz": N_("Kazakhstan"), "ru": N_("Russia"), "eu": N_("the European Union"), "us": N_("the United States"),
+    "personal_data": N_("the Law on Personal Data and Their Protection"),
+    "informatization": N_("the Law on Informatization"), "languages": N_("the Law on Languages"),
+    "civil_code": N_("the Civil Code"), "advertising": N_("the Law on Advertising"),
+    "ru_personal_data": N_("the Russian Law on Personal Data"),
+}
+
+ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
+_UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # lower case; Russian: dictionary form
+    low: str  # lower case as written
+    word: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    readable: bool
+    negations: tuple[str, ...] = ()  # the words that negate
+    polarity_known: bool = True
+    weak: bool = False  # a negation inside a word («неразглашение», «дәйексіз», "unlawful"): no verdict against it
+    modality: frozenset = frozenset()
+    modal_words: tuple[str, ...] = ()
+    parties: frozenset = frozenset()
+    subjects: tuple = ()  # per sentence, the parties named as who acts (nominative, first); None: cannot tell
+    party_words: tuple[str, ...] = ()
+    conditions: frozenset = frozenset()
+    condition_words: tuple[str, ...] = ()
+    places: frozenset = frozenset()
+    place_words: tuple[str, ...] = ()
+    laws: frozenset = frozenset()
+    law_words: tuple[str, ...] = ()
+    has_title: bool = False  # a law or code is named with a title in quotes
+
+
+def _tokens(text: str, lang: str) -> list[Token]:
+    if lang == "en":
+        text = re.sub(r"n['’]t\b", " n't", text)
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        w = m.group(0)
+        low = w.lower().replace("ё", "е")
+        if low == "n't":
+            out.append(Token("n't", low, w, m.start()))
+            continue
+        out.append(Token(markers_mod.norm_word(low, lang) if lang == "ru" else low, low, w, m.start()))
+    return out
+
+
+def _word_matches(pattern: str, tok: Token) -> bool:
+    if pattern[:1] == "^":
+        if not tok.word[:1].isupper():
+            return False
+        pattern = pattern[1:]
+    if pattern.endswith("*"):
+        return tok.low.startswith(pattern[:-1])
+    if pattern.startswith("*"):
+        return len(tok.low) > len(pattern) and tok.low.endswith(pattern[1:])
+    return tok.norm == pattern
+
+
+def _matches(phrases: dict[str, list[tuple[str, ...]]], toks: list[Token]) -> list[tuple[str, int, int]]:
+    """(kind, first token, end token) of every phrase found, longest first, not overlapping."""
+    found = []
+    for kind, plist in phrases.items():
+        for phrase in plist:
+            n = len(phrase)
+            first = phrase[0]
+            for i in range(len(toks) - n + 1):
+                if _word_matches(first, toks[i]) and all(_word_matches(p, toks[i + j]) for j, p in enumerate(phrase[1:], 1)):
+                    found.append((kind, i, i + n))
+    found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
+    taken: set[int] = set()
+    out = []
+    for kind, a, b in found:
+        if taken.isdisjoint(range(a, b)):
+            taken.update(range(a, b))
+            out.append((kind, a, b))
+    out.sort(key=lambda f: f[1])
+    return out
+
+
+def _phrase_text(toks: list[Token], a: int, b: int) -> str:
+    return " ".join(t.word for t in toks[a:b])
+
+
+def readable(text: str, lang: str) -> bool:
+    """Whether the analysers can read the text: one alphabet per word; Kazakh and Russian in Cyrillic."""
+    words = TOKEN_RE.findall(text)
+    latin = cyr = 0
+    for w in words:
+        has_l, has_c = bool(LATIN_RE.search(w)), bool(CYRILLIC_RE.search(w))
+        if has_l and has_c:
+            return False
+        latin += has_l
+        cyr += has_c
+    if lang in ("ru", "kk"):
+        return latin <= cyr
+    return cyr <= latin
+
+
+def _weak(word: str, lang: str) -> bool:
+    """Whether a word holds a negation of its own: «неразглашение» (разглашение is a word), "unlawful" (lawful)."""
+    if lang == "ru" and word.startswith("не") and len(word) > 5:
+        return morph.known_ru(word[2:])
+    if lang == "en" and word.startswith(("un", "non")):
+        rest = word[3:] if word.startswith("non") else word[2:]
+        return len(rest) > 3 and rest.lstrip("-").isalpha()
+    return True
+
+
+def _subject(tok: Token, i: int, toks: list[Token], lang: str, stem: str) -> bool | None:
+    """Whether a party's word stands as who acts: nominative (ru), bare form (kk), no preposition before it (en)."""
+    if lang == "ru":
+        if not morph.known_ru(tok.low):
+            return None  # «ЦНТ»: an abbreviation has no case to read
+        return morph.case_ru(tok.low) == "nomn"
+    if lang == "kk":
+        return tok.low in (stem, stem + "лар", stem + "лер")
+    j = i - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an", "such", "any"):
+        j -= 1
+    if j >= 0 and toks[j].low in EN_PREPOSITIONS:
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    # who acts is followed by its verb: "the User shall", "the Company transfers"; not "User Agreement"
+    return nxt in EN_VERB_NEXT or (len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
+
+
+@lru_cache(maxsize=50_000)
+def _profile(text: str, lang: str, key: tuple) -> Profile:
+    m = _MARKERS[key][lang]
+    if not readable(text, lang):
+        _UNREADABLE.add((lang, " ".join(text.split())[:80]))
+        return Profile(False)
+    toks = _tokens(text, lang)
+    k = m.kinds
+    neg_sec = k.get("negation", {})
+    bound = _matches({"bound": neg_sec.get("not_negation", [])}, toks)
+    masked = {i for _, a, b in bound for i in range(a, b)}
+    # a bound («не может превышать», "may not exceed") is a limit: neither a negation nor a ban
+    modal = _matches(k.get("modality", {}), [t if i not in masked else Token("", "", t.word, t.start)
+                                             for i, t in enumerate(toks)])
+    conds = _matches(k.get("conditions", {}), toks)
+    for kind, a, b in conds:
+        if kind in ("except", "only", "provided"):
+            masked.update(range(a, b))  # «қоспағанда» (except) is built on a negative form, and is no negation
+    free = [t if i not in masked else Token("", "", t.word, t.start) for i, t in enumerate(toks)]
+    negs = [_phrase_text(toks, a, b) for _, a, b in _matches({"neg": neg_sec.get("words", [])}, free)]
+    known = True
+    weak = any(_weak(toks[a].low, lang) for _, a, b in _matches({"weak": neg_sec.get("weak", [])}, free))
+    if lang == "kk":
+        for i, t in enumerate(toks):
+            if i in masked or any(a <= i < b for _, a, b in modal if _ != "prohibition"):
+                continue
+            n = morph.negated_kk(t.low)
+            if n is None:
+                known = False
+            elif n:
+                negs.append(t.word)
+    parties = _matches(k.get("parties", {}), toks)
+    # who acts, sentence by sentence: None where a party's case cannot be told
+    bounds = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+    per_sentence: dict[int, set | None] = {}
+    for kind, a, b in parties:
+        sentence = bisect_right(bounds, toks[a].start)
+        mine = per_sentence.setdefault(sentence, set())
+        if mine is None or (lang == "en" and mine):
+            continue  # English: who acts comes first; "the User reimburses the Company"
+        phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks[a])), None)
+        stem = phrase[-1].lstrip("^").rstrip("*") if phrase else ""
+        said = _subject(toks[b - 1], b - 1, toks, lang, stem)
+        if said is None:
+            per_sentence[sentence] = None
+        elif said:
+            mine.add(kind)
+    subjects = tuple(None if per_sentence.get(i, set()) is None else frozenset(per_sentence.get(i, set()))
+                     for i in range(len(bounds) + 1))
+    places = _matches(k.get("places", {}), toks)
+    titles = _matches(k.get("titles", {}), toks)
+    cues = _matches(k.get("laws", {}), toks)
+    has_title = bool(titles) or bool(cues and re.search(r"[«\"“][^»\"”]{3,}[»\"”]", text))
+    return Profile(
+        True, tuple(negs), known, weak,
+        frozenset(kind for kind, _, _ in modal), tuple(_phrase_text(toks, a, b) for _, a, b in modal),
+        frozenset(kind for kind, _, _ in parties), subjects,
+        tuple(_phrase_text(toks, a, b) for _, a, b in parties),
+        frozenset(kind for kind, _, _ in conds), tuple(_phrase_text(toks, a, b) for _, a, b in conds),
+        frozenset(kind for kind, _, _ in places), tuple(_phrase_text(toks, a, b) for _, a, b in places),
+        frozenset(kind for kind, _, _ in titles), tuple(_phrase_text(toks, a, b) for _, a, b in titles),
+        has_title)
+
+
+_MARKERS: dict[tuple, dict[str, Markers]] = {}
+
+
+PARTY_TERMS = {"the company": "company", "company": "company", "the user": "user", "user": "user",
+               "the operator": "company", "operator": "company"}
+
+
+def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
+    """A key for the markers of a project (built-in plus its own ``markers/``), loading them once.
+
+    A document's own names for the parties come from the glossary: an entry whose English is
+    "the Company" («ЦНТ», «ЦСТ») makes that name the Company in this document.
+    """
+    loaded = markers_mod.load(root)
+    extra = []
+    for term in getattr(glossary, "terms", ()):
+        party = PARTY_TERMS.get(term.words.get("en", "").lower())
+        if party and term.applies_to(doc_id):
+            extra += [(lang, party, word) for lang, word in term.words.items() if lang != "en"]
+    key = (id(loaded), tuple(sorted(extra)))
+    if key not in _MARKERS:
+        out = dict(loaded)
+        for lang, party, word in extra:
+            out[lang] = out[lang].extended("parties", party, [markers_mod.phrase(word, lang)])
+        _MARKERS[key] = out
+    return key
+
+
+def profile(text: str, lang: str, key: tuple) -> Profile:
+    return _profile(text, lang, key)
+
+
+def unreadable() -> list[tuple[str, str]]:
+    """The texts the analysers could not read in this process, for verbose output."""
+    return sorted(_UNREADABLE)
+
+
+def _words(words) -> str:
+    return ", ".join(f"«{w}»" for w in dict.fromkeys(words)) if words else wording.phrase(NOTHING)
+
+
+def _kinds(kinds) -> wording.Phrase | str:
+    if not kinds:
+        return wording.phrase(NOTHING)
+    return wording.listed([wording.phrase(KIND_NAMES[k]) if k in KIND_NAMES else k for k in sorted(kinds)])
+
+
+def _conditions(p: Profile) -> frozenset:
+    """The conditions a text states; «при наличии», "where", «кезде» count as «if» only against an «if»."""
+    # «если ... не заявит» is "unless": one condition said two ways, the negation is compared apart
+    return frozenset("if" if k == "unless" else k for k in p.conditions if k not in ("maybe_if", "none"))
+
+
+def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
+    """(rule, parameters) for each way the translation ``b`` does something else than the source ``a``."""
+    if not (a.readable and b.readable):
+        return []
+    out: list[tuple[str, dict]] = []
+    if (a.polarity_known and b.polarity_known and bool(a.negations) != bool(b.negations)
+            and not (a.weak if not a.negations else b.weak)):
+        out.append(("polarity-differs", dict(src_words=_words(a.negations), words=_words(b.negations))))
+    if a.modality - b.modality and b.modality - a.modality:  # a swap; a modal word merely left out is no verdict
+        out.append(("modality-differs", dict(src_kinds=_kinds(a.modality), kinds=_kinds(b.modality),
+                                             src_words=_words(a.modal_words), words=_words(b.modal_words))))
+    if len(a.subjects) == len(b.subjects):  # sentence by sentence, where both have one party acting
+        for x, y in zip(a.subjects, b.subjects):
+            if x is not None and y is not None and len(x) == 1 and len(y) == 1 and x != y:
+                out.append(("actor-differs", dict(src_kinds=_kinds(x), kinds=_kinds(y),
+                                                  src_words=_words(a.party_words), words=_words(b.party_words))))
+                break
+    ca, cb = _conditions(a), _conditions(b)
+    if "maybe_if" in a.conditions or "maybe_if" in b.conditions:
+        ca, cb = ca - {"if"}, cb - {"if"}
+    if ca != cb:
+        out.append(("condition-differs", dict(src_kinds=_kinds(ca), kinds=_kinds(cb),
+                                              src_words=_words(a.condition_words), words=_words(b.condition_words))))
+    if a.places != b.places and (a.places and b.places):
+        out.append(("place-differs", dict(src_kinds=_kinds(a.places), kinds=_kinds(b.places),
+                                          src_words=_words(a.place_words), words=_words(b.place_words))))
+    if a.laws != b.laws and a.has_title and b.has_title:
+        out.append(("law-differs", dict(src_kinds=_kinds(a.laws), kinds=_kinds(b.laws),
+                                        src_words=_words(a.law_words), words=_words(b.law_words))))
+    return out

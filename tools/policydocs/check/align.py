@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Document, Kind
 from ..order import in_order
-from . import wording
+from . import lists, wording
 from .findings import Finding, excerpt
 
 CONTENT_KINDS = (Kind.ITEM, Kind.BULLET, Kind.PARAGRAPH)
+LIST_KINDS = (Kind.ITEM, Kind.BULLET)
 
 
 @dataclass
@@ -242,6 +243,16 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
             for s, t in zip(s_k, t_k):
                 units[s.eid].blocks[lang] = t
             continue
+        if kind in LIST_KINDS:  # which item is gone (or added), when the lengths and anchors say so clearly
+            found = lists.lone_item([b.text for b in s_k], [b.text for b in t_k])
+            if found is not None:
+                findings.append(_list_finding(found, s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc, doc_id))
+                side, k = found
+                rest_s = s_k[:k] + s_k[k + 1:] if side == "missing" else s_k
+                rest_t = t_k[:k] + t_k[k + 1:] if side == "added" else t_k
+                for s, t in zip(rest_s, rest_t):
+                    units[s.eid].blocks[lang] = t
+                continue
         # a list of bullets in one language may be plain lines in another: compare totals of those two
         first_t = t_k[0] if t_k else None
         first_s = s_k[0] if s_k else None
@@ -258,3 +269,23 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
                         has=wording.counted(counts, len(t_k)), src_has=wording.counted(counts, len(s_k))),
         ))
     return findings
+
+
+def _list_finding(found: tuple[str, int], s_k: list[Block], t_k: list[Block], s_node: Node, t_node: Node,
+                  src_lang: str, lang: str, src_doc: Document, doc: Document, doc_id: str) -> Finding:
+    """``list-item-missing`` or ``list-item-added``, quoting the item and, beside it, its neighbour."""
+    side, k = found
+    where = s_node.part
+    if side == "missing":
+        item = s_k[k]
+        near = t_k[min(k, len(t_k) - 1)]
+        return Finding("list-item-missing", doc_id, lang, str(doc.path), near.line, t_node.clause, near.eid,
+                       excerpt=excerpt(near.text), other_lang=src_lang, other_path=str(src_doc.path),
+                       other_line=item.line, other_excerpt=excerpt(item.text), other_eid=item.eid,
+                       params=dict(lang=lang, src_lang=src_lang, where=where, index=k + 1, item=excerpt(item.text, 80)))
+    item = t_k[k]
+    near = s_k[min(k, len(s_k) - 1)]
+    return Finding("list-item-added", doc_id, lang, str(doc.path), item.line, t_node.clause, item.eid,
+                   excerpt=excerpt(item.text), other_lang=src_lang, other_path=str(src_doc.path),
+                   other_line=near.line, other_excerpt=excerpt(near.text), other_eid=near.eid,
+                   params=dict(lang=lang, src_lang=src_lang, where=where, index=k + 1, item=excerpt(item.text, 80)))

@@ -255,6 +255,8 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         doc = docs[lang]
         numbers = _numbers(doc)
         flags = _doc_flags(doc)
+        if flags["doubled"]:
+            flags["begins_term"] = _term_starts(glossary, doc_id, lang)
         findings += _file_rules(doc, doc_id, flags["body"])
         for block in doc.content_blocks():
             u = owner.get(id(block))
@@ -297,8 +299,6 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             if (key is not None and s.kind is not Kind.HEADING and t.kind is not Kind.HEADING
                     and not any(f.rule in WHOLE_SENTENCE for f in pair)):
                 findings += _meaning_rules(unit, source, s, docs[lang], t, doc_id, cache, key)
-    if key is not None:
-        findings += _list_items(alignment, docs, source_lang, doc_id, cache)
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
     if copied:  # a copied clause is "untranslated", not also "written in Russian"
@@ -399,6 +399,16 @@ def _doc_flags(doc: Document) -> dict:
     }
 
 
+def _term_starts(glossary: Glossary, doc_id: str, lang: str):
+    """Whether a glossary term of several words begins at an offset of a lower-cased text."""
+    patterns = [rx for i in _applicable(glossary, doc_id, lang) for rx in glossary.terms[i].patterns.get(lang, ())
+                if r"\s+" in rx.pattern]
+
+    def begins(lower: str, offset: int) -> bool:
+        return any(rx.match(lower, offset) for rx in patterns)
+    return begins
+
+
 def _doubled_candidates(body: str, block_at) -> set[int]:
     """Blocks where a word may be written twice in a row: found with plain string search."""
     lower = body.lower()
@@ -467,7 +477,7 @@ def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: 
         for ph, offset in leftovers.placeholders(text):
             add("placeholder", ph, offset, text=ph)
     if id(block) in flags["doubled"]:
-        for word, offset in leftovers.doubled_words(text):
+        for word, offset in leftovers.doubled_words(text, lang, flags.get("begins_term")):
             add("doubled-word", word, offset, word=word)
     for what, detail in leftovers.unbalanced(text) if flags["brackets"] else ():
         add("unbalanced", what=what, detail=detail)
@@ -631,12 +641,6 @@ def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Bl
                            excerpt=excerpt(ft["text"]), other_lang=src_doc.lang, other_path=str(src_doc.path),
                            other_line=s.line, other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
     return out
-
-
-def _list_items(alignment, docs: dict[str, Document], source_lang: str, doc_id: str,
-                cache: dict[int, dict]) -> list[Finding]:
-    """Placeholder: list items are aligned one by one in lists.py."""
-    return []
 
 
 _EMPTY: frozenset = frozenset()

@@ -31,11 +31,33 @@ def placeholders(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in PLACEHOLDER_RE.finditer(text)]
 
 
-def doubled_words(text: str) -> list[tuple[str, int]]:
+# a Kazakh noun with the third-person possessive ending: the head of a compound («Пайдаланушы келісімі(н)»)
+KK_POSSESSED_RE = re.compile(r"^[^\W\d_]{2,}(?:[^дтн\W\d_](?:ы|і)|сы|сі)(?:н|на|не|нда|нде|нан|нен|мен|ның|нің)?$")
+NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def doubled_words(text: str, lang: str = "", begins_term=None) -> list[tuple[str, int]]:
+    """Words written twice in a row, except where the second begins a compound.
+
+    «Пайдаланушы Пайдаланушы келісімін қабылдайды»: the User (subject) accepts the User
+    Agreement; the second word is the first of a glossary term (``begins_term(lower_text,
+    offset)``), or, in Kazakh, the first of a compound whose head carries the possessive ending.
+    """
     words = text.lower().split()
     if all(a != b for a, b in zip(words, words[1:])):  # cheap test first: most texts have none
         return []
-    return [(m.group(1), m.start()) for m in DOUBLED_RE.finditer(text)]
+    out = []
+    lower = text.lower()
+    for m in DOUBLED_RE.finditer(text):
+        second = m.start(2)
+        if begins_term is not None and begins_term(lower, second):
+            continue
+        if lang == "kk":
+            nxt = NEXT_WORD_RE.match(lower, m.end(2))
+            if nxt and KK_POSSESSED_RE.match(nxt.group(1)):
+                continue
+        out.append((m.group(1), m.start()))
+    return out
 
 
 BRACKETS = (("(", ")", N_("brackets ( )")), ("[", "]", N_("square brackets [ ]")), ("«", "»", N_("quotation marks « »")))

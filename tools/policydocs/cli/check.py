@@ -10,7 +10,7 @@ import click
 from ..i18n import MESSAGE_LANGUAGES, N_, _, current_language, set_language
 from ..languages import LANGUAGES
 from ..now import now as current_moment
-from ..check import RULES, check_tree, report
+from ..check import RULES, check_tree, report, unreadable
 from ..versions.claims import check_document_files
 from ..versions.store import open_store
 from .translated import command as translated_command, option
@@ -41,8 +41,9 @@ def _langs(value: str) -> tuple[str, ...]:
 @option("--list-rules", is_flag=True, help=N_("list every rule with its severity and why it matters, then exit"))
 @option("--versions", "versions_dir", type=click.Path(path_type=Path), default=Path("versions"), show_default=True,
         help=N_("published versions, verified against their recorded sha256"))
+@option("--verbose", is_flag=True, help=N_("also say which texts the meaning rules could not read"))
 def command(docs: Path, fmt: str, msg_lang: str | None, required: str, only: tuple[str, ...], list_rules: bool,
-            versions_dir: Path) -> None:
+            versions_dir: Path, verbose: bool = False) -> None:
     """Compare the languages of every policy; exit 1 on errors."""
     if msg_lang is not None:
         set_language(msg_lang)  # ``check --lang`` is the message language of this run
@@ -53,7 +54,13 @@ def command(docs: Path, fmt: str, msg_lang: str | None, required: str, only: tup
             click.echo(f"{rule.id:26} {rule.severities:13} {why}")
         return
     required_langs = _langs(required)
-    doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None)
+    # verbose: one process, so that what the analysers could not read is known here
+    doc_ids, findings = check_tree(Path(docs), required_langs, only=list(only) or None,
+                                   workers=1 if verbose else None)
+    if verbose:
+        for lang, text in unreadable():
+            click.echo(_("{lang}: the meaning rules cannot read this text (mixed alphabets or Latin-script "
+                         "Kazakh) and say nothing about it: «{text}»").format(lang=lang, text=text), err=True)
     now = current_moment()
     for doc_id in doc_ids:
         store = open_store(versions_dir, doc_id)  # a published text edited after publication stops here, file named

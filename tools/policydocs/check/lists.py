@@ -1,0 +1,48 @@
+"""Which item of a list a translation left out (or added): the items aligned one by one.
+
+A clause's list ("- имя;", "- номер телефона;", ...) whose translation has one item less
+says little as a count ("5 items against 6"); the reader needs to know which item is gone.
+With one item more or less, each way of leaving one out is priced as the sentence aligner
+prices a pair (``sentences``: lengths in the manner of Gale and Church, numbers, addresses
+and shared Latin names as anchors); the cheapest is the answer only when it is clearly
+cheaper than the next (or the lone item holds an anchor nobody else has). Otherwise the
+count alone is reported: no guess.
+"""
+
+from __future__ import annotations
+
+from . import sentences
+
+MARGIN = 1.5  # how much cheaper the chosen item must be than the next candidate (-log of the odds)
+MAX_ITEMS = 60  # a longer "list" is pasted text; its count is reported, not its items
+
+
+def _pairs_cost(src: list[str], tgt: list[str], a_src, a_tgt, ratio: float) -> float:
+    return sum(sentences._length_cost(len(s), len(t), ratio) + sentences._anchor_cost(a, b)
+               for s, t, a, b in zip(src, tgt, a_src, a_tgt))
+
+
+def lone_item(src: list[str], tgt: list[str]) -> tuple[str, int] | None:
+    """('missing', index in src) or ('added', index in tgt) when one item clearly has no counterpart."""
+    if abs(len(src) - len(tgt)) != 1 or not src or not tgt or max(len(src), len(tgt)) > MAX_ITEMS:
+        return None
+    longer, shorter, side = (src, tgt, "missing") if len(src) > len(tgt) else (tgt, src, "added")
+    a_long, a_short = sentences._shared_names(longer, shorter)
+    # brackets are an anchor of their own in a list: «(ИИН)» / «(ЖСН)» / "(IIN)"
+    a_long = [a | {"()"} if "(" in x else a for a, x in zip(a_long, longer)]
+    a_short = [a | {"()"} if "(" in x else a for a, x in zip(a_short, shorter)]
+    costs = []
+    for k in range(len(longer)):
+        rest = longer[:k] + longer[k + 1:]
+        rest_a = a_long[:k] + a_long[k + 1:]
+        # the lengths' ratio of the items that remain: the lone item is not part of it
+        a, b = sum(map(len, rest)), sum(map(len, shorter))
+        r = min(max(b / a, 0.25), 4.0) if a and b else 1.0
+        costs.append(_pairs_cost(rest, shorter, rest_a, a_short, r))
+    order = sorted(range(len(costs)), key=costs.__getitem__)
+    best = order[0]
+    others = frozenset().union(*a_short)
+    own_anchor = bool(a_long[best] - others) and all(not (a_long[k] - others) for k in order[1:])
+    if len(order) == 1 or costs[order[1]] - costs[best] >= MARGIN or own_anchor:
+        return side, best
+    return None

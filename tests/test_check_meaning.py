@@ -24,14 +24,17 @@ HEAD = {"ru": ("Пользовательское соглашение", "ТОО 
         "en": ("User Agreement", "Kassa Online LLP", "Terms")}
 
 
-def write(root: Path, texts: dict[str, list[str]], source: str = "ru", name: str = "terms") -> Path:
+def write(root: Path, texts: dict[str, list[str]], source: str = "ru", name: str = "terms",
+          translated: bool = False) -> Path:
     """docs/<lang>/kassa/<name>.md with the clauses 1.1, 1.2, ... (a clause may hold '- ' items)."""
     docs = root / "docs"
     for lang, clauses in texts.items():
         title, operator, section = HEAD[lang]
         body = "\n\n".join(f"1.{i}. {c}" for i, c in enumerate(clauses, 1))
         front = (f"---\nid: kassa/{name}\ntitle: {title}\nlang: {lang}\nproduct: Касса\noperator: {operator}\n"
-                 f"notice_days: 7\nstatus: draft\nsource_lang: {source}\n---\n\n# {title}\n\n## 1. {section}\n\n")
+                 f"notice_days: 7\nstatus: draft\nsource_lang: {source}\n"
+                 + ("origin: translation\n" if translated and lang != source else "")
+                 + f"---\n\n# {title}\n\n## 1. {section}\n\n")
         path = docs / lang / "kassa" / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front + body + "\n", encoding="utf-8")
@@ -239,6 +242,26 @@ def test_doubled_word_still_fires_on_a_slip(tmp_path):
     glossary = parse_glossary([{"ru": "Пользовательское соглашение", "kk": "Пайдаланушы келісімі",
                                 "en": "User Agreement"}])
     assert "doubled-word" in [f.rule for f in check(tmp_path, texts, glossary=glossary)]
+
+
+def test_term_never_used_silent_when_the_term_is_used_in_another_case_and_number(tmp_path):
+    glossary = parse_glossary([{"ru": "учетная запись", "kk": "есептік жазба", "en": "account"}])
+    texts = {"kk": ["Пайдаланушы есептік жазбаны тіркейді.", "Пайдаланушы есептік жазбаны жоя алады.",
+                    "Компания есептік жазбалардың қауіпсіздігін қамтамасыз етеді."],
+             "ru": ["Пользователь регистрирует аккаунт.", "Пользователь может удалить аккаунт.",
+                    "Компания обеспечивает безопасность учётных записей."],
+             "en": ["The User registers an account.", "The User may delete the account.",
+                    "The Company ensures the security of accounts."]}
+    docs = write(tmp_path, texts, source="kk", translated=True)
+    policy = corpus_mod.load(docs).policies["kassa/terms"]
+    found = [f.rule for f in check_policy(policy, glossary=glossary, project_root=tmp_path) if f.lang == "ru"]
+    assert "term-never-used" not in found and found.count("term-missing") == 2
+    # and where the term is really never used, the one finding for the whole text stays
+    texts["ru"][2] = "Компания обеспечивает безопасность аккаунтов."
+    docs = write(tmp_path / "never", texts, source="kk", translated=True)
+    policy = corpus_mod.load(docs).policies["kassa/terms"]
+    found = [f.rule for f in check_policy(policy, glossary=glossary, project_root=tmp_path) if f.lang == "ru"]
+    assert "term-never-used" in found
 
 
 # --- data files ------------------------------------------------------------------------

@@ -33,8 +33,8 @@ from .wording import _
 from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
-from . import (agreement, header, hidden, invariants, language, leftovers, meaning, numbering, quantities, script,
-               sentences, suppress, terminology, wording, xrefs)
+from . import (agreement, header, hidden, invariants, language, leftovers, meaning, morph, numbering, quantities,
+               script, sentences, suppress, terminology, wording, xrefs)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
@@ -340,9 +340,19 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
 
 
 def _uses(term: str, lang: str, text_lower: str) -> bool:
-    pattern, probe = terminology._compile(term.lower(), lang)
-    return probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
-                                       for m in pattern.finditer(text_lower))
+    """Whether a text uses a term in any case and number: «учётных записей», «аффилированному лицу»."""
+    term, text_lower = term.lower().replace("ё", "е"), text_lower.replace("ё", "е")
+    pattern, probe = terminology._compile(term, lang)
+    if probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
+                                   for m in pattern.finditer(text_lower)):
+        return True
+    if lang != "ru":
+        return False
+    # Russian stems change inside the word (заявка, заявок; обработка, обработок): by dictionary form
+    want = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(term)]
+    words = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(text_lower)]
+    n = len(want)
+    return bool(n) and any(words[i:i + n] == want for i in range(len(words) - n + 1) if words[i] == want[0])
 
 
 # --- one text ----------------------------------------------------------------------
@@ -714,7 +724,9 @@ def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
     """Whether a text renders term ``i`` in some accepted way (asked only when the other text names it)."""
     cache = facts.setdefault("accepts", {})
     if i not in cache:
-        cache[i] = i in facts.get("terms", ()) or glossary.terms[i].accepted(_lower(facts), lang)
+        term = glossary.terms[i]
+        cache[i] = (i in facts.get("terms", ()) or term.accepted(_lower(facts), lang)
+                    or lang == "ru" and _uses(term.words[lang], lang, _lower(facts)))  # «учётных записей»
     return cache[i]
 
 

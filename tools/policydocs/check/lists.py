@@ -41,6 +41,14 @@ def lone_item(src: list[str], tgt: list[str]) -> tuple[str, int] | None:
         costs.append(_pairs_cost(rest, shorter, rest_a, a_short, r))
     order = sorted(range(len(costs)), key=costs.__getitem__)
     best = order[0]
+    # "phone number and e-mail address;" for two items: a merge, not an item left out
+    for j in (best - 1, best):
+        if 0 <= j and j + 1 < len(longer):
+            merged = longer[:j] + [longer[j] + " " + longer[j + 1]] + longer[j + 2:]
+            merged_a = a_long[:j] + [a_long[j] | a_long[j + 1]] + a_long[j + 2:]
+            a, b = sum(map(len, merged)), sum(map(len, shorter))
+            if _pairs_cost(merged, shorter, merged_a, a_short, min(max(b / a, 0.25), 4.0)) - costs[best] < MARGIN:
+                return None
     others = frozenset().union(*a_short)
     own_anchor = bool(a_long[best] - others) and all(not (a_long[k] - others) for k in order[1:])
     if len(order) == 1 or costs[order[1]] - costs[best] >= MARGIN or own_anchor:

@@ -79,6 +79,8 @@ def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, gl
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(policies) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
+        if meaning.ENABLED:
+            meaning.warm_up()
         global _JOB
         _JOB = (policies, required_langs, glossary, root)
         try:
@@ -141,6 +143,8 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(groups) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
+        if meaning.ENABLED:
+            meaning.warm_up()
         global _TREE_JOB
         _TREE_JOB = (docs_dir, groups, set(only) if only else None, required_langs, glossary, root)
         try:

@@ -59,13 +59,31 @@ def norm_word(word: str, lang: str) -> str:
     return morph.lemma_ru(w).replace("ё", "е") if lang == "ru" else w
 
 
+# every form of every Russian marker word -> its dictionary forms: a text's words are looked up here,
+# so that only the markers are analysed, not every word of every text
+FORMS_RU: dict[str, tuple[str, ...]] = {}
+
+
+def _learn_forms(word: str) -> str:
+    lemma = norm_word(word, "ru")
+    for form in (word, *(f.replace("ё", "е") for f in morph.lexeme_ru(word))):
+        if lemma not in FORMS_RU.get(form, ()):
+            FORMS_RU[form] = FORMS_RU.get(form, ()) + (lemma,)
+    return lemma
+
+
+def lemmas(low: str, lang: str) -> tuple[str, ...]:
+    """The dictionary forms a text's word may be among the markers' words; the word itself otherwise."""
+    return FORMS_RU.get(low, (low,)) if lang == "ru" else (low,)
+
+
 def _phrase(text: str, lang: str) -> tuple[str, ...]:
     """The words of a phrase as patterns; '^' before a word that must be written with a capital."""
     out = []
     for w in WORD_RE.findall(text):
         cap = "^" if w[:1].isupper() else ""
-        w = w.lower()
-        out.append(cap + (w if "*" in w or lang != "ru" else norm_word(w, lang)))
+        w = w.lower().replace("ё", "е")
+        out.append(cap + (w if "*" in w or lang != "ru" else _learn_forms(w)))
     return tuple(out)
 
 

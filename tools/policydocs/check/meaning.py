@@ -51,7 +51,7 @@ _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analys
 
 @dataclass(frozen=True)
 class Token:
-    norm: str  # lower case; Russian: dictionary form
+    norms: tuple  # lower case; Russian: the dictionary forms it may have among the markers' words
     low: str  # lower case as written
     word: str
     start: int
@@ -84,10 +84,7 @@ def _tokens(text: str, lang: str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         w = m.group(0)
         low = w.lower().replace("ё", "е")
-        if low == "n't":
-            out.append(Token("n't", low, w, m.start()))
-            continue
-        out.append(Token(markers_mod.norm_word(low, lang) if lang == "ru" else low, low, w, m.start()))
+        out.append(Token(markers_mod.lemmas(low, lang), low, w, m.start()))
     return out
 
 
@@ -100,28 +97,73 @@ def _word_matches(pattern: str, tok: Token) -> bool:
         return tok.low.startswith(pattern[:-1])
     if pattern.startswith("*"):
         return len(tok.low) > len(pattern) and tok.low.endswith(pattern[1:])
-    return tok.norm == pattern
+    return pattern in tok.norms
 
 
-def _matches(phrases: dict[str, list[tuple[str, ...]]], toks: list[Token]) -> list[tuple[str, int, int]]:
-    """(kind, first token, end token) of every phrase found, longest first, not overlapping."""
-    found = []
-    for kind, plist in phrases.items():
-        for phrase in plist:
+# what each group of matches is: (group, section, kind or None for every kind of the section)
+GROUPS = (("bound", "negation", "not_negation"), ("neg", "negation", "words"), ("weak", "negation", "weak"),
+          ("modality", "modality", None), ("conditions", "conditions", None), ("parties", "parties", None),
+          ("places", "places", None), ("titles", "titles", None), ("laws", "laws", None))
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(m: Markers) -> tuple:
+    """Every phrase of a language by its first word: exact words in a dict, ``x*`` and ``*x`` by two
+    letters; built once per language, so that a text is read in one pass."""
+    key = id(m)
+    if key not in _INDEXES:
+        exact: dict[str, list] = {}
+        prefix: dict[str, list] = {}
+        suffix: dict[str, list] = {}
+        for group, section, only in GROUPS:
+            for kind, plist in m.kinds.get(section, {}).items():
+                if only is not None and kind != only:
+                    continue
+                for phrase in plist:
+                    first = phrase[0].lstrip("^")
+                    entry = (group, kind, phrase)
+                    if first.endswith("*"):
+                        prefix.setdefault(first[:2], []).append(entry)
+                    elif first.startswith("*"):
+                        suffix.setdefault(first[-2:], []).append(entry)
+                    else:
+                        exact.setdefault(first, []).append(entry)
+        _INDEXES[key] = (m, exact, prefix, suffix)  # the markers are kept alive with their id
+    return _INDEXES[key]
+
+
+def _matches(m: Markers, toks: list[Token]) -> dict[str, list[tuple[str, int, int]]]:
+    """Per group, (kind, first token, end token) of every phrase found, longest first, not overlapping."""
+    _, exact, prefix, suffix = _index(m)
+    raw: dict[str, list] = {}
+    n_toks = len(toks)
+    for i, tok in enumerate(toks):
+        norms = tok.norms
+        candidates = exact.get(norms[0], ()) if len(norms) == 1 else [e for n in norms for e in exact.get(n, ())]
+        if prefix and tok.low[:2] in prefix:
+            candidates = [*candidates, *prefix[tok.low[:2]]]
+        if suffix and tok.low[-2:] in suffix:
+            candidates = [*candidates, *suffix[tok.low[-2:]]]
+        for group, kind, phrase in candidates:
             n = len(phrase)
-            first = phrase[0]
-            for i in range(len(toks) - n + 1):
-                if _word_matches(first, toks[i]) and all(_word_matches(p, toks[i + j]) for j, p in enumerate(phrase[1:], 1)):
-                    found.append((kind, i, i + n))
-    found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
-    taken: set[int] = set()
-    out = []
-    for kind, a, b in found:
-        if taken.isdisjoint(range(a, b)):
-            taken.update(range(a, b))
-            out.append((kind, a, b))
-    out.sort(key=lambda f: f[1])
+            if i + n <= n_toks and all(_word_matches(p, toks[i + j]) for j, p in enumerate(phrase)):
+                raw.setdefault(group, []).append((kind, i, i + n))
+    out: dict[str, list] = {}
+    for group, found in raw.items():
+        found.sort(key=lambda f: (-(f[2] - f[1]), f[1]))
+        taken: set[int] = set()
+        kept = []
+        for kind, a, b in found:
+            if taken.isdisjoint(range(a, b)):
+                taken.update(range(a, b))
+                kept.append((kind, a, b))
+        kept.sort(key=lambda f: f[1])
+        out[group] = kept
     return out
+
+
+def _outside(found: list[tuple[str, int, int]], masked: set[int]) -> list[tuple[str, int, int]]:
+    return [f for f in found if masked.isdisjoint(range(f[1], f[2]))] if masked else found
 
 
 def _phrase_text(toks: list[Token], a: int, b: int) -> str:
@@ -130,6 +172,8 @@ def _phrase_text(toks: list[Token], a: int, b: int) -> str:
 
 def readable(text: str, lang: str) -> bool:
     """Whether the analysers can read the text: one alphabet per word; Kazakh and Russian in Cyrillic."""
+    if not (LATIN_RE.search(text) if lang != "en" else CYRILLIC_RE.search(text)):
+        return True  # one alphabet only: most texts
     words = TOKEN_RE.findall(text)
     latin = cyr = 0
     for w in words:
@@ -179,32 +223,30 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         return Profile(False)
     toks = _tokens(text, lang)
     k = m.kinds
-    neg_sec = k.get("negation", {})
-    bound = _matches({"bound": neg_sec.get("not_negation", [])}, toks)
-    masked = {i for _, a, b in bound for i in range(a, b)}
+    found = _matches(m, toks)
+    masked = {i for _, a, b in found.get("bound", ()) for i in range(a, b)}
     # a bound («не может превышать», "may not exceed") is a limit: neither a negation nor a ban
-    modal = _matches(k.get("modality", {}), [t if i not in masked else Token("", "", t.word, t.start)
-                                             for i, t in enumerate(toks)])
-    conds = _matches(k.get("conditions", {}), toks)
+    modal = _outside(found.get("modality", []), masked)
+    conds = found.get("conditions", [])
     for kind, a, b in conds:
         if kind in ("except", "only", "provided"):
             masked.update(range(a, b))  # «қоспағанда» (except) is built on a negative form, and is no negation
-    free = [t if i not in masked else Token("", "", t.word, t.start) for i, t in enumerate(toks)]
-    negs = [_phrase_text(toks, a, b) for _, a, b in _matches({"neg": neg_sec.get("words", [])}, free)]
+    negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
-    weak = any(_weak(toks[a].low, lang) for _, a, b in _matches({"weak": neg_sec.get("weak", [])}, free))
+    weak = any(_weak(toks[a].low, lang) for _, a, b in _outside(found.get("weak", []), masked))
     if lang == "kk":
+        in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
         for i, t in enumerate(toks):
-            if i in masked or any(a <= i < b for _, a, b in modal if _ != "prohibition"):
+            if i in masked or i in in_modal:
                 continue
             n = morph.negated_kk(t.low)
             if n is None:
                 known = False
             elif n:
                 negs.append(t.word)
-    parties = _matches(k.get("parties", {}), toks)
+    parties = found.get("parties", [])
     # who acts, sentence by sentence: None where a party's case cannot be told
-    bounds = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+    bounds = [x.end() for x in SENTENCE_END_RE.finditer(text)]
     per_sentence: dict[int, set | None] = {}
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks[a].start)
@@ -220,9 +262,9 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
             mine.add(kind)
     subjects = tuple(None if per_sentence.get(i, set()) is None else frozenset(per_sentence.get(i, set()))
                      for i in range(len(bounds) + 1))
-    places = _matches(k.get("places", {}), toks)
-    titles = _matches(k.get("titles", {}), toks)
-    cues = _matches(k.get("laws", {}), toks)
+    places = found.get("places", [])
+    titles = found.get("titles", [])
+    cues = found.get("laws", [])
     has_title = bool(titles) or bool(cues and re.search(r"[«\"“][^»\"”]{3,}[»\"”]", text))
     return Profile(
         True, tuple(negs), known, weak,
@@ -261,6 +303,12 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
             out[lang] = out[lang].extended("parties", party, [markers_mod.phrase(word, lang)])
         _MARKERS[key] = out
     return key
+
+
+def warm_up() -> None:
+    """Load the dictionaries once, before worker processes are forked (each would load its own)."""
+    morph.lemma_ru("данные")
+    morph.negated_kk("бермейді")
 
 
 def profile(text: str, lang: str, key: tuple) -> Profile:

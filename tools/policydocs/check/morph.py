@@ -41,6 +41,13 @@ def lemma_ru(word: str) -> str:
     return _morph_ru().parse(word)[0].normal_form
 
 
+def lexeme_ru(word: str) -> list[str]:
+    """Every form of every reading with the word's dictionary form («мочь»: the verb's «может» too)."""
+    parses = _morph_ru().parse(word)
+    lemma = parses[0].normal_form
+    return sorted({f.word for p in parses if p.normal_form == lemma for f in p.lexeme})
+
+
 @lru_cache(maxsize=200_000)
 def case_ru(word: str) -> str:
     """The most likely case of a Russian word form ('nomn', 'datv', ...), '' when it has none."""

@@ -80,7 +80,7 @@ def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, gl
         workers = min(os.cpu_count() or 1, 4) if len(policies) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
         if meaning.ENABLED:
-            meaning.warm_up()
+            meaning.warm_up(root)
         global _JOB
         _JOB = (policies, required_langs, glossary, root)
         try:
@@ -144,7 +144,7 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
         workers = min(os.cpu_count() or 1, 4) if len(groups) >= PARALLEL_FROM else 1
     if workers > 1 and "fork" in mp.get_all_start_methods():
         if meaning.ENABLED:
-            meaning.warm_up()
+            meaning.warm_up(root)
         global _TREE_JOB
         _TREE_JOB = (docs_dir, groups, set(only) if only else None, required_langs, glossary, root)
         try:

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import markers as markers_mod
 from . import morph, wording
@@ -28,6 +29,8 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\W\d_])")
+# a Kazakh word that may hold the negative suffix (morph.negated_kk decides): a cheap first look
+KK_NEGATIVE_SHAPE_RE = re.compile(r"[^\W\d_]{2}[мбп][ае](?:й|ды|ді|ған|ген|са|се|у|ңыз|ңіз)")
 EN_VERB_NEXT = frozenset("shall may must will is are has have does do can cannot undertakes agrees also not "
                          "hereby".split())
 EN_PREPOSITIONS = frozenset("to by of from with for on against between about upon towards toward".split())
@@ -49,8 +52,7 @@ ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.p
 _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     norms: tuple  # lower case; Russian: the dictionary forms it may have among the markers' words
     low: str  # lower case as written
     word: str
@@ -80,12 +82,10 @@ class Profile:
 def _tokens(text: str, lang: str) -> list[Token]:
     if lang == "en":
         text = re.sub(r"n['’]t\b", " n't", text)
-    out = []
-    for m in TOKEN_RE.finditer(text):
-        w = m.group(0)
-        low = w.lower().replace("ё", "е")
-        out.append(Token(markers_mod.lemmas(low, lang), low, w, m.start()))
-    return out
+    lower = text.lower().replace("ё", "е")  # the same length: offsets hold in both
+    forms = markers_mod.FORMS_RU if lang == "ru" else {}
+    return [Token(forms.get(low, (low,)), low, text[m.start():m.end()], m.start())
+            for m in TOKEN_RE.finditer(lower) for low in (m.group(0),)]
 
 
 def _word_matches(pattern: str, tok: Token) -> bool:
@@ -234,10 +234,10 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
     weak = any(_weak(toks[a].low, lang) for _, a, b in _outside(found.get("weak", []), masked))
-    if lang == "kk":
+    if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
         for i, t in enumerate(toks):
-            if i in masked or i in in_modal:
+            if i in masked or i in in_modal or not KK_NEGATIVE_SHAPE_RE.search(t.low):
                 continue
             n = morph.negated_kk(t.low)
             if n is None:
@@ -250,6 +250,11 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     per_sentence: dict[int, set | None] = {}
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks[a].start)
+        if sentence not in per_sentence:
+            start = bounds[sentence - 1] if sentence else 0
+            # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
+            if any(t.word.isupper() and len(t.word) > 1 for t in toks[:a] if t.start >= start):
+                per_sentence[sentence] = None
         mine = per_sentence.setdefault(sentence, set())
         if mine is None or (lang == "en" and mine):
             continue  # English: who acts comes first; "the User reimburses the Company"
@@ -305,10 +310,11 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
     return key
 
 
-def warm_up() -> None:
-    """Load the dictionaries once, before worker processes are forked (each would load its own)."""
+def warm_up(root: Path | None = None) -> None:
+    """Load the dictionaries and markers once, before worker processes are forked (each would load its own)."""
     morph.lemma_ru("данные")
     morph.negated_kk("бермейді")
+    markers_mod.load(root)
 
 
 def profile(text: str, lang: str, key: tuple) -> Profile:

@@ -5,7 +5,7 @@
 entry is ``phrase: why it is here``: an entry without a reason is refused, as is a file
 that is not valid YAML or names a language the checker does not know, with the file and
 line (exit 2). Russian words are compared by dictionary form (``morph.lemma_ru``); a word
-``x*`` matches any word beginning with x, ``*x`` any word ending in x.
+``x*`` matches any word beginning with x, ``*x`` any word ending in x, ``*`` alone any one word.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from .wording import _
 
 BUILT_IN = Path(__file__).with_name("markers")
 PROJECT_DIR = "markers"
-SECTIONS = {"negation": ("words", "weak", "not_negation"), "modality": ("permission", "obligation", "prohibition"),
+SECTIONS = {"negation": ("words", "weak", "not_weak", "not_negation"), "modality": ("permission", "obligation", "prohibition"),
             "parties": None, "conditions": None, "places": None, "laws": ("cues", "titles")}
-WORD_RE = re.compile(r"\*[^\W\d_]+|[^\W\d_]+\*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD_RE = re.compile(r"\*[^\W\d_]+|[^\W\d_]+\*|\*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def phrase(text: str, lang: str) -> tuple[str, ...]:

@@ -93,6 +93,8 @@ def _word_matches(pattern: str, tok: Token) -> bool:
         if not tok.word[:1].isupper():
             return False
         pattern = pattern[1:]
+    if pattern == "*":
+        return True  # any one word: «не достигшие восемнадцати лет»
     if pattern.endswith("*"):
         return tok.low.startswith(pattern[:-1])
     if pattern.startswith("*"):
@@ -102,6 +104,7 @@ def _word_matches(pattern: str, tok: Token) -> bool:
 
 # what each group of matches is: (group, section, kind or None for every kind of the section)
 GROUPS = (("bound", "negation", "not_negation"), ("neg", "negation", "words"), ("weak", "negation", "weak"),
+          ("not_weak", "negation", "not_weak"),
           ("modality", "modality", None), ("conditions", "conditions", None), ("parties", "parties", None),
           ("places", "places", None), ("titles", "titles", None), ("laws", "laws", None))
 _INDEXES: dict[int, tuple] = {}
@@ -188,11 +191,14 @@ def readable(text: str, lang: str) -> bool:
 
 
 def _weak(word: str, lang: str) -> bool:
-    """Whether a word holds a negation of its own: «неразглашение» (разглашение is a word), "unlawful" (lawful)."""
-    if lang == "ru" and word.startswith("не") and len(word) > 5:
-        return morph.known_ru(word[2:])
-    if lang == "en" and word.startswith(("un", "non")):
-        rest = word[3:] if word.startswith("non") else word[2:]
+    """Whether a word holds a negation of its own: «неразглашение» (разглашение is a word), "unlawful" (lawful).
+
+    Asked of the words the ``weak`` markers found; a prefix counts only before a word of its own.
+    """
+    if lang == "ru" and word.startswith("не"):
+        return len(word) > 5 and morph.known_ru(word[2:])
+    if lang == "en" and word.startswith(("un", "non", "dis")):
+        rest = word[3:] if word.startswith(("non", "dis")) else word[2:]
         return len(rest) > 3 and rest.lstrip("-").isalpha()
     return True
 
@@ -233,7 +239,8 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
             masked.update(range(a, b))  # «қоспағанда» (except) is built on a negative form, and is no negation
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
-    weak = any(_weak(toks[a].low, lang) for _, a, b in _outside(found.get("weak", []), masked))
+    plain = masked | {i for _, a, b in found.get("not_weak", ()) for i in range(a, b)}  # «необходимо»
+    weak = any(_weak(toks[a].low, lang) for _, a, b in _outside(found.get("weak", []), plain))
     if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
         for i, t in enumerate(toks):

@@ -27,6 +27,7 @@ VOICELESS = set("бвгғдкқпстфхһцчшщ")
 # «көшірмесін» (a copy, its accusative) and «ажырамас» (integral) are nouns and adjectives
 NEG_TAIL = re.compile(r"(?:й|ды|ді|ған|ген|са$|се$|у|ңыз|ңіз)")
 PASSIVE = re.compile(r"(?:ыл|іл|л|ын|ін|н)$")
+CAUSATIVE = re.compile(r"(?:т|тыр|тір|дыр|дір|ғыз|гіз|қыз|кіз)$")  # тоқтат (stop sth) from тоқта (stop)
 
 
 @lru_cache(maxsize=None)
@@ -78,8 +79,11 @@ def _verb_known(stem: str) -> bool:
         return False
     if known_kk(stem + "у"):
         return True
-    m = PASSIVE.search(stem)
-    return bool(m and len(stem) - len(m.group(0)) >= 2 and known_kk(stem[: m.start()] + "у"))
+    for rx in (PASSIVE, CAUSATIVE):
+        m = rx.search(stem)
+        if m and len(stem) - len(m.group(0)) >= 2 and known_kk(stem[: m.start()] + "у"):
+            return True
+    return False
 
 
 def _harmonises(stem: str, suffix: str) -> bool:

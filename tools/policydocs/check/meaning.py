@@ -18,7 +18,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from . import markers as markers_mod
 from . import morph, wording
@@ -52,11 +51,42 @@ ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.p
 _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
 
 
-class Token(NamedTuple):
-    norms: tuple  # lower case; Russian: the dictionary forms it may have among the markers' words
-    low: str  # lower case as written
-    word: str
-    start: int
+class Tokens:
+    """A text's words: lower-cased in one C call; positions and original spelling only when asked."""
+
+    __slots__ = ("text", "lang", "lows", "_words", "_starts", "forms")
+
+    def __init__(self, text: str, lang: str) -> None:
+        if lang == "en":
+            text = re.sub(r"n['’]t\b", " n't", text)
+        self.text, self.lang = text, lang
+        self.lows = TOKEN_RE.findall(text.lower().replace("ё", "е"))
+        self._words = self._starts = None
+        self.forms = markers_mod.FORMS_RU if lang == "ru" else {}
+
+    def __len__(self) -> int:
+        return len(self.lows)
+
+    def norms(self, i: int) -> tuple:
+        low = self.lows[i]
+        return self.forms.get(low, (low,))
+
+    def _spans(self) -> None:
+        found = list(TOKEN_RE.finditer(self.text))
+        if len(found) != len(self.lows):  # a letter whose lower case is two characters: read it lower-cased
+            found = list(TOKEN_RE.finditer(self.text.lower()))
+        self._words = [m.group(0) for m in found]
+        self._starts = [m.start() for m in found]
+
+    def word(self, i: int) -> str:
+        if self._words is None:
+            self._spans()
+        return self._words[i]
+
+    def start(self, i: int) -> int:
+        if self._starts is None:
+            self._spans()
+        return self._starts[i]
 
 
 @dataclass(frozen=True)
@@ -79,27 +109,19 @@ class Profile:
     has_title: bool = False  # a law or code is named with a title in quotes
 
 
-def _tokens(text: str, lang: str) -> list[Token]:
-    if lang == "en":
-        text = re.sub(r"n['’]t\b", " n't", text)
-    lower = text.lower().replace("ё", "е")  # the same length: offsets hold in both
-    forms = markers_mod.FORMS_RU if lang == "ru" else {}
-    return [Token(forms.get(low, (low,)), low, text[m.start():m.end()], m.start())
-            for m in TOKEN_RE.finditer(lower) for low in (m.group(0),)]
-
-
-def _word_matches(pattern: str, tok: Token) -> bool:
+def _word_matches(pattern: str, toks: Tokens, i: int) -> bool:
     if pattern[:1] == "^":
-        if not tok.word[:1].isupper():
+        if not toks.word(i)[:1].isupper():
             return False
         pattern = pattern[1:]
     if pattern == "*":
         return True  # any one word: «не достигшие восемнадцати лет»
+    low = toks.lows[i]
     if pattern.endswith("*"):
-        return tok.low.startswith(pattern[:-1])
+        return low.startswith(pattern[:-1])
     if pattern.startswith("*"):
-        return len(tok.low) > len(pattern) and tok.low.endswith(pattern[1:])
-    return pattern in tok.norms
+        return len(low) > len(pattern) and low.endswith(pattern[1:])
+    return pattern in toks.norms(i)
 
 
 # what each group of matches is: (group, section, kind or None for every kind of the section)
@@ -131,25 +153,40 @@ def _index(m: Markers) -> tuple:
                         suffix.setdefault(first[-2:], []).append(entry)
                     else:
                         exact.setdefault(first, []).append(entry)
-        _INDEXES[key] = (m, exact, prefix, suffix)  # the markers are kept alive with their id
+        # the forms a text may write a first word in: Russian markers by every form of their lemma
+        surface = dict(exact)
+        if m.lang == "ru":
+            for form, lemmas in markers_mod.FORMS_RU.items():
+                entries = [e for lemma in lemmas for e in exact.get(lemma, ())]
+                if entries:
+                    surface[form] = entries
+        _INDEXES[key] = (m, surface, prefix, suffix)  # the markers are kept alive with their id
     return _INDEXES[key]
 
 
-def _matches(m: Markers, toks: list[Token]) -> dict[str, list[tuple[str, int, int]]]:
-    """Per group, (kind, first token, end token) of every phrase found, longest first, not overlapping."""
-    _, exact, prefix, suffix = _index(m)
+def _matches(m: Markers, toks: Tokens) -> dict[str, list[tuple[str, int, int]]]:
+    """Per group, (kind, first token, end token) of every phrase found, longest first, not overlapping.
+
+    The words that may begin a phrase are found with set operations first: most words begin none.
+    """
+    _, surface, prefix, suffix = _index(m)
+    lows = toks.lows
+    uniq = set(lows)
+    cand = uniq & surface.keys()
+    cand.update(w for w in uniq if w[:2] in prefix or w[-2:] in suffix)
+    if not cand:
+        return {}
     raw: dict[str, list] = {}
-    n_toks = len(toks)
-    for i, tok in enumerate(toks):
-        norms = tok.norms
-        candidates = exact.get(norms[0], ()) if len(norms) == 1 else [e for n in norms for e in exact.get(n, ())]
-        if prefix and tok.low[:2] in prefix:
-            candidates = [*candidates, *prefix[tok.low[:2]]]
-        if suffix and tok.low[-2:] in suffix:
-            candidates = [*candidates, *suffix[tok.low[-2:]]]
+    n_toks = len(lows)
+    for i, low in enumerate(lows):
+        if low not in cand:
+            continue
+        candidates = list(surface.get(low, ()))
+        candidates += prefix.get(low[:2], ())
+        candidates += suffix.get(low[-2:], ())
         for group, kind, phrase in candidates:
             n = len(phrase)
-            if i + n <= n_toks and all(_word_matches(p, toks[i + j]) for j, p in enumerate(phrase)):
+            if i + n <= n_toks and all(_word_matches(p, toks, i + j) for j, p in enumerate(phrase)):
                 raw.setdefault(group, []).append((kind, i, i + n))
     out: dict[str, list] = {}
     for group, found in raw.items():
@@ -169,8 +206,8 @@ def _outside(found: list[tuple[str, int, int]], masked: set[int]) -> list[tuple[
     return [f for f in found if masked.isdisjoint(range(f[1], f[2]))] if masked else found
 
 
-def _phrase_text(toks: list[Token], a: int, b: int) -> str:
-    return " ".join(t.word for t in toks[a:b])
+def _phrase_text(toks: Tokens, a: int, b: int) -> str:
+    return " ".join(toks.word(i) for i in range(a, b))
 
 
 def readable(text: str, lang: str) -> bool:
@@ -203,20 +240,22 @@ def _weak(word: str, lang: str) -> bool:
     return True
 
 
-def _subject(tok: Token, i: int, toks: list[Token], lang: str, stem: str) -> bool | None:
+def _subject(toks: Tokens, i: int, lang: str, stem: str) -> bool | None:
     """Whether a party's word stands as who acts: nominative (ru), bare form (kk), no preposition before it (en)."""
+    low = toks.lows[i]
     if lang == "ru":
-        if not morph.known_ru(tok.low):
+        if not morph.known_ru(low):
             return None  # «ЦНТ»: an abbreviation has no case to read
-        return morph.case_ru(tok.low) == "nomn"
+        return morph.case_ru(low) == "nomn"
     if lang == "kk":
-        return tok.low in (stem, stem + "лар", stem + "лер")
+        return low in (stem, stem + "лар", stem + "лер")
+    lows = toks.lows
     j = i - 1
-    while j >= 0 and toks[j].low in ("the", "a", "an", "such", "any"):
+    while j >= 0 and lows[j] in ("the", "a", "an", "such", "any"):
         j -= 1
-    if j >= 0 and toks[j].low in EN_PREPOSITIONS:
+    if j >= 0 and lows[j] in EN_PREPOSITIONS:
         return False
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     # who acts is followed by its verb: "the User shall", "the Company transfers"; not "User Agreement"
     return nxt in EN_VERB_NEXT or (len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
 
@@ -227,7 +266,7 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     if not readable(text, lang):
         _UNREADABLE.add((lang, " ".join(text.split())[:80]))
         return Profile(False)
-    toks = _tokens(text, lang)
+    toks = Tokens(text, lang)
     k = m.kinds
     found = _matches(m, toks)
     masked = {i for _, a, b in found.get("bound", ()) for i in range(a, b)}
@@ -240,34 +279,35 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
     plain = masked | {i for _, a, b in found.get("not_weak", ()) for i in range(a, b)}  # «необходимо»
-    weak = any(_weak(toks[a].low, lang) for _, a, b in _outside(found.get("weak", []), plain))
+    weak = any(_weak(toks.lows[a], lang) for _, a, b in _outside(found.get("weak", []), plain))
     if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
-        for i, t in enumerate(toks):
-            if i in masked or i in in_modal or not KK_NEGATIVE_SHAPE_RE.search(t.low):
+        shaped = {w for w in set(toks.lows) if KK_NEGATIVE_SHAPE_RE.search(w)}
+        for i, low in enumerate(toks.lows):
+            if low not in shaped or i in masked or i in in_modal:
                 continue
-            n = morph.negated_kk(t.low)
+            n = morph.negated_kk(low)
             if n is None:
                 known = False
             elif n:
-                negs.append(t.word)
+                negs.append(toks.word(i))
     parties = found.get("parties", [])
     # who acts, sentence by sentence: None where a party's case cannot be told
-    bounds = [x.end() for x in SENTENCE_END_RE.finditer(text)]
+    bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
     for kind, a, b in parties:
-        sentence = bisect_right(bounds, toks[a].start)
+        sentence = bisect_right(bounds, toks.start(a))
         if sentence not in per_sentence:
             start = bounds[sentence - 1] if sentence else 0
             # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
-            if any(t.word.isupper() and len(t.word) > 1 for t in toks[:a] if t.start >= start):
+            if any(toks.word(i).isupper() and len(toks.word(i)) > 1 for i in range(a) if toks.start(i) >= start):
                 per_sentence[sentence] = None
         mine = per_sentence.setdefault(sentence, set())
         if mine is None or (lang == "en" and mine):
             continue  # English: who acts comes first; "the User reimburses the Company"
-        phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks[a])), None)
+        phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks, a)), None)
         stem = phrase[-1].lstrip("^").rstrip("*") if phrase else ""
-        said = _subject(toks[b - 1], b - 1, toks, lang, stem)
+        said = _subject(toks, b - 1, lang, stem)
         if said is None:
             per_sentence[sentence] = None
         elif said:

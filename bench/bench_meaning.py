@@ -4,7 +4,8 @@ Side by side in one run, on the same corpus, alternating off/on, best of 3 each:
 synthetic policies of `synth.py` (every sentence different, so the per-text caches of
 `check/meaning.py` and `check/morph.py` help only across repeated words), then N copies of
 the real yasam/privacy policy (real wording; its clauses repeat, as a thousand policies of one
-operator's template do). Target (issue 25): on/off <= 1.5x at 1,000 policies.
+operator's template do), and the same with the per-text cache off (every clause analysed anew,
+as in policies that share no text). Target (issue 25): on/off <= 1.5x at 1,000 policies.
 
     .venv/bin/python bench/bench_meaning.py [N_DOCS]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from functools import lru_cache
 import time
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from policydocs import corpus as corpus_mod  # noqa: E402
 from policydocs.check import check_corpus, meaning, terminology  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+PROFILE = meaning._profile.__wrapped__
 MEANING_RULES = {"polarity-differs", "modality-differs", "actor-differs", "condition-differs", "place-differs",
                  "law-differs", "list-item-missing", "list-item-added"}
 
@@ -36,7 +39,10 @@ def timed(corpus, glossary, root: Path, enabled: bool) -> tuple[float, int]:
     return time.perf_counter() - t0, sum(f.rule in MEANING_RULES for f in found)
 
 
-def side_by_side(name: str, docs: Path, glossary, root: Path) -> None:
+def side_by_side(name: str, docs: Path, glossary, root: Path, cached: bool = True) -> None:
+    """``cached=False``: every clause analysed anew, as in a thousand policies that share no text."""
+    if not cached:
+        meaning._profile = lru_cache(maxsize=0)(PROFILE)
     corpus = corpus_mod.load(docs)
     best = {False: float("inf"), True: float("inf")}
     count = 0
@@ -46,6 +52,7 @@ def side_by_side(name: str, docs: Path, glossary, root: Path) -> None:
             best[enabled] = min(best[enabled], t)
             count = n if enabled else count
     print(f"| {name} | {best[False]:.2f} s | {best[True]:.2f} s | {best[True] / best[False]:.2f}x | {count} |")
+    meaning._profile = lru_cache(maxsize=50_000)(PROFILE)
 
 
 def main() -> None:
@@ -60,6 +67,7 @@ def main() -> None:
         docs = Path(tmp) / "real" / "docs"
         real_corpus(docs, n)
         side_by_side(f"yasam/privacy copies, {n} x 3", docs, glossary, docs.parent)
+        side_by_side(f"yasam/privacy copies, {n} x 3, no cache", docs, glossary, docs.parent, cached=False)
 
 
 if __name__ == "__main__":

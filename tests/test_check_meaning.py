@@ -226,22 +226,26 @@ def test_an_item_that_cannot_be_told_leaves_the_count(tmp_path):
 
 # --- the two false findings of issue 25 ----------------------------------------------
 
+AGREEMENT = parse_glossary([{"ru": "Пользовательское соглашение", "kk": "Пайдаланушы келісімі", "en": "User Agreement"}])
+
+
+def _doubled(tmp_path: Path, ru: str, kk: str, en: str, glossary: Glossary) -> list[str]:
+    return [f.rule for f in check(tmp_path, {"ru": [ru], "kk": [kk], "en": [en]}, glossary=glossary)]
+
+
 def test_doubled_word_silent_where_a_subject_meets_a_compound(tmp_path):
-    texts = {"ru": ["Пользователь принимает Пользовательское соглашение, нажав кнопку «Принять»."],
-             "kk": ["Пайдаланушы Пайдаланушы келісімін «Қабылдау» батырмасын басу арқылы қабылдайды."],
-             "en": ["The User accepts the User Agreement by pressing the \"Accept\" button."]}
-    glossary = parse_glossary([{"ru": "Пользовательское соглашение", "kk": "Пайдаланушы келісімі",
-                                "en": "User Agreement"}])
-    assert [f.rule for f in check(tmp_path, texts, glossary=glossary)] == []
+    texts = ("Пользователь принимает Пользовательское соглашение, нажав кнопку «Принять».",
+             "Пайдаланушы Пайдаланушы келісімін «Қабылдау» батырмасын басу арқылы қабылдайды.",
+             "The User accepts the User Agreement by pressing the \"Accept\" button.")
+    assert _doubled(tmp_path / "glossary", *texts, AGREEMENT) == []
+    # without the glossary: the second word heads a Kazakh compound (келісім-і-н carries the possessive)
+    assert _doubled(tmp_path / "none", *texts, Glossary([])) == []
 
 
 def test_doubled_word_still_fires_on_a_slip(tmp_path):
-    texts = {"ru": ["Пользователь удаляет свои данные."],
-             "kk": ["Пайдаланушы Пайдаланушы өз деректерін жояды."],
-             "en": ["The User deletes their data."]}
-    glossary = parse_glossary([{"ru": "Пользовательское соглашение", "kk": "Пайдаланушы келісімі",
-                                "en": "User Agreement"}])
-    assert "doubled-word" in [f.rule for f in check(tmp_path, texts, glossary=glossary)]
+    found = _doubled(tmp_path, "Пользователь удаляет свои данные.", "Пайдаланушы Пайдаланушы өз деректерін жояды.",
+                     "The User deletes their data.", AGREEMENT)
+    assert "doubled-word" in found
 
 
 def test_term_never_used_silent_when_the_term_is_used_in_another_case_and_number(tmp_path):
@@ -346,3 +350,24 @@ def test_text_the_analyser_cannot_read_is_left_alone(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(docs), "--verbose", "--lang", "en"])
     assert "-differs" not in result.stdout  # wrong-language says what is wrong with this text
     assert result.stderr.count("Kompaniya") == 1
+
+
+def test_the_side_by_side_page_shows_a_meaning_finding_in_each_language(tmp_path):
+    from lxml import html as lxml_html
+
+    from policydocs.site import compare
+
+    texts = {"ru": ["Компания не передаёт персональные данные Пользователя третьим лицам."],
+             "kk": ["Компания Пайдаланушының дербес деректерін үшінші тұлғаларға береді."],
+             "en": ["The Company does not transfer the User's personal data to third parties."]}
+    docs = write(tmp_path, texts)
+    policy = corpus_mod.load(docs).policies["kassa/terms"]
+    found = check_policy(policy, glossary=Glossary([]), project_root=tmp_path)
+    assert [f.rule for f in found] == ["polarity-differs"]
+    pages = dict(compare.site_pages(policy, None, tmp_path, True, found))
+    said = {}
+    for lang in ("ru", "kk", "en"):
+        tree = lxml_html.fromstring(pages[lang].encode("utf-8"))
+        said[lang] = " ".join(li.text_content() for li in tree.xpath(".//ul[@class='pdc-findings']/li"))
+    assert "polarity-differs" in said["en"] and "«не»" in said["en"] and "the negation differs" in said["en"]
+    assert "отрицание расходится" in said["ru"] and "болымсыздық" in said["kk"]

@@ -275,17 +275,11 @@ def _list_finding(found: tuple[str, int], s_k: list[Block], t_k: list[Block], s_
                   src_lang: str, lang: str, src_doc: Document, doc: Document, doc_id: str) -> Finding:
     """``list-item-missing`` or ``list-item-added``, quoting the item and, beside it, its neighbour."""
     side, k = found
-    where = s_node.part
-    if side == "missing":
-        item = s_k[k]
-        near = t_k[min(k, len(t_k) - 1)]
-        return Finding("list-item-missing", doc_id, lang, str(doc.path), near.line, t_node.clause, near.eid,
-                       excerpt=excerpt(near.text), other_lang=src_lang, other_path=str(src_doc.path),
-                       other_line=item.line, other_excerpt=excerpt(item.text), other_eid=item.eid,
-                       params=dict(lang=lang, src_lang=src_lang, where=where, index=k + 1, item=excerpt(item.text, 80)))
-    item = t_k[k]
-    near = s_k[min(k, len(s_k) - 1)]
-    return Finding("list-item-added", doc_id, lang, str(doc.path), item.line, t_node.clause, item.eid,
-                   excerpt=excerpt(item.text), other_lang=src_lang, other_path=str(src_doc.path),
-                   other_line=near.line, other_excerpt=excerpt(near.text), other_eid=near.eid,
-                   params=dict(lang=lang, src_lang=src_lang, where=where, index=k + 1, item=excerpt(item.text, 80)))
+    lone, others = (s_k, t_k) if side == "missing" else (t_k, s_k)
+    item, near = lone[k], others[min(k, len(others) - 1)]
+    here, there = (near, item) if side == "missing" else (item, near)  # the translation's block, the source's
+    return Finding(f"list-item-{side if side == 'missing' else 'added'}", doc_id, lang, str(doc.path), here.line,
+                   t_node.clause, here.eid, excerpt=excerpt(here.text), other_lang=src_lang,
+                   other_path=str(src_doc.path), other_line=there.line, other_excerpt=excerpt(there.text),
+                   other_eid=there.eid, params=dict(lang=lang, src_lang=src_lang, where=s_node.part, index=k + 1,
+                                                    item=excerpt(item.text, 80)))

@@ -67,6 +67,9 @@ FORMS_RU: dict[str, tuple[str, ...]] = {}
 def _learn_forms(word: str) -> str:
     lemma = norm_word(word, "ru")
     for form in (word, *(f.replace("ё", "е") for f in morph.lexeme_ru(word))):
+        # only the forms read as this word: «следующие» is «следующий», not a form of «следовать»
+        if form != word and norm_word(form, "ru") != lemma:
+            continue
         if lemma not in FORMS_RU.get(form, ()):
             FORMS_RU[form] = FORMS_RU.get(form, ()) + (lemma,)
     return lemma

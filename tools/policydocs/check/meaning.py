@@ -30,6 +30,7 @@ CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\W\d_])")
 # a Kazakh word that may hold the negative suffix (morph.negated_kk decides): a cheap first look
 KK_NEGATIVE_SHAPE_RE = re.compile(r"[^\W\d_]{2}[мбп][ае](?:й|ды|ді|ған|ген|са|се|у|ңыз|ңіз)")
+ABBREVIATION_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёәғқңөұүһі]{2,}(?![^\W\d_])")  # «ЦНТ», "DTT"
 EN_VERB_NEXT = frozenset("shall may must will is are has have does do can cannot undertakes agrees also not "
                          "hereby".split())
 EN_PREPOSITIONS = frozenset("to by of from with for on against between about upon towards toward".split())
@@ -45,6 +46,11 @@ KIND_NAMES = {
     "informatization": N_("the Law on Informatization"), "languages": N_("the Law on Languages"),
     "civil_code": N_("the Civil Code"), "advertising": N_("the Law on Advertising"),
     "ru_personal_data": N_("the Russian Law on Personal Data"),
+    "kg": N_("Kyrgyzstan"), "uz": N_("Uzbekistan"), "by": N_("Belarus"), "cn": N_("China"),
+    "eaeu": N_("the Eurasian Economic Union"),
+    "electronic_document": N_("the Law on Electronic Document and Electronic Digital Signature"),
+    "communications": N_("the Law on Communications"), "consumer_protection": N_("the Law on Consumer Protection"),
+    "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
 }
 
 ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
@@ -80,7 +86,11 @@ class Tokens:
 
     def word(self, i: int) -> str:
         if self._words is None:
-            self._spans()
+            words = TOKEN_RE.findall(self.text)  # one C call; positions are asked more rarely
+            if len(words) == len(self.lows):
+                self._words = words
+            else:
+                self._spans()
         return self._words[i]
 
     def start(self, i: int) -> int:
@@ -295,19 +305,21 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     # who acts, sentence by sentence: None where a party's case cannot be told
     bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
+    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks.start(a))
-        if sentence not in per_sentence:
+        if sentence not in per_sentence and abbreviations:
             start = bounds[sentence - 1] if sentence else 0
             # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
-            if any(toks.word(i).isupper() and len(toks.word(i)) > 1 for i in range(a) if toks.start(i) >= start):
+            if any(start <= x < toks.start(a) for x in abbreviations):
                 per_sentence[sentence] = None
         mine = per_sentence.setdefault(sentence, set())
         if mine is None or (lang == "en" and mine):
             continue  # English: who acts comes first; "the User reimburses the Company"
         phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks, a)), None)
         stem = phrase[-1].lstrip("^").rstrip("*") if phrase else ""
-        said = _subject(toks, b - 1, lang, stem)
+        # Russian «третьи лица»: the adjective shows the case («лица» alone may be genitive)
+        said = _subject(toks, a if lang == "ru" and b - a > 1 else b - 1, lang, stem)
         if said is None:
             per_sentence[sentence] = None
         elif said:
@@ -407,8 +419,11 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
                                                   src_words=_words(a.party_words), words=_words(b.party_words))))
                 break
     ca, cb = _conditions(a), _conditions(b)
-    if "maybe_if" in a.conditions or "maybe_if" in b.conditions:
-        ca, cb = ca - {"if"}, cb - {"if"}
+    # «при наличии», "where", «болса»: an «if» said another way, against an «if» of the other text only
+    if "if" in ca and "if" not in cb and "maybe_if" in b.conditions:
+        cb = cb | {"if"}
+    if "if" in cb and "if" not in ca and "maybe_if" in a.conditions:
+        ca = ca | {"if"}
     if ca != cb:
         out.append(("condition-differs", dict(src_kinds=_kinds(ca), kinds=_kinds(cb),
                                               src_words=_words(a.condition_words), words=_words(b.condition_words))))

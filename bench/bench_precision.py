@@ -1,8 +1,10 @@
 """Precision and recall of `policydocs check` on the measured corpus (tests/corpus): per rule, and per
 kind of defect and language of the finding (kk, en), with every miss and every false finding.
 
-Usage: .venv/bin/python bench/bench_precision.py [--notes FILE]
+Usage: .venv/bin/python bench/bench_precision.py [--notes FILE] [--only GLOB]
   --notes FILE  also write the misses and false findings as a Markdown list (for the rule's author)
+  --only GLOB   measure only the defects files matching GLOB in tests/corpus (default: defects-*.yml);
+                the held-out files (defects-holdout-*.yml) are also measured on their own
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.corpus.measure import kind_table, measure, rules_of, table  # noqa: E402
+from tests.corpus.measure import HERE, kind_table, measure, rules_of, table  # noqa: E402
 
 
 def misses(result) -> list[str]:
@@ -29,10 +31,16 @@ def false_findings(result) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, help="write the misses and false findings to this Markdown file")
+    parser.add_argument("--only", default="defects-*.yml", help="the defects files to measure (a glob)")
     args = parser.parse_args()
-    result = measure()
+    files = sorted(HERE.glob(args.only))
+    result = measure(files)
     lines = ["Per rule:", "", table(result), "", "Per kind and language of the finding:", "",
-             kind_table(result), "", *misses(result), *false_findings(result)]
+             kind_table(result), ""]
+    held = [f for f in files if f.name.startswith("defects-holdout-")]
+    if held and len(held) < len(files):
+        lines += ["Held-out mistakes only (defects-holdout-*.yml):", "", kind_table(measure(held)), ""]
+    lines += [*misses(result), *false_findings(result)]
     print("\n".join(lines))
     if args.notes:
         args.notes.write_text("# Measured by bench/bench_precision.py\n\n" + "\n".join(

@@ -371,3 +371,18 @@ def test_the_side_by_side_page_shows_a_meaning_finding_in_each_language(tmp_path
         said[lang] = " ".join(li.text_content() for li in tree.xpath(".//ul[@class='pdc-findings']/li"))
     assert "polarity-differs" in said["en"] and "«не»" in said["en"] and "the negation differs" in said["en"]
     assert "отрицание расходится" in said["ru"] and "болымсыздық" in said["kk"]
+
+
+def test_without_the_kazakh_dictionary_a_negative_verb_is_undecided(monkeypatch, tmp_path):
+    monkeypatch.setattr(morph, "HUNSPELL_KK", tmp_path / "kk_KZ")
+    morph._dictionary_kk.cache_clear()
+    morph.known_kk.cache_clear()
+    morph.negated_kk.cache_clear()
+    try:
+        assert not morph.has_kazakh_dictionary()
+        assert morph.negated_kk("берілмейді") is None  # the shape is there; the verb cannot be told
+    finally:
+        monkeypatch.undo()
+        for cached in (morph._dictionary_kk, morph.known_kk, morph.negated_kk):
+            cached.cache_clear()
+    assert morph.negated_kk("берілмейді") is True

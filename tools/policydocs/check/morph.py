@@ -64,13 +64,21 @@ def known_ru(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _dictionary_kk():
+    """Debian's hunspell-kk, or None where it is not installed (then no Kazakh verb is known)."""
+    if not HUNSPELL_KK.with_suffix(".dic").is_file():
+        return None
     from spylls.hunspell import Dictionary
     return Dictionary.from_files(str(HUNSPELL_KK))
 
 
+def has_kazakh_dictionary() -> bool:
+    return _dictionary_kk() is not None
+
+
 @lru_cache(maxsize=200_000)
 def known_kk(word: str) -> bool:
-    return _dictionary_kk().lookup(word)
+    d = _dictionary_kk()
+    return d is not None and d.lookup(word)
 
 
 def _verb_known(stem: str) -> bool:

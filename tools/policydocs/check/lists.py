@@ -17,7 +17,6 @@ import re
 from . import sentences
 
 MARGIN = 1.0  # how much cheaper the chosen item must be than the next candidate (-log of the odds)
-MERGE_MARGIN = 0.5  # and than reading it as merged into a neighbour
 MAX_ITEMS = 60  # a longer "list" is pasted text; its count is reported, not its items
 
 
@@ -69,7 +68,11 @@ def lone_item(src: list[str], tgt: list[str]) -> tuple[str, int] | None:
         costs.append(_pairs_cost(rest, shorter, rest_a, a_short, r, rest_g, g_short))
     order = sorted(range(len(costs)), key=costs.__getitem__)
     best = order[0]
-    # "phone number and e-mail address;" for two items: a merge, not an item left out
+    others = frozenset().union(*a_short)
+    # an item that alone holds an anchor nobody else has («(ИИН)», a number): it is the one
+    if bool(a_long[best] - others) and all(not (a_long[k] - others) for k in order[1:]):
+        return side, best
+    # "phone number and e-mail address;" for two items: a merge, when it pairs better than a lone item
     for j in (best - 1, best):
         if 0 <= j and j + 1 < len(longer):
             merged = longer[:j] + [longer[j] + " " + longer[j + 1]] + longer[j + 2:]
@@ -77,10 +80,8 @@ def lone_item(src: list[str], tgt: list[str]) -> tuple[str, int] | None:
             merged_g = g_long[:j] + [g_long[j] | g_long[j + 1]] + g_long[j + 2:]
             a, b = sum(map(len, merged)), sum(map(len, shorter))
             if _pairs_cost(merged, shorter, merged_a, a_short, min(max(b / a, 0.25), 4.0), merged_g,
-                           g_short) - costs[best] < MERGE_MARGIN:
+                           g_short) <= costs[best]:
                 return None
-    others = frozenset().union(*a_short)
-    own_anchor = bool(a_long[best] - others) and all(not (a_long[k] - others) for k in order[1:])
-    if len(order) == 1 or costs[order[1]] - costs[best] >= MARGIN or own_anchor:
+    if len(order) == 1 or costs[order[1]] - costs[best] >= MARGIN:
         return side, best
     return None

@@ -46,6 +46,7 @@ KIND_NAMES = {
     "informatization": N_("the Law on Informatization"), "languages": N_("the Law on Languages"),
     "civil_code": N_("the Civil Code"), "advertising": N_("the Law on Advertising"),
     "ru_personal_data": N_("the Russian Law on Personal Data"),
+    "almaty": N_("Almaty"), "astana": N_("Astana"), "uk": N_("the United Kingdom"), "tax_code": N_("the Tax Code"),
     "kg": N_("Kyrgyzstan"), "uz": N_("Uzbekistan"), "by": N_("Belarus"), "cn": N_("China"),
     "eaeu": N_("the Eurasian Economic Union"),
     "electronic_document": N_("the Law on Electronic Document and Electronic Digital Signature"),
@@ -104,7 +105,7 @@ class Profile:
     readable: bool
     negations: tuple[str, ...] = ()  # the words that negate
     polarity_known: bool = True
-    weak: bool = False  # a negation inside a word («неразглашение», «дәйексіз», "unlawful"): no verdict against it
+    weak: int = 0  # negations inside a word («неразглашение», «дәйексіз», "unlawful", "without")
     modality: frozenset = frozenset()
     modal_words: tuple[str, ...] = ()
     parties: frozenset = frozenset()
@@ -289,7 +290,7 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
     plain = masked | {i for _, a, b in found.get("not_weak", ()) for i in range(a, b)}  # «необходимо»
-    weak = any(_weak(toks.lows[a], lang) for _, a, b in _outside(found.get("weak", []), plain))
+    weak = sum(_weak(toks.lows[a], lang) for _, a, b in _outside(found.get("weak", []), plain))
     if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
         shaped = {w for w in set(toks.lows) if KK_NEGATIVE_SHAPE_RE.search(w)}
@@ -406,6 +407,8 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     if not (a.readable and b.readable):
         return []
     out: list[tuple[str, dict]] = []
+    # one text negates, the other does not; a negation inside a word («неразглашение», "unless") in the
+    # text without one may say the same: no verdict then (counting instead cried wolf on «ни ... не»)
     if (a.polarity_known and b.polarity_known and bool(a.negations) != bool(b.negations)
             and not (a.weak if not a.negations else b.weak)):
         out.append(("polarity-differs", dict(src_words=_words(a.negations), words=_words(b.negations))))

@@ -85,13 +85,18 @@ def _verb_known(stem: str) -> bool:
     """Whether the dictionary knows ``stem`` as a verb (its -у form), active or passive."""
     if len(stem) < 2:
         return False
-    if known_kk(stem + "у"):
+    if _infinitive_known(stem):
         return True
     for rx in (PASSIVE, CAUSATIVE):
         m = rx.search(stem)
-        if m and len(stem) - len(m.group(0)) >= 2 and known_kk(stem[: m.start()] + "у"):
+        if m and len(stem) - len(m.group(0)) >= 2 and _infinitive_known(stem[: m.start()]):
             return True
     return False
+
+
+def _infinitive_known(base: str) -> bool:
+    """The -у form of a verb base: жой -> жою (й and у write ю), бер -> беру."""
+    return known_kk(base[:-1] + "ю") if base.endswith("й") else known_kk(base + "у")
 
 
 def _harmonises(stem: str, suffix: str) -> bool:

@@ -95,8 +95,12 @@ def _verb_known(stem: str) -> bool:
 
 
 def _infinitive_known(base: str) -> bool:
-    """The -у form of a verb base: жой -> жою (й and у write ю), бер -> беру."""
-    return known_kk(base[:-1] + "ю") if base.endswith("й") else known_kk(base + "у")
+    """The -у form of a verb base: жой -> жою (й and у write ю), оқы -> оқу (ы and у write у), бер -> беру."""
+    if base.endswith("й"):
+        return known_kk(base[:-1] + "ю")
+    if base.endswith(("ы", "і")):
+        return known_kk(base[:-1] + "у") or known_kk(base + "у")
+    return known_kk(base + "у")
 
 
 def _harmonises(stem: str, suffix: str) -> bool:

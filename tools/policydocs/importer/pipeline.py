@@ -334,13 +334,15 @@ def import_file(
     force: bool = False,
     dry_run: bool = False,
     accept_changes: bool = False,
+    progress=None,
     **options,
 ) -> ImportResult:
     """Import ``source`` (Word, PDF, web page or text) and write its languages under ``docs_dir``; all or nothing."""
     source = Path(source)
     data = formats.read_source(source)
     kind = formats.detect(data, source)
-    extracted = formats.extract(data, source, kind, formats.Options(accept_changes=accept_changes))
+    extracted = formats.extract(data, source, kind, formats.Options(
+        accept_changes=accept_changes, lang=options.get("lang"), progress=progress))
     if not extracted.lines:
         raise PolicyError(_("no text found to import in this {kind}").format(kind=_(formats.NAMES[kind])), source)
     result = import_extracted(extracted, str(source), doc_id, docs_dir, **options)

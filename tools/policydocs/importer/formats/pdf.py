@@ -15,7 +15,10 @@ would only add cost. What no extractor does for a legal text is done here:
 - bold type (a font whose name says Bold) becomes ``**...**``;
 - pieces of one printed line far apart (table cells) are kept as one row, "cell | cell".
 
-A PDF without any text (a scan) is refused: it needs OCR first.
+Pages in two or three columns are read column by column: the gaps between columns come from
+where the lines lie across the page (``reading_order``), and a title across the columns is
+read first. A PDF without any text (a scan) is recognised by Tesseract (``ocr.py``) and its
+lines are laid out here like any other PDF's (``lay_out``).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ class _Line:
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
     first_word: float = 0.0  # width of the first word, to tell whether it would have fitted on the line before
     cells: bool = False  # pieces side by side with wide gaps: a table row
+    confidence: float | None = None  # OCR: the mean confidence of the line's words (%)
     right: float | None = None  # right edge of the line's column (None: one column, the page's text edge)
 
     @property
@@ -206,7 +210,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     if not any(pages):
         from . import ocr  # a scan: recognised, then laid out like any PDF
 
-        return ocr.extract_pdf(data, path, options)
+        return ocr.extract_pdf(data, path, options, len(pages))
     return lay_out(pages, heights, out)
 
 
@@ -396,7 +400,7 @@ def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary:
     stripped = last_text.rstrip()
     nxt = ln.text
     m = re.search(r"(\w+)([" + HYPHENS + r"])$", stripped)
-    if m and nxt[:1].islower():
+    if m and (nxt[:1].islower() or m.group(2) != "-" and m.group(1).isupper() and nxt[:1].isupper()):
         head, hyphen = m.group(1), m.group(2)
         tail = re.match(r"\w+", nxt)
         tail_word = tail.group(0) if tail else ""

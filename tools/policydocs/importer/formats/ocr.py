@@ -83,7 +83,7 @@ def _lay_out(pages: list[list[_Line]], heights: list[float]) -> Extracted:
         for ln in lines:
             if ln.confidence is not None and ln.confidence < GUESS_BELOW:
                 out.notes.append(Note(_("page {page}, line {line}").format(page=ln.page, line=ln.number), "OCR guess",
-                                      _("recognised with {confidence}% confidence, check it against the scan: {text}").format(
+                                      _("recognised with a confidence of {confidence} out of 100, check it against the scan: {text}").format(
                                           confidence=round(ln.confidence), text=ln.text)))
     return lay_out(pages, heights, out)
 

@@ -37,7 +37,8 @@ def clauses(text: str) -> list[str]:
 
 @pytest.mark.parametrize("lang,columns,size", [
     ("ru", 2, "11.5pt"), ("kk", 2, "11.5pt"), ("en", 2, "11.5pt"),
-    ("ru", 3, "11.5pt"), ("en", 3, "11.5pt"), ("ru", 2, "17pt"), ("en", 2, "17pt")])
+    ("ru", 3, "11.5pt"), ("en", 3, "11.5pt"), ("ru", 2, "17pt"), ("en", 2, "17pt"),
+    ("ru", 2, "14pt")])  # 14pt: the last page holds a few lines of each column
 def test_columns_read_column_by_column(tmp_path, lang, columns, size):
     text = OFFERS[lang]
     src = columns_pdf(text, tmp_path / "offer.pdf", lang=lang, header=HEADERS[lang], columns=columns, size=size)

@@ -200,9 +200,10 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     pages: list[list[_Line]] = []
     heights: list[float] = []
     widths: list[float] = []
+    columns: list = []  # the gutters of the page before
     for page_no, page in enumerate(_open_pages(data, path), 1):
         raw = [ln for ln in (_line(page_no, page.height, ln) for ln in _text_lines(page)) if ln.text]
-        pages.append(number_lines(reading_order(raw, page.height)))
+        pages.append(number_lines(reading_order(raw, page.height, columns)))
         heights.append(page.height)
         widths.append(page.width)
     if not pages:
@@ -293,13 +294,26 @@ def _gutters(lines: list[_Line], page_height: float) -> list[tuple[float, float]
     return out
 
 
-def reading_order(lines: list[_Line], page_height: float) -> list[_Line]:
+def _still_fit(lines: list[_Line], gutters: list[tuple[float, float]]) -> bool:
+    """Do the previous page's columns hold this page's few lines (the end of a text in columns)?"""
+    crossing = sum(1 for ln in lines for start, end in gutters if ln.x0 < start - 1 and ln.x1 > end + 1)
+    right_of = sum(1 for ln in lines if ln.x0 >= gutters[-1][1] - 1)
+    return bool(gutters) and crossing <= max(1, 0.15 * len(lines)) and right_of >= 1
+
+
+def reading_order(lines: list[_Line], page_height: float, before: list | None = None) -> list[_Line]:
     """One page's lines in reading order: column by column, between the lines that run across the columns.
 
     A title or heading across the page comes before the columns under it; the running
-    header and footer (in the margins) stay where they are, for the furniture check.
+    header and footer (in the margins) stay where they are, for the furniture check. A
+    page with too few lines to show its columns (the last one) keeps the columns of the
+    page ``before`` it when its lines fit them. The columns found are left in ``before``.
     """
     gutters = _gutters(lines, page_height)
+    if not gutters and before and _still_fit(lines, before):
+        gutters = list(before)
+    if before is not None:
+        before[:] = gutters
     if not gutters:
         return _merge_same_row(lines)
 

@@ -148,3 +148,34 @@ def test_a_300_page_scan_is_refused_before_recognition(tmp_path):
     assert str(err.value) == (f"{tmp_path / 'long.pdf'}:page 101: the scan has 300 pages; at most 100 pages are "
                               "recognised in one import: split the file and import the parts")
     assert seen == [] and not (tmp_path / "docs").exists()
+
+
+def test_appendices_number_again_and_bank_details_stay_text(tmp_path):
+    from .layout_texts import APPENDICES_RU
+    from .render_formats import to_pdf
+
+    src = to_pdf(APPENDICES_RU, tmp_path / "loan.pdf", header="ТОО «МФО Тест Кредит»")
+    result = import_file(src, "testcredit/loan", tmp_path / "docs", lang="ru")
+    out = tmp_path / "docs/ru/testcredit/loan.md"
+    doc = parse_file(out)
+    # three sequences, each as the reader sees it: the main text, Appendix 1 (no final dots), Appendix 2
+    assert [s.number for s in doc.sections] == ["1", "2", "1", "2", "1"]
+    assert [c.number for c in doc.clauses()] == ["1.1", "1.2", "2.1", "2.2", "1.1", "1.2", "2.1", "1.1", "1.2"]
+    text = body(out)
+    assert words(text) == words(APPENDICES_RU)
+    for item in ("a. документ", "e. сведения", "а) выписку", "б) справку"):  # letter items keep their letters
+        assert f"\n{item}" in text
+    for line in ("БИН 190340012345", "8 (727) 312-45-67", "Адрес: 050000, г. Алматы"):  # no digit became a label
+        assert f"\n{line}" in text
+    dots = [g for g in result.guesses if "without the final dot" in g.message]
+    assert len(dots) == 4 and all(re.fullmatch(r"page \d+, line \d+", g.where) for g in dots)
+
+
+def test_a_number_before_a_capital_is_not_a_section_without_its_clauses(tmp_path):
+    from policydocs.importer import import_text
+
+    text = ("Договор оказания услуг\n1. Предмет\n1.1. Исполнитель оказывает услуги.\n"
+            "5 Заемщиков подписали согласие\n8 Алматы, ул. Толе би\n")
+    result = import_text(text, "x.txt", "testcredit/loan", tmp_path / "docs", lang="ru")
+    md = result.documents[0].markdown
+    assert "## 5" not in md and "## 8" not in md and "5 Заемщиков" in md

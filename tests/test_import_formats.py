@@ -75,12 +75,12 @@ def test_pdf_headers_page_numbers_hyphenation(tmp_path):
     assert structure(path) == structure(tmp_path / "t/ru/testfin/privacy.md")
 
 
-def test_pdf_without_text_layer_needs_ocr(tmp_path):
+def test_pdf_without_text_layer_is_recognised_and_an_empty_scan_refused(tmp_path):
     from weasyprint import HTML
 
     src = tmp_path / "scan.pdf"
     HTML(string='<div style="width:15cm;height:20cm;background:#888"></div>').write_pdf(src)
-    with pytest.raises(PolicyError, match="no text layer .* OCR first"):
+    with pytest.raises(PolicyError, match="no text was recognised on the scan"):
         import_file(src, "testfin/privacy", tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
 

@@ -7,6 +7,11 @@ need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium chromium-driver"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 command -v npm >/dev/null 2>&1 || need="$need nodejs npm"  # axe-core for the accessibility tests
+# OCR of scans (policydocs import of a scanned PDF or image) with Russian, Kazakh and English data
+command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
+for code in rus kaz eng; do
+  tesseract --list-langs 2>/dev/null | grep -qx "$code" || need="$need tesseract-ocr-$code"
+done
 command -v faketime >/dev/null 2>&1 || need="$need faketime"  # make test-clock: the suite a year ahead and back
 [ -f /usr/share/hunspell/kk_KZ.dic ] || need="$need hunspell-kk"  # the checker's Kazakh analyser (check/morph.py)
 [ -z "$need" ] && exit 0

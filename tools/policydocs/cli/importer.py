@@ -60,6 +60,7 @@ def command(source, doc_id, docs_dir, product, operators, titles, notice_days, l
         force=force,
         dry_run=dry_run,
         accept_changes=accept_changes,
+        progress=lambda line: click.echo(line, err=True),
         product=product,
         operators=_per_language(operators, "--operator"),
         titles=_per_language(titles, "--title"),
@@ -113,12 +114,14 @@ def _written(doc, kind: str, dry_run: bool) -> str:
 def _summary(result) -> str:
     """'31 clauses, 12 guesses, 2 pieces of page furniture left out', in the language of the messages."""
     clauses = sum(d.clauses for d in result.documents)
-    return ", ".join((
+    recognised = [_("text recognised from a scan by OCR, not read from a text layer: check it against the scan")] if (
+        result.kind == "scan") else []
+    return ", ".join(recognised + [
         ngettext("{count} clause", "{count} clauses", clauses).format(count=clauses),
         ngettext("{count} guess", "{count} guesses", len(result.guesses)).format(count=len(result.guesses)),
         ngettext("{count} piece of page furniture left out", "{count} pieces of page furniture left out",
                  len(result.leftovers)).format(count=len(result.leftovers)),
-    ))
+    ])
 
 
 __all__ = ["command", "PolicyError"]

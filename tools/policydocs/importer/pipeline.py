@@ -37,6 +37,12 @@ HEADING_LINE = re.compile(r"^(\d+)\.\s+(\S.{0,100})$")
 ITEM_LINE = re.compile(r"^\d+\)\s")
 NUMBERED_LINE = re.compile(r"^\d+\.\s")
 BULLET_LINE = re.compile(r"^\s*[-•*](?:\s+|$)")
+# "3.1 Текст" beside "1.1. Текст": a clause label printed without its final dot (an appendix, a
+# second author); only labels of two levels or more, so "8 (727) 312-45-67" or "050000, г. Алматы"
+# in the bank details never become one
+UNDOTTED_CLAUSE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)[ \t]+(?=[«\"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+# "2 Порядок внесения платежей" followed by its clauses "2.1 ...": a section number without the dot
+UNDOTTED_HEADING = re.compile(r"^(\d{1,2})[ \t]+([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^.;:,]{2,100})$")
 
 
 @dataclass
@@ -161,6 +167,35 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
             current = _Block(kind, text, piece.source_line)
             blocks.append(current)
     return blocks
+
+
+def _dot_labels(lines: list[str], first_line: int, repairs: Repairs) -> list[str]:
+    """Labels printed without their final dot ("1.1 Текст", "2 Порядок" before its "2.1") written with it.
+
+    The only change the import makes to a label; done on the source lines themselves, so that the
+    verification compares the rest letter by letter, and each one reported."""
+    out = list(lines)
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text[:1].isdigit():
+            continue
+        if m := UNDOTTED_CLAUSE.match(text):
+            out[i] = f"{m.group(1)}. {text[m.end():]}"
+            repairs.note(first_line + i, _("clause {number} is printed without the final dot; wrote it as "
+                                           "{number}.").format(number=m.group(1)))
+        elif (m := UNDOTTED_HEADING.match(text)) and _own_clause_follows(lines, i, m.group(1)):
+            out[i] = f"{m.group(1)}. {m.group(2)}"
+            repairs.note(first_line + i, _("section {number} is printed without the final dot; wrote it as "
+                                           "{number}.").format(number=m.group(1)))
+    return out
+
+
+def _own_clause_follows(lines: list[str], index: int, number: str) -> bool:
+    """Is the next numbered line after ``index`` a clause of section ``number`` ("2 Порядок" then "2.1 ...")?"""
+    for text in lines[index + 1:index + 6]:
+        if m := re.match(r"^(\d+)\.\d", text.strip()):
+            return m.group(1) == number
+    return False
 
 
 def _render(blocks: list[_Block]) -> str:
@@ -288,6 +323,7 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         part = lines[seg.start:seg.end]
         if not any(line.strip() for line in part):
             continue
+        part = _dot_labels(part, seg.start + 1, repairs)
         blocks = _blocks(part, seg.start + 1, seg.lang, repairs)
         title = next((b.text for b in blocks if b.kind == "title"), None)
         if title is None:
@@ -334,13 +370,15 @@ def import_file(
     force: bool = False,
     dry_run: bool = False,
     accept_changes: bool = False,
+    progress=None,
     **options,
 ) -> ImportResult:
     """Import ``source`` (Word, PDF, web page or text) and write its languages under ``docs_dir``; all or nothing."""
     source = Path(source)
     data = formats.read_source(source)
     kind = formats.detect(data, source)
-    extracted = formats.extract(data, source, kind, formats.Options(accept_changes=accept_changes))
+    extracted = formats.extract(data, source, kind, formats.Options(
+        accept_changes=accept_changes, lang=options.get("lang"), progress=progress))
     if not extracted.lines:
         raise PolicyError(_("no text found to import in this {kind}").format(kind=_(formats.NAMES[kind])), source)
     result = import_extracted(extracted, str(source), doc_id, docs_dir, **options)

@@ -27,14 +27,19 @@ HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|main|article|div|p|h1|section)\b",
     re.S | re.I,
 )
-EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".png": "image", ".jpg": "image",
+            ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # what each kind is called in messages (translated where shown: ``_(NAMES[kind])``)
-NAMES = {"docx": N_("a Word file"), "pdf": N_("a PDF"), "html": N_("a web page"), "text": N_("text")}
+NAMES = {"docx": N_("a Word file"), "pdf": N_("a PDF"), "html": N_("a web page"), "text": N_("text"),
+         "image": N_("a scanned image")}
 
 
 @dataclass(frozen=True)
 class Options:
     accept_changes: bool = False
+    lang: str | None = None  # the text's language when the user gave it (a scan is recognised in it)
+    progress: object = None  # called with one line per scanned page recognised (a long OCR run shows it moves)
 
 
 def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -83,12 +88,14 @@ def detect(data: bytes, path: Path | str) -> str:
         )
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if head.startswith(IMAGE_MAGIC):
+        return "image"  # a scan: recognised by OCR
     if head.lstrip().startswith(b"{\\rtf"):
         raise PolicyError(_("this is an RTF file; open it in Word and save it as .docx"), path)
     text_head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     kind = "html" if HTML_START.match(text_head) else "text"
     expected = EXPECTED.get(suffix)
-    if expected in ("docx", "pdf"):
+    if expected in ("docx", "pdf", "image"):
         raise PolicyError(
             _("the file is named {suffix} but is not {expected} (it holds {found}); it may be damaged: "
                   "save or download it again").format(suffix=suffix, expected=_(NAMES[expected]), found=_(NAMES[kind])),
@@ -108,6 +115,10 @@ def extract(data: bytes, path: Path | str, kind: str, options: Options = Options
         from . import docx as reader
     elif kind == "pdf":
         from . import pdf as reader
+    elif kind == "image":
+        from .ocr import extract_image
+
+        return extract_image(data, path, options)
     elif kind == "html":
         from . import html as reader
     else:

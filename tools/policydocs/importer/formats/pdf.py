@@ -15,7 +15,10 @@ would only add cost. What no extractor does for a legal text is done here:
 - bold type (a font whose name says Bold) becomes ``**...**``;
 - pieces of one printed line far apart (table cells) are kept as one row, "cell | cell".
 
-A PDF without any text (a scan) is refused: it needs OCR first.
+Pages in two or three columns are read column by column: the gaps between columns come from
+where the lines lie across the page (``reading_order``), and a title across the columns is
+read first. A PDF without any text (a scan) is recognised by Tesseract (``ocr.py``) and its
+lines are laid out here like any other PDF's (``lay_out``).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ class _Line:
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
     first_word: float = 0.0  # width of the first word, to tell whether it would have fitted on the line before
     cells: bool = False  # pieces side by side with wide gaps: a table row
+    confidence: float | None = None  # OCR: the mean confidence of the line's words (%)
+    right: float | None = None  # right edge of the line's column (None: one column, the page's text edge)
 
     @property
     def text(self) -> str:
@@ -123,15 +128,18 @@ def _line(page_no: int, page_height: float, ltline) -> _Line:
                  pieces, max(0.0, end - start))
 
 
-def _merge_same_row(lines: list[_Line]) -> list[_Line]:
-    """Pieces of one printed line that the layout analysis put in different boxes (a number and its text)."""
+def _merge_same_row(lines: list[_Line], cells: bool = True) -> list[_Line]:
+    """Pieces of one printed line that the layout analysis put in different boxes (a number and its text).
+
+    Inside a narrow column a justified line's spaces are as wide as a table's gaps: there
+    (``cells=False``) the pieces are words of one line, never cells."""
     lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
     out: list[_Line] = []
     for ln in lines:
         if out and abs(out[-1].top - ln.top) < 0.5 * min(ln.height, out[-1].height) and ln.x0 >= out[-1].x1 - 1:
             prev = out[-1]
             marker = STARTS_BLOCK.match(prev.text + " ") and len(prev.text) <= 12  # "2.3." then a tab, then the text
-            cell = ln.x0 - prev.x1 > 2.5 * ln.height and not marker  # wider than a justified line's spaces
+            cell = cells and ln.x0 - prev.x1 > 2.5 * ln.height and not marker  # wider than a justified line's spaces
             prev.cells = prev.cells or cell
             prev.pieces = prev.pieces + [(" | " if cell else " ", False)] + ln.pieces
             prev.x1 = ln.x1
@@ -192,22 +200,30 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     pages: list[list[_Line]] = []
     heights: list[float] = []
     widths: list[float] = []
+    columns: list = []  # the gutters of the page before
     for page_no, page in enumerate(_open_pages(data, path), 1):
-        lines = _merge_same_row([_line(page_no, page.height, ln) for ln in _text_lines(page)])
-        lines = [ln for ln in lines if ln.text]
-        for number, ln in enumerate(lines, 1):
-            ln.number = number
-        pages.append(lines)
+        raw = [ln for ln in (_line(page_no, page.height, ln) for ln in _text_lines(page)) if ln.text]
+        pages.append(number_lines(reading_order(raw, page.height, columns)))
         heights.append(page.height)
         widths.append(page.width)
     if not pages:
         raise PolicyError(_("the PDF has no pages"), path)
     if not any(pages):
-        raise PolicyError(
-            _("the PDF has no text layer (it is a scan or a picture); run it through OCR first "
-                  '("Recognize text" in Acrobat, ABBYY or a scanner app) and import the result'),
-            path,
-        )
+        from . import ocr  # a scan: recognised, then laid out like any PDF
+
+        return ocr.extract_pdf(data, path, options, len(pages))
+    return lay_out(pages, heights, out)
+
+
+def number_lines(lines: list[_Line]) -> list[_Line]:
+    """Number a page's lines in reading order (the place a message points at: "page 2, line 14")."""
+    for number, ln in enumerate(lines, 1):
+        ln.number = number
+    return lines
+
+
+def lay_out(pages: list[list[_Line]], heights: list[float], out: Extracted) -> Extracted:
+    """Pages of positioned lines (read from a text layer or recognised from a scan) to the policy's paragraphs."""
     for page_no, lines in enumerate(pages, 1):
         if not lines:
             out.notes.append(Note(_("page {page}").format(page=page_no), "page without text",
@@ -234,6 +250,116 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     return out
 
 
+def _gutters(lines: list[_Line], page_height: float) -> list[tuple[float, float]]:
+    """The gaps between columns of text on one page, from where its lines lie across the page.
+
+    A gutter is a band of x-positions that almost no line crosses (a title or a heading across
+    the columns may), at least as wide as a line is high, with lines wholly on both sides of it
+    that mostly reach it (the columns of justified or ragged text; a table of short labels and
+    values is not columns).
+    """
+    body = [ln for ln in lines if MARGIN_ZONE * page_height <= ln.top and ln.bottom <= (1 - MARGIN_ZONE) * page_height]
+    if len(body) < 6:
+        return []
+    left, right = min(ln.x0 for ln in body), max(ln.x1 for ln in body)
+    height = statistics.median(ln.height for ln in body)
+    width = int(right - left) + 1
+    if width < 10 * height:
+        return []
+    cover = [0] * width
+    for ln in body:
+        for x in range(max(0, int(ln.x0 - left)), min(width, int(ln.x1 - left) + 1)):
+            cover[x] += 1
+    allowed = max(2, int(0.15 * len(body)))
+    runs: list[tuple[float, float]] = []
+    x = 0
+    while x < width:
+        if cover[x] <= allowed:
+            start = x
+            while x < width and cover[x] <= allowed:
+                x += 1
+            if x - start >= 0.8 * height and start > 0.12 * width and x < 0.88 * width:
+                runs.append((left + start, left + x))
+        x += 1
+    out = []
+    for start, end in runs:
+        before = [ln for ln in body if ln.x1 <= start + 1 and all(ln.x0 >= e - 1 for s, e in out)]
+        after = [ln for ln in body if ln.x0 >= end - 1]
+        if len(before) < 3 or len(after) < 3:
+            continue
+        column = start - max([left] + [e for _, e in out])
+        reaching = sum(1 for ln in before if start - ln.x1 < 0.25 * column)
+        if reaching >= 0.5 * len(before):
+            out.append((start, end))
+    return out
+
+
+def _still_fit(lines: list[_Line], gutters: list[tuple[float, float]]) -> bool:
+    """Do the previous page's columns hold this page's few lines (the end of a text in columns)?"""
+    crossing = sum(1 for ln in lines for start, end in gutters if ln.x0 < start - 1 and ln.x1 > end + 1)
+    right_of = sum(1 for ln in lines if ln.x0 >= gutters[-1][1] - 1)
+    return bool(gutters) and crossing <= max(1, 0.15 * len(lines)) and right_of >= 1
+
+
+def reading_order(lines: list[_Line], page_height: float, before: list | None = None) -> list[_Line]:
+    """One page's lines in reading order: column by column, between the lines that run across the columns.
+
+    A title or heading across the page comes before the columns under it; the running
+    header and footer (in the margins) stay where they are, for the furniture check. A
+    page with too few lines to show its columns (the last one) keeps the columns of the
+    page ``before`` it when its lines fit them. The columns found are left in ``before``.
+    """
+    gutters = _gutters(lines, page_height)
+    if not gutters and before and _still_fit(lines, before):
+        gutters = list(before)
+    if before is not None:
+        before[:] = gutters
+    if not gutters:
+        return _merge_same_row(lines)
+
+    def column(ln: _Line) -> int | None:
+        for start, end in gutters:
+            if ln.x0 < start - 1 and ln.x1 > end + 1:
+                return None  # runs across a gutter: a title, a heading across the page, a running header
+        return sum(1 for start, end in gutters if (ln.x0 + ln.x1) / 2 > end)
+
+    out: list[_Line] = []
+
+    def flush_band(band: dict[int, list[_Line]]):
+        if len(band) > 1:  # a short line centred above the columns (a title's last line) comes before them
+            tops = {index: min(ln.top for ln in col) for index, col in band.items()}
+            above = [ln for index, col in band.items() for ln in col
+                     if all(ln.bottom <= top for other, top in tops.items() if other != index)]
+            if above:
+                out.extend(_merge_same_row(above))
+                band = {index: [ln for ln in col if ln not in above] for index, col in band.items()}
+        for index in sorted(band):
+            if not band[index]:
+                continue
+            merged = _merge_same_row(band[index], cells=False)
+            edge = sorted(ln.x1 for ln in merged)[int(0.9 * (len(merged) - 1))]
+            for ln in merged:
+                ln.right = edge
+            out.extend(merged)
+
+    band: dict[int, list[_Line]] = defaultdict(list)
+    across: list[_Line] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        index = column(ln)
+        if index is None:
+            across.append(ln)
+            continue
+        if across:
+            flush_band(band)
+            band = defaultdict(list)
+            out.extend(_merge_same_row(across))
+            across = []
+        band[index].append(ln)
+    flush_band(band)
+    out.extend(_merge_same_row(across))
+    return out
+
+
 def _paragraphs(body: list[_Line], out: Extracted) -> None:
     if not body:
         return
@@ -243,6 +369,7 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
     right = sorted(ln.x1 for ln in body)[int(0.95 * (len(body) - 1))]
     space = 0.3 * height
     vocabulary = Counter(w.lower() for ln in body for w in re.findall(r"\w+(?:-\w+)*", ln.text))
+    marked = any(re.search(r"\w[\u2010\u00ad]$", ln.text) for ln in body)
     paragraph: list[tuple[str, bool]] = []
     first: _Line | None = None
     prev: _Line | None = None
@@ -262,31 +389,36 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
         new = prev is None or STARTS_BLOCK.match(ln.text) is not None or ln.cells or (prev.cells and not wrapped_cell)
         if not new and prev.page == ln.page and ln.top - prev.top > 1.35 * pitch:
             new = True
-        if not new and prev.x1 + space + ln.first_word < right - 0.5 * space:
+        if not new and prev.x1 + space + ln.first_word < (prev.right or right) - 0.5 * space:
             new = True  # the line before ended early although this line's first word would have fitted
         if new:
             flush()
             paragraph, first = list(ln.pieces), ln
             row_left = ln.x0
         else:
-            _join(paragraph, prev, ln, vocabulary, out)
+            _join(paragraph, prev, ln, vocabulary, out, marked)
         if wrapped_cell:
             ln.cells = True  # the row goes on: its next line may be another cell's continuation
         prev = ln
     flush()
 
 
-def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary: Counter, out: Extracted) -> None:
-    """Append ``ln`` to the paragraph: with a space, or mending a word hyphenated at the line end."""
+def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary: Counter, out: Extracted,
+          marked: bool = False) -> None:
+    """Append ``ln`` to the paragraph: with a space, or mending a word hyphenated at the line end.
+
+    ``marked``: the document marks its own line-end hyphenation with U+2010 or a soft hyphen
+    (WeasyPrint, LibreOffice), so a plain "-" at a line end is the word's own ("интернет-ресурс",
+    "жай-күйі", "іс-қимыл") and stays."""
     last_text, last_bold = paragraph[-1]
     stripped = last_text.rstrip()
     nxt = ln.text
     m = re.search(r"(\w+)([" + HYPHENS + r"])$", stripped)
-    if m and nxt[:1].islower():
+    if m and (nxt[:1].islower() or m.group(2) != "-" and m.group(1).isupper() and nxt[:1].isupper()):
         head, hyphen = m.group(1), m.group(2)
         tail = re.match(r"\w+", nxt)
         tail_word = tail.group(0) if tail else ""
-        keep = hyphen == "-" and vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()]
+        keep = hyphen == "-" and (marked or vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()])
         paragraph[-1] = (stripped[:-1] + ("-" if keep else ""), last_bold)
         pieces = list(ln.pieces)
         pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])

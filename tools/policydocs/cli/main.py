@@ -33,6 +33,7 @@ COMMANDS = {
     "notice": ("notice", "command", N_("Print the notice of a material change: e-mail, push or JSON.")),
     "export": ("export", "command", N_("Write a policy in one language as a Word document.")),
     "acceptance": ("acceptance", "group", N_("Check acceptance records against the published versions.")),
+    "verify": ("verify", "command", N_("Check a built site against its signed manifests.")),
 }
 
 clickwords.install()  # click's own words ("Usage:", "Missing argument") in the chosen language

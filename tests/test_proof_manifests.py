@@ -139,3 +139,11 @@ def test_verify_command_exit_codes(site):
     change_text(site)
     done = run()
     assert done.returncode == 1 and f"{site}/evidence/{DOC}/v2/ru.md: differs from the manifest" in done.stdout
+
+
+def test_the_cache_keeps_the_unsigned_bodies(built):
+    cached = [p for p in (built.parent / ".cache/pdf").rglob("*") if p.is_file() and p.read_bytes()[:5] == b"%PDF-"]
+    pdf = built / next(f["path"] for f in manifest(built, 2)["files"] if f["role"] == "pdf" and f["lang"] == "ru")
+    signed = pdf.read_bytes()
+    assert cached and all(b"/ByteRange" not in p.read_bytes() for p in cached)
+    assert any(signed.startswith(p.read_bytes()) for p in cached)  # the signed file is the cached body + signature

@@ -1,0 +1,104 @@
+"""The company's certificate: what signs and what is refused in one line; PAdES validated by pyHanko."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+from weasyprint import HTML
+
+from policydocs.errors import PolicyError
+from policydocs.proof import signing
+
+from .proof_certs import PASSWORD, SIGNING_AT, make_p12
+from .test_proof_manifests import DOC, make_project, mkdocs_build, publish_two_versions
+
+UTC = dt.timezone.utc
+PUBLISHED = dt.datetime(2026, 11, 22, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+
+
+@pytest.fixture
+def password(monkeypatch):
+    monkeypatch.setenv(signing.PASSWORD_ENV, PASSWORD)
+
+
+def pdf_bytes() -> bytes:
+    return HTML(string="<h1>Құпиялылық саясаты</h1><p>1.1. «Смарт Ақкөл» ЖШС дербес деректерді өңдейді.</p>").write_pdf()
+
+
+@pytest.mark.parametrize("kind", ["rsa", "ec"])
+def test_rsa_and_ecdsa_sign_pdfs_that_pyhanko_validates(tmp_path, password, kind):
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12", kind=kind)), SIGNING_AT)
+    body = pdf_bytes()
+    signed = signing.sign_pdf(cert, body, PUBLISHED)
+    assert signed.startswith(body)  # the unsigned body is kept byte for byte; the signature is an update after it
+    signature = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    root = asn1_x509.Certificate.load(cert.cert.public_bytes(Encoding.DER))
+    status = validate_pdf_signature(signature, ValidationContext(trust_roots=[root], moment=SIGNING_AT))
+    assert status.intact and status.valid and status.trusted
+    assert status.signer_reported_dt == PUBLISHED
+    assert signature.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES
+    tampered = bytearray(signed)
+    tampered[len(body) // 2] ^= 1
+    bad = validate_pdf_signature(PdfFileReader(io.BytesIO(bytes(tampered)), strict=False).embedded_signatures[0],
+                                 ValidationContext(trust_roots=[root], moment=SIGNING_AT))
+    assert not bad.intact
+
+
+def test_the_password_may_come_from_a_file(tmp_path, monkeypatch):
+    monkeypatch.delenv(signing.PASSWORD_ENV, raising=False)
+    (tmp_path / "pass.txt").write_text(PASSWORD + "\n", encoding="utf-8")
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12"), password_file=tmp_path / "pass.txt"),
+                        SIGNING_AT)
+    assert "Смарт Ақкөл" in cert.subject
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: make_p12(p, not_after=dt.datetime(2026, 6, 1, tzinfo=UTC)), "the certificate expired on 2026-06-01"),
+    (lambda p: make_p12(p, not_before=dt.datetime(2027, 1, 1, tzinfo=UTC)), "not yet valid: valid from 2027-01-01"),
+    (lambda p: make_p12(p, key_usage=False), "neither digitalSignature nor nonRepudiation"),
+    (lambda p: make_p12(p, password="другой пароль"), "password is wrong"),
+    (lambda p: (p.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"), p)[1],
+     "not a PKCS#12 certificate file"),
+])
+def test_a_certificate_that_cannot_sign_is_one_line(tmp_path, password, make, words):
+    path = make(tmp_path / "c.p12")
+    with pytest.raises(PolicyError) as err:
+        signing.load(signing.SigningConfig(path), SIGNING_AT)
+    assert words in err.value.message and err.value.path == str(path) and "\n" not in str(err.value)
+
+
+def test_a_valid_certificate_is_not_refused(tmp_path, password):
+    assert signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT).cert is not None
+
+
+def test_without_the_password_the_variable_is_named(tmp_path, monkeypatch):
+    monkeypatch.delenv(signing.PASSWORD_ENV, raising=False)
+    with pytest.raises(PolicyError, match="POLICYDOCS_SIGN_PASSWORD"):
+        signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT)
+
+
+def test_an_expired_certificate_stops_the_build_in_one_line(tmp_path):
+    make_p12(tmp_path / "old.p12", not_after=dt.datetime(2026, 6, 1, tzinfo=UTC))
+    project = make_project(tmp_path / "project", manifests=True, sign_certificate="../old.p12")
+    publish_two_versions(project)
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if "certificate expired" in line]
+    assert len(lines) == 1 and "old.p12" in lines[0] and "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_signing_is_off_unless_configured(tmp_path):
+    project = make_project(tmp_path / "project", pdf=True, pdf_cache_dir=".cache/pdf")
+    publish_two_versions(project)
+    assert mkdocs_build(project).returncode == 0
+    pdf = next((project / "site").rglob("v2/*.pdf"))
+    assert b"/ByteRange" not in pdf.read_bytes() and not (project / "site/evidence").exists()
+    assert DOC == "demo/privacy"

@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from asn1crypto import cms, pkcs12 as asn1_pkcs12
@@ -67,12 +67,19 @@ class Certificate:
     chain: list
     tsa_url: str | None = None
     visible_box: bool = False
+    _signer: object = field(default=None, repr=False)
 
     @property
     def subject(self) -> str:
         return self.cert.subject.rfc4514_string()
 
     def pyhanko_signer(self):
+        """pyHanko's signer, made once: loading an RSA key checks it, which costs more than a signature."""
+        if self._signer is None:
+            self._signer = self._make_signer()
+        return self._signer
+
+    def _make_signer(self):
         from asn1crypto import keys, x509 as asn1_x509
         from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
         from pyhanko.sign import signers
@@ -81,8 +88,25 @@ class Certificate:
         der = self.cert.public_bytes(Encoding.DER)
         key = keys.PrivateKeyInfo.load(self.key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()))
         others = [asn1_x509.Certificate.load(c.public_bytes(Encoding.DER)) for c in self.chain]
-        return signers.SimpleSigner(signing_cert=asn1_x509.Certificate.load(der), signing_key=key,
-                                    cert_registry=SimpleCertificateStore.from_certs(others))
+        loaded = self.key
+
+        class _LoadedKey(signers.SimpleSigner):
+            """pyHanko re-reads the key for every signature (twice per PDF); this one signs with the key loaded once."""
+
+            def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+                from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+                from pyhanko.sign.general import get_pyca_cryptography_hash
+
+                mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+                digest = get_pyca_cryptography_hash(digest_algorithm)
+                if mechanism == "rsassa_pkcs1v15" and isinstance(loaded, rsa.RSAPrivateKey):
+                    return loaded.sign(data, PKCS1v15(), digest)
+                if mechanism == "ecdsa" and isinstance(loaded, ec.EllipticCurvePrivateKey):
+                    return loaded.sign(data, ec.ECDSA(digest))
+                return super().sign_raw(data, digest_algorithm)
+
+        return _LoadedKey(signing_cert=asn1_x509.Certificate.load(der), signing_key=key,
+                          cert_registry=SimpleCertificateStore.from_certs(others))
 
     def timestamper(self):
         if not self.tsa_url:

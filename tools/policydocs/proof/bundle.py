@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
-import tempfile
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_time
 
 from ..errors import PolicyError
+from ..fsutil import atomic_write_bytes
 from ..i18n import _
 from ..site.dates import long_date
 from ..versions.store import open_store
@@ -204,22 +204,12 @@ h1 {{ font-size: 15pt }} h2 {{ font-size: 11pt; margin-bottom: 3pt }} code {{ fo
 
 
 def _write_zip(out: Path, files: list[tuple[str, bytes]], moment: dt.datetime) -> None:
-    """The zip beside ``out`` under a temporary name, renamed into place only when complete."""
-    out = Path(out)
+    """The zip, made in memory (a bundle is a few PDFs and texts) and written all at once or not at all."""
     stamp = moment.astimezone(dt.timezone.utc).timetuple()[:6]
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise PolicyError(_("cannot write here ({reason})").format(reason=exc.strerror or exc), out) from None
-    try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in files:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=stamp)  # the publication moment: the same bundle, the same bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    atomic_write_bytes(out, buffer.getvalue())

@@ -102,3 +102,11 @@ def test_signing_is_off_unless_configured(tmp_path):
     pdf = next((project / "site").rglob("v2/*.pdf"))
     assert b"/ByteRange" not in pdf.read_bytes() and not (project / "site/evidence").exists()
     assert DOC == "demo/privacy"
+
+
+def test_an_rsa_signature_of_the_same_body_at_the_same_moment_is_the_same_file(tmp_path, password):
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT)
+    body = pdf_bytes()
+    first, second = signing.sign_pdf(cert, body, PUBLISHED), signing.sign_pdf(cert, body, PUBLISHED)
+    assert first == second
+    assert signing.sign_pdf(cert, body, PUBLISHED + dt.timedelta(days=1)) != first  # the moment is in the file

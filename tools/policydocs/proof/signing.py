@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import io
 import logging
 import os
@@ -189,6 +190,7 @@ def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
 
 def sign_pdf(certificate: Certificate, pdf: bytes, claimed: dt.datetime, reason: str | None = None) -> bytes:
     """The PDF with a PAdES signature added (the unsigned body stays byte for byte as it was)."""
+    from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -201,7 +203,21 @@ def sign_pdf(certificate: Certificate, pdf: bytes, claimed: dt.datetime, reason:
     meta = signers.PdfSignatureMetadata(field_name="Signature", md_algorithm="sha256", reason=reason,
                                         subfilter=fields.SigSeedSubFilter.PADES)
     spec = fields.SigFieldSpec("Signature", box=(56, 40, 300, 80) if certificate.visible_box else None)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    class _Reproducible(IncrementalPdfFileWriter):
+        """The update's /ID and /ModDate from the body and the claimed moment (pyHanko: random and the clock),
+        so that an RSA signature of the same body at the same moment is the same file."""
+
+        def _update_meta(self):
+            super()._update_meta()
+            if self._info is not None and "/ModDate" in self._info.get_object():
+                self._info.get_object()["/ModDate"] = generic.pdf_date(claimed)
+
+    writer = _Reproducible(io.BytesIO(pdf), strict=False)
+    digest = hashlib.sha256(pdf).digest()
+    # the body's own first /ID is kept (PDF 14.4); a body without one gets it from its bytes, not at random
+    first = writer.document_id[0] if "/ID" in writer.prev.trailer else digest[16:]
+    writer._document_id = generic.ArrayObject([generic.ByteStringObject(first),
+                                               generic.ByteStringObject(digest[:16])])
     out = io.BytesIO()
     asyncio.run(_ClaimedTime(meta, certificate.pyhanko_signer(), timestamper=certificate.timestamper(),
                              new_field_spec=spec).async_sign_pdf(writer, output=out))

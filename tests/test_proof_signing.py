@@ -110,3 +110,48 @@ def test_an_rsa_signature_of_the_same_body_at_the_same_moment_is_the_same_file(t
     first, second = signing.sign_pdf(cert, body, PUBLISHED), signing.sign_pdf(cert, body, PUBLISHED)
     assert first == second
     assert signing.sign_pdf(cert, body, PUBLISHED + dt.timedelta(days=1)) != first  # the moment is in the file
+
+
+@pytest.fixture
+def tsa():
+    from .proof_certs import LocalTimestampServer
+
+    server = LocalTimestampServer()
+    yield server
+    if server.server.fileno() != -1:
+        server.close()
+
+
+def test_a_configured_time_stamp_server_adds_an_rfc3161_token(tmp_path, password, tsa):
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12"), tsa_url=tsa.url), SIGNING_AT)
+    signed = signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)
+    assert tsa.requests >= 1  # pyHanko asks once more to size the signature
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    roots = [asn1_x509.Certificate.load(cert.cert.public_bytes(Encoding.DER)), tsa.certificate]
+    context = ValidationContext(trust_roots=roots, moment=SIGNING_AT)
+    status = validate_pdf_signature(PdfFileReader(io.BytesIO(signed)).embedded_signatures[0], context,
+                                    ts_validation_context=context)
+    assert status.intact and status.valid
+    assert status.timestamp_validity is not None and status.timestamp_validity.intact
+    assert status.timestamp_validity.timestamp == SIGNING_AT  # the server's moment, beside the claimed one
+    assert status.signer_reported_dt == PUBLISHED
+    before = tsa.requests
+    manifest_signature = signing.sign_detached(cert, b'{"version": 2}\n', PUBLISHED)
+    assert tsa.requests == before + 1 and signing.check_detached(b'{"version": 2}\n', manifest_signature)[0]
+
+
+def test_without_a_time_stamp_server_no_token(tmp_path, password):
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT)
+    status = validate_pdf_signature(PdfFileReader(io.BytesIO(signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)))
+                                    .embedded_signatures[0])
+    assert status.timestamp_validity is None
+
+
+def test_a_time_stamp_server_that_does_not_answer_is_one_line(tmp_path, password, tsa):
+    url = tsa.url
+    tsa.close()  # nothing listens there any more
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12"), tsa_url=url), SIGNING_AT)
+    with pytest.raises(PolicyError) as err:
+        signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)
+    assert f"the time-stamp server {url} did not answer" in err.value.message and "\n" not in str(err.value)

@@ -163,10 +163,22 @@ def sign_detached(certificate: Certificate, data: bytes, claimed: dt.datetime) -
     """A CMS (PKCS#7) detached signature of ``data`` in DER, claiming ``claimed`` as signing time."""
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
-    signed = asyncio.run(certificate.pyhanko_signer().async_sign_general_data(
+    signed = _run(certificate, certificate.pyhanko_signer().async_sign_general_data(
         data, "sha256", detached=True, timestamper=certificate.timestamper(),
         signed_attr_settings=PdfCMSSignedAttributes(signing_time=claimed)))
     return signed.dump()
+
+
+def _run(certificate: Certificate, work):
+    """Run pyHanko's signing; a time-stamp server that does not answer is one line, not a traceback."""
+    from pyhanko.sign.timestamps import TimestampRequestError
+
+    try:
+        return asyncio.run(work)
+    except (TimestampRequestError, OSError) as exc:
+        raise PolicyError(_("the time-stamp server {url} did not answer ({reason}); nothing was signed").format(
+            url=certificate.tsa_url, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__),
+            certificate.path) from None
 
 
 def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
@@ -219,6 +231,6 @@ def sign_pdf(certificate: Certificate, pdf: bytes, claimed: dt.datetime, reason:
     writer._document_id = generic.ArrayObject([generic.ByteStringObject(first),
                                                generic.ByteStringObject(digest[:16])])
     out = io.BytesIO()
-    asyncio.run(_ClaimedTime(meta, certificate.pyhanko_signer(), timestamper=certificate.timestamper(),
-                             new_field_spec=spec).async_sign_pdf(writer, output=out))
+    _run(certificate, _ClaimedTime(meta, certificate.pyhanko_signer(), timestamper=certificate.timestamper(),
+                                   new_field_spec=spec).async_sign_pdf(writer, output=out))
     return out.getvalue()

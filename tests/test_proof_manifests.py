@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
 
 from policydocs.proof.verify import verify
 from tests.browser.sitebuild import DEFAULT_EPOCH, MKDOCS, make_project
 from tests.test_site_versions import DOC, publish_two_versions
 
-from .proof_certs import PASSWORD, make_p12
+from .proof_certs import PASSWORD, SIGNING_AT, make_p12
 
 NOW = "2026-11-18T16:06:00+05:00"  # the build moment of test_site_versions, as the project's clock
 
@@ -73,7 +74,7 @@ def test_the_versions_pdfs_carry_a_pades_signature_with_the_publication_moment(b
     pdf = next(f["path"] for f in manifest(built, 2)["files"] if f["role"] == "pdf" and f["lang"] == "ru")
     with open(built / pdf, "rb") as fh:
         signature = PdfFileReader(fh).embedded_signatures[0]
-        status = validate_pdf_signature(signature)
+        status = validate_pdf_signature(signature, ValidationContext(trust_roots=[], moment=SIGNING_AT))
     assert status.intact and status.valid and status.coverage.name == "ENTIRE_FILE"
     assert status.signer_reported_dt == dt.datetime.fromisoformat(manifest(built, 2)["published"])
     api = json.loads((built / f"api/v1/documents/{DOC}.json").read_text(encoding="utf-8"))

@@ -144,7 +144,7 @@ def test_a_configured_time_stamp_server_adds_an_rfc3161_token(tmp_path, password
 def test_without_a_time_stamp_server_no_token(tmp_path, password):
     cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT)
     status = validate_pdf_signature(PdfFileReader(io.BytesIO(signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)))
-                                    .embedded_signatures[0])
+                                    .embedded_signatures[0], ValidationContext(trust_roots=[], moment=SIGNING_AT))
     assert status.timestamp_validity is None
 
 

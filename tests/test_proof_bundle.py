@@ -62,6 +62,10 @@ def test_the_bundle_holds_both_versions_records_and_a_one_page_summary(built, re
         assert zf.read("v2/manifest.json") == (built / f"evidence/{DOC}/v2/manifest.json").read_bytes()
         summary = zf.read("summary.pdf")
         manifest = json.loads(zf.read("v2/manifest.json"))
+        listed = {f["path"]: f["sha256"] for n in (1, 2) for f in json.loads(zf.read(f"v{n}/manifest.json"))["files"]}
+        contents = json.loads(zf.read("contents.json"))
+        from_site = [c for c in contents if c["manifest_path"]]
+        assert len(from_site) >= 8 and all(listed[c["manifest_path"]] == c["sha256"] for c in from_site)
     assert [f["sha256"] for f in manifest["files"] if f["role"] == "text" and f["lang"] == "kk"] == [
         __import__("hashlib").sha256(zipfile.ZipFile(out).read("v2/kk.md")).hexdigest()]
     text = extract_text(io.BytesIO(summary))

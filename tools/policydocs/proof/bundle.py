@@ -12,6 +12,7 @@ Babel in that language, with the document's time zone.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import io
@@ -69,12 +70,19 @@ WORDS = {
     "item.moments": {"ru": "моменты публикации, уведомления и окончания срока уведомления",
                      "kk": "жариялау, хабарлау және хабарлау мерзімі аяқталған сәттер",
                      "en": "the moments of publication, notice and the end of the notice period"},
+    "item.contents": {"ru": "перечень файлов архива: где каждый указан в манифесте и его sha256",
+                      "kk": "мұрағат файлдарының тізімі: әрқайсысы манифесте қай жолмен көрсетілгені және sha256 мәні",
+                      "en": "the list of the archive's files: the path each has in its manifest, and its sha256"},
     "item.records": {"ru": "записи приложения об этом пользователе и результат их проверки",
                      "kk": "қосымшаның осы пайдаланушы туралы жазбалары және оларды тексеру нәтижесі",
                      "en": "the app's records of this user and how each was checked"},
-    "verify": {"ru": "Проверить целостность: policydocs verify <папка с распакованным архивом>",
-               "kk": "Тұтастығын тексеру: policydocs verify <архив ашылған қалта>",
-               "en": "To check integrity: policydocs verify <folder the archive was unpacked into>"},
+    "verify": {"ru": "Как проверить: sha256 каждого файла указан в manifest.json его редакции; подпись манифеста: "
+                     "openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content manifest.json",
+               "kk": "Қалай тексеру керек: әр файлдың sha256 мәні өз редакциясының manifest.json файлында; манифест "
+                     "қолтаңбасы: openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content "
+                     "manifest.json",
+               "en": "To check: the sha256 of every file is in its version's manifest.json; the manifest's signature: "
+                     "openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content manifest.json"},
 }
 
 
@@ -117,6 +125,7 @@ def evidence(doc_id: str, at: dt.datetime, out: Path, *, versions_dir: Path, sit
     index = acceptance.StoreIndex(versions_dir)
     checked = [(r, acceptance.problems(r, index)) for r in user_records]
     files: list[tuple[str, bytes]] = []
+    origins: dict[str, str] = {}  # name in the zip -> the path its version's manifest lists
     for version in filter(None, (current, previous)):
         folder = site_dir / version_folder(doc_id, version.number)
         manifest_path = folder / MANIFEST
@@ -131,12 +140,15 @@ def evidence(doc_id: str, at: dt.datetime, out: Path, *, versions_dir: Path, sit
         for code in langs:
             if code in version.sha256:
                 files.append((f"{prefix}/{code}.md", version.text_path(code).read_bytes()))
+                origins[f"{prefix}/{code}.md"] = f"{version_folder(doc_id, version.number)}/{code}.md"
             for item in manifest["files"]:
                 if item.get("lang") == code and item["role"] in ("pdf", "redline_pdf", "redline_page") and (
                         item["role"] == "pdf" or version is current):
                     source = site_dir / item["path"]
                     if source.is_file():
-                        files.append((f"{prefix}/{item['role']}-{code}{Path(item['path']).suffix}", source.read_bytes()))
+                        name = f"{prefix}/{item['role']}-{code}{Path(item['path']).suffix}"
+                        files.append((name, source.read_bytes()))
+                        origins[name] = item["path"]
     moments = {"document": doc_id, "asked_at": at.isoformat(), "timezone": store.timezone,
                "versions": [_moments(v) for v in filter(None, (current, previous))]}
     files.append(("moments.json", (json.dumps(moments, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
@@ -144,6 +156,9 @@ def evidence(doc_id: str, at: dt.datetime, out: Path, *, versions_dir: Path, sit
         lines = [json.dumps({**r.to_json(), "line": r.line, "holds": not p, "problems": [w for _k, w in p]},
                             ensure_ascii=False) + "\n" for r, p in checked]
         files.append(("records.jsonl", "".join(lines).encode("utf-8")))
+    listing = [{"name": name, "manifest_path": origins.get(name), "sha256": hashlib.sha256(data).hexdigest()}
+               for name, data in files]
+    files.append(("contents.json", (json.dumps(listing, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
     summary = summary_pdf(doc_id, at, lang, store.timezone, current, previous, user, checked, [n for n, _d in files])
     files.insert(0, ("summary.pdf", summary))
     _write_zip(out, files, current.published)
@@ -183,7 +198,7 @@ def summary_pdf(doc_id, at, lang, tz, current, previous, user, checked, names) -
                 f"{e(word('effective', lang))}: {e(moment_text(version.effective, lang, tz))}</td></tr>")
 
     items = [("item.text", ".md"), ("item.pdf", "pdf-"), ("item.redline", "redline"), ("item.manifest", "manifest"),
-             ("item.moments", "moments.json"), ("item.records", "records.jsonl")]
+             ("item.moments", "moments.json"), ("item.contents", "contents.json"), ("item.records", "records.jsonl")]
     content = "".join(f"<li><code>{e(', '.join(sorted({n.split('/')[-1] for n in names if mark in n})))}</code>: "
                       f"{e(word(key, lang))}</li>" for key, mark in items if any(mark in n for n in names))
     records = "".join(f"<li>{e(r.at.isoformat())} · {e(r.how)} · v{r.version} {e(r.language)}: "

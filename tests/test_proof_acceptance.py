@@ -81,9 +81,10 @@ def test_each_failure_kind_is_named(versions, tmp_path, record, kind):
     assert found == {2: [kind]} and report.failed == 1 and report.kinds == {kind: 1}
 
 
-def test_csv_has_the_same_columns(versions, tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])  # Excel writes CSV with a byte-order mark
+def test_csv_has_the_same_columns(versions, tmp_path, encoding):
     path = tmp_path / "r.csv"
-    with open(path, "w", newline="", encoding="utf-8") as fh:
+    with open(path, "w", newline="", encoding=encoding) as fh:
         writer = csv.DictWriter(fh, acceptance.FIELDS)
         writer.writeheader()
         writer.writerows([VALID[0], INVALID[3][0]])
@@ -93,6 +94,9 @@ def test_csv_has_the_same_columns(versions, tmp_path):
 
 @pytest.mark.parametrize("content, suffix, line, words", [
     ("user,document,version,lang,sha256,at,how\n", ".csv", 1, "wrong column"),
+    ("user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk\n", ".csv", 2, "broken line: 4 values"),
+    ("user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk," + "a" * 64
+     + ",2026-12-01 09:00,click\n", ".csv", 2, "has no zone"),
     (json.dumps(VALID[0]) + "\n{\"user\": \"x\",\n", ".jsonl", 2, "broken line"),
     (json.dumps({**VALID[0], "at": "2026-12-01T09:00:00"}) + "\n", ".jsonl", 1, "has no zone"),
     (json.dumps({**VALID[0], "how": "scroll"}) + "\n", ".jsonl", 1, "'how' must be one of"),

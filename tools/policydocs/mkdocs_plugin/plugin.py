@@ -430,7 +430,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if self.config.pdf:
             report = self._build_pdfs(site_dir, model)
             written.update({site_dir / path: e.sha256 for e in report.entries for path in (e.path, *e.also)})
-            if self._certificate is not None:  # issue 28: the published versions' PDFs signed (PAdES)
+            if self._certificate is not None and self.command != "serve":  # issue 28: published versions' PDFs signed
                 written.update(proof_site.sign_pdfs(model, site_dir, [p for e in report.entries for p in (e.path, *e.also)],
                                                     self._certificate))
         if self.config.docx:

@@ -155,3 +155,11 @@ def test_a_time_stamp_server_that_does_not_answer_is_one_line(tmp_path, password
     with pytest.raises(PolicyError) as err:
         signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)
     assert f"the time-stamp server {url} did not answer" in err.value.message and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("visible", [True, False])
+def test_the_visible_signature_box_is_optional(tmp_path, password, visible):
+    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12"), visible=visible), SIGNING_AT)
+    signature = PdfFileReader(io.BytesIO(signing.sign_pdf(cert, pdf_bytes(), PUBLISHED))).embedded_signatures[0]
+    rect = [float(x) for x in signature.sig_field["/Rect"]]
+    assert (rect[2] - rect[0] > 0) is visible

@@ -32,6 +32,9 @@ COMMANDS = {
     "next-change": ("clock", "command", N_("Print the next moment at which the site changes.")),
     "notice": ("notice", "command", N_("Print the notice of a material change: e-mail, push or JSON.")),
     "export": ("export", "command", N_("Write a policy in one language as a Word document.")),
+    "acceptance": ("acceptance", "group", N_("Check acceptance records against the published versions.")),
+    "verify": ("verify", "command", N_("Check a built site against its signed manifests.")),
+    "evidence": ("evidence", "command", N_("Write the evidence bundle for a document, a user and a moment.")),
 }
 
 clickwords.install()  # click's own words ("Usage:", "Missing argument") in the chosen language

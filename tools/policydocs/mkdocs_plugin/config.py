@@ -63,3 +63,15 @@ class PolicyDocsConfig(base.Config):
     half-second polling; set false where the docs live on a network drive that sends none."""
     check_on_serve = c.Type(bool, default=True)
     """Under ``mkdocs serve``, show the checker's findings at the top of the page being edited."""
+    manifests = c.Type(bool, default=False)
+    """Write each published version's manifest (and, with a certificate, its signature) under ``evidence/``."""
+    sign_certificate = c.Optional(c.Type(str))
+    """The company's PKCS#12 certificate (.p12/.pfx): signs the versions' PDFs and the manifests; off when unset."""
+    sign_password_env = c.Type(str, default="POLICYDOCS_SIGN_PASSWORD")
+    """The environment variable holding the certificate's password (never the password itself here)."""
+    sign_password_file = c.Optional(c.Type(str))
+    """Instead: a file holding the password (kept out of the repository)."""
+    sign_tsa_url = c.Optional(c.Type(str))
+    """An RFC 3161 time-stamp server whose token is added to each signature."""
+    sign_visible = c.Type(bool, default=False)
+    """Draw a visible signature box on the first page of each signed PDF."""

@@ -35,6 +35,7 @@ from ..site.shipping import shipped
 from ..site.workers import default_jobs, map_documents
 from ..site.strings import t
 from ..pdf.redline import redline_path
+from ..proof import site as proof_site
 from ..versions.claims import check_claims
 from .config import PolicyDocsConfig
 from .watching import use_notifications
@@ -64,6 +65,10 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         # the option, else POLICYDOCS_LANG, else the locale, as for the CLI (resolved once per build)
         set_language(self.config.messages_lang or default_language())
         self._site_dir = Path(config.site_dir)
+        try:  # issue 28: a certificate that cannot sign stops the build here, in one line
+            self._certificate = proof_site.certificate(dict(self.config), Path(config.config_file_path or "mkdocs.yml").parent)
+        except PolicyError as exc:
+            raise PluginError(str(exc)) from None
         self._staged, self._complete = None, False
         if self.command == "build":
             # build beside site/ and swap it in only when complete (on_shutdown): see site/staging.py
@@ -393,6 +398,8 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
             written = self._document_files(site_dir, outputs)
             if self.config.api:
                 self._write_api(site_dir, site_url, model, outputs, every_document, written)
+            if self.config.manifests and not serving:  # issue 28: signed manifests under evidence/
+                proof_site.write_manifests(model, site_dir, self._certificate)
 
         if serving and self._serve.incremental and (self.config.pdf or self.config.docx):
             # the edited page reloads at once; its document's PDFs and Word files (and the API, which holds
@@ -423,6 +430,9 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         if self.config.pdf:
             report = self._build_pdfs(site_dir, model)
             written.update({site_dir / path: e.sha256 for e in report.entries for path in (e.path, *e.also)})
+            if self._certificate is not None and self.command != "serve":  # issue 28: published versions' PDFs signed
+                written.update(proof_site.sign_pdfs(model, site_dir, [p for e in report.entries for p in (e.path, *e.also)],
+                                                    self._certificate))
         if self.config.docx:
             from ..docx.site import build_site_docx  # noqa: PLC0415
 

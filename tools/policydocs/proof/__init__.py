@@ -1,0 +1,1 @@
+"""Evidence for auditors: acceptance records, signed manifests and PDFs, evidence bundles."""

@@ -13,6 +13,7 @@ below ``GUESS_BELOW`` is listed as a guess to check against the scan.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -29,6 +30,7 @@ PDF_DPI = 300  # Tesseract reads best at 300 dpi
 TESSERACT = {"ru": "rus+eng", "kk": "kaz+rus+eng", "en": "eng"}
 UNKNOWN = "kaz+rus+eng"  # language not given: Kazakh's model knows every Russian letter too
 PACKAGES = "tesseract-ocr tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-eng"
+MISREAD_LABEL = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*,\d{1,3}\.(?=\s)")  # "5,1." for "5.1."
 LANGUAGE_PACKAGE = {"rus": "tesseract-ocr-rus", "kaz": "tesseract-ocr-kaz", "eng": "tesseract-ocr-eng"}
 
 
@@ -81,8 +83,14 @@ def _lay_out(pages: list[list[_Line]], heights: list[float]) -> Extracted:
     out = Extracted("scan")
     for lines in pages:
         for ln in lines:
+            where = _("page {page}, line {line}").format(page=ln.page, line=ln.number)
+            if m := MISREAD_LABEL.match(ln.text):  # "5,1. Осы шарттан": a label's dot read as a comma
+                label = m.group(0).replace(",", ".")
+                ln.pieces = [(label + ln.text[m.end():], False)]
+                out.notes.append(Note(where, "OCR guess", _("read '{seen}' at the start of a line as the clause "
+                                                           "number '{label}'").format(seen=m.group(0), label=label)))
             if ln.confidence is not None and ln.confidence < GUESS_BELOW:
-                out.notes.append(Note(_("page {page}, line {line}").format(page=ln.page, line=ln.number), "OCR guess",
+                out.notes.append(Note(where, "OCR guess",
                                       _("recognised with a confidence of {confidence} out of 100, check it against the scan: {text}").format(
                                           confidence=round(ln.confidence), text=ln.text)))
     return lay_out(pages, heights, out)

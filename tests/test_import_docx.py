@@ -118,7 +118,7 @@ def _bad_files(tmp_path):
         "bomb.docx": (_zip(bomb), "zip bomb"),
         "cut.docx": (good[: len(good) // 2], "damaged"),
         "sheet.docx": (_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "Excel workbook"),
-        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old binary Word file (.doc)"),
+        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "LibreOffice could not convert the file"),
         "secret.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 80 + "EncryptionInfo".encode("utf-16-le"),
                         "password-protected"),
         "renamed.docx": ("Политика конфиденциальности\n1.1. Текст.\n".encode(), "is named .docx but is not a Word file"),

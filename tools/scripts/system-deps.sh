@@ -12,6 +12,7 @@ command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
 for code in rus kaz eng; do
   tesseract --list-langs 2>/dev/null | grep -qx "$code" || need="$need tesseract-ocr-$code"
 done
+command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"  # import of .doc, .rtf, .odt
 command -v faketime >/dev/null 2>&1 || need="$need faketime"  # make test-clock: the suite a year ahead and back
 [ -f /usr/share/hunspell/kk_KZ.dic ] || need="$need hunspell-kk"  # the checker's Kazakh analyser (check/morph.py)
 [ -z "$need" ] && exit 0

@@ -28,11 +28,14 @@ HTML_START = re.compile(
     re.S | re.I,
 )
 EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".png": "image", ".jpg": "image",
-            ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+            ".jpeg": "image", ".tif": "image", ".tiff": "image", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"  # the first, uncompressed entry of an .odt
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # what each kind is called in messages (translated where shown: ``_(NAMES[kind])``)
 NAMES = {"docx": N_("a Word file"), "pdf": N_("a PDF"), "html": N_("a web page"), "text": N_("text"),
-         "image": N_("a scanned image")}
+         "image": N_("a scanned image"), "doc": N_("an old Word file (.doc)"), "rtf": N_("an RTF file"),
+         "odt": N_("an OpenDocument text (.odt)")}
+OFFICE = ("doc", "rtf", "odt")  # converted to .docx by LibreOffice (formats/office.py)
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,11 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 
 def detect(data: bytes, path: Path | str) -> str:
-    """docx, pdf, html or text, from the content; refuses what cannot be imported, saying what to do."""
+    """docx, doc, rtf, odt, pdf, image, html or text, from the content; refuses what cannot be imported."""
     suffix = Path(path).suffix.lower()
     head = data[:2048]
+    if head.startswith(b"PK\x03\x04") and head[30:38] == b"mimetype" and head[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE:
+        return "odt"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx"  # the docx reader refuses other zip files and macro-enabled documents
     if head.startswith(OLE_MAGIC):
@@ -81,21 +86,17 @@ def detect(data: bytes, path: Path | str) -> str:
                       "Info > Protect Document) and save it again"),
                 path,
             )
-        raise PolicyError(
-            _("this is an old binary Word file (.doc); open it in Word or LibreOffice and save it as "
-                  ".docx"),
-            path,
-        )
+        return "doc"  # Word 97-2003: LibreOffice converts it (a password-protected one it refuses)
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(IMAGE_MAGIC):
         return "image"  # a scan: recognised by OCR
     if head.lstrip().startswith(b"{\\rtf"):
-        raise PolicyError(_("this is an RTF file; open it in Word and save it as .docx"), path)
+        return "rtf"
     text_head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     kind = "html" if HTML_START.match(text_head) else "text"
     expected = EXPECTED.get(suffix)
-    if expected in ("docx", "pdf", "image"):
+    if expected in ("docx", "pdf", "image", *OFFICE):
         raise PolicyError(
             _("the file is named {suffix} but is not {expected} (it holds {found}); it may be damaged: "
                   "save or download it again").format(suffix=suffix, expected=_(NAMES[expected]), found=_(NAMES[kind])),
@@ -115,6 +116,10 @@ def extract(data: bytes, path: Path | str, kind: str, options: Options = Options
         from . import docx as reader
     elif kind == "pdf":
         from . import pdf as reader
+    elif kind in OFFICE:
+        from . import office
+
+        return office.extract(data, path, kind, options)
     elif kind == "image":
         from .ocr import extract_image
 

@@ -136,6 +136,19 @@ CASES = [
      "en", 'Processing follows the Law of the Republic of Kazakhstan "On Advertising".',
      'Processing follows the Law of the Republic of Kazakhstan "On Personal Data and Their Protection".',
      ("ru", "Обработка ведётся согласно Закону Республики Казахстан «О персональных данных и их защите».")),
+    # a currency named without an amount (an amount's currency is amount-differs')
+    ("currency-differs", "ru", "Все расчёты по настоящему Соглашению производятся в тенге (KZT).",
+     "en", "All payments under this Agreement are made in rubles (RUB).",
+     "All payments under this Agreement are made in tenge (KZT).",
+     ("kk", "Осы Келісім бойынша барлық есеп айырысулар теңгемен (KZT) жүргізіледі.")),
+    ("currency-differs", "ru", "Все расчёты по настоящему Соглашению производятся в тенге (KZT).",
+     "kk", "Осы Келісім бойынша барлық есеп айырысулар еуромен (EUR) жүргізіледі.",
+     "Осы Келісім бойынша барлық есеп айырысулар ұлттық валютада – теңгемен жүргізіледі.",
+     ("en", "All payments under this Agreement are made in tenge (KZT).")),
+    ("currency-differs", "kk", "Қайтарылатын сома Пайдаланушыға теңгемен аударылады.",
+     "en", "The amount refunded is transferred to the User in US dollars.",
+     "The amount refunded is transferred to the User in tenge.",
+     ("ru", "Возвращаемая сумма перечисляется Пользователю в тенге.")),
 ]
 
 
@@ -386,3 +399,13 @@ def test_without_the_kazakh_dictionary_a_negative_verb_is_undecided(monkeypatch,
         for cached in (morph._dictionary_kk, morph.known_kk, morph.negated_kk):
             cached.cache_clear()
     assert morph.negated_kk("берілмейді") is True
+
+
+def test_a_currency_with_its_amount_or_europe_is_not_a_bare_currency(tmp_path):
+    """«500 тенге» against "500 rubles" is amount-differs' finding alone; «Еуропа» names no euro."""
+    rules = pair(tmp_path / "a", "ru", "Комиссия составляет 500 тенге.", "en", "The fee is 500 rubles.",
+                 ("kk", "Комиссия 500 теңгені құрайды."))
+    assert "amount-differs" in rules and "currency-differs" not in rules
+    assert pair(tmp_path / "b", "ru", "Данные не передаются в страны Европейского союза, расчёты ведутся в тенге.",
+                "kk", "Деректер Еуропа одағының елдеріне берілмейді, есеп айырысу теңгемен жүргізіледі.",
+                ("en", "Data are not transferred to countries of the European Union; payments are made in tenge.")) == []

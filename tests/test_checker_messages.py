@@ -189,6 +189,8 @@ CASES = {  # one real defect per rule, in the good fixture
                                              "The Company processes only the following data:")]}),
     "place-differs": dict(edits={"ru": [("Данные хранятся в течение", "Данные хранятся в Республике Казахстан в течение")],
                                  "en": [("The data is kept for", "The data is kept in the Russian Federation for")]}),
+    "currency-differs": dict(edits={"ru": [("Данные хранятся в течение", "Расчёты ведутся в тенге. Данные хранятся в течение")],
+                                    "en": [("The data is kept for", "Payments are made in rubles. The data is kept for")]}),
     "law-differs": dict(edits={"ru": [("Данные хранятся в течение", "Согласно Закону «О персональных данных и их защите» данные хранятся в течение")],
                                "en": [("The data is kept for", 'Under the Law "On Advertising", the data is kept for')]}),
     "list-item-missing": dict(edits={"en": [("- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.", "- e-mail: privacy@demo.kz.")]}),

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import markers as markers_mod
-from . import morph, wording
+from . import morph, quantities, wording
 from .markers import Markers
 from ..i18n import N_
 
@@ -118,6 +118,8 @@ class Profile:
     laws: frozenset = frozenset()
     law_words: tuple[str, ...] = ()
     has_title: bool = False  # a law or code is named with a title in quotes
+    currencies: frozenset = frozenset()  # currencies named without an amount ("in tenge (KZT)"): ISO codes
+    currency_words: tuple[str, ...] = ()
 
 
 def _word_matches(pattern: str, toks: Tokens, i: int) -> bool:
@@ -339,7 +341,27 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         frozenset(kind for kind, _, _ in conds), tuple(_phrase_text(toks, a, b) for _, a, b in conds),
         frozenset(kind for kind, _, _ in places), tuple(_phrase_text(toks, a, b) for _, a, b in places),
         frozenset(kind for kind, _, _ in titles), tuple(_phrase_text(toks, a, b) for _, a, b in titles),
-        has_title)
+        has_title, *_bare_currencies(text))
+
+
+# quantities.py's currencies as whole words: "EUR" is not the start of "European", nor "RUB" of "rubric"
+BARE_CURRENCY_RE = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c_{code}>{rx})" for code, rx in quantities.CURRENCIES)
+                              + ")(?!\\w)", re.I)
+
+
+def _bare_currencies(text: str) -> tuple[frozenset, tuple[str, ...]]:
+    """Currencies a text names apart from any amount, by quantities.py's own patterns (one table of
+    currencies): an amount's currency ("500 тенге") is amount-differs' to compare, not this rule's."""
+    amounts = [m.span("cur") for m in quantities.QUANTITY_RE.finditer(text) if m.group("cur")]
+    codes, words = set(), []
+    for m in BARE_CURRENCY_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in amounts):
+            continue
+        code = next((name[2:] for name, value in m.groupdict().items() if value and name.startswith("c_")), None)
+        if code:
+            codes.add(code)
+            words.append(m.group(0))
+    return frozenset(codes), tuple(words)
 
 
 _MARKERS: dict[tuple, dict[str, Markers]] = {}
@@ -433,6 +455,9 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     if a.places != b.places and (a.places and b.places):
         out.append(("place-differs", dict(src_kinds=_kinds(a.places), kinds=_kinds(b.places),
                                           src_words=_words(a.place_words), words=_words(b.place_words))))
+    if a.currencies != b.currencies and a.currencies and b.currencies:  # both name a currency, not the same
+        out.append(("currency-differs", dict(src_kinds=_kinds(a.currencies), kinds=_kinds(b.currencies),
+                                             src_words=_words(a.currency_words), words=_words(b.currency_words))))
     if a.laws != b.laws and a.has_title and b.has_title:
         out.append(("law-differs", dict(src_kinds=_kinds(a.laws), kinds=_kinds(b.laws),
                                         src_words=_words(a.law_words), words=_words(b.law_words))))

@@ -25,7 +25,7 @@ CURRENCIES = [
     ("KZT", r"₸|KZT|тенге|теңге\w*|tenge|тг\.?(?!\w)"),
     ("USD", r"\$|USD|(?:АҚШ\s+)?доллар\w*(?:\s+(?:США|США\.))?|долл\.(?:\s*США)?"
             r"|(?:US|U\.S\.|United\s+States)\s+dollars?|dollars?"),
-    ("EUR", r"€|EUR|евро|еуро\w*|euros?"),
+    ("EUR", r"€|EUR|евро|еуро(?!п)\w*|euros?"),  # not «Еуропа», Europe
     ("RUB", r"₽|RUB|(?:российск\w+\s+|ресей\s+)?рубл\w*|руб\.|(?:Russian\s+)?r(?:o)?ubles?"),
 ]
 UNITS = [

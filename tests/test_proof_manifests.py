@@ -137,6 +137,7 @@ def test_verify_command_exit_codes(site):
                               capture_output=True, text=True, env={"POLICYDOCS_LANG": "en", "PATH": "/usr/bin:/bin"})
     done = run()
     assert done.returncode == 0 and "differences: 0" in done.stdout and "signed by: Common Name: Смарт Ақкөл" in done.stdout
+    assert done.stderr == ""  # pyHanko's own log (a self-signed root, with its traceback) never reaches the user
     change_text(site)
     done = run()
     assert done.returncode == 1 and f"{site}/evidence/{DOC}/v2/ru.md: differs from the manifest" in done.stdout

@@ -18,6 +18,7 @@ import hashlib
 import io
 import logging
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from ..errors import PolicyError
 from ..i18n import _
+
+# pyHanko still imports DSA, which cryptography deprecates: a note for pyHanko's authors, not for a lawyer
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
 
 PASSWORD_ENV = "POLICYDOCS_SIGN_PASSWORD"
 USAGES = ("digital_signature", "content_commitment")  # content_commitment is nonRepudiation
@@ -186,8 +190,12 @@ def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
     from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
     from pyhanko_certvalidator import ValidationContext
 
-    quiet = logging.getLogger("pyhanko")
-    was, quiet.disabled = quiet.disabled, True  # its log of an untrusted root is not our finding: we ask integrity
+    # pyHanko logs an untrusted root with a traceback at ERROR: not our finding (we ask integrity, and who
+    # signed), and never for the user's console; its child loggers take their level from these two
+    quiet = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    was = [logger.level for logger in quiet]
+    for logger in quiet:
+        logger.setLevel(logging.CRITICAL + 1)
     try:
         info = cms.ContentInfo.load(signature)
         signed_data = info["content"]
@@ -196,7 +204,8 @@ def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
     except Exception as exc:  # a damaged signature file: not valid, in words
         return False, str(exc) or type(exc).__name__
     finally:
-        quiet.disabled = was
+        for logger, level in zip(quiet, was):
+            logger.setLevel(level)
     return bool(status.intact and status.valid), status.signing_cert.subject.human_friendly
 
 

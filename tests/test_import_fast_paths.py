@@ -199,6 +199,7 @@ def test_word_runs_join_as_before(pieces):
 
 
 def reference_letters(value: str) -> str:
+    value = value.replace("**", "")  # bold markup (a bold line may become a heading)
     value = re.sub(r"^[ \t]*#[# \t]*", "", value, flags=re.M)
     value = re.sub(r":[ \t]*-(?=\S)", ":", value)
     value = re.sub(r"[-•*](?<![^\s:][-•*])(?!\S)", "", value)

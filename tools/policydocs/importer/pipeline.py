@@ -169,6 +169,28 @@ def _blocks(lines: list[str], first_line: int, lang: str, repairs: Repairs) -> l
     return blocks
 
 
+BOLD_LINE = re.compile(r"^\*\*(?P<title>[^*\n]{2,120})\*\*$")  # a paragraph that is one bold run, nothing else
+
+
+def _headed_sections(blocks: list[_Block], repairs: Repairs) -> list[_Block]:
+    """A text without clause numbers (many app policies): its bold one-line paragraphs are its headings.
+
+    Web pages and Word files without numbering mark their headings only by bold type; they become
+    ``## Heading`` sections (addresses ``#sec-x1``...), so the document still has a structure that
+    the checker aligns by heading and paragraph order. Said once, as a note, never an error.
+    """
+    if any(block.kind == "clause" or (block.kind == "heading" and block.text[:1].isdigit()) for block in blocks):
+        return blocks  # numbered clauses or sections: the numbering is the structure
+    first = next((b for b in blocks if b.kind != "title"), None)
+    for block in blocks:
+        m = BOLD_LINE.match(block.text)
+        if block.kind == "paragraph" and m and m.group("title").rstrip()[-1:] not in ".;,:" and m.group("title")[0].isupper():
+            block.kind, block.text = "heading", m.group("title").strip()
+    if first is not None:
+        repairs.note(first.line, _("no clause numbers found: imported as headed sections and paragraphs"), "note")
+    return blocks
+
+
 def _dot_labels(lines: list[str], first_line: int, repairs: Repairs) -> list[str]:
     """Labels printed without their final dot ("1.1 Текст", "2 Порядок" before its "2.1") written with it.
 
@@ -223,6 +245,7 @@ _FIRST_HASHES = re.compile(r"[ \t]*#[# \t]*")
 _LINE_HASHES = re.compile(r"\n[ \t]*#[# \t]*")
 _COLON_DASH = re.compile(r":[ \t]*-(?=\S)")
 _BULLET_MARK = re.compile(r"[-•*](?<![^\s:][-•*])(?!\S)")
+_BOLD_MARK = re.compile(r"\*\*")  # a bold run may become a heading: its asterisks are markup, not words
 
 
 def _strip_hashes(text: str) -> str:
@@ -235,7 +258,7 @@ def _strip_hashes(text: str) -> str:
 
 def _letters(text: str) -> str:
     """Everything a reader reads (letters, digits, punctuation), without list and heading markers."""
-    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _strip_hashes(text)))
+    text = _BULLET_MARK.sub("", _COLON_DASH.sub(":", _strip_hashes(_BOLD_MARK.sub("", text) if "**" in text else text)))
     return "".join(text.split())
 
 
@@ -324,7 +347,7 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         if not any(line.strip() for line in part):
             continue
         part = _dot_labels(part, seg.start + 1, repairs)
-        blocks = _blocks(part, seg.start + 1, seg.lang, repairs)
+        blocks = _headed_sections(_blocks(part, seg.start + 1, seg.lang, repairs), repairs)
         title = next((b.text for b in blocks if b.kind == "title"), None)
         if title is None:
             title = (titles or {}).get(seg.lang) or DEFAULT_TITLES[seg.lang]

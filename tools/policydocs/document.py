@@ -121,6 +121,7 @@ class Section:
     heading: Block | None  # None for the preamble before the first heading
     clauses: list[Clause] = field(default_factory=list)
     content: list[Block] = field(default_factory=list)  # unnumbered blocks before its first clause
+    sequence: int = 0  # 0: the main text; 1, 2, ...: each numbering that starts again (an appendix)
 
     @property
     def title(self) -> str:
@@ -286,6 +287,17 @@ def _dashed(number: str) -> str:
     return number.replace(".", "-")
 
 
+def _starts_sequence(number: str, numbered_before: bool, after: Block | None) -> bool:
+    """Section "1" again, after a line of its own that is not a clause: an appendix numbered anew.
+
+    Contracts and offers number each appendix from 1 ("Приложение 1 к договору", then "1.",
+    "1.1"); that is a new sequence, not a duplicate. A "1" that follows the clauses of the
+    previous section directly, with no title between, is still reported as a duplicate.
+    """
+    return (numbered_before and number == "1" and after is not None
+            and (after.kind is Kind.PARAGRAPH or (after.kind is Kind.HEADING and not after.number)))
+
+
 def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False) -> Document:
     """Assemble sections, clauses and eIds from the blocks."""
     sections: list[Section] = []
@@ -317,10 +329,14 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
     stack: list[Clause] = []
     unnumbered = 0
     terms: list[DefinedTerm] = []
+    sequence = 0
+    numbered_before = False  # a numbered section has been seen in this sequence
+    previous: Block | None = None  # the last block that is neither blank nor a comment
 
     for block in blocks:
         if block.kind in (Kind.BLANK, Kind.COMMENT):
             continue
+        after, previous = previous, block
         if block.kind is Kind.HEADING:
             if block.level == 1 and title_block is None and len(sections) == 1 and not section.clauses:
                 title_block = block
@@ -330,13 +346,16 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
             m = HEADING_NUMBER_RE.match(block.text)
             number = m.group(1) if m else None
             block.number = number
+            if number and _starts_sequence(number, numbered_before, after):
+                sequence += 1
+            numbered_before = numbered_before or bool(number)
             if number:
                 eid = unique(f"sec-{_dashed(number)}")
             else:
                 unnumbered += 1
                 eid = unique(f"sec-x{unnumbered}")
             block.eid = eid
-            section = Section(number, eid, block)
+            section = Section(number, eid, block, sequence=sequence)
             sections.append(section)
             stack = []
             continue

@@ -105,7 +105,7 @@ def nodes(doc: Document) -> dict[str, Node]:
             key = "pre"
             clause = "pre"
         elif section.number:
-            key = f"n:{section.number}"
+            key = _key(section.sequence, section.number)
             clause = section.number
         else:
             unnumbered += 1
@@ -113,14 +113,19 @@ def nodes(doc: Document) -> dict[str, Node]:
             clause = section.eid
         add(key, Node(key, section.heading, _spec(section.heading, section.number, True), clause, list(section.content)))
 
-        def walk(clauses) -> None:
+        def walk(clauses, sequence: int = section.sequence) -> None:
             for cl in clauses:
-                k = f"n:{cl.number}"
+                k = _key(sequence, cl.number)
                 add(k, Node(k, cl.block, _spec(cl.block, cl.number, False), cl.number, list(cl.content)))
-                walk(cl.children)
+                walk(cl.children, sequence)
 
         walk(section.clauses)
     return out
+
+
+def _key(sequence: int, number: str) -> str:
+    """A number's alignment key: "n:2.1" in the main text, "n:1/2.1" in the first appendix numbered anew."""
+    return f"n:{number}" if not sequence else f"n:{sequence}/{number}"
 
 
 def _content_spec(node_spec: tuple, block: Block, index: int) -> tuple:

@@ -55,8 +55,12 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
             prev_val = max(val, prev_val) if prev_val is not None else val
 
     # sections
-    numbered = [(s.number, s.heading) for s in doc.sections if s.number and s.heading is not None and "." not in s.number]
-    if numbered:
+    # sections, in each sequence of their own (the main text, then each appendix numbered anew)
+    runs: dict[int, list[tuple[str, Block]]] = {}
+    for s in doc.sections:
+        if s.number and s.heading is not None and "." not in s.number:
+            runs.setdefault(s.sequence, []).append((s.number, s.heading))
+    for numbered in runs.values():
         sequence(numbered, "section", 1)
 
     def items(content: list[Block]) -> None:

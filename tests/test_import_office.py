@@ -120,3 +120,25 @@ def test_without_libreoffice_one_line_names_the_package(tmp_path, monkeypatch, c
     with pytest.raises(PolicyError, match="libreoffice-writer-nogui"):
         import_file(converted["odt"], "testfin/privacy", tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
+
+
+def test_a_password_protected_doc_is_named_so_and_nothing_is_written(tmp_path, converted):
+    """A .doc whose header says it is encrypted ([MS-DOC] FIB fEncrypted), as Word writes one with a password."""
+    import olefile
+
+    src = tmp_path / "locked.doc"
+    shutil.copy(converted["doc"], src)
+    with olefile.OleFileIO(str(src), write_mode=True) as ole:
+        fib = bytearray(ole.openstream("WordDocument").read())
+        fib[11] |= 0x01  # the flags word at offset 10: bit 8, fEncrypted
+        ole.write_stream("WordDocument", bytes(fib))
+    refused = subprocess.run([_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                              "--convert-to", "docx", "--outdir", str(tmp_path / "lo"), str(src)],
+                             capture_output=True, timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    assert not (tmp_path / "lo" / "locked.docx").exists(), refused  # LibreOffice cannot open it either
+    with pytest.raises(PolicyError) as err:
+        import_file(src, "testfin/privacy", tmp_path / "docs")
+    assert str(err.value) == (f"{src}: the old Word file (.doc) is password-protected; open it in Word or "
+                              "LibreOffice, remove the password and save it again (as .docx if you can)")
+    assert not (tmp_path / "docs").exists()
+    import_file(converted["doc"], "testfin/privacy", tmp_path / "docs")  # the same file without the flag imports

@@ -86,7 +86,13 @@ def detect(data: bytes, path: Path | str) -> str:
                       "Info > Protect Document) and save it again"),
                 path,
             )
-        return "doc"  # Word 97-2003: LibreOffice converts it (a password-protected one it refuses)
+        if _encrypted_word97(data):
+            raise PolicyError(
+                _("the old Word file (.doc) is password-protected; open it in Word or LibreOffice, remove the "
+                  "password and save it again (as .docx if you can)"),
+                path,
+            )
+        return "doc"  # Word 97-2003: LibreOffice converts it
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(IMAGE_MAGIC):
@@ -103,6 +109,26 @@ def detect(data: bytes, path: Path | str) -> str:
             path,
         )
     return kind
+
+
+def _encrypted_word97(data: bytes) -> bool:
+    """A Word 97-2003 file whose FIB says fEncrypted ([MS-DOC] 2.5.2: bit 8 of the flags at offset 10).
+
+    LibreOffice refuses such a file without saying why; the user needs to hear "password",
+    not "damaged". olefile reads the compound file; a container it cannot read is left to
+    LibreOffice, whose refusal is reported as it is.
+    """
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            if not ole.exists("WordDocument"):
+                return False
+            with ole.openstream("WordDocument") as stream:
+                fib = stream.read(12)
+    except (OSError, ValueError, IndexError, TypeError):  # olefile's errors on a damaged container
+        return False
+    return len(fib) == 12 and fib[:2] == b"\xec\xa5" and bool(int.from_bytes(fib[10:12], "little") & 0x0100)
 
 
 def extract(data: bytes, path: Path | str, kind: str, options: Options = Options()) -> Extracted:

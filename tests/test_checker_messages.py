@@ -107,6 +107,13 @@ def _confirmed_then(tmp_path: Path, change) -> list:
     return check_policy(policy, project_root=tmp_path)
 
 
+def _numbers_removed(docs: Path) -> None:
+    """The three texts with their section and clause numbers taken out (an app policy of headings and paragraphs)."""
+    for path in docs.glob("*/demo/privacy.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^(## )?\d+(?:\.\d+)*\.\s+", r"\1", text), encoding="utf-8")
+
+
 def _source_changed(docs: Path) -> None:
     ru = docs / "ru/demo/privacy.md"
     ru.write_text(ru.read_text(encoding="utf-8").replace("Данные хранятся в течение", "Данные хранятся оператором в течение"),
@@ -195,6 +202,7 @@ CASES = {  # one real defect per rule, in the good fixture
                                "en": [("The data is kept for", 'Under the Law "On Advertising", the data is kept for')]}),
     "list-item-missing": dict(edits={"en": [("- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.", "- e-mail: privacy@demo.kz.")]}),
     "list-item-added": dict(edits={"kk": [("3) құрылғының IP-мекенжайы.", "3) құрылғының IP-мекенжайы;\n4) банк картасының CVV коды және оның PIN-коды.")]}),
+    "aligned-by-order": dict(then=lambda docs: _numbers_removed(docs)),
     "silence-without-reason": dict(edits={"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы")]}),
     "silence-unknown-rule": dict(edits={"kk": [("2.2. Ақылы", "<!-- check: ignore no-such-rule: typo -->\n2.2. Ақылы")]}),
 }

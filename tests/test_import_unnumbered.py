@@ -88,6 +88,8 @@ def test_imports_as_headed_sections_with_a_note_in_any_order(tmp_path, order):
     assert "ә" in (docs / "kk/dala/privacy.md").read_text(encoding="utf-8")
     ids, findings = check_tree(docs)
     assert ids == ["dala/privacy"] and [f for f in findings if f.severity == "error"] == [], findings
+    said = [f for f in findings if f.rule == "aligned-by-order"]  # how they were compared, said once
+    assert [(f.severity, f.lang, f.line) for f in said] == [("note", "ru", 1)]
 
 
 def test_the_checker_finds_an_added_negation_in_the_right_paragraph(tmp_path):

@@ -1,7 +1,8 @@
 """What the checker reports: a finding names a rule, a place in every language involved, and why it matters.
 
 Rule ids are stable (they appear in silences written into the documents), severities say
-whether publishing must stop (``error``) or a person should look (``warning``). A rule's
+whether publishing must stop (``error``) or a person should look (``warning``); a ``note`` says how the
+checker read a document (once, never a problem). A rule's
 message and reason are English message ids of the ``checker`` gettext catalog (Russian and
 Kazakh in ``i18n/locale/<lang>/LC_MESSAGES/checker.po``); a finding keeps its parameters and is
 worded in the reader's language only when it is shown (``Finding.text``), the parameters that
@@ -21,6 +22,7 @@ from .wording import DOMAIN
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # not a problem: how the checker read the document, said once (never fails a check)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ _RULES = [
     Rule("clause-order", ERROR,
          N_("{lang}: {what} stands in a different place than in the {src_lang} text (after {after} instead of after {src_after})"),
          N_("clauses must follow the same order in every language, so that references and numbering match")),
+    Rule("aligned-by-order", NOTE,
+         N_("this document has no clause numbers: its languages are compared by headings and by the order of paragraphs"),
+         N_("without numbers a paragraph left out shifts the rest; a reviewer should confirm that each heading and paragraph stands against its translation")),
     Rule("block-count", ERROR,
          N_("{lang}: {where} has {has}, the {src_lang} text has {src_has}"),
          N_("a list item or paragraph present in one language and not in the other is a provision missing from one version")),

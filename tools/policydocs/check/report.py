@@ -8,10 +8,10 @@ from itertools import groupby
 from typing import Callable
 
 from ..i18n import N_, gettext, ngettext
-from .findings import ERROR, Finding
+from .findings import ERROR, NOTE, WARNING, Finding
 from .wording import DOMAIN, N_plural
 
-SEVERITY = {"error": N_("error"), "warning": N_("warning")}
+SEVERITY = {"error": N_("error"), "warning": N_("warning"), "note": N_("note")}
 WHY = N_("why")
 SUMMARY = N_("{errors}, {warnings} in {documents}")
 ERRORS = N_plural("{n} error", "{n} errors")
@@ -43,7 +43,7 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
         docs += 1
         lines.append(style(doc_id, bold=True))
         for f in group:
-            colour = "red" if f.severity == ERROR else "yellow"
+            colour = {ERROR: "red", WARNING: "yellow"}.get(f.severity, "blue")
             where = f"{f.path}:{f.line}"
             clause = f" [{f.clause}]" if f.clause and f.clause not in ("pre", "title") else ""
             lines.append(f"  {where}: {style(severity(f.severity, lang), fg=colour, bold=True)} {f.rule}{clause}")
@@ -56,7 +56,8 @@ def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] |
                 lines.append(f"      {f.other_lang} ({where_other}){text}")
             lines.append(style(f"      {gettext(WHY, lang, DOMAIN)}: {f.why(lang)}", dim=True))
     errors = sum(1 for f in findings if f.severity == ERROR)
-    lines.append(summary(errors, len(findings) - errors, docs, lang))
+    warnings = sum(1 for f in findings if f.severity == WARNING)
+    lines.append(summary(errors, warnings, docs, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -75,7 +76,7 @@ def _escape_prop(s: str) -> str:
 def github(findings: list[Finding], lang: str = "en") -> str:
     out = []
     for f in findings:
-        level = "error" if f.severity == ERROR else "warning"
+        level = {ERROR: "error", NOTE: "notice"}.get(f.severity, "warning")
         title = f"policydocs {f.rule}" + (f" [{f.clause}]" if f.clause else "")
         body = f"{f.text(lang)} — {f.why(lang)}"
         out.append(f"::{level} file={_escape_prop(f.path)},line={f.line},title={_escape_prop(title)}::{_escape_data(body)}")

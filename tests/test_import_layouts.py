@@ -37,8 +37,8 @@ def clauses(text: str) -> list[str]:
 
 @pytest.mark.parametrize("lang,columns,size", [
     ("ru", 2, "11.5pt"), ("kk", 2, "11.5pt"), ("en", 2, "11.5pt"),
-    ("ru", 3, "11.5pt"), ("en", 3, "11.5pt"), ("ru", 2, "17pt"), ("en", 2, "17pt"),
-    ("ru", 2, "14pt")])  # 14pt: the last page holds a few lines of each column
+    ("ru", 3, "11.5pt"), ("en", 3, "11.5pt"), ("kk", 3, "11.5pt"), ("ru", 2, "17pt"), ("en", 2, "17pt"),
+    ("ru", 2, "14pt"), ("kk", 2, "14pt")])  # 14pt: the last page holds a few lines of each column
 def test_columns_read_column_by_column(tmp_path, lang, columns, size):
     text = OFFERS[lang]
     src = columns_pdf(text, tmp_path / "offer.pdf", lang=lang, header=HEADERS[lang], columns=columns, size=size)
@@ -47,6 +47,9 @@ def test_columns_read_column_by_column(tmp_path, lang, columns, size):
     doc = parse_file(out)
     assert [c.number for c in doc.clauses()] == clauses(text)
     assert words(body(out)) == words(text)  # every word, in the order of the text
+    # and every compound with its own hyphen («жай-күйі», «интернет-ресурсында»), also where a
+    # line ended at that hyphen in a text that is not hyphenated (Kazakh: no patterns in WeasyPrint)
+    assert re.findall(r"\w+(?:-\w+)*", body(out)) == re.findall(r"\w+(?:-\w+)*", text)
     assert body(out).lstrip().startswith("# ")  # the title across the columns comes first
     kinds = {x.kind for x in result.leftovers}
     assert {"running header", "page number"} <= kinds
@@ -179,3 +182,33 @@ def test_a_number_before_a_capital_is_not_a_section_without_its_clauses(tmp_path
     result = import_text(text, "x.txt", "testcredit/loan", tmp_path / "docs", lang="ru")
     md = result.documents[0].markdown
     assert "## 5" not in md and "## 8" not in md and "5 Заемщиков" in md
+
+
+def test_the_dictionary_tells_hyphenation_from_a_compound():
+    from policydocs.importer.formats.pdf import _LineEndHyphens
+
+    decide = _LineEndHyphens.decide
+    assert decide("дан", "ные") is False and decide("законодатель", "ством") is False  # Russian words broken
+    assert decide("қызмет", "терді") is False and decide("өң", "деу") is False  # Kazakh words broken
+    assert decide("жай", "күйі") is True and decide("іс", "қимылдарды") is True  # compounds
+    assert decide("интер", "нет") is False and decide("Report", "ing") is None  # no English dictionary here
+
+
+class _Text:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def test_a_text_that_hyphenates_nowhere_keeps_every_hyphen_the_dictionary_cannot_read():
+    """Kazakh PDFs are not hyphenated (no patterns in WeasyPrint, LibreOffice or pyphen): «мән-» + «жайларынан»
+    is one compound although Hunspell kk knows no «жайларынан»; in a text hyphenated elsewhere it is left to
+    the text's own spelling."""
+    from policydocs.importer.formats.pdf import _LineEndHyphens
+
+    plain = [_Text("1.1. Компания деректердің мән-"), _Text("жайларынан Пайдаланушыға хабарлайды.")]
+    assert _LineEndHyphens(plain).keep("мән", "жайларынан") is True
+    hyphenated = [_Text("1.1. Компания ақпа-"), _Text("раттық жүйеде мәлі-"), _Text("меттерді сақтайды, мән-"),
+                  _Text("жайларынан хабарлайды.")]
+    reader = _LineEndHyphens(hyphenated)
+    assert reader.hyphenates == {"kk"} and reader.keep("мән", "жайларынан") is None
+    assert reader.keep("ақпа", "раттық") is False

@@ -31,8 +31,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...dictionaries import known
 from ...errors import PolicyError
 from ...i18n import _, ngettext
+from ...languages import KAZAKH_LETTERS
 from ..model import Extracted, Leftover, Note
 
 MARGIN_ZONE = 0.09  # top and bottom share of the page where running headers and footers live
@@ -370,6 +372,7 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
     space = 0.3 * height
     vocabulary = Counter(w.lower() for ln in body for w in re.findall(r"\w+(?:-\w+)*", ln.text))
     marked = any(re.search(r"\w[\u2010\u00ad]$", ln.text) for ln in body)
+    hyphens = None if marked else _LineEndHyphens(body)
     paragraph: list[tuple[str, bool]] = []
     first: _Line | None = None
     prev: _Line | None = None
@@ -396,20 +399,70 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
             paragraph, first = list(ln.pieces), ln
             row_left = ln.x0
         else:
-            _join(paragraph, prev, ln, vocabulary, out, marked)
+            _join(paragraph, prev, ln, vocabulary, out, marked, hyphens)
         if wrapped_cell:
             ln.cells = True  # the row goes on: its next line may be another cell's continuation
         prev = ln
     flush()
 
 
+class _LineEndHyphens:
+    """Is a plain "-" at a line end the word's own hyphen («интернет-ресурсында», «жай-күйі») or hyphenation?
+
+    Where the document does not mark its hyphenation (U+2010, soft hyphen), the language's
+    dictionary (``dictionaries.py``: Russian, Kazakh) decides: a joined form it knows («қызмет-»
+    + «терді») is hyphenation; otherwise a hyphenated form it knows, or two halves it knows
+    («іс» + «қимылдарды»), is a compound. When it knows none of them, the document
+    decides: a text that shows hyphenation nowhere (no break the dictionary reads as one) is
+    not hyphenated, so its hyphens are its words' own; this is how Kazakh PDFs are made, since
+    no hyphenation patterns for Kazakh ship with WeasyPrint, LibreOffice or pyphen. Without a
+    dictionary (English) the document's own spelling elsewhere decides, as before.
+    """
+
+    BROKEN = re.compile(r"(\w+)-$")
+
+    def __init__(self, body: list[_Line]):
+        self.hyphenates: set[str] = set()  # languages in which this document hyphenates words
+        for a, b in zip(body, body[1:]):
+            m = self.BROKEN.search(a.text.rstrip())
+            tail = re.match(r"\w+", b.text)
+            if m and tail and b.text[:1].islower() and self.decide(m.group(1), tail.group(0)) is False:
+                self.hyphenates.add(_language(m.group(1) + tail.group(0)))
+
+    @staticmethod
+    def decide(head: str, tail: str) -> bool | None:
+        """True: keep the hyphen; False: join; None: the dictionary cannot tell."""
+        lang = _language(head + tail)
+        joined = known(head + tail, lang)
+        if joined is None:
+            return None
+        if joined:
+            return False
+        # Hunspell reads "X-Y" as the words X and Y (its BREAK rule), so this is also "both halves are words"
+        return True if known(f"{head}-{tail}", lang) or (known(head, lang) and known(tail, lang)) else None
+
+    def keep(self, head: str, tail: str) -> bool | None:
+        """The answer for one break; None leaves it to the document's own spelling."""
+        answer = self.decide(head, tail)
+        if answer is None and _language(head + tail) in ("ru", "kk") and _language(head + tail) not in self.hyphenates:
+            return True
+        return answer
+
+
+def _language(word: str) -> str | None:
+    """kk for a word with a Kazakh letter, ru for other Cyrillic, None otherwise (no dictionary asked)."""
+    if any(ch in KAZAKH_LETTERS for ch in word):
+        return "kk"
+    return "ru" if re.search("[а-яё]", word, re.I) else None
+
+
 def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary: Counter, out: Extracted,
-          marked: bool = False) -> None:
+          marked: bool = False, hyphens: _LineEndHyphens | None = None) -> None:
     """Append ``ln`` to the paragraph: with a space, or mending a word hyphenated at the line end.
 
     ``marked``: the document marks its own line-end hyphenation with U+2010 or a soft hyphen
     (WeasyPrint, LibreOffice), so a plain "-" at a line end is the word's own ("интернет-ресурс",
-    "жай-күйі", "іс-қимыл") and stays."""
+    "жай-күйі", "іс-қимыл") and stays. Otherwise ``hyphens`` asks the language's dictionary."""
     last_text, last_bold = paragraph[-1]
     stripped = last_text.rstrip()
     nxt = ln.text
@@ -419,6 +472,10 @@ def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary:
         tail = re.match(r"\w+", nxt)
         tail_word = tail.group(0) if tail else ""
         keep = hyphen == "-" and (marked or vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()])
+        if hyphen == "-" and not marked and hyphens is not None and tail_word:
+            own = vocabulary[f"{head}-{tail_word}".lower()] - vocabulary[f"{head}{tail_word}".lower()]
+            said = hyphens.keep(head, tail_word)
+            keep = own > 0 if own or said is None else said  # the document's own spelling elsewhere first
         paragraph[-1] = (stripped[:-1] + ("-" if keep else ""), last_bold)
         pieces = list(ln.pieces)
         pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])

@@ -22,7 +22,8 @@ from .test_import_docx import numbering
 
 
 def _abstract(aid: int, *levels: str) -> str:
-    return f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    return (f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
+            f'{"".join(levels)}</w:abstractNum>')
 
 
 def _num(num_id: int, aid: int, starts: dict[int, int] | None = None) -> str:
@@ -218,7 +219,8 @@ def test_a_placeholder_of_a_level_without_a_number_prints_nothing():
 
 def test_is_lgl_keeps_decimal_zero():
     n = numbering('<w:abstractNum w:abstractNumId="1">'
-                  '<w:lvl w:ilvl="0"><w:start w:val="8"/><w:numFmt w:val="decimalZero"/><w:lvlText w:val="%1."/></w:lvl>'
+                  '<w:lvl w:ilvl="0"><w:start w:val="8"/><w:numFmt w:val="decimalZero"/>'
+                  '<w:lvlText w:val="%1."/></w:lvl>'
                   '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:isLgl/>'
                   '<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>',
                   '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')

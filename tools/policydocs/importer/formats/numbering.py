@@ -40,8 +40,8 @@ from functools import lru_cache
 
 from docx.oxml.ns import qn
 
-# russianLower: the Russian alphabet without ё й ъ ь (29 letters, ы kept), as LibreOffice shows
-# Word's russianLower (i18npool's Cyrillic "ru" letters, which writerfilter maps it to)
+# russianLower: the Russian alphabet without ё й ъ ь (29 letters, ы kept), as LibreOffice 7.4 shows
+# Word's russianLower (its writerfilter reads it as CHARS_CYRILLIC_LOWER_LETTER_RU)
 RUSSIAN = "абвгдежзиклмнопрстуфхцчшщыэюя"
 
 
@@ -134,7 +134,7 @@ class Numbering:
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
+        self.restarted: set[str] = set()
         self._resolved: dict[str, tuple[str, dict[int, Level]] | None] = {}
         if numbering_el is None:
             return
@@ -186,8 +186,8 @@ class Numbering:
         counters = self.counters.setdefault(abs_id, {})
         _, _, starts = self.nums[num_id]
         level = levels.get(ilvl, DEFAULT_LEVEL)
-        if ilvl in starts and num_id not in self.started:
-            self.started.add(num_id)  # "restart numbering": this list instance begins afresh here
+        if ilvl in starts and num_id not in self.restarted:
+            self.restarted.add(num_id)  # "restart numbering": this list instance begins afresh here
             counters[ilvl] = starts[ilvl]
         else:
             counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start

@@ -4,8 +4,11 @@
 
 Each format is one fixture maker in ``MAKERS``: ``maker(text, lang, folder) -> (path, pages)``
 renders a contract text (tests/layout_texts.py, real offer wording in ru, kk and en) the way
-publishers or scanners make that kind of file. Another layout (.doc, .odt, .rtf, HTML with CSS
-counters) is one more entry in the table. For every file the whole import runs (read, pipeline,
+publishers or scanners make that kind of file. The office rows are a Word file with automatic
+numbering (tests/render_formats.py's ``to_docx``: the clause numbers come from Word's lists, not
+typed) and LibreOffice's ``.doc``, ``.odt`` and ``.rtf`` of it (``soffice --headless --convert-to``,
+pages counted in LibreOffice's PDF of the same file). Another layout (HTML with CSS counters) is
+one more entry in the table. For every file the whole import runs (read, pipeline,
 verification, files written to a temporary folder), and is scored against the text it was
 made from:
 
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.layout_texts import HEADERS, OFFERS  # noqa: E402
-from tests.render_formats import to_pdf  # noqa: E402
+from tests.render_formats import to_docx, to_pdf  # noqa: E402
 from tests.render_layouts import columns_pdf, scan_pdf, scan_png  # noqa: E402
 
 
@@ -63,12 +68,35 @@ def pdf_scan(text, lang, folder):
     return path, _pages(path)
 
 
+def _soffice(src: Path, target: str, folder: Path) -> Path:
+    out = folder / target.split(":")[0]
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", target, "--outdir", str(out), str(src)],
+                   check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=str(folder)))
+    return out / f"{src.stem}.{target.split(':')[0]}"
+
+
+def office(kind: str):
+    """A Word file with automatic numbering, or LibreOffice's .doc/.odt/.rtf of it."""
+    def make(text, lang, folder):
+        docx = to_docx(text, folder / "offer.docx")
+        pages = _pages(_soffice(docx, "pdf", folder))
+        if kind == "docx":
+            return docx, pages
+        return _soffice(docx, {"doc": "doc:MS Word 97"}.get(kind, kind), folder), pages
+    return make
+
+
 MAKERS = {  # the baseline first
     "pdf-1col": one_column,
     "pdf-2col": two_columns,
     "pdf-3col": three_columns,
     "scan-png": png_scan,
     "scan-pdf": pdf_scan,
+    "docx": office("docx"),
+    "doc": office("doc"),
+    "odt": office("odt"),
+    "rtf": office("rtf"),
 }
 
 

@@ -143,12 +143,17 @@ def reference_label_text(level, levels, counters) -> str:
     def number(m):
         k = int(m.group(1)) - 1
         other = levels.get(k, numbering.DEFAULT_LEVEL)
-        return numbering.format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt)
+        fmt = other.fmt
+        if fmt in ("bullet", "none"):  # a level without a number prints nothing in the label
+            fmt = "none"
+        elif level.legal and fmt != "decimalZero":
+            fmt = "decimal"
+        return numbering.format_number(counters.get(k, other.start), fmt)
 
     return numbering.PLACEHOLDER.sub(number, level.text).strip()
 
 
-FORMATS = ["decimal", "lowerLetter", "upperRoman", "russianLower", "decimalZero", "bullet"]
+FORMATS = ["decimal", "lowerLetter", "upperRoman", "russianLower", "decimalZero", "bullet", "none"]
 level_st = st.builds(numbering.Level, start=st.integers(0, 30), fmt=st.sampled_from(FORMATS),
                      text=st.text(st.sampled_from(list("%%%1234590.)( -§а")), max_size=12), legal=st.booleans())
 

@@ -8,10 +8,28 @@ is how "Restart numbering" is stored). The numbers are not in the text at all.
 None of the Word libraries gives them: python-docx ignores numbering, docx2python
 renders only the current level's counter in its own fixed style ("1)", "a)") instead of
 the document's ``lvlText`` template, and mammoth turns lists into HTML lists. So the
-counters are kept here, the way Word keeps them: per abstract list definition (all
-``w:num`` that share one continue each other), a ``startOverride`` restarting its level
-at the first paragraph of that ``w:num``, deeper levels restarting when a shallower one
-advances (unless ``lvlRestart`` says otherwise), ``isLgl`` forcing decimal numbers.
+counters are kept here, the way Word keeps them (ECMA-376 part 1 §17.9; where the standard
+is silent, as Open XML PowerTools' ``ListItemRetriever`` and LibreOffice read the file):
+
+- counters belong to the abstract list definition: all ``w:num`` that share one continue
+  each other;
+- a ``w:num``'s ``startOverride`` is taken once, by that ``w:num``'s first paragraph at a
+  level that has one (so a restart written for every level by a level-2 paragraph leaves
+  the level-1 number going on: "2.", then "2.1." in the new instance, never "0.1.");
+- an orphan level, an upper level with no counter yet (the first paragraph is at level 2,
+  or level 2 was skipped), shows its ``w:start`` and counts as used at that value:
+  "1.1.", "1.2.", then "2."; "1.", "1.1.1.", then "1.2.";
+- a deeper level restarts when a shallower one advances, unless ``lvlRestart`` says
+  otherwise (0: never; N: only after a paragraph at level N or above, §17.9.10);
+- ``isLgl`` writes every number of the label in Arabic ("I." above, "1.1" below;
+  ``decimalZero`` stays "01"), §17.9.4;
+- a placeholder of a level without a number (bullet, none) prints nothing;
+- formats: decimal, decimalZero, lower/upperLetter (z, aa, bb), lower/upperRoman,
+  russianLower/Upper (29 letters: no ё й ъ ь; after я: аа, аб as LibreOffice shows), all
+  checked against LibreOffice's text export in tests/test_import_word_numbering.py.
+
+``w:suff`` (tab, space or nothing between number and text) is not read: the reader always
+writes the label and one space, so "1.Текст" in Word still imports as clause 1.
 """
 
 from __future__ import annotations
@@ -22,7 +40,9 @@ from functools import lru_cache
 
 from docx.oxml.ns import qn
 
-RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"  # Word's russianLower skips ё й ъ ы ь
+# russianLower: the Russian alphabet without ё й ъ ь (29 letters, ы kept), as LibreOffice 7.4 shows
+# Word's russianLower (its writerfilter reads it as CHARS_CYRILLIC_LOWER_LETTER_RU)
+RUSSIAN = "абвгдежзиклмнопрстуфхцчшщыэюя"
 
 
 @dataclass(frozen=True)
@@ -65,6 +85,17 @@ def _letters(n: int, alphabet: str) -> str:
     return alphabet[(n - 1) % k] * ((n - 1) // k + 1)
 
 
+def _letter_pairs(n: int, alphabet: str) -> str:
+    """Letters counted on like column names: я, then аа, аб, ав (LibreOffice's Russian letter lists)."""
+    if n <= 0:
+        return str(n)
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, len(alphabet))
+        out = alphabet[rest] + out
+    return out
+
+
 def _roman(n: int) -> str:
     if n <= 0:
         return str(n)
@@ -77,6 +108,8 @@ def _roman(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if fmt == "none":
+        return ""
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "lowerLetter":
@@ -88,9 +121,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperRoman":
         return _roman(n).upper()
     if fmt == "russianLower":
-        return _letters(n, RUSSIAN)
+        return _letter_pairs(n, RUSSIAN)
     if fmt == "russianUpper":
-        return _letters(n, RUSSIAN).upper()
+        return _letter_pairs(n, RUSSIAN).upper()
     return str(n)  # decimal and the formats a policy does not use
 
 
@@ -101,7 +134,7 @@ class Numbering:
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
+        self.restarted: set[str] = set()
         self._resolved: dict[str, tuple[str, dict[int, Level]] | None] = {}
         if numbering_el is None:
             return
@@ -134,22 +167,34 @@ class Numbering:
         return self._resolved[num_id]
 
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
-        """Advance the list and return (label as Word shows it, numFmt), or None for no numbering."""
+        """Advance the list and return (label as Word shows it, numFmt), or None for no numbering.
+
+        The counters are those of the abstract list (``w:num`` that share it continue each other).
+        A ``w:num``'s ``startOverride`` is taken once, by the first paragraph of that ``w:num`` at a
+        level that has one; that level then reads the override, and later overrides of the same
+        ``w:num`` are not taken (Open XML PowerTools' ``ListItemRetriever``, and LibreOffice's
+        reading of such a file: a "Restart numbering" on a level-2 paragraph writes overrides for
+        every level, and the level-1 number above it goes on). An upper level that has no counter
+        yet (an "orphan": the list's first paragraph is at level 2, or a level was skipped) shows
+        its ``w:start`` and from then on counts as used at that value, so the next paragraph at
+        that level is one more ("1.1.", "1.2.", then "2."; "1.", "1.1.1.", then "1.2.").
+        """
         found = self._levels(num_id)
         if found is None or num_id == "0":
             return None
         abs_id, levels = found
         counters = self.counters.setdefault(abs_id, {})
         _, _, starts = self.nums[num_id]
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for lvl, start in starts.items():  # "restart numbering": this list instance begins afresh
-                counters[lvl] = start - 1
-                for deeper in [d for d in counters if d > lvl]:
-                    del counters[deeper]
         level = levels.get(ilvl, DEFAULT_LEVEL)
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
-        for deeper in [d for d in counters if d > ilvl] if len(counters) > 1 else ():
+        if ilvl in starts and num_id not in self.restarted:
+            self.restarted.add(num_id)  # "restart numbering": this list instance begins afresh here
+            counters[ilvl] = starts[ilvl]
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for upper in range(ilvl):
+            if upper not in counters:  # orphan level: shown, and counted, at its start value
+                counters[upper] = levels.get(upper, DEFAULT_LEVEL).start
+        for deeper in [d for d in counters if d > ilvl]:
             restart = levels.get(deeper, DEFAULT_LEVEL).restart
             if restart is None or (restart != 0 and ilvl < restart):
                 del counters[deeper]
@@ -167,7 +212,12 @@ def label_text(level: Level, levels: dict[int, Level], counters: dict[int, int])
     for i in range(1, len(parts), 2):
         k = parts[i]
         other = levels.get(k, DEFAULT_LEVEL)
-        out.append(format_number(counters.get(k, other.start), "decimal" if level.legal else other.fmt))
+        fmt = other.fmt
+        if fmt in ("bullet", "none"):  # a level without a number of its own prints nothing in the label
+            fmt = "none"
+        elif level.legal and fmt != "decimalZero":  # isLgl: Arabic numbers ("1.1", not "I.1"); 01 stays 01
+            fmt = "decimal"
+        out.append(format_number(counters.get(k, other.start), fmt))
         out.append(parts[i + 1])
     return "".join(out).strip()
 

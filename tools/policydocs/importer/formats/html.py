@@ -17,6 +17,7 @@ from ...errors import PolicyError
 from ...i18n import _
 from ...textfile import decode
 from ..model import Extracted, Leftover
+from . import css_numbering
 
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
         "object", "embed", "canvas", "head"}
@@ -73,8 +74,9 @@ def _pick_content(body):
 
 
 class _Writer:
-    def __init__(self, out: Extracted):
+    def __init__(self, out: Extracted, labels: dict | None = None):
         self.out = out
+        self.labels = labels if labels is not None else {}
         self.line: list[str] = []
         self.where = _("element {number}").format(number=1)
         self.count = 0
@@ -100,7 +102,7 @@ class _Writer:
 def _inline(el, w: _Writer) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("strong", "b"):
-        inner = _Writer(w.out)
+        inner = _Writer(w.out, w.labels)
         _children(el, inner, inline_only=True)
         text = re.sub(r"\s+", " ", "".join(inner.line))
         core = text.strip()
@@ -123,6 +125,9 @@ def _inline(el, w: _Writer) -> None:
 
 
 def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> None:
+    generated = w.labels.get(el)
+    if generated is not None and generated.label:
+        w.text(generated.label)  # the ::marker / ::before / data-list-text number, where a reader sees it
     if el.text:
         w.text(el.text)
     for child in el:
@@ -140,6 +145,11 @@ def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> No
             _inline(child, w)
 
 
+KIND = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A", "lower-roman": "i",
+        "upper-roman": "I", "decimal": "1", "decimal-leading-zero": "1", "none": "none"}
+LABEL_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*$")
+
+
 def _list(el, w: _Writer, parent_number: str) -> None:
     ordered = el.tag == "ol"
     start = el.get("start")
@@ -147,11 +157,22 @@ def _list(el, w: _Writer, parent_number: str) -> None:
     after_colon = bool(w.out.lines) and w.out.lines[-2 if len(w.out.lines) > 1 else -1].text.rstrip().endswith(":")
     for li in el.iterchildren("li"):
         w.start(li)
+        generated = w.labels.get(li)
         if ordered:
             value = li.get("value")
             n = int(value) if value and value.lstrip("-").isdigit() else n + 1
-            if el.get("type") in ("a", "A", "i", "I"):
-                marker, number = f"{_letter(n, el.get('type'))})", parent_number
+            kind = el.get("type")
+            if generated is not None and generated.list_style is not None:
+                kind = KIND.get(generated.list_style, "-")
+            if generated is not None and generated.marker_replaced:  # the page's CSS numbers it
+                found = LABEL_NUMBER.match(generated.label)
+                marker, number = "", found.group(1) if found else parent_number
+            elif kind == "none":  # no marker: a number typed in the text is the reader's number
+                marker, number = "", parent_number
+            elif kind == "-":  # an <ol> shown with bullets
+                marker, number = "-", ""
+            elif kind in ("a", "A", "i", "I"):
+                marker, number = f"{_letter(n, kind)})", parent_number
             elif parent_number:
                 marker = number = f"{parent_number}.{n}"
                 marker += "."
@@ -160,22 +181,20 @@ def _list(el, w: _Writer, parent_number: str) -> None:
             else:
                 marker = number = str(n)
                 marker += "."
-            w.text(marker + " ")
+            if marker:
+                w.text(marker + " ")
         else:
-            w.text("- ")
+            if generated is None or not generated.marker_replaced:
+                w.text("- ")
             number = ""
         _children(li, w, number=number if ordered else "")
         w.end()
 
 
 def _letter(n: int, kind: str) -> str:
-    if kind in ("i", "I"):
-        from .numbering import format_number
-
-        roman = format_number(n, "lowerRoman")
-        return roman.upper() if kind == "I" else roman
-    letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
-    return letter.upper() if kind == "A" else letter
+    """The marker of ``<ol type="a">`` / ``"i"``: a..z, aa, ab… and i, ii… as a browser shows them."""
+    style = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}[kind]
+    return css_numbering.format_counter(n, style)
 
 
 def _block(el, w: _Writer, number: str = "") -> None:
@@ -225,6 +244,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
                                              parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
         raise PolicyError(_("the web page is empty or cannot be read"), path) from None
+    labels = css_numbering.generated_labels(root, path)
     out = Extracted("html")
     body = root.find("body") if root.find("body") is not None else root
     for el in list(root.iter(*DROP)):
@@ -240,7 +260,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
                   "copy its text into a .txt file").format(letters=letters),
             path,
         )
-    w = _Writer(out)
+    w = _Writer(out, labels)
     _block(content, w)
     w.end()
     return out

@@ -23,6 +23,7 @@ numbering rules) is refused with a :class:`PolicyError` naming the file and the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,7 @@ LIST_STYLES = {"disc", "circle", "square", "decimal", "decimal-leading-zero", "l
 SYMBOLS = {"disc": "•", "circle": "◦", "square": "▪", "disclosure-open": "▾", "disclosure-closed": "▸", "none": ""}
 NUMERIC_STYLES = {"decimal", "decimal-leading-zero", "lower-alpha", "upper-alpha", "lower-latin", "upper-latin",
                   "lower-roman", "upper-roman", "lower-greek"}
+NUMBER_STRING = re.compile(r"(?i)^\s*(?:\d+(?:\.\d+)*[.)]?|[a-zа-я][.)]|[ivxlc]+[.)])\s*$")  # content: "2.1. "
 MAX_VALUE = 100_000  # no policy has a clause numbered past this
 MAX_DEPTH = 12  # counters() of more nested instances than any clause number has
 MAX_RULES = 5000  # numbering/hiding rules read from one page
@@ -131,29 +133,31 @@ def _media_applies(prelude) -> bool:
     return bool(kinds & {"all", "screen", ""}) or not text.strip()
 
 
-def _style_rules(sheet_rules, out: list, styles: dict) -> None:
+def _style_rules(sheet_rules, out: list, styles: dict, first_line: int) -> None:
+    """The rules that make numbers, with the page's line of each (its <style> starts at first_line)."""
     import tinycss2
 
     for rule in sheet_rules:
+        line = first_line + (getattr(rule, "source_line", 1) or 1) - 1
         if rule.type == "qualified-rule":
             decls = _declarations(rule.content)
             if decls:
-                out.append((rule, decls))
+                out.append((rule, decls, line))
         elif rule.type == "at-rule" and rule.content is not None:
             name = rule.lower_at_keyword
             if name == "counter-style":
                 style = next((t.value for t in rule.prelude if t.type == "ident"), None)
                 if style:
-                    styles[style] = rule
+                    styles[style] = (rule, line)
             elif name in ("supports", "layer") or (name == "media" and _media_applies(rule.prelude)):
                 _style_rules(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True),
-                             out, styles)
+                             out, styles, first_line)
 
 
 def _check_counter_styles(styles: dict, path) -> None:
     """@counter-style rules whose ``system: extends`` or ``fallback`` go round in a loop."""
     links: dict[str, list[str]] = {}
-    for name, rule in styles.items():
+    for name, (rule, _line) in styles.items():
         for decl in _parse_all(rule.content):
             if decl.type == "declaration" and decl.lower_name in ("system", "fallback"):
                 idents = [t.value for t in decl.value if t.type == "ident"]
@@ -172,7 +176,7 @@ def _check_counter_styles(styles: dict, path) -> None:
             loop = trail[trail.index(node):] + [node]
             raise PolicyError(_("the page's CSS defines counter styles in a loop ({styles}): its numbers "
                                 "cannot be read").format(styles=" → ".join(loop)), path,
-                              getattr(styles[node], "source_line", None))
+                              styles[node][1])
         done.update(trail)
 
 
@@ -245,7 +249,7 @@ class _Styles:
         self.matcher = cssselect2.Matcher()
         self.empty = True
         count = 0
-        for rule, decls in rules:
+        for rule, decls, line in rules:
             try:
                 selectors = cssselect2.compile_selector_list(rule.prelude)
             except cssselect2.SelectorError:
@@ -257,7 +261,7 @@ class _Styles:
                 if count > MAX_RULES:
                     raise PolicyError(_("the page's CSS has more than {limit} rules that number or hide its text: "
                                         "save the page without the site's stylesheets, or copy its text into a "
-                                        ".txt file").format(limit=MAX_RULES), path, getattr(rule, "source_line", None))
+                                        ".txt file").format(limit=MAX_RULES), path, line)
                 self.matcher.add_selector(selector, decls)
                 self.empty = False
 
@@ -320,7 +324,7 @@ def _content(tokens, el, counters: _Counters, list_style: str) -> tuple[str, boo
                 parts.append(value)
                 numbered = numbered or any(ch.isalnum() for ch in value)
     text = "".join(parts)
-    return text, numbered and any(ch.isalnum() for ch in text)
+    return text, (numbered and any(ch.isalnum() for ch in text)) or bool(NUMBER_STRING.match(text))
 
 
 def generated_labels(root, path: Path | str) -> dict:
@@ -332,7 +336,7 @@ def generated_labels(root, path: Path | str) -> dict:
     styles: dict = {}
     for style in root.iter("style"):
         sheet = tinycss2.parse_stylesheet(style.text or "", skip_whitespace=True, skip_comments=True)
-        _style_rules(sheet, rules, styles)
+        _style_rules(sheet, rules, styles, getattr(style, "sourceline", None) or 1)
     _check_counter_styles(styles, path)
     if not rules and not root.xpath("//*[@data-list-text or @style]"):
         return {}  # nothing on the page generates numbers: the lists number themselves

@@ -50,7 +50,7 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
 
-def _pick_content(body):
+def _pick_content(body, labels: dict):
     """<main>/<article> (the one with most text), else the element holding most numbered lines, else <body>."""
     for tag in ("main", "article"):
         found = [el for el in body.iter(tag)]
@@ -59,7 +59,8 @@ def _pick_content(body):
     role = body.xpath(".//*[@role='main']")
     if role:
         return role[0]
-    numbered = [el for el in body.iter("p", "li", "div") if NUMBERED.match(el.text or "")]
+    numbered = [el for el in body.iter("p", "li", "div")
+                if NUMBERED.match(el.text or "") or (el in labels and NUMBERED.match(labels[el].label + "…"))]
     if not numbered:
         return body
     counts: dict = {}  # element -> numbered blocks inside it (the dict keeps each lxml proxy alive)
@@ -250,7 +251,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     for el in list(root.iter(*DROP)):
         el.drop_tree()
     _drop_furniture(body, out)
-    content = _pick_content(body)
+    content = _pick_content(body, labels)
     text = _text(content)
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:

@@ -4,8 +4,14 @@ lxml.html parses the page (well kept, tolerant of real-world markup, honours the
 charset). The content is the ``<main>`` or ``<article>``, else the element that holds
 the numbered text; the site's navigation, cookie banner, header, footer, sidebars,
 scripts and forms are left out and listed. Headings, ``<ol>`` numbering (``start``,
-``value``, nested lists written out as "2.1."), ``<ul>`` bullets, ``<strong>`` terms and
-links are kept. A page with no recognisable policy text is refused.
+``value``, ``type="a"``/``"i"``, nested lists written out as "2.1."), ``<ul>`` bullets,
+``<strong>`` terms and links are kept. A page with no recognisable policy text is refused.
+
+The numbers a browser generates are written in front of the element's text, where a reader
+sees them (css_numbering.py): CSS counters in ``::before``/``::marker`` rules (``<style>``
+blocks and ``style`` attributes; Google Docs' ``lst-kix`` lists), ``list-style-type``
+(``none`` hides an ``<ol>``'s own numbers) and Word converters' ``data-list-text``. Where
+the CSS gives an ``<li>`` its number, the ``<ol>``'s own number is not written as well.
 """
 
 from __future__ import annotations

@@ -326,3 +326,20 @@ def test_labels_match_what_chromium_shows(tmp_path):
         for para in labelled:
             start = "".join(re.sub(r"\*\*", "", para).split()[:5])
             assert start in shown, (name, start)
+
+
+def test_cascade_inline_styles_important_and_marker_content():
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        "<html><head><style>ol{counter-reset:c} li{counter-increment:c} li::before{content:counter(c) '. '}"
+        " li.skip{counter-increment:c 5 !important} #x li{counter-increment:c 2}"
+        " ol.m li::marker{content:counters(list-item,'.') ') '} ol.gone li::marker{content:''}"
+        " ol.dot li::marker{content:'• '}</style></head><body>"
+        "<ol id='x'><li>a</li><li class='skip'>b</li><li style='counter-increment: c 10'>c</li>"
+        "<li style='counter-set: c 40'>d</li></ol>"
+        "<ol class='m' start='3'><li>e</li></ol><ol class='gone'><li>f</li></ol><ol class='dot'><li>g</li></ol>"
+        "</body></html>")
+    labels = css_numbering.generated_labels(root, "page.html")
+    assert [labels[li].label for li in root.iter("li")][:5] == ["2. ", "7. ", "17. ", "40. ", "3) 1. "]
+    assert [labels[li].list_style for li in root.iter("li")][5:] == ["none", "disc"]

@@ -212,34 +212,37 @@ class _Counters:
         self.values: dict[str, list[int]] = {}
         self.path = path
 
-    def _check(self, name: str, value: int, el) -> int:
-        if abs(value) > MAX_VALUE:
-            raise PolicyError(_("the page's CSS numbers an element with counter “{name}” = {value}: no policy "
-                                "has that many clauses (a counter-increment or counter-reset with a huge "
-                                "value?)").format(name=name, value=value), self.path, getattr(el, "sourceline", None))
-        return value
-
-    def reset(self, name: str, value: int, scope: set, el) -> None:
+    def reset(self, name: str, value: int, scope: set) -> None:
         stack = self.values.setdefault(name, [])
         if name in scope:  # a previous sibling's counter: the new one takes its place
-            stack[-1] = self._check(name, value, el)
-            return
-        stack.append(self._check(name, value, el))
-        scope.add(name)
-        if len(stack) > MAX_DEPTH:
-            raise PolicyError(_("the page's CSS nests counter “{name}” {depth} levels deep: no policy's clause "
-                                "numbers are that deep").format(name=name, depth=len(stack)),
-                              self.path, getattr(el, "sourceline", None))
+            stack[-1] = value
+        else:
+            stack.append(value)
+            scope.add(name)
 
-    def change(self, name: str, value: int, scope: set, el, add: bool) -> None:
+    def change(self, name: str, value: int, scope: set, add: bool) -> None:
         if not self.values.get(name):
-            self.reset(name, 0, scope, el)
+            self.reset(name, 0, scope)
         stack = self.values[name]
-        stack[-1] = self._check(name, stack[-1] + value if add else value, el)
+        stack[-1] = stack[-1] + value if add else value
 
     def leave(self, scope: set) -> None:
         for name in scope:
             self.values[name].pop()
+
+    def shown(self, name: str, el, nested: bool) -> list[int]:
+        """The values counter()/counters() print on el; numbers no policy has are refused here."""
+        values = self.values.get(name) or [0]
+        line = getattr(el, "sourceline", None)
+        if nested and len(values) > MAX_DEPTH:
+            raise PolicyError(_("the page's CSS nests counter “{name}” {depth} levels deep: no policy's clause "
+                                "numbers are that deep").format(name=name, depth=len(values)), self.path, line)
+        for value in values if nested else values[-1:]:
+            if abs(value) > MAX_VALUE:
+                raise PolicyError(_("the page's CSS numbers an element with counter “{name}” = {value}: no policy "
+                                    "has that many clauses (a counter-increment or counter-reset with a huge "
+                                    "value?)").format(name=name, value=value), self.path, line)
+        return values if nested else values[-1:]
 
 
 class _Styles:
@@ -297,7 +300,7 @@ class _Styles:
         return out
 
 
-def _content(tokens, el, counters: _Counters, list_style: str) -> tuple[str, bool]:
+def _content(tokens, el, counters: _Counters) -> tuple[str, bool]:
     """The text of a ``content`` value and whether a counter or attr() made any of it."""
     parts: list[str] = []
     numbered = False
@@ -311,12 +314,11 @@ def _content(tokens, el, counters: _Counters, list_style: str) -> tuple[str, boo
             name = token.lower_name
             if name == "counter" and args and args[0].type == "ident":
                 style = args[1].lower_value if len(args) > 1 and args[1].type == "ident" else "decimal"
-                values = counters.values.get(args[0].value) or [0]
-                parts.append(format_counter(values[-1], style))
+                parts.append(format_counter(counters.shown(args[0].value, el, nested=False)[0], style))
                 numbered = numbered or style in NUMERIC_STYLES or style not in LIST_STYLES
             elif name == "counters" and len(args) > 1 and args[0].type == "ident" and args[1].type == "string":
                 style = args[2].lower_value if len(args) > 2 and args[2].type == "ident" else "decimal"
-                values = counters.values.get(args[0].value) or [0]
+                values = counters.shown(args[0].value, el, nested=True)
                 parts.append(args[1].value.join(format_counter(v, style) for v in values))
                 numbered = numbered or style in NUMERIC_STYLES or style not in LIST_STYLES
             elif name == "attr" and args and args[0].type == "ident":
@@ -365,22 +367,22 @@ def generated_labels(root, path: Path | str) -> dict:
                 t.type == "ident" and t.lower_value == "none" for t in own.get("display", ())):
             continue  # not shown: neither it nor anything inside counts
         resets = _counter_list(own.get("counter-reset", ()), 0)
-        if tag in ("ol", "ul", "menu") and "counter-reset" not in own:
+        if tag in ("ol", "ul", "menu") and not any(name == "list-item" for name, _v in resets):  # as Chromium does
             start = (el.get("start") or "").strip()
             resets.append(("list-item", int(start) - 1 if tag == "ol" and start.lstrip("-").isdigit() else 0))
         for name, value in resets:
-            counters.reset(name, value, scope, el)
+            counters.reset(name, value, scope)
         increments = _counter_list(own.get("counter-increment", ()), 1)
         if tag == "li" and not any(name == "list-item" for name, _v in increments):
             increments.append(("list-item", 1))
         for name, value in increments:
-            counters.change(name, value, scope, el, add=True)
+            counters.change(name, value, scope, add=True)
         sets = _counter_list(own.get("counter-set", ()), 0)
         value = (el.get("value") or "").strip()
         if tag == "li" and value.lstrip("-").isdigit():
             sets.append(("list-item", int(value)))
         for name, number in sets:
-            counters.change(name, number, scope, el, add=False)
+            counters.change(name, number, scope, add=False)
         child_scope: set = set()
         list_style = (own.get("list-style-type") or ["decimal"])[0]
         found = Generated(list_style=list_style if tag == "li" and "list-style-type" in own else None)
@@ -390,16 +392,19 @@ def generated_labels(root, path: Path | str) -> dict:
             if not decls or any(t.type == "ident" and t.lower_value == "none" for t in decls.get("display", ())):
                 continue
             for name, number in _counter_list(decls.get("counter-reset", ()), 0):
-                counters.reset(name, number, child_scope, el)
+                counters.reset(name, number, child_scope)
             for name, number in _counter_list(decls.get("counter-increment", ()), 1):
-                counters.change(name, number, child_scope, el, add=True)
+                counters.change(name, number, child_scope, add=True)
             for name, number in _counter_list(decls.get("counter-set", ()), 0):
-                counters.change(name, number, child_scope, el, add=False)
-            if "content" in decls:
-                text, numbered = _content(decls["content"], el, counters, list_style)
+                counters.change(name, number, child_scope, add=False)
+            content = decls.get("content")
+            if content and not (content[0].type == "ident" and content[0].lower_value == "normal"):
+                text, numbered = _content(content, el, counters)
                 if numbered:
                     labels.append(text)
                     found.marker_replaced = True
+                elif pseudo == "marker":  # content: none / "" hides the marker, "• " makes it a bullet
+                    found.list_style = "disc" if text.strip() else "none"
         if not labels and (listed := (el.get("data-list-text") or "").strip()):
             labels.append(listed + " ")
             found.marker_replaced = True

@@ -343,3 +343,20 @@ def test_cascade_inline_styles_important_and_marker_content():
     labels = css_numbering.generated_labels(root, "page.html")
     assert [labels[li].label for li in root.iter("li")][:5] == ["2. ", "7. ", "17. ", "40. ", "3) 1. "]
     assert [labels[li].list_style for li in root.iter("li")][5:] == ["none", "disc"]
+
+
+def test_a_marker_without_its_space_and_a_lettered_google_docs_level(tmp_path):
+    css = GDOCS_CSS.replace('decimal) ". "}', 'decimal) "."}') + (
+        '.lst-kix_q1w2e3-2>li{counter-increment:lst-ctn-kix_q1w2e3-2} ol.lst-kix_q1w2e3-2.start'
+        '{counter-reset:lst-ctn-kix_q1w2e3-2 0} .lst-kix_q1w2e3-2>li:before{content:"" '
+        'counter(lst-ctn-kix_q1w2e3-2,lower-latin) ") "}')
+    body = GDOCS_BODY.replace('</ol><ol class="c1 lst-kix_q1w2e3-0" start="2">', "</ol>" + gdocs_list(
+        2, ["Пайдаланушының жеке басын куәландыратын құжаттың деректері;",
+            "Пайдаланушының ұялы байланыс нөмірі және электрондық пошта мекенжайы."], 1, True)
+        + '<ol class="c1 lst-kix_q1w2e3-0" start="2">', 1)
+    path, paras = imported(tmp_path, page(body, css, lang="kk", title="Құпиялылық саясаты"))
+    assert numbers(path) == (["1", "2", "3"], ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2"])
+    assert "## 1. Жалпы ережелер" in paras
+    assert any(p.startswith("1.2. Оператор Пайдаланушыны") for p in paras)
+    assert re.search(r"\na\) Пайдаланушының жеке басын куәландыратын құжаттың деректері;\nb\) Пайдаланушының ұялы",
+                     "\n".join(paras))

@@ -134,7 +134,9 @@ def _inline(el, w: _Writer) -> None:
 def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> None:
     generated = w.labels.get(el)
     if generated is not None and generated.label:
-        w.text(generated.label)  # the ::marker / ::before / data-list-text number, where a reader sees it
+        # the ::marker / ::before / data-list-text number, where a reader sees it (a marker set apart by
+        # its box, "content: counter(c) '.'", still reads "1. Text", not "1.Text")
+        w.text(generated.label if generated.label[-1:].isspace() else generated.label + " ")
     if el.text:
         w.text(el.text)
     for child in el:

@@ -360,3 +360,15 @@ def test_a_marker_without_its_space_and_a_lettered_google_docs_level(tmp_path):
     assert any(p.startswith("1.2. Оператор Пайдаланушыны") for p in paras)
     assert re.search(r"\na\) Пайдаланушының жеке басын куәландыратын құжаттың деректері;\nb\) Пайдаланушының ұялы",
                      "\n".join(paras))
+
+
+def test_rules_for_the_screen_count_and_print_or_narrow_ones_do_not():
+    import lxml.html
+
+    css = ("@media screen { li::before { content: counter(list-item) '. ' } }"
+           "@media print { li::before { content: 'P' counter(list-item) } }"
+           "@media (max-width: 600px) { li::before { content: 'M' counter(list-item) } }"
+           "@supports (display: grid) { li.s::before { content: counter(list-item, upper-roman) '. ' } }")
+    root = lxml.html.document_fromstring(f"<html><head><style>{css}</style></head><body><ol><li>a</li>"
+                                         "<li class='s'>b</li></ol></body></html>")
+    assert [g.label for g in css_numbering.generated_labels(root, "page.html").values()] == ["1. ", "II. "]

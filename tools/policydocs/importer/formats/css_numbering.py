@@ -150,7 +150,7 @@ def _style_rules(sheet_rules, out: list, styles: dict, first_line: int) -> None:
                 if style:
                     styles[style] = (rule, line)
             elif name in ("supports", "layer") or (name == "media" and _media_applies(rule.prelude)):
-                _style_rules(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True, skip_comments=True),
+                _style_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
                              out, styles, first_line)
 
 

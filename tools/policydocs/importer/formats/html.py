@@ -172,7 +172,8 @@ def _list(el, w: _Writer, parent_number: str) -> None:
             n = int(value) if value and value.lstrip("-").isdigit() else n + 1
             kind = el.get("type")
             if generated is not None and generated.list_style is not None:
-                kind = KIND.get(generated.list_style, "-")
+                style = generated.list_style
+                kind = KIND.get(style, "-" if style in css_numbering.SYMBOLS else "1")  # a page's own style: decimal
             if generated is not None and generated.marker_replaced:  # the page's CSS numbers it
                 found = LABEL_NUMBER.match(generated.label)
                 marker, number = "", found.group(1) if found else parent_number

@@ -329,6 +329,23 @@ def _content(tokens, el, counters: _Counters) -> tuple[str, bool]:
     return text, (numbered and any(ch.isalnum() for ch in text)) or bool(NUMBER_STRING.match(text))
 
 
+def _wrapper_class():
+    import cssselect2
+
+    class Wrapper(cssselect2.ElementWrapper):
+        @property
+        def previous_siblings(self):
+            """Walked when a selector asks (``h2 ~ p``), not kept: cssselect2 keeps a tuple per element,
+            which for a page of 10 000 sibling paragraphs is 50 million references."""
+            out, el = [], self.previous
+            while el is not None:
+                out.append(el)
+                el = el.previous
+            return out[::-1]
+
+    return Wrapper
+
+
 def generated_labels(root, path: Path | str) -> dict:
     """{lxml element: Generated} for the elements whose numbers the page's CSS or attributes give."""
     import cssselect2
@@ -345,7 +362,7 @@ def generated_labels(root, path: Path | str) -> dict:
     sheet = _Styles(rules, path)
     counters = _Counters(path)
     out: dict = {}
-    top = cssselect2.ElementWrapper.from_html_root(root)
+    top = _wrapper_class().from_html_root(root)
     # a stack of (children iterator, the scope of counters its elements created, the parent's computed values)
     top_scope: set = set()
     stack = [(iter([top]), top_scope, {})]

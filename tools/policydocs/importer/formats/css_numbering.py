@@ -9,7 +9,9 @@ tinycss2 parses the page's ``<style>`` blocks once and each ``style`` attribute;
 matches the selectors against the tree, so the cost is the elements times the rules that
 match them. Only the properties that make numbers are read: ``content`` of ``::before`` /
 ``::marker``, ``counter-reset``, ``counter-increment``, ``counter-set``, ``list-style-type``
-(and ``list-style``) and ``display: none`` (an element nobody sees counts nothing).
+(and ``list-style``) and ``display: none`` (an element nobody sees counts nothing). Rules in
+``@media`` all/screen and ``@supports`` count; print and width-dependent ones, external
+stylesheets (``<link>``, ``@import``) and ``:has()`` selectors are not read.
 
 Counters follow CSS Lists 3: ``counter-reset`` creates a new counter on the element, seen
 by its descendants and following siblings; ``counter-increment`` and ``counter-set`` change
@@ -248,11 +250,14 @@ class _Counters:
 class _Styles:
     def __init__(self, rules, path):
         import cssselect2
+        import tinycss2
 
         self.matcher = cssselect2.Matcher()
         self.empty = True
         count = 0
         for rule, decls, line in rules:
+            if ":has(" in tinycss2.serialize(rule.prelude).lower():
+                continue  # each test walks the element's subtree: quadratic, and no list is numbered by it
             try:
                 selectors = cssselect2.compile_selector_list(rule.prelude)
             except cssselect2.SelectorError:

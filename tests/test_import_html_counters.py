@@ -372,3 +372,14 @@ def test_rules_for_the_screen_count_and_print_or_narrow_ones_do_not():
     root = lxml.html.document_fromstring(f"<html><head><style>{css}</style></head><body><ol><li>a</li>"
                                          "<li class='s'>b</li></ol></body></html>")
     assert [g.label for g in css_numbering.generated_labels(root, "page.html").values()] == ["1. ", "II. "]
+
+
+def test_numbers_typed_in_a_list_without_markers_are_not_doubled(tmp_path):
+    items = ("<li>1.1. Настоящее Соглашение регулирует отношения между ТОО «Тест Финанс» и Пользователем мобильного "
+             "приложения.</li><li>1.2. Пользователь принимает условия Соглашения в полном объеме, проходя регистрацию "
+             "в приложении.</li><li>1.3. Оператор вправе изменить Соглашение, уведомив Пользователя за 7 (семь) "
+             "календарных дней.</li>")
+    path, paras = imported(tmp_path, page(f"<main><h1>Соглашение</h1><p>1. Общие положения</p><ol>{items}</ol></main>",
+                                          ".terms ol, main ol { list-style: none; padding: 0 }"))
+    assert numbers(path) == (["1"], ["1.1", "1.2", "1.3"])
+    assert not [p for p in paras if re.match(r"\d+\. \d+\.\d+\.", p)]

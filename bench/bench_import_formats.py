@@ -87,6 +87,54 @@ def office(kind: str):
     return make
 
 
+COUNTERS_CSS = """ol.policy, ol.policy ol { counter-reset: item; list-style: none; padding-left: 1.2em }
+ol.policy li { counter-increment: item }
+ol.policy li::before { content: counters(item, ".") ". "; font-weight: bold }
+ol.policy ol.items { counter-reset: sub } ol.policy ol.items > li { counter-increment: sub }
+ol.policy ol.items > li::before { content: counter(sub) ") "; font-weight: normal }"""
+
+
+def css_counters(text, lang, folder):
+    """A web page whose clause numbers are all CSS counters: nested <ol>, counters(item, ".")."""
+    import html
+
+    def inline(s: str) -> str:
+        return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(s))
+
+    lines = text.splitlines()
+    out = [f"<h1>{inline(lines[0])}</h1>", '<ol class="policy">']
+    depth = 0  # 0 outside a section, 1 in a section, 2 in a clause, 3 in a clause's items
+    for line in lines[1:]:
+        m = re.match(r"(\d+)\.(?:(\d+)\.)?\s+(.*)|(\d+)\)\s+(.*)", line)
+        if m and m.group(4):
+            if depth == 2:
+                out.append('<ol class="items">')
+                depth = 3
+            out.append(f"<li>{inline(m.group(5))}</li>")
+            continue
+        if depth == 3:
+            out.append("</ol>")
+            depth = 2
+        if m and m.group(2):
+            if depth == 1:
+                out.append("<ol>")
+            elif depth == 2:
+                out.append("</li>")
+            out.append(f"<li>{inline(m.group(3))}")
+            depth = 2
+        elif m:
+            out.append({0: "", 1: "</li>", 2: "</li></ol></li>"}[depth] + f"<li>{inline(m.group(3))}")
+            depth = 1
+        else:
+            out.append(f"<p>{inline(line)}</p>")
+    out.append({0: "", 1: "</li>", 2: "</li></ol></li>", 3: "</ol></li></ol></li>"}[depth] + "</ol>")
+    page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{HEADERS[lang]}</title>"
+            f"<style>{COUNTERS_CSS}</style></head><body><main>{''.join(out)}</main></body></html>")
+    path = folder / "counters.html"
+    path.write_text(page, encoding="utf-8")
+    return path, 1
+
+
 MAKERS = {  # the baseline first
     "pdf-1col": one_column,
     "pdf-2col": two_columns,
@@ -97,6 +145,7 @@ MAKERS = {  # the baseline first
     "doc": office("doc"),
     "odt": office("odt"),
     "rtf": office("rtf"),
+    "html-css": css_counters,
 }
 
 

@@ -4,8 +4,14 @@ lxml.html parses the page (well kept, tolerant of real-world markup, honours the
 charset). The content is the ``<main>`` or ``<article>``, else the element that holds
 the numbered text; the site's navigation, cookie banner, header, footer, sidebars,
 scripts and forms are left out and listed. Headings, ``<ol>`` numbering (``start``,
-``value``, nested lists written out as "2.1."), ``<ul>`` bullets, ``<strong>`` terms and
-links are kept. A page with no recognisable policy text is refused.
+``value``, ``type="a"``/``"i"``, nested lists written out as "2.1."), ``<ul>`` bullets,
+``<strong>`` terms and links are kept. A page with no recognisable policy text is refused.
+
+The numbers a browser generates are written in front of the element's text, where a reader
+sees them (css_numbering.py): CSS counters in ``::before``/``::marker`` rules (``<style>``
+blocks and ``style`` attributes; Google Docs' ``lst-kix`` lists), ``list-style-type``
+(``none`` hides an ``<ol>``'s own numbers) and Word converters' ``data-list-text``. Where
+the CSS gives an ``<li>`` its number, the ``<ol>``'s own number is not written as well.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from ...errors import PolicyError
 from ...i18n import _
 from ...textfile import decode
 from ..model import Extracted, Leftover
+from . import css_numbering
 
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
         "object", "embed", "canvas", "head"}
@@ -49,7 +56,7 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
 
-def _pick_content(body):
+def _pick_content(body, labels: dict):
     """<main>/<article> (the one with most text), else the element holding most numbered lines, else <body>."""
     for tag in ("main", "article"):
         found = [el for el in body.iter(tag)]
@@ -58,7 +65,8 @@ def _pick_content(body):
     role = body.xpath(".//*[@role='main']")
     if role:
         return role[0]
-    numbered = [el for el in body.iter("p", "li", "div") if NUMBERED.match(el.text or "")]
+    numbered = [el for el in body.iter("p", "li", "div")
+                if NUMBERED.match(el.text or "") or (el in labels and NUMBERED.match(labels[el].label + "…"))]
     if not numbered:
         return body
     counts: dict = {}  # element -> numbered blocks inside it (the dict keeps each lxml proxy alive)
@@ -73,8 +81,9 @@ def _pick_content(body):
 
 
 class _Writer:
-    def __init__(self, out: Extracted):
+    def __init__(self, out: Extracted, labels: dict | None = None):
         self.out = out
+        self.labels = labels if labels is not None else {}
         self.line: list[str] = []
         self.where = _("element {number}").format(number=1)
         self.count = 0
@@ -100,7 +109,7 @@ class _Writer:
 def _inline(el, w: _Writer) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("strong", "b"):
-        inner = _Writer(w.out)
+        inner = _Writer(w.out, w.labels)
         _children(el, inner, inline_only=True)
         text = re.sub(r"\s+", " ", "".join(inner.line))
         core = text.strip()
@@ -123,6 +132,11 @@ def _inline(el, w: _Writer) -> None:
 
 
 def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> None:
+    generated = w.labels.get(el)
+    if generated is not None and generated.label:
+        # the ::marker / ::before / data-list-text number, where a reader sees it (a marker set apart by
+        # its box, "content: counter(c) '.'", still reads "1. Text", not "1.Text")
+        w.text(generated.label if generated.label[-1:].isspace() else generated.label + " ")
     if el.text:
         w.text(el.text)
     for child in el:
@@ -140,6 +154,11 @@ def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> No
             _inline(child, w)
 
 
+KIND = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A", "lower-roman": "i",
+        "upper-roman": "I", "decimal": "1", "decimal-leading-zero": "1", "none": "none"}
+LABEL_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*$")
+
+
 def _list(el, w: _Writer, parent_number: str) -> None:
     ordered = el.tag == "ol"
     start = el.get("start")
@@ -147,11 +166,23 @@ def _list(el, w: _Writer, parent_number: str) -> None:
     after_colon = bool(w.out.lines) and w.out.lines[-2 if len(w.out.lines) > 1 else -1].text.rstrip().endswith(":")
     for li in el.iterchildren("li"):
         w.start(li)
+        generated = w.labels.get(li)
         if ordered:
             value = li.get("value")
             n = int(value) if value and value.lstrip("-").isdigit() else n + 1
-            if el.get("type") in ("a", "A", "i", "I"):
-                marker, number = f"{_letter(n, el.get('type'))})", parent_number
+            kind = el.get("type")
+            if generated is not None and generated.list_style is not None:
+                style = generated.list_style
+                kind = KIND.get(style, "-" if style in css_numbering.SYMBOLS else "1")  # a page's own style: decimal
+            if generated is not None and generated.marker_replaced:  # the page's CSS numbers it
+                found = LABEL_NUMBER.match(generated.label)
+                marker, number = "", found.group(1) if found else parent_number
+            elif kind == "none":  # no marker: a number typed in the text is the reader's number
+                marker, number = "", parent_number
+            elif kind == "-":  # an <ol> shown with bullets
+                marker, number = "-", ""
+            elif kind in ("a", "A", "i", "I"):
+                marker, number = f"{_letter(n, kind)})", parent_number
             elif parent_number:
                 marker = number = f"{parent_number}.{n}"
                 marker += "."
@@ -160,22 +191,20 @@ def _list(el, w: _Writer, parent_number: str) -> None:
             else:
                 marker = number = str(n)
                 marker += "."
-            w.text(marker + " ")
+            if marker:
+                w.text(marker + " ")
         else:
-            w.text("- ")
+            if generated is None or not generated.marker_replaced:
+                w.text("- ")
             number = ""
         _children(li, w, number=number if ordered else "")
         w.end()
 
 
 def _letter(n: int, kind: str) -> str:
-    if kind in ("i", "I"):
-        from .numbering import format_number
-
-        roman = format_number(n, "lowerRoman")
-        return roman.upper() if kind == "I" else roman
-    letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
-    return letter.upper() if kind == "A" else letter
+    """The marker of ``<ol type="a">`` / ``"i"``: a..z, aa, ab… and i, ii… as a browser shows them."""
+    style = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}[kind]
+    return css_numbering.format_counter(n, style)
 
 
 def _block(el, w: _Writer, number: str = "") -> None:
@@ -225,12 +254,13 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
                                              parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
         raise PolicyError(_("the web page is empty or cannot be read"), path) from None
+    labels = css_numbering.generated_labels(root, path)
     out = Extracted("html")
     body = root.find("body") if root.find("body") is not None else root
     for el in list(root.iter(*DROP)):
         el.drop_tree()
     _drop_furniture(body, out)
-    content = _pick_content(body)
+    content = _pick_content(body, labels)
     text = _text(content)
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:
@@ -240,7 +270,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
                   "copy its text into a .txt file").format(letters=letters),
             path,
         )
-    w = _Writer(out)
+    w = _Writer(out, labels)
     _block(content, w)
     w.end()
     return out

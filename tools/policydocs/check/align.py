@@ -251,10 +251,11 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
             found = lists.lone_items(s_text, t_text, lists.term_sets(s_text, src_lang, glossary, doc_id),
                                      lists.term_sets(t_text, lang, glossary, doc_id))
             if found is not None:
-                side, lone = found
+                side, lone, whole = found
                 for k in lone:
                     findings.append(_list_finding((side, k), s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc,
                                                   doc_id))
+            if found is not None and whole:  # every item has its counterpart but those: pair them
                 rest_s = [b for k, b in enumerate(s_k) if side != "missing" or k not in lone]
                 rest_t = [b for k, b in enumerate(t_k) if side != "added" or k not in lone]
                 for s, t in zip(rest_s, rest_t):

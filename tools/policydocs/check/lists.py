@@ -35,6 +35,7 @@ MARGIN = 1.0  # how much cheaper the chosen explanation must be than the next (-
 MAX_ITEMS = 60  # a longer "list" is pasted text; its count is reported, not its items
 MAX_ITEMS_TWO = 24  # two items left out are looked for in lists up to this long
 MAX_GAP = 2  # a count that differs by more is reported as a count
+STRONG = 1.5  # a pair this cheap apart from the lengths (shared anchors, terms or letters) is strong evidence
 
 
 # Cyrillic letters in Latin: Russian, Kazakh and English items share loanwords and names
@@ -134,8 +135,9 @@ def _explanations(n: int, m: int, gap: int):
 
 
 def lone_items(src: list[str], tgt: list[str], src_terms: list[frozenset] | None = None,
-               tgt_terms: list[frozenset] | None = None) -> tuple[str, list[int]] | None:
-    """('missing', indices in src) or ('added', indices in tgt) when those items clearly have no counterpart."""
+               tgt_terms: list[frozenset] | None = None) -> tuple[str, list[int], bool] | None:
+    """('missing', indices in src, all) or ('added', indices in tgt, all) when those items clearly have no
+    counterpart; ``all``: they account for the whole difference of the counts (else it is reported too)."""
     gap = abs(len(src) - len(tgt))
     if not 1 <= gap <= MAX_GAP or not src or not tgt or max(len(src), len(tgt)) > MAX_ITEMS:
         return None
@@ -171,20 +173,48 @@ def lone_items(src: list[str], tgt: list[str], src_terms: list[frozenset] | None
             cost += fixed[key] + sentences._length_cost(f[0], short_side.lens[j], r)
         return cost
 
-    priced = sorted(((price(groups), lone, len(groups) + len(lone) < len(longer))
+    priced = sorted(((price(groups), lone, len(groups) + len(lone) < len(longer), groups)
                      for groups, lone in _explanations(len(longer), len(shorter), gap)),
                     key=lambda x: x[0])
-    best_cost, best_lone, best_merges = priced[0]
-    if gap == 1:
-        holder = _alone_holds_anchor(long_side, short_side, priced)
-        if holder is not None:
-            return side, [holder]
-    if best_merges:
+    best_cost, best_lone, best_merges, best_groups = priced[0]
+    sure: set[int] = set()
+    holder = _alone_holds_anchor(long_side, short_side, priced) if gap == 1 else None
+    if holder is not None:  # it alone holds an anchor the other list has nowhere: it is the one
+        best_groups = next(p[3] for p in priced if p[1] == (holder,) and not p[2])
+        sure = {holder}
+    else:
+        if best_merges:
+            return None
+        # the explanations about as likely as the best: an item is named only if they all leave it out
+        near = [p for p in priced if p[0] - best_cost < MARGIN]
+        if any(merges for _, _, merges, _ in near):
+            return None
+        sure = set(best_lone).intersection(*(lone for _, lone, _, _ in near))
+        if not sure:
+            return None
+    if _crossed(long_side, short_side, best_groups, fixed):
         return None
-    rival = next((c for c, lone, merges in priced[1:] if merges or lone != best_lone), math.inf)
-    if rival - best_cost >= MARGIN:
-        return side, list(best_lone)
-    return None
+    return side, sorted(sure), len(sure) == gap
+
+
+def _crossed(long_side: _Side, short_side: _Side, groups: tuple, fixed: dict) -> bool:
+    """Whether an item pairs far better with one the alignment gives another partner (or leaves alone)
+    than with its own: the lists are reordered, and an alignment in order names the wrong item."""
+    mine_long, mine_short = {}, {}
+    for j, g in enumerate(groups):
+        for i in g:
+            mine_long[i] = fixed[(g, j)]
+        mine_short[j] = fixed[(g, j)]
+    shorts = [short_side.group((j,)) for j in range(len(short_side.lens))]
+    for i in range(len(long_side.lens)):
+        item = long_side.group((i,))
+        for j, other in enumerate(shorts):
+            if groups[j] == (i,):
+                continue
+            cost = _fixed_cost(item, other)
+            if cost <= -STRONG and cost < mine_long.get(i, 0.0) - MARGIN and cost < mine_short[j] - MARGIN:
+                return True
+    return False
 
 
 def _alone_holds_anchor(long_side: _Side, short_side: _Side, priced: list) -> int | None:
@@ -194,13 +224,13 @@ def _alone_holds_anchor(long_side: _Side, short_side: _Side, priced: list) -> in
     holders = [k for k, a in enumerate(long_side.anchors) if a - others]
     if len(holders) != 1:
         return None
-    lone_cost = min(c for c, lone, merges in priced if lone == (holders[0],) and not merges)
-    return holders[0] if all(c > lone_cost for c, lone, merges in priced if merges) else None
+    lone_cost = min(c for c, lone, merges, _ in priced if lone == (holders[0],) and not merges)
+    return holders[0] if all(c > lone_cost for c, lone, merges, _ in priced if merges) else None
 
 
 def lone_item(src: list[str], tgt: list[str]) -> tuple[str, int] | None:
     """('missing', index in src) or ('added', index in tgt) when one item clearly has no counterpart."""
     found = lone_items(src, tgt)
-    if found is None or len(found[1]) != 1:
+    if found is None or len(found[1]) != 1 or not found[2]:
         return None
     return found[0], found[1][0]

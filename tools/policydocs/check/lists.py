@@ -33,7 +33,7 @@ from . import sentences
 
 MARGIN = 1.0  # how much cheaper the chosen explanation must be than the next (-log of the odds)
 MAX_ITEMS = 60  # a longer "list" is pasted text; its count is reported, not its items
-MAX_ITEMS_TWO = 24  # two items left out are looked for in lists up to this long
+MAX_ITEMS_TWO = 16  # two items left out are looked for in lists up to this long
 MAX_GAP = 2  # a count that differs by more is reported as a count
 STRONG = 1.5  # a pair this cheap apart from the lengths (shared anchors, terms or letters) is strong evidence
 

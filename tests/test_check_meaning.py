@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from policydocs import corpus as corpus_mod
-from policydocs.check import check_policy, markers, meaning, morph
+from policydocs.check import check_policy, lists, markers, meaning, morph
 from policydocs.check.terminology import Glossary, parse as parse_glossary
 from policydocs.cli import main as cli
 from policydocs.errors import PolicyError
@@ -569,3 +569,11 @@ def test_a_currency_with_its_amount_or_europe_is_not_a_bare_currency(tmp_path):
     assert pair(tmp_path / "b", "ru", "Данные не передаются в страны Европейского союза, расчёты ведутся в тенге.",
                 "kk", "Деректер Еуропа одағының елдеріне берілмейді, есеп айырысу теңгемен жүргізіледі.",
                 ("en", "Data are not transferred to countries of the European Union; payments are made in tenge.")) == []
+
+
+def test_a_capital_abbreviation_in_either_alphabet_pairs_the_items():
+    """«СМС» and "SMS" are one anchor: the phone item that keeps it is paired, the other one is gone."""
+    ru = ["- номер телефона для СМС-уведомлений;", "- номер телефона для звонков оператора;", "- адрес доставки заказа."]
+    en = ["- phone number for SMS notifications;", "- order delivery address."]
+    assert lists.lone_items(ru, en) == ("missing", [1], True)
+    assert lists.lone_items(en, ru) == ("added", [1], True)

@@ -97,7 +97,7 @@ RECALL_TARGET, PRECISION_TARGET = 0.90, 0.95
 RECALL_FLOORS = {  # (kind, lang): found / planted on the first and held-out sets, 2026-12-07
     ("polarity", "kk"): 15 / 17,  # «жауапкершілік көтермейді» -> «көтереді» is not read as negated
     ("actors", "kk"): 8 / 10, ("actors", "en"): 8 / 11,
-    ("list items", "kk"): 5 / 10, ("list items", "en"): 2 / 10,
+    ("list items", "kk"): 7 / 10, ("list items", "en"): 5 / 10,  # items told apart only by their meaning
 }
 PRECISION_FLOORS = {"actors": 16 / 17}  # one false actor-differs: «Компанияның … құқығы бар» (bazar 4.3 kk)
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from policydocs import corpus as corpus_mod
-from policydocs.check import check_policy, markers, meaning, morph
+from policydocs.check import check_policy, lists, markers, meaning, morph
 from policydocs.check.terminology import Glossary, parse as parse_glossary
 from policydocs.cli import main as cli
 from policydocs.errors import PolicyError
@@ -237,6 +237,166 @@ def test_an_item_that_cannot_be_told_leaves_the_count(tmp_path):
     assert "block-count" in found and "list-item-missing" not in found
 
 
+# --- list items aligned one by one: purposes, rights and kinds of data in three language pairs ------
+
+PURPOSES = {
+    "ru": ["Компания обрабатывает персональные данные в целях:",
+           "1) регистрации и идентификации Пользователя в мобильном приложении;",
+           "2) заключения и исполнения договора с Пользователем;",
+           "3) направления Пользователю SMS-сообщений и push-уведомлений;",
+           "4) рассмотрения обращений Пользователя в службу поддержки по адресу support@kassa.kz;",
+           "5) проведения статистических и маркетинговых исследований;",
+           "6) исполнения требований законодательства Республики Казахстан."],
+    "kk": ["Компания дербес деректерді мынадай мақсаттарда өңдейді:",
+           "1) Пайдаланушыны мобильді қосымшада тіркеу және сәйкестендіру;",
+           "2) Пайдаланушымен шарт жасасу және оны орындау;",
+           "3) Пайдаланушыға SMS-хабарламалар мен push-хабарламалар жіберу;",
+           "4) Пайдаланушының support@kassa.kz мекенжайы бойынша қолдау қызметіне жүгінулерін қарау;",
+           "5) статистикалық және маркетингтік зерттеулер жүргізу;",
+           "6) Қазақстан Республикасы заңнамасының талаптарын орындау."],
+    "en": ["The Company processes personal data for the purposes of:",
+           "1) registering and identifying the User in the mobile application;",
+           "2) concluding and performing the agreement with the User;",
+           "3) sending SMS messages and push notifications to the User;",
+           "4) handling the User's requests to the support service at support@kassa.kz;",
+           "5) conducting statistical and marketing research;",
+           "6) complying with the requirements of the legislation of the Republic of Kazakhstan."]}
+RIGHTS = {
+    "ru": ["Пользователь вправе:",
+           "- получать информацию об обработке своих персональных данных;",
+           "- требовать уточнения, блокирования или уничтожения своих персональных данных;",
+           "- отозвать согласие на обработку персональных данных;",
+           "- обжаловать действия Компании в уполномоченном органе или в суде."],
+    "kk": ["Пайдаланушы:",
+           "- өзінің дербес деректерін өңдеу туралы ақпарат алуға;",
+           "- өзінің дербес деректерін нақтылауды, бұғаттауды немесе жоюды талап етуге;",
+           "- дербес деректерді өңдеуге берілген келісімін кері қайтарып алуға;",
+           "- Компанияның әрекеттеріне уәкілетті органға немесе сотқа шағым жасауға құқылы."],
+    "en": ["The User may:",
+           "- receive information on the processing of their personal data;",
+           "- demand that their personal data be clarified, blocked or destroyed;",
+           "- withdraw consent to the processing of personal data;",
+           "- appeal against the Company's actions to the authorised body or to a court."]}
+KINDS = {
+    "ru": ["Компания обрабатывает следующие данные:", "- фамилия, имя и отчество;", "- дата рождения;",
+           "- адрес электронной почты;", "- номер мобильного телефона;", "- IP-адрес и идентификатор устройства;",
+           "- сведения о геолокации."],
+    "kk": ["Компания мынадай деректерді өңдейді:", "- тегі, аты және әкесінің аты;", "- туған күні;",
+           "- электрондық пошта мекенжайы;", "- ұялы телефон нөмірі;", "- IP-мекенжай және құрылғы сәйкестендіргіші;",
+           "- геолокация туралы мәліметтер."],
+    "en": ["The Company processes the following data:", "- surname, first name and patronymic;",
+           "- date of birth;", "- e-mail address;", "- mobile phone number;", "- IP address and device identifier;",
+           "- geolocation information."]}
+LIST_GLOSSARY = parse_glossary([{"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"},
+                                {"ru": "Компания", "kk": "Компания", "en": "Company"},
+                                {"ru": "Пользователь", "kk": "Пайдаланушы", "en": "User"}])
+
+
+def _list_texts(base: dict[str, list[str]], **lines: list[str]) -> dict[str, list[str]]:
+    """One clause per language: the lead-in, a blank line, the items; ``lines`` replace a language's."""
+    out = {}
+    for lang, items in base.items():
+        items = lines.get(lang, items)
+        out[lang] = [items[0] + "\n\n" + "\n".join(items[1:])]
+    return out
+
+
+def _without(items: list[str], *drop: int) -> list[str]:
+    """The items but those at ``drop`` (1-based), sub-items "1)" renumbered as a translator would."""
+    kept = [x for i, x in enumerate(items) if i not in drop]
+    n = 0
+    for i, x in enumerate(kept):
+        if i and x[:1].isdigit():
+            n += 1
+            kept[i] = f"{n})" + x.split(")", 1)[1]
+    return kept
+
+
+def _item_findings(tmp_path, texts, source="ru", glossary=None):
+    found = check(tmp_path, texts, source=source, glossary=glossary)
+    named = sorted((f.rule, f.lang, f.params["index"]) for f in found if f.rule.startswith("list-item"))
+    return named, [f.rule for f in found]
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_a_purpose_left_out_is_named_ru_kk_and_ru_en(tmp_path, lang):
+    named, rules = _item_findings(tmp_path, _list_texts(PURPOSES, **{lang: _without(PURPOSES[lang], 5)}))
+    assert named == [("list-item-missing", lang, 5)] and "block-count" not in rules
+
+
+def test_a_kind_of_data_left_out_is_named_kk_en(tmp_path):
+    named, rules = _item_findings(tmp_path, _list_texts(KINDS, en=_without(KINDS["en"], 6)), source="kk")
+    assert named == [("list-item-missing", "en", 6)] and "block-count" not in rules
+
+
+@pytest.mark.parametrize("source,lang,item", [
+    ("ru", "kk", "- банк картасының деректері;"),
+    ("ru", "en", "- cookie files and browsing history;"),
+    ("kk", "en", "- cookie files and browsing history;")])
+def test_a_kind_of_data_added_is_named_in_each_pair(tmp_path, source, lang, item):
+    items = KINDS[lang][:6] + [item] + KINDS[lang][6:]
+    named, _ = _item_findings(tmp_path, _list_texts(KINDS, **{lang: items}), source=source)
+    assert named == [("list-item-added", lang, 6)]
+
+
+def test_the_glossary_terms_tell_which_right_is_gone(tmp_path):
+    """«Компании» and «Компанияның» are the same agreed term: the item that has it pairs with the one that has it."""
+    texts = _list_texts(RIGHTS, kk=_without(RIGHTS["kk"], 4))
+    assert _item_findings(tmp_path, texts)[0] == []  # without the glossary: the count, no guess
+    named, rules = _item_findings(tmp_path, texts, glossary=LIST_GLOSSARY)
+    assert named == [("list-item-missing", "kk", 4)] and "block-count" not in rules
+
+
+@pytest.mark.parametrize("lang,drop", [("kk", (4, 6)), ("en", (5, 6)), ("en", (2, 4))])
+def test_two_items_left_out_are_both_named(tmp_path, lang, drop):
+    base = KINDS if drop == (4, 6) and lang == "kk" else PURPOSES
+    named, rules = _item_findings(tmp_path, _list_texts(base, **{lang: _without(base[lang], *drop)}))
+    assert named == [("list-item-missing", lang, k) for k in drop] and "block-count" not in rules
+
+
+def test_of_two_items_left_out_the_sure_one_is_named_beside_the_count(tmp_path):
+    named, rules = _item_findings(tmp_path, _list_texts(PURPOSES, en=_without(PURPOSES["en"], 3, 5)))
+    assert named == [("list-item-missing", "en", 5)] and "block-count" in rules
+
+
+@pytest.mark.parametrize("source,lang,items", [
+    ("ru", "en", ["- e-mail address and mobile phone number;"]),
+    ("ru", "kk", ["- электрондық пошта мекенжайы мен ұялы телефон нөмірі;"]),
+    ("kk", "en", ["- e-mail address and mobile phone number;"])])
+def test_two_items_merged_into_one_are_only_counted(tmp_path, source, lang, items):
+    merged = KINDS[lang][:3] + items + KINDS[lang][5:]
+    named, rules = _item_findings(tmp_path, _list_texts(KINDS, **{lang: merged}), source=source)
+    assert named == [] and "block-count" in rules
+
+
+@pytest.mark.parametrize("source,lang,items", [
+    ("ru", "en", ["- IP address;", "- device identifier;"]),
+    ("ru", "kk", ["- IP-мекенжай;", "- құрылғы сәйкестендіргіші;"]),
+    ("kk", "en", ["- IP address;", "- device identifier;"])])
+def test_an_item_split_in_two_is_only_counted(tmp_path, source, lang, items):
+    split = KINDS[lang][:5] + items + KINDS[lang][6:]
+    named, rules = _item_findings(tmp_path, _list_texts(KINDS, **{lang: split}), source=source)
+    assert named == [] and "block-count" in rules
+
+
+@pytest.mark.parametrize("source,lang", [("ru", "en"), ("ru", "kk"), ("kk", "en")])
+def test_reordered_items_are_no_finding_and_reordered_with_one_gone_only_counted(tmp_path, source, lang):
+    k = KINDS[lang]
+    assert check(tmp_path / "same", _list_texts(KINDS, **{lang: [k[0], k[1], k[4], k[2], k[3], k[6], k[5]]}),
+                 source=source) == []
+    named, rules = _item_findings(tmp_path / "gone", _list_texts(KINDS, **{lang: [k[0], k[1], k[4], k[2], k[6], k[5]]}),
+                                  source=source)
+    assert named == [] and "block-count" in rules
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_lists_of_equal_length_are_paired_by_position(tmp_path, lang):
+    """An item replaced by another is no item missing: the counts agree (other rules read the wording)."""
+    items = PURPOSES[lang][:5] + [PURPOSES[lang][1].replace("1)", "5)", 1)] + PURPOSES[lang][6:]
+    named, rules = _item_findings(tmp_path, _list_texts(PURPOSES, **{lang: items}))
+    assert named == [] and "block-count" not in rules
+
+
 # --- the two false findings of issue 25 ----------------------------------------------
 
 AGREEMENT = parse_glossary([{"ru": "Пользовательское соглашение", "kk": "Пайдаланушы келісімі", "en": "User Agreement"}])
@@ -409,3 +569,11 @@ def test_a_currency_with_its_amount_or_europe_is_not_a_bare_currency(tmp_path):
     assert pair(tmp_path / "b", "ru", "Данные не передаются в страны Европейского союза, расчёты ведутся в тенге.",
                 "kk", "Деректер Еуропа одағының елдеріне берілмейді, есеп айырысу теңгемен жүргізіледі.",
                 ("en", "Data are not transferred to countries of the European Union; payments are made in tenge.")) == []
+
+
+def test_a_capital_abbreviation_in_either_alphabet_pairs_the_items():
+    """«СМС» and "SMS" are one anchor: the phone item that keeps it is paired, the other one is gone."""
+    ru = ["- номер телефона для СМС-уведомлений;", "- номер телефона для звонков оператора;", "- адрес доставки заказа."]
+    en = ["- phone number for SMS notifications;", "- order delivery address."]
+    assert lists.lone_items(ru, en) == ("missing", [1], True)
+    assert lists.lone_items(en, ru) == ("added", [1], True)

@@ -139,8 +139,11 @@ def _content_spec(node_spec: tuple, block: Block, index: int) -> tuple:
 KIND_NAMES = {Kind.ITEM: "item", Kind.BULLET: "bullet", Kind.PARAGRAPH: "paragraph"}  # wording.COUNTS
 
 
-def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment:
-    """Match every translation against the source text; report what does not match."""
+def align(docs: dict[str, Document], source_lang: str, doc_id: str, glossary=None) -> Alignment:
+    """Match every translation against the source text; report what does not match.
+
+    ``glossary`` (optional): its agreed terms help tell which item of a list is gone.
+    """
     src_doc = docs[source_lang]
     src_nodes = nodes(src_doc)
     units: dict[str, Unit] = {}
@@ -216,7 +219,7 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str) -> Alignment
             s_node, t_node = src_nodes[key], tr_nodes[key]
             if s_node.block is not None and t_node.block is not None:
                 units[key].blocks[lang] = t_node.block
-            findings += _pair_content(s_node, t_node, units, source_lang, lang, src_doc, doc, doc_id)
+            findings += _pair_content(s_node, t_node, units, source_lang, lang, src_doc, doc, doc_id, glossary)
 
     return Alignment(source_lang, [units[k] for k in order], findings)
 
@@ -227,7 +230,7 @@ def _index_in_kind(content: list[Block], block: Block) -> int:
 
 
 def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: str, lang: str,
-                  src_doc: Document, doc: Document, doc_id: str) -> list[Finding]:
+                  src_doc: Document, doc: Document, doc_id: str, glossary=None) -> list[Finding]:
     """Pair the unnumbered blocks of one section or clause by position.
 
     A list written as bullets in one language and as plain lines in another is the same
@@ -249,12 +252,17 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
                 units[s.eid].blocks[lang] = t
             continue
         if kind in LIST_KINDS:  # which item is gone (or added), when the lengths and anchors say so clearly
-            found = lists.lone_item([b.text for b in s_k], [b.text for b in t_k])
+            s_text, t_text = [b.text for b in s_k], [b.text for b in t_k]
+            found = lists.lone_items(s_text, t_text, lists.term_sets(s_text, src_lang, glossary, doc_id),
+                                     lists.term_sets(t_text, lang, glossary, doc_id))
             if found is not None:
-                findings.append(_list_finding(found, s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc, doc_id))
-                side, k = found
-                rest_s = s_k[:k] + s_k[k + 1:] if side == "missing" else s_k
-                rest_t = t_k[:k] + t_k[k + 1:] if side == "added" else t_k
+                side, lone, whole = found
+                for k in lone:
+                    findings.append(_list_finding((side, k), s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc,
+                                                  doc_id))
+            if found is not None and whole:  # every item has its counterpart but those: pair them
+                rest_s = [b for k, b in enumerate(s_k) if side != "missing" or k not in lone]
+                rest_t = [b for k, b in enumerate(t_k) if side != "added" or k not in lone]
                 for s, t in zip(rest_s, rest_t):
                     units[s.eid].blocks[lang] = t
                 continue

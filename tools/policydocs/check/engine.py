@@ -223,7 +223,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
                                     params=dict(lang_name=wording.language(lang), required=", ".join(required_langs),
                                                 expected=str(_sibling(source, lang)))))
 
-    alignment = align(docs, source_lang, doc_id)
+    alignment = align(docs, source_lang, doc_id, glossary)
     findings += alignment.findings
     if len(docs) > 1 and not _numbers(source):  # aligned by headings and paragraph order: said once
         findings.append(Finding("aligned-by-order", doc_id, source_lang, str(source.path), 1, ""))

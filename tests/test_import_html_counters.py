@@ -299,23 +299,23 @@ def test_display_none_counts_nothing():
 
 # what Chromium shows: its PDF of the page, read back with poppler --------------------------------------
 
-@pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("chromium"), reason="needs Chromium and poppler")
 def test_labels_match_what_chromium_shows(tmp_path):
-    from playwright.sync_api import sync_playwright
+    import datetime as dt
 
+    from .browser.chromium import chromium, reader_context
+
+    if not shutil.which("pdftotext"):
+        pytest.fail("this test needs poppler's pdftotext: apt-get install poppler-utils (make system-deps does it)")
     pages = {"counters": page(COUNTERS_BODY, COUNTERS_CSS),
              "gdocs": page(GDOCS_BODY, GDOCS_CSS, lang="kk", title="Құпиялылық саясаты")}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            for name, html in pages.items():
-                tab = browser.new_page()
-                tab.set_content(html)
-                tab.pdf(path=str(tmp_path / f"{name}.pdf"))
-                tab.close()
-        finally:
-            browser.close()
+    with chromium() as browser:
+        context = reader_context(browser, dt.datetime(2026, 12, 7, 12, tzinfo=dt.timezone(dt.timedelta(hours=5))))
+        for name, html in pages.items():
+            tab = context.new_page()
+            tab.set_content(html)
+            tab.pdf(path=str(tmp_path / f"{name}.pdf"))
+            tab.close()
+        context.close()
     for name, html in pages.items():
         shown = subprocess.run(["pdftotext", str(tmp_path / f"{name}.pdf"), "-"], capture_output=True, text=True,
                                check=True, timeout=60).stdout

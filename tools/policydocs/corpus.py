@@ -7,6 +7,7 @@ its path must match its ``id``, and no two files may claim one document in one l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .document import Document, parse_file
@@ -45,7 +46,7 @@ class Corpus:
     root: Path
     policies: dict[str, Policy]
 
-    def documents(self):
+    def documents(self) -> Iterator[Document]:
         for policy in self.policies.values():
             yield from policy.languages.values()
 
@@ -102,7 +103,7 @@ def group_by_policy(docs_dir: Path, files: list[Path]) -> dict[str, list[Path]]:
     return groups
 
 
-def load_files(docs_dir: Path, files: list[Path], parse=parse_file) -> Corpus:
+def load_files(docs_dir: Path, files: list[Path], parse: Callable[[Path], Document] = parse_file) -> Corpus:
     """Parse the given policy files of ``docs_dir`` (all of them, or some policies' files) and check their places.
 
     ``parse`` reads one file; ``mkdocs serve`` passes one that reuses what it parsed before (site/incremental.py).

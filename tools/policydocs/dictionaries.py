@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ")  # Debian's hunspell-kk (tools/scripts/system-deps.sh)
 
 
 @lru_cache(maxsize=None)
-def morph_ru():
+def morph_ru() -> Any:  # pymorphy3.MorphAnalyzer (no type information)
     """pymorphy3's analyser with its Russian dictionary (imported when first needed)."""
     import pymorphy3
 
@@ -24,7 +25,7 @@ def morph_ru():
 
 
 @lru_cache(maxsize=None)
-def hunspell_kk():
+def hunspell_kk() -> Any:  # spylls.hunspell.Dictionary, or None
     """Debian's hunspell-kk read by spylls, or None where it is not installed."""
     if not HUNSPELL_KK.with_suffix(".dic").is_file():
         return None
@@ -36,13 +37,13 @@ def hunspell_kk():
 @lru_cache(maxsize=200_000)
 def known_ru(word: str) -> bool:
     """Whether the Russian dictionary knows the word (not a guess from its ending)."""
-    return morph_ru().word_is_known(word)
+    return bool(morph_ru().word_is_known(word))
 
 
 @lru_cache(maxsize=200_000)
 def known_kk(word: str) -> bool:
     d = hunspell_kk()
-    return d is not None and d.lookup(word)
+    return d is not None and bool(d.lookup(word))
 
 
 def known(word: str, lang: str | None) -> bool | None:

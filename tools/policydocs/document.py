@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from . import frontmatter
 from .errors import PolicyError
@@ -166,7 +166,7 @@ class Document:
         return self.front.title
 
     @property
-    def meta(self) -> dict:
+    def meta(self) -> dict[str, Any]:
         return self.front.data
 
     # --- structure ----------------------------------------------------------------
@@ -253,12 +253,13 @@ def tokenize(body: str, first_line: int = 1) -> list[Block]:
                 in_comment = block
             open_block = None
             continue
-        block = _start_block(raw, line, lineno)
-        if block is None:
+        started = _start_block(raw, line, lineno)
+        if started is None:
             if open_block is not None:
                 open_block.lines.append(raw)
                 continue
-            block = Block(Kind.PARAGRAPH, [raw], lineno)
+            started = Block(Kind.PARAGRAPH, [raw], lineno)
+        block = started
         blocks.append(block)
         open_block = None if block.kind is Kind.HEADING else block
     return blocks

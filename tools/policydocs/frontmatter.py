@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -36,43 +36,43 @@ class FrontMatter:
 
     @property
     def doc_id(self) -> str:
-        return self.data["id"]
+        return cast(str, self.data["id"])
 
     @property
     def lang(self) -> str:
-        return self.data["lang"]
+        return cast(str, self.data["lang"])
 
     @property
     def title(self) -> str:
-        return self.data["title"]
+        return cast(str, self.data["title"])
 
     @property
     def product(self) -> str:
-        return self.data["product"]
+        return cast(str, self.data["product"])
 
     @property
     def operator(self) -> str:
-        return self.data["operator"]
+        return cast(str, self.data["operator"])
 
     @property
     def notice_days(self) -> int:
-        return self.data["notice_days"]
+        return cast(int, self.data["notice_days"])
 
     @property
     def status(self) -> str:
-        return self.data["status"]
+        return cast(str, self.data["status"])
 
     @property
     def source_lang(self) -> str:
-        return self.data.get("source_lang", "ru")
+        return cast(str, self.data.get("source_lang", "ru"))
 
     @property
     def prevailing_lang(self) -> str:
-        return self.data.get("prevailing_lang", self.source_lang)
+        return cast(str, self.data.get("prevailing_lang", self.source_lang))
 
     @property
     def origin(self) -> str:
-        return self.data.get("origin", "original" if self.lang == self.source_lang else "translation")
+        return cast(str, self.data.get("origin", "original" if self.lang == self.source_lang else "translation"))
 
     @property
     def reviewed(self) -> bool:

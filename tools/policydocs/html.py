@@ -81,7 +81,7 @@ def _escape(text: str) -> str:
     return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}{m.group(5)}"), escaped)
 
 
-def _neutralise(m: re.Match) -> str:
+def _neutralise(m: re.Match[str]) -> str:
     url = html.unescape(m.group(2))
     return m.group(0) if unsafe_reason(url, image=m.group(1) == "src") is None else f'{m.group(1)}="#unsafe-link"'
 

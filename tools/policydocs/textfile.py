@@ -72,9 +72,9 @@ def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> Decoded
     except UnicodeDecodeError as exc:
         bad = exc.start + (len(UTF8_BOM) if bom else 0)
         if allow_cp1251 and not bom:
-            text = _try_cp1251(body)
-            if text is not None:
-                return DecodedText(text, "cp1251", False)
+            guessed = _try_cp1251(body)
+            if guessed is not None:
+                return DecodedText(guessed, "cp1251", False)
         message = _("text is not valid UTF-8 (neither UTF-8 nor Windows-1251)") if allow_cp1251 else _(
             "text is not valid UTF-8; save it as UTF-8")
         raise PolicyError(message, path, _line_of(data, bad)) from None

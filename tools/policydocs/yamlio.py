@@ -20,11 +20,11 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 64
 
 
-class RefusedYAML(yaml.MarkedYAMLError):
+class RefusedYAML(yaml.MarkedYAMLError):  # type: ignore[misc]  # PyYAML has no type information
     """A construct the project's YAML files never need and an attacker would."""
 
 
-def _refuse(problem: str, mark) -> RefusedYAML:
+def _refuse(problem: str, mark: yaml.Mark | None) -> RefusedYAML:
     return RefusedYAML(problem=problem, problem_mark=mark)
 
 

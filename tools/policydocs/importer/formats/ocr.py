@@ -31,6 +31,10 @@ TESSERACT = {"ru": "rus+eng", "kk": "kaz+rus+eng", "en": "eng"}
 UNKNOWN = "kaz+rus+eng"  # language not given: Kazakh's model knows every Russian letter too
 PACKAGES = "tesseract-ocr tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-eng"
 MISREAD_LABEL = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*,\d{1,3}\.(?=\s)")  # "5,1." for "5.1."
+# a speck of dust before a clause number, read as a sign ("~ 1.2.", "' 3.1."): no letter or digit, two
+# characters at most, followed by a label; a bullet never stands before a clause number either
+SPECK = re.compile(r"^\W{1,2}$")
+LABEL = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*[.)]$")
 LANGUAGE_PACKAGE = {"rus": "tesseract-ocr-rus", "kaz": "tesseract-ocr-kaz", "eng": "tesseract-ocr-eng"}
 
 
@@ -68,6 +72,9 @@ def _recognise(image, page: int, dpi: float, languages: str, path) -> tuple[list
             rows.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     lines = []
     for words in rows.values():
+        speck = None
+        if len(words) > 2 and SPECK.match(data["text"][words[0]].strip()) and LABEL.match(data["text"][words[1]].strip()):
+            speck, words = data["text"][words[0]].strip(), words[1:]
         left = [data["left"][i] * scale for i in words]
         right = [(data["left"][i] + data["width"][i]) * scale for i in words]
         top = min(data["top"][i] for i in words) * scale
@@ -75,6 +82,7 @@ def _recognise(image, page: int, dpi: float, languages: str, path) -> tuple[list
         text = " ".join(data["text"][i].strip() for i in words)
         ln = _Line(page, 0, top, bottom, min(left), max(right), bottom - top, [(text, False)], right[0] - left[0])
         ln.confidence = sum(float(data["conf"][i]) for i in words) / len(words)
+        ln.speck = speck
         lines.append(ln)
     return lines, image.height * scale
 
@@ -84,6 +92,9 @@ def _lay_out(pages: list[list[_Line]], heights: list[float]) -> Extracted:
     for lines in pages:
         for ln in lines:
             where = _("page {page}, line {line}").format(page=ln.page, line=ln.number)
+            if ln.speck:
+                out.notes.append(Note(where, "OCR guess", _("left out '{seen}' before the clause number at the start "
+                                                           "of the line (a mark on the scan)").format(seen=ln.speck)))
             if m := MISREAD_LABEL.match(ln.text):  # "5,1. Осы шарттан": a label's dot read as a comma
                 label = m.group(0).replace(",", ".")
                 ln.pieces = [(label + ln.text[m.end():], False)]

@@ -60,6 +60,7 @@ class _Line:
     first_word: float = 0.0  # width of the first word, to tell whether it would have fitted on the line before
     cells: bool = False  # pieces side by side with wide gaps: a table row
     confidence: float | None = None  # OCR: the mean confidence of the line's words (%)
+    speck: str | None = None  # OCR: a mark before the clause number, left out (reported as a guess)
     right: float | None = None  # right edge of the line's column (None: one column, the page's text edge)
 
     @property

@@ -577,3 +577,75 @@ def test_a_capital_abbreviation_in_either_alphabet_pairs_the_items():
     en = ["- phone number for SMS notifications;", "- order delivery address."]
     assert lists.lone_items(ru, en) == ("missing", [1], True)
     assert lists.lone_items(en, ru) == ("added", [1], True)
+
+
+# --- the document's own parties (glossary) and who acts in a Kazakh sentence ------------------------------
+
+LEASE = parse_glossary([{"ru": "Арендодатель", "kk": "Жалға беруші", "en": "Lessor", "party": True},
+                        {"ru": "Арендатор", "kk": "Жалға алушы", "en": "Lessee"},  # a person: animate, a party
+                        {"ru": "имущество", "kk": "мүлік", "en": "property"}])  # a thing: no party
+
+
+def _actors(tmp_path, texts, source="ru", glossary=LEASE):
+    return [(f.lang, f.rule) for f in check(tmp_path, texts, source=source, glossary=glossary)
+            if f.rule == "actor-differs"]
+
+
+@pytest.mark.parametrize("lang,wrong", [
+    ("en", "The Lessee undertakes to transfer the property within 3 (three) working days."),
+    ("kk", "Жалға алушы мүлікті 3 (үш) жұмыс күні ішінде беруге міндеттенеді.")])
+def test_a_duty_given_to_the_documents_other_party_is_found(tmp_path, lang, wrong):
+    right = {"ru": "Арендодатель обязуется передать имущество в течение 3 (трех) рабочих дней.",
+             "kk": "Жалға беруші мүлікті 3 (үш) жұмыс күні ішінде беруге міндеттенеді.",
+             "en": "The Lessor undertakes to transfer the property within 3 (three) working days."}
+    assert _actors(tmp_path / "right", {k: [v] for k, v in right.items()}) == []
+    assert _actors(tmp_path / "wrong", {k: [wrong if k == lang else v] for k, v in right.items()}) == [
+        (lang, "actor-differs")]
+    # without the glossary the document's parties are unknown: nothing is said rather than guessed
+    assert _actors(tmp_path / "none", {k: [wrong if k == lang else v] for k, v in right.items()},
+                   glossary=Glossary([])) == []
+
+
+def test_party_false_in_the_glossary_keeps_a_person_out_of_the_parties(tmp_path):
+    glossary = parse_glossary([{"ru": "Арендатор", "kk": "Жалға алушы", "en": "Lessee", "party": False},
+                               {"ru": "Арендодатель", "kk": "Жалға беруші", "en": "Lessor", "party": False}])
+    texts = {"ru": ["Арендодатель обязуется передать имущество."], "kk": ["Жалға беруші мүлікті беруге міндеттенеді."],
+             "en": ["The Lessee undertakes to transfer the property."]}
+    assert _actors(tmp_path, texts, glossary=glossary) == []
+
+
+def test_a_glossary_party_that_is_not_true_or_false_is_one_line():
+    with pytest.raises(PolicyError, match="glossary entry 1: 'party' is true or false"):
+        parse_glossary([{"ru": "Курьер", "kk": "Курьер", "en": "Courier", "party": "yes"}])
+
+
+KK_WHEN = {"ru": "При нарушении Пользователем условий Оферты Компания вправе заблокировать его учетную запись.",
+           "en": "The Company may block the User's account if the User breaches the terms of the Offer."}
+
+
+@pytest.mark.parametrize("kk", [
+    "Пайдаланушы Оферта талаптарын бұзған кезде Компания оның есептік жазбасын бұғаттауға құқылы.",
+    "Пайдаланушы Оферта талаптарын бұзған жағдайда Компанияның оның есептік жазбасын бұғаттауға құқығы бар."])
+def test_in_kazakh_the_party_of_the_condition_clause_is_not_who_acts(tmp_path, kk):
+    """«Пайдаланушы ... бұзған кезде Компания ...»: the User breaches, the Company acts (roles in markers/kk.yml)."""
+    assert _actors(tmp_path / "right", {"ru": [KK_WHEN["ru"]], "kk": [kk], "en": [KK_WHEN["en"]]},
+                   glossary=Glossary([])) == []
+    swapped = kk.replace("Компания", "@").replace("Пайдаланушы", "Компания").replace("@", "Пайдаланушы")
+    assert _actors(tmp_path / "wrong", {"ru": [KK_WHEN["ru"]], "kk": [swapped], "en": [KK_WHEN["en"]]},
+                   glossary=Glossary([])) == [("kk", "actor-differs")]
+
+
+def test_a_party_before_a_clause_with_its_own_subject_still_acts(tmp_path):
+    """«Пайдаланушы жөнелтілім Курьерге берілгенге дейін ...»: the shipment is handed over; the User acts."""
+    texts = {"ru": ["Компания вправе отказаться от доставки до передачи отправления Курьеру."],
+             "kk": ["Пайдаланушы жөнелтілім Курьерге берілгенге дейін жеткізуден бас тартуға құқылы."],
+             "en": ["The Company may refuse delivery before the shipment is handed to the Courier."]}
+    assert _actors(tmp_path, texts, glossary=Glossary([])) == [("kk", "actor-differs")]
+
+
+def test_a_glossary_term_in_english_is_rendered_in_the_singular_too():
+    glossary = parse_glossary([{"ru": "третьи лица", "kk": "үшінші тұлғалар", "en": "third parties"}])
+    term = glossary.terms[0]
+    assert term.accepted("the information was received from a third party.", "en")
+    assert term.accepted("it is not disclosed to third parties.", "en")
+    assert not term.accepted("it is not disclosed to the parties.", "en")

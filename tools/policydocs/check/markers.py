@@ -27,7 +27,8 @@ from .wording import _
 BUILT_IN = Path(__file__).with_name("markers")
 PROJECT_DIR = "markers"
 SECTIONS = {"negation": ("words", "weak", "not_weak", "not_negation"), "modality": ("permission", "obligation", "prohibition"),
-            "parties": None, "conditions": None, "places": None, "laws": ("cues", "titles")}
+            "parties": None, "conditions": None, "places": None, "laws": ("cues", "titles"),
+            "roles": ("subordinate", "holder")}  # who acts in a sentence: see meaning._acts
 WORD_RE = re.compile(r"\*[^\W\d_]+|[^\W\d_]+\*|\*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 

@@ -141,7 +141,8 @@ def _word_matches(pattern: str, toks: Tokens, i: int) -> bool:
 GROUPS = (("bound", "negation", "not_negation"), ("neg", "negation", "words"), ("weak", "negation", "weak"),
           ("not_weak", "negation", "not_weak"),
           ("modality", "modality", None), ("conditions", "conditions", None), ("parties", "parties", None),
-          ("places", "places", None), ("titles", "titles", None), ("laws", "laws", None))
+          ("places", "places", None), ("titles", "titles", None), ("laws", "laws", None),
+          ("roles", "roles", None))
 _INDEXES: dict[int, tuple] = {}
 
 
@@ -273,6 +274,42 @@ def _subject(toks: Tokens, i: int, lang: str, stem: str) -> bool | None:
     return nxt in EN_VERB_NEXT or (len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
 
 
+GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _party_stem(k: dict, kind: str, toks: Tokens, a: int, b: int) -> str:
+    """The stem of the marker that found a party's words («пайдаланушы*» -> «пайдаланушы»)."""
+    phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks, a)), None)
+    return phrase[-1].lstrip("^").rstrip("*") if phrase else ""
+
+
+def _acts(said: bool, toks: Tokens, end: int, stem: str, parties: list, roles: list, sentence_end: int | None,
+          bare: set[int]) -> bool:
+    """Whether a party named in the sentence acts in it, after the language's ``roles`` markers.
+
+    Kazakh puts a clause's condition before the main clause: «Пайдаланушы ... бұзған кезде
+    Компания ... құқылы» — the User is who acts in the «кезде» clause, the Company in the
+    sentence; so a party followed by a ``subordinate`` word, with another party after that word
+    that may act (``bare``: the first tokens of parties in the bare form or holding a right),
+    does not act in the sentence. When no
+    party follows («Пайдаланушы жөнелтілім Курьерге берілгенге дейін ... алады»), the clause
+    had a subject of its own and the party still acts. And «Компанияның ... құқығы бар» (the
+    Company has the right): a party in the genitive followed by a ``holder`` word («құқығы»,
+    «міндеті») is who holds it.
+    """
+    n = len(toks.lows)
+    limit = n if sentence_end is None else next((i for i in range(end, n) if toks.start(i) >= sentence_end), n)
+    following = sorted(x for _, x, _ in parties if end <= x < limit)
+    if said:
+        upto = following[0] if following else limit
+        return not any(kind == "subordinate" and end <= x < upto and any(p > x and p in bare for p in following)
+                       for kind, x, _ in roles)
+    low = toks.lows[end - 1]
+    if stem and low.startswith(stem) and low[len(stem):].endswith(GENITIVE_KK):
+        return any(kind == "holder" and end <= x < limit for kind, x, _ in roles)
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def _profile(text: str, lang: str, key: tuple) -> Profile:
     m = _MARKERS[key][lang]
@@ -305,10 +342,17 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
             elif n:
                 negs.append(toks.word(i))
     parties = found.get("parties", [])
+    roles = found.get("roles", []) if parties else []
     # who acts, sentence by sentence: None where a party's case cannot be told
     bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
     abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
+    bare: set[int] = set()  # with roles: the first tokens of the parties that may act (bare, or holding a right)
+    for kind, a, b in parties if roles else ():
+        stem, sentence = _party_stem(k, kind, toks, a, b), bisect_right(bounds, toks.start(a))
+        if _subject(toks, b - 1, lang, stem) or _acts(False, toks, b, stem, parties, roles,
+                                                      bounds[sentence] if sentence < len(bounds) else None, bare):
+            bare.add(a)
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks.start(a))
         if sentence not in per_sentence and abbreviations:
@@ -319,10 +363,11 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         mine = per_sentence.setdefault(sentence, set())
         if mine is None or (lang == "en" and mine):
             continue  # English: who acts comes first; "the User reimburses the Company"
-        phrase = next((p for p in k["parties"][kind] if len(p) == b - a and _word_matches(p[0], toks, a)), None)
-        stem = phrase[-1].lstrip("^").rstrip("*") if phrase else ""
+        stem = _party_stem(k, kind, toks, a, b)
         # Russian «третьи лица»: the adjective shows the case («лица» alone may be genitive)
         said = _subject(toks, a if lang == "ru" and b - a > 1 else b - 1, lang, stem)
+        if roles and said is not None:
+            said = _acts(said, toks, b, stem, parties, roles, bounds[sentence] if sentence < len(bounds) else None, bare)
         if said is None:
             per_sentence[sentence] = None
         elif said:
@@ -375,14 +420,21 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
     """A key for the markers of a project (built-in plus its own ``markers/``), loading them once.
 
     A document's own names for the parties come from the glossary: an entry whose English is
-    "the Company" («ЦНТ», «ЦСТ») makes that name the Company in this document.
+    "the Company" («ЦНТ», «ЦСТ») makes that name the Company in this document, and the
+    document's other parties (Продавец / Сатушы / Seller, Курьер / Courier) are parties of
+    their own: an entry that says ``party: true``, or whose Russian term is one animate noun.
     """
     loaded = markers_mod.load(root)
     extra = []
     for term in getattr(glossary, "terms", ()):
+        if not term.applies_to(doc_id):
+            continue
         party = PARTY_TERMS.get(term.words.get("en", "").lower())
-        if party and term.applies_to(doc_id):
+        if party:
             extra += [(lang, party, word) for lang, word in term.words.items() if lang != "en"]
+        elif term.party or (term.party is None and morph.animate_noun_ru(term.words.get("ru", ""))):
+            party = term.words.get("en") or term.words.get("ru") or next(iter(term.words.values()))
+            extra += [(lang, party, word) for lang, word in term.words.items()]
     key = (id(loaded), tuple(sorted(extra)))
     if key not in _MARKERS:
         out = dict(loaded)

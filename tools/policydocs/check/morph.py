@@ -56,6 +56,15 @@ def case_ru(word: str) -> str:
     return tag.case or ""
 
 
+@lru_cache(maxsize=4096)
+def animate_noun_ru(term: str) -> bool:
+    """A single Russian word that names a person (Продавец, Курьер, Заемщик): a party, not a thing."""
+    if not re.fullmatch(r"[А-Яа-яЁё-]+", term or ""):
+        return False
+    tag = _morph_ru().parse(term)[0].tag
+    return "NOUN" in tag and "anim" in tag
+
+
 @lru_cache(maxsize=200_000)
 def known_ru(word: str) -> bool:
     """Whether the Russian dictionary knows the word (not a guess from its ending)."""

@@ -6,6 +6,7 @@
       kk: дербес деректер
       en: personal data
       documents: [yasam/privacy]   # optional: only for these documents
+      party: true                  # optional: a party to the document (who may have rights and duties)
 
 Russian and Kazakh words change their endings (данные, данных; деректер, деректерді), and
 Kazakh consonants soften before a suffix (құпиялылық, құпиялылығы), so each word of a term
@@ -53,6 +54,8 @@ def _stem(word: str, lang: str) -> str:
 def _loose(word: str, lang: str) -> str:
     """A shorter stem for accepting a translation: "destruction" also accepts "destroying"."""
     w = word.lower()
+    if lang == "en" and len(w) > 4 and w.endswith("ies"):  # "third parties" is rendered by "a third party" too
+        return re.escape(w[:-3]) + r"(?:y|ie)\w*"
     if len(w) >= 7 and re.fullmatch(r"[^\W\d_]+", w):
         return re.escape(w[:5])
     return _stem(w, lang)
@@ -65,6 +68,7 @@ class Term:
     probes: dict[str, list[str]]  # a fixed piece every match contains: a fast first test
     documents: tuple[str, ...] = ()
     stems: dict[str, list[list[re.Pattern]]] = field(default_factory=dict)  # per variant, one pattern per word
+    party: bool | None = None  # said in the entry: a party (Seller, Courier) or not; None: not said
 
     def applies_to(self, doc_id: str) -> bool:
         return not self.documents or doc_id in self.documents
@@ -157,11 +161,14 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
             raise PolicyError(_("glossary entry {number} names the term in fewer than two languages").format(number=i), path)
         patterns = {lang: [_compile(v, lang) for v in vs] for lang, vs in variants.items()}
         docs = entry.get("documents") or ()
+        party = entry.get("party")
+        if party is not None and not isinstance(party, bool):
+            raise PolicyError(_("glossary entry {number}: 'party' is true or false").format(number=i), path)
         stems = {lang: [[re.compile(r"(?<!\w)" + _loose(w, lang)) for w in v.lower().split()] for v in vs]
                  for lang, vs in variants.items()}
         terms.append(Term({k: v[0] for k, v in variants.items()},
                           {k: [p for p, _ in v] for k, v in patterns.items()},
-                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs), stems))
+                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs), stems, party))
     return Glossary(terms, Path(path) if path != "<glossary>" else None)
 
 

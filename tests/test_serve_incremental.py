@@ -108,7 +108,7 @@ def test_one_clause_edit_rerenders_exactly_that_documents_pages_and_equals_a_ful
         config.site_url = {SERVE_URL!r}
         config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url={SERVE_URL!r})
-        """)], cwd=project, check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"})
+        """)], cwd=project, check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[1] / "tools")})
     full = snapshot(fresh)
     assert {p: h for p, (_, h) in full.items()} == {p: h for p, (_, h) in snapshot(serve.site).items()}
 

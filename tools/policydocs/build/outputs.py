@@ -113,7 +113,10 @@ def option_line(path: Path, name: str) -> int | None:
 def _option_lines(text: str) -> dict:
     """Option name -> line (1-based) of each key of the ``policydocs`` block; None -> the block's own line."""
     found: dict = {}
-    root = yaml.compose(text, Loader=yaml.SafeLoader) if "*" not in text else None  # aliases: refused by safe_load
+    try:  # nodes only, nothing constructed (an alias is one node, not its expansion)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        return found
     if not isinstance(root, yaml.MappingNode):
         return found
     for key, value in root.value:

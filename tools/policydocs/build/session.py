@@ -61,7 +61,8 @@ class GeneratedPage:
 class SiteBuild:
     """One build (or, under ``mkdocs serve``, one rebuild; ``serve`` is kept from one to the next)."""
 
-    def __init__(self, options: dict, root: Path, serving: bool = False, serve: ServeState | None = None) -> None:
+    def __init__(self, options: dict, root: Path, serving: bool = False, serve: ServeState | None = None,
+                 choose_language: bool = True) -> None:
         self.options = {**DEFAULTS, **options}
         self.outputs = enabled(self.options)
         self.root = Path(root)  # mkdocs.yml's folder: versions/ and the certificate are relative to it
@@ -73,8 +74,8 @@ class SiteBuild:
         self.indexed: list[str] = []  # every page's URL, in the order the pages are built
         self.order: list[str] | None = None  # serve: every page's URL, kept or not
         self.navs: dict = {}
-        # the option, else POLICYDOCS_LANG, else the locale, as for the CLI (resolved once per build)
-        set_language(self.options["messages_lang"] or default_language())
+        if choose_language:  # the option, else POLICYDOCS_LANG, else the locale, as for the CLI (once per build)
+            set_language(self.options["messages_lang"] or default_language())
         # issue 28: a certificate that cannot sign stops the build here, in one line
         self.certificate = proof_site.certificate(self.options, self.root)
 

@@ -41,7 +41,7 @@ def command(config_file: Path, docs_dir: Path | None, versions_dir: Path | None,
     options = dict(config.options)
     if versions_dir is not None:
         options["versions_dir"] = str(versions_dir.absolute())
-    build = SiteBuild(options, root)
+    build = SiteBuild(options, root, choose_language=False)  # the command's --lang (or POLICYDOCS_LANG) stands
     if wanted is None:
         wanted = [name for name in outputs_mod.KNOWN if build.wants(name)]
     docs_dir = docs_dir if docs_dir is not None else root / str(config.get("docs_dir") or "docs")

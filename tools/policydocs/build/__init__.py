@@ -10,4 +10,4 @@ calls it without MkDocs. Nothing here imports MkDocs.
 from .outputs import KNOWN as OUTPUTS
 from .session import ASSET_DIR, ASSETS, GeneratedPage, ServeState, SiteBuild
 
-__all__ = ["ASSETS", "ASSET_DIR", "GeneratedPage", "OUTPUTS", "ServeState", "SiteBuild"]
+__all__ = ["ASSETS", "ASSET_DIR", "OUTPUTS", "GeneratedPage", "ServeState", "SiteBuild"]

@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .. import corpus as corpus_mod
 from ..check import check_policy

@@ -17,7 +17,7 @@ PACKAGE = ROOT / "tools" / "policydocs"
 CORE = "core"  # the modules at the package's top: document model, corpus, errors, files, clock, languages
 
 # Which packages each may import (its own always). The intended layering, bottom up:
-# core < i18n < check, versions, translations < importer < pdf, docx, site < proof < cli, mkdocs_plugin
+# core < i18n < check, versions, translations < importer < pdf, docx, site < proof < build < cli, mkdocs_plugin
 # (mkdocs_plugin and cli are adapters: nothing imports them)
 ALLOWED = {
     CORE: {"i18n", "check", "versions"},  # two late imports: see DEBTS
@@ -30,8 +30,9 @@ ALLOWED = {
     "docx": {CORE, "i18n", "versions", "site", "pdf"},
     "site": {CORE, "i18n", "check", "versions", "translations", "pdf", "docx"},
     "proof": {CORE, "i18n", "versions", "site", "pdf", "docx"},
-    "cli": {CORE, "i18n", "check", "versions", "translations", "importer", "pdf", "docx", "site", "proof"},
-    "mkdocs_plugin": {CORE, "i18n", "check", "versions", "translations", "site", "pdf", "docx", "proof"},
+    "cli": {CORE, "i18n", "check", "versions", "translations", "importer", "pdf", "docx", "site", "proof", "build"},
+    "build": {CORE, "i18n", "check", "versions", "translations", "site", "pdf", "docx", "proof"},
+    "mkdocs_plugin": {CORE, "i18n", "build"},
 }
 
 # Edges against the intended layering that exist today, each with why; to be removed, not added to.
@@ -91,6 +92,24 @@ def _imports():
 def test_only_the_plugin_imports_mkdocs():
     importing = {module for module, name, _ in _imports() if name.split(".")[0] in ("mkdocs", "material")}
     assert importing and all(m.startswith("policydocs.mkdocs_plugin") for m in importing), importing
+
+
+def test_the_build_library_imports_no_mkdocs_anywhere():
+    """Not at module level, not inside a function: ``policydocs build`` runs where MkDocs is not installed."""
+    outside = sorted({(m, n) for m, n, _ in _imports()
+                      if n.split(".")[0] in ("mkdocs", "material") and not m.startswith("policydocs.mkdocs_plugin")})
+    assert outside == []
+    build = {m for m, _, _ in _imports() if m.startswith("policydocs.build")}
+    assert {"policydocs.build.session", "policydocs.build.outputs"} <= build
+
+
+def test_the_plugin_is_thin():
+    """Issue 27: MkDocs events in, library calls out; the plugin reaches the library through build/ only."""
+    plugin = PACKAGE / "mkdocs_plugin" / "plugin.py"
+    assert len(plugin.read_text(encoding="utf-8").splitlines()) < 200
+    used = {_package(n) for m, n, _ in _imports() if m.startswith("policydocs.mkdocs_plugin")
+            and n.split(".")[0] == "policydocs"} - {"mkdocs_plugin"}
+    assert used <= {"build", CORE, "i18n"}, used
 
 
 def test_each_package_imports_only_what_the_layering_allows():

@@ -17,7 +17,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from policydocs.proof.verify import verify
-from tests.browser.sitebuild import DEFAULT_EPOCH, MKDOCS, make_project
+from tests.browser.sitebuild import CODE, DEFAULT_EPOCH, MKDOCS, make_project
 from tests.test_site_versions import DOC, publish_two_versions
 
 from .proof_certs import PASSWORD, SIGNING_AT, make_p12
@@ -27,7 +27,7 @@ NOW = "2026-11-18T16:06:00+05:00"  # the build moment of test_site_versions, as 
 
 def mkdocs_build(project: Path, password: str = PASSWORD) -> subprocess.CompletedProcess:
     env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH), "PATH": "/usr/bin:/bin",
-           "POLICYDOCS_NOW": NOW, "POLICYDOCS_SIGN_PASSWORD": password, "POLICYDOCS_LANG": "en", "TZ": "UTC"}
+           "POLICYDOCS_NOW": NOW, "POLICYDOCS_SIGN_PASSWORD": password, "POLICYDOCS_LANG": "en", "TZ": "UTC", "PYTHONPATH": CODE}
     return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True,
                           timeout=600)
 

@@ -11,6 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "site" / "docs"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+POLICYDOCS = Path(sys.executable).with_name("policydocs")
+# this checkout's code, not whichever one the environment's editable install points at (a git worktree)
+CODE = str(ROOT / "tools")
 DEFAULT_EPOCH = 1795000000  # 2026-11-18 11:06 UTC
 BUILT_AT = dt.datetime.fromtimestamp(DEFAULT_EPOCH, dt.timezone.utc)  # readers of such a site open it then
 
@@ -42,6 +45,15 @@ def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://
 
 def build(project: Path, *extra: str, epoch: int = DEFAULT_EPOCH) -> subprocess.CompletedProcess:
     """``mkdocs build`` at a fixed build moment (``epoch``, default 2026-11-18 11:06 UTC)."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,
+    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=environment(epoch),
+                          capture_output=True, text=True, timeout=300)
+
+
+def environment(epoch: int = DEFAULT_EPOCH) -> dict[str, str]:
+    return {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch), "PATH": "/usr/bin:/bin", "PYTHONPATH": CODE}
+
+
+def policydocs(project: Path, *args: str, epoch: int = DEFAULT_EPOCH) -> subprocess.CompletedProcess:
+    """The ``policydocs`` command in ``project``, at the same build moment as ``build``."""
+    return subprocess.run([str(POLICYDOCS), *args], cwd=project, env=environment(epoch),
                           capture_output=True, text=True, timeout=300)

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import time
 
-from tests.browser.sitebuild import MKDOCS, build, make_project
+from tests.browser.sitebuild import CODE, MKDOCS, build, make_project
 
-ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"}
+ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin", "PYTHONPATH": CODE}
 
 
 def _previous_site(project):

@@ -29,6 +29,7 @@ COMMANDS = {
     "confirm": ("confirm", "command", N_("Sign off clauses of a translation against the source text.")),
     "xliff": ("xliff", "group", N_("Exchange a translation with translation tools as XLIFF.")),
     "pdf": ("pdf", "command", N_("Build the PDF of every policy in every language.")),
+    "build": ("build", "command", N_("Write the site's PDFs, Word files, API and feeds without MkDocs.")),
     "next-change": ("clock", "command", N_("Print the next moment at which the site changes.")),
     "notice": ("notice", "command", N_("Print the notice of a material change: e-mail, push or JSON.")),
     "export": ("export", "command", N_("Write a policy in one language as a Word document.")),

@@ -75,3 +75,6 @@ class PolicyDocsConfig(base.Config):
     """An RFC 3161 time-stamp server whose token is added to each signature."""
     sign_visible = c.Type(bool, default=False)
     """Draw a visible signature box on the first page of each signed PDF."""
+    outputs = c.Optional(c.ListOfItems(c.Type(str)))
+    """Which outputs to write (compare, pdf, docx, api, manifests, feeds, sitemap, search), instead of each
+    one's own switch above; a name the build does not know stops it (policydocs/build/outputs.py)."""

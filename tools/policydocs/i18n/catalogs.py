@@ -27,6 +27,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import PolicyError
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAINS = ("policydocs", "checker", "site")
 SITE_DOMAIN = "site"
@@ -73,24 +75,43 @@ def current_language() -> str:
     return _current or default_language()
 
 
-@lru_cache(maxsize=None)
 def translation(lang: str, domain: str = "policydocs") -> _gettext.NullTranslations:
-    """The compiled catalog of ``domain`` in ``lang``; English (the ids) needs none."""
+    """The compiled catalog of ``domain`` in ``lang``; English (the ids) needs none.
+
+    Read again when its ``.mo`` changes (``make messages`` under ``mkdocs serve``: the next
+    rebuild shows the translator's fix), else once per process.
+    """
     if domain not in DOMAINS:
         raise ValueError(f"unknown message domain {domain!r}")
     if lang == SOURCE_LANGUAGE:
-        return _gettext.NullTranslations()
+        return _NULL
     path = Path(LOCALE_DIR) / lang / "LC_MESSAGES" / f"{domain}.mo"
     try:
-        return _gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang], fallback=True)
+        stat = path.stat()
+    except OSError:
+        return _NULL  # no catalog: the English ids, as gettext's own fallback gives
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+_NULL = _gettext.NullTranslations()
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path, mtime_ns: int, size: int) -> _gettext.GNUTranslations:
+    try:
+        with open(path, "rb") as fh:
+            return _gettext.GNUTranslations(fh)
     except (OSError, ValueError, LookupError, IndexError, UnicodeError, struct.error) as exc:
         # a damaged .mo: one line naming it (PolicyError), never a traceback in the build
-        from ..errors import PolicyError  # noqa: PLC0415
-
         message = N_("damaged message catalog ({error}); run make messages")
-        if domain != "policydocs":  # the tool's own words cannot say that their catalog is broken
+        if path.stem != "policydocs":  # the tool's own words cannot say that their catalog is broken
             message = _(message)
-        raise PolicyError(message.format(error=exc), path) from None
+        raise PolicyError(message.format(error=getattr(exc, "strerror", None) or exc), path) from None
+
+def load_catalogs(domain: str) -> None:
+    """Read ``domain``'s catalog in every language now: PolicyError (file, one line) if one is damaged."""
+    for lang in MESSAGE_LANGUAGES:
+        translation(lang, domain)
 
 
 def gettext(message: str, lang: str | None = None, domain: str = "policydocs") -> str:
@@ -119,9 +140,20 @@ def N_p(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+def N_np(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Marks a site word with a count (``-k N_np:1c,2,3``); said with ``npgettext(*marker, n, lang)``."""
+    return context, singular, plural
+
+
 def pgettext(context: str, message: str, lang: str, domain: str = SITE_DOMAIN) -> str:
     """The word ``message`` with key ``context`` in the reader's language ``lang`` (English: itself)."""
     return translation(lang, domain).pgettext(context, message)
+
+
+def site_word(marker: tuple[str, str], lang: str) -> str:
+    """The site word of an ``N_p(key, english)`` marker in ``lang``."""
+    context, message = marker
+    return pgettext(context, message, lang)
 
 
 def npgettext(context: str, singular: str, plural: str, n: int, lang: str, domain: str = SITE_DOMAIN) -> str:

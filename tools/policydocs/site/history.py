@@ -27,7 +27,7 @@ from babel.dates import format_time, get_timezone_location
 
 from ..corpus import Corpus
 from ..document import Document, parse_text
-from ..i18n import MESSAGE_LANGUAGES, N_p, SiteWords, pgettext
+from ..i18n import MESSAGE_LANGUAGES, N_p, SiteWords, site_word
 from ..languages import LANGUAGES
 from ..versions.redline import compare, label, render_html, version_summary
 from ..versions import timeline
@@ -115,7 +115,7 @@ def _zone_and_offset(moment: dt.datetime, lang: str | None = None) -> tuple[str,
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     key = getattr(moment.tzinfo, "key", None)
     if key and lang in MESSAGE_LANGUAGES:
-        return pgettext(*ZONE_TIME, lang).format(city=zone_city(key, lang)), offset
+        return site_word(ZONE_TIME, lang).format(city=zone_city(key, lang)), offset
     return key or offset, offset
 
 

@@ -63,16 +63,22 @@ import-seeds: $(STAMP)
 # Messages in ru, kk and en (tools/policydocs/i18n/catalogs.py): Babel's own tooling extracts the
 # English ids from the code, merges them into each language's catalog and compiles the .mo files
 # that are committed beside them. Run after changing a message, then translate the new entries.
+# Three domains: policydocs (CLI, input errors), checker (findings), site (every word a reader
+# sees, keyed by context: N_p("key", "English")). A .po with a syntax error stops it with one
+# line naming the file and line (tools/scripts/check_catalogs.py, exit 2).
 LOCALES := tools/policydocs/i18n/locale
 PYBABEL := $(BIN)/pybabel
 messages: $(STAMP)
 	mkdir -p $(LOCALES)
 	$(PYBABEL) -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/policydocs.pot tools/policydocs
 	$(PYBABEL) -q extract -F babel-checker.cfg -k _ -k N_ -k ngettext:1,2 -k N_plural:1,2 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/checker.pot tools/policydocs
-	for d in policydocs checker; do for l in ru kk; do \
+	$(PYBABEL) -q extract -F babel-site.cfg --no-default-keywords -k N_p:1c,2 -k N_np:1c,2,3 --sort-by-file --no-wrap --project policydocs --version 0.1.0 --copyright-holder "policydocs authors" -o $(LOCALES)/site.pot tools/policydocs
+	$(BIN)/python tools/scripts/check_catalogs.py $(LOCALES)
+	for d in policydocs checker site; do for l in ru kk; do \
 	  if [ -f $(LOCALES)/$$l/LC_MESSAGES/$$d.po ]; then \
 	    $(PYBABEL) -q update --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); \
 	  else $(PYBABEL) -q init --no-wrap -D $$d -l $$l -i $(LOCALES)/$$d.pot -d $(LOCALES); fi; \
 	done; done
 	$(PYBABEL) -q compile --statistics -D policydocs -d $(LOCALES)
 	$(PYBABEL) -q compile --statistics -D checker -d $(LOCALES)
+	$(PYBABEL) -q compile --statistics -D site -d $(LOCALES)

@@ -7,17 +7,43 @@ Kazakh and Russian share the Cyrillic alphabet; Kazakh has nine letters of its o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+from .i18n import N_p, SiteWords
 
 LANGUAGES: tuple[str, ...] = ("ru", "kk", "en")
 DEFAULT_SOURCE_LANG = "ru"
 
-LANGUAGE_NAMES = {
-    # name of each language, in each language (for switchers and messages)
-    "ru": {"ru": "Русский", "kk": "Орысша", "en": "Russian"},
-    "kk": {"ru": "Казахский", "kk": "Қазақша", "en": "Kazakh"},
-    "en": {"ru": "Английский", "kk": "Ағылшынша", "en": "English"},
-}
+# name of each language, in each language (for switchers and messages): LANGUAGE_NAMES[code][in_lang],
+# the words in the ``site`` catalogs (key ``language.<code>``; "Қазақша" is Kazakh's own name)
+NAMES = SiteWords(
+    N_p("language.ru", "Russian"),
+    N_p("language.kk", "Kazakh"),
+    N_p("language.en", "English"),
+    prefix="language.",
+)
+
+
+class _Names(Mapping):
+    """One language's name in each language, read from the catalogs at each look-up."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __getitem__(self, in_lang: str) -> str:
+        if in_lang not in LANGUAGES:
+            raise KeyError(in_lang)
+        return NAMES.word(self.code, in_lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+LANGUAGE_NAMES = {code: _Names(code) for code in LANGUAGES}
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 RUSSIAN_ONLY_LETTERS = set("ёъэЁЪЭ")

@@ -9,30 +9,27 @@ so it lives here, in the library, not in a template.
 from __future__ import annotations
 
 from .frontmatter import FrontMatter
+from .i18n import N_p, SiteWords, site_word
+from .languages import LANGUAGES
 
-# "the Russian text" in each language, as the subject of "prevails"
-PREVAILING_TEXT = {
-    "ru": {"ru": "текст на русском языке", "kk": "текст на казахском языке", "en": "текст на английском языке"},
-    "kk": {"ru": "орыс тіліндегі мәтін", "kk": "қазақ тіліндегі мәтін", "en": "ағылшын тіліндегі мәтін"},
-    "en": {"ru": "the Russian text", "kk": "the Kazakh text", "en": "the English text"},
-}
+# The words are in the ``site`` catalogs (i18n/locale/<lang>/LC_MESSAGES/site.po), by key:
+# "the Russian text" in each language, as the subject of "prevails" (``standing.text.<lang>``)
+PREVAILING_TEXT = SiteWords(
+    N_p("standing.text.ru", "the Russian text"),
+    N_p("standing.text.kk", "the Kazakh text"),
+    N_p("standing.text.en", "the English text"),
+    prefix="standing.text.",
+)
 
-LEAD = {
-    "unreviewed": {"ru": "Это перевод, ещё не проверенный юристом.",
-                   "kk": "Бұл – заңгер әлі тексермеген аударма.",
-                   "en": "This is a translation that a lawyer has not yet reviewed."},
-    "translation": {"ru": "Это перевод.", "kk": "Бұл – аударма.", "en": "This is a translation."},
-    "operator": {"ru": "Перевод предоставлен оператором.", "kk": "Аударманы оператор ұсынған.",
-                 "en": "This translation was supplied by the operator."},
-    "prevailing": {"ru": "", "kk": "", "en": ""},
-}
+# what comes before it, by kind (an original that does not prevail says only that it does not)
+LEAD = SiteWords(
+    N_p("standing.lead.unreviewed", "This is a translation that a lawyer has not yet reviewed."),
+    N_p("standing.lead.translation", "This is a translation."),
+    N_p("standing.lead.operator", "This translation was supplied by the operator."),
+    prefix="standing.lead.",
+)
 
-PREVAILS = {
-    "ru": "При расхождении текстов преимущественную силу имеет {text}.",
-    "kk": "Мәтіндер арасында алшақтық болған жағдайда {text} басым күшке ие болады.",
-    "en": "If the texts differ, {text} prevails.",
-}
-
+PREVAILS = N_p("standing.prevails", "If the texts differ, {text} prevails.")
 
 def standing(front: FrontMatter) -> tuple[str, str] | None:
     """(kind, sentence) for a text that is not the prevailing one, or None.
@@ -41,7 +38,7 @@ def standing(front: FrontMatter) -> tuple[str, str] | None:
     whose document declares another language prevailing): a page or PDF styles it by kind.
     """
     lang, prevailing = front.lang, front.prevailing_lang
-    if lang == prevailing or lang not in PREVAILS:
+    if lang == prevailing or lang not in LANGUAGES:
         return None
     if front.origin == "original":
         kind = "prevailing"
@@ -49,6 +46,6 @@ def standing(front: FrontMatter) -> tuple[str, str] | None:
         kind = "operator"
     else:
         kind = "translation" if front.reviewed else "unreviewed"
-    text = PREVAILS[lang].format(text=PREVAILING_TEXT[lang][prevailing])
-    lead = LEAD[kind][lang]
+    text = site_word(PREVAILS, lang).format(text=PREVAILING_TEXT[lang][prevailing])
+    lead = LEAD[lang][kind] if kind in LEAD.english else ""
     return kind, f"{lead} {text}" if lead else text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import string
 import zipfile
 from functools import lru_cache
 
@@ -32,18 +33,30 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from ..i18n import N_p, site_word
 from .xml import text_element, w
 
 FONT = "Times New Roman"
 CODE_FONT = "Courier New"
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 
-#: "page X of Y" with Word fields, in each language's word order (as the PDFs say it)
-PAGE_OF = {
-    "ru": ["Страница ", "PAGE", " из ", "NUMPAGES"],
-    "kk": ["NUMPAGES", " беттің ", "PAGE", "-беті"],
-    "en": ["Page ", "PAGE", " of ", "NUMPAGES"],
-}
+#: "page X of Y" with Word fields, in each language's word order: the PDFs' entry of the ``site``
+#: catalogs (pdf/labels.py), so a translator fixes both at once
+PAGE_OF = N_p("page_of", "Page {page} of {pages}")
+_FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+
+
+def page_of_parts(lang: str) -> list[str]:
+    """["Page ", "PAGE", " of ", "NUMPAGES"]: the words and the fields, in ``lang``'s order."""
+    known = lang if lang in LANG_TAGS else "en"
+    template = site_word(PAGE_OF, known)
+    parts = []
+    for text, name, _spec, _conv in string.Formatter().parse(template):
+        if text:
+            parts.append(text)
+        if name is not None:
+            parts.append(_FIELDS[name])
+    return parts
 
 # styles the export adds (styleId = name without spaces)
 CLAUSE_STYLE = "Policy Clause"
@@ -205,7 +218,7 @@ def header_footer(document, lang: str, running: tuple[str, str], first: list[str
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for part in PAGE_OF.get(lang, PAGE_OF["en"]):
+        for part in page_of_parts(lang):
             if part in ("PAGE", "NUMPAGES"):
                 _field(paragraph._element, part)
             else:

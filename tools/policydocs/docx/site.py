@@ -43,8 +43,11 @@ def _toolchain() -> dict:
     package = Path(__file__).resolve().parents[1]
     code = hashlib.sha256()
     for path in sorted([*Path(__file__).parent.glob("*.py"), package / "html.py", package / "standing.py",
-                        package / "versions" / "redline.py", package / "site" / "strings.py", package / "site" / "history.py"]):
-        code.update(path.name.encode() + b"\0" + path.read_bytes())
+                        package / "versions" / "redline.py", package / "site" / "strings.py", package / "site" / "history.py",
+                        package / "languages.py",
+                        # the words: the compiled ``site`` catalogs (a translator's fix builds the file again)
+                        *(package / "i18n" / "locale" / lang / "LC_MESSAGES" / "site.mo" for lang in ("ru", "kk"))]):
+        code.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     versions = {}
     for name in ("python-docx", "lxml", "markdown", "diff-match-patch", "babel"):
         try:

@@ -4,8 +4,9 @@ Deciding that a PDF is cached must cost a hash of what it is made of, not a rend
 (rendering 300 policies' Markdown again only to hash it made a warm build slower than one
 without PDFs). The inputs are: the document's text (sha256 of the file as written, front
 matter included), the header fields the PDF shows, the template code that turns text into
-the page (:data:`TEMPLATE_FILES`), the stylesheet, the font files, the images it shows, the
-PDF options, SOURCE_DATE_EPOCH and the versions of the libraries under them
+the page and the compiled catalogs of its words (:data:`TEMPLATE_FILES`), the stylesheet, the
+font files, the images it shows, the PDF options, SOURCE_DATE_EPOCH and the versions of the
+libraries under them
 (:func:`.cache.toolchain`, policydocs' own version included). Anything else (the file's
 modification time, a re-parse, other documents, the output path) leaves the key alone.
 """
@@ -28,7 +29,9 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 #: body renderer and the parser that reads the text.
 TEMPLATE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
     "pdf/template.py", "pdf/labels.py", "pdf/render.py", "pdf/fetcher.py",
-    "html.py", "links.py", "standing.py", "document.py", "frontmatter.py", "lines.py",
+    "html.py", "links.py", "standing.py", "document.py", "frontmatter.py", "lines.py", "languages.py",
+    # the page's words: the compiled ``site`` catalogs (a translator's fix renders the PDF again)
+    "i18n/locale/ru/LC_MESSAGES/site.mo", "i18n/locale/kk/LC_MESSAGES/site.mo",
 ))
 #: What a redline page adds: its frame, the comparison, and the phrases and title around it.
 REDLINE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (

@@ -9,29 +9,31 @@ an explicit ``dd.MM.yyyy`` because Babel's Kazakh short format has a two-digit y
 from __future__ import annotations
 
 import datetime as dt
+import string
+from collections.abc import Mapping
 
 from babel.dates import format_date
 
+from ..i18n import N_p, SiteWords, site_word
+
 SHORT_DATE = "dd.MM.yyyy"
 
-LABELS = {
-    "ru": {"version": "Редакция {n}", "draft": "Проект", "effective": "Вступает в силу: {date}",
-           "operator": "Оператор: {name}", "unsafe": "Ссылка удалена"},
-    "kk": {"version": "{n}-нұсқа", "draft": "Жоба", "effective": "Күшіне енетін күні: {date}",
-           "operator": "Оператор: {name}", "unsafe": "Сілтеме алынып тасталды"},
-    "en": {"version": "Version {n}", "draft": "Draft", "effective": "Effective: {date}",
-           "operator": "Operator: {name}", "unsafe": "Link removed"},
-}
+# The words are in the ``site`` catalogs (i18n/locale/<lang>/LC_MESSAGES/site.po, key ``pdf.<name>``).
+LABELS = SiteWords(
+    N_p("pdf.version", "Version {n}"),
+    N_p("pdf.draft", "Draft"),
+    N_p("pdf.effective", "Effective: {date}"),
+    N_p("pdf.operator", "Operator: {name}"),
+    N_p("pdf.unsafe", "Link removed"),
+    prefix="pdf.",
+)
 
-# "page X of Y" as CSS content, counters in each language's word order.
-PAGE_OF = {
-    "ru": '"Страница " counter(page) " из " counter(pages)',
-    "kk": 'counter(pages) " беттің " counter(page) "-беті"',
-    "en": '"Page " counter(page) " of " counter(pages)',
-}
+# "page X of Y", the counters where each language's word order puts them ("{pages} беттің
+# {page}-беті"); the Word files say it with the same entry (docx/package.py)
+PAGE_OF = N_p("page_of", "Page {page} of {pages}")
+_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
 
-
-def labels(lang: str) -> dict[str, str]:
+def labels(lang: str) -> Mapping[str, str]:
     return LABELS.get(lang, LABELS["en"])
 
 
@@ -45,4 +47,13 @@ def short_date(value: dt.date, lang: str) -> str:
 
 
 def page_of(lang: str) -> str:
-    return PAGE_OF.get(lang, PAGE_OF["en"])
+    """'"Page " counter(page) " of " counter(pages)' as CSS content, in ``lang``'s word order."""
+    known = lang if lang in LABELS else "en"
+    template = site_word(PAGE_OF, known)
+    parts = []
+    for text, name, _spec, _conv in string.Formatter().parse(template):
+        if text:
+            parts.append(f'"{text}"')
+        if name is not None:
+            parts.append(_COUNTERS[name])
+    return " ".join(parts)

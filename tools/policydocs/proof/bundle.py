@@ -25,69 +25,47 @@ from babel.dates import format_time
 
 from ..errors import PolicyError
 from ..fsutil import atomic_write_bytes
-from ..i18n import _
+from ..i18n import N_p, SiteWords, _
 from ..site.dates import long_date
 from ..versions.store import open_store
 from . import acceptance
 from .manifest import MANIFEST, SIGNATURE, version_folder
 
-# the summary's words, per language of the reader (not the tool's message language)
-WORDS = {
-    "title": {"ru": "Доказательства принятия документа", "kk": "Құжаттың қабылданғанының дәлелдері",
-              "en": "Evidence of acceptance"},
-    "document": {"ru": "Документ", "kk": "Құжат", "en": "Document"},
-    "user": {"ru": "Пользователь (ссылка приложения)", "kk": "Пайдаланушы (қосымшадағы сілтеме)",
-             "en": "User (the app's reference)"},
-    "asked": {"ru": "Момент, о котором спрашивают", "kk": "Сұралып отырған сәт", "en": "Moment asked about"},
-    "in_force": {"ru": "Редакция, действовавшая в этот момент", "kk": "Осы сәтте қолданыста болған редакция",
-                 "en": "Version in force at that moment"},
-    "previous": {"ru": "Предыдущая редакция", "kk": "Алдыңғы редакция", "en": "Version before it"},
-    "none": {"ru": "нет", "kk": "жоқ", "en": "none"},
-    "version": {"ru": "редакция {n}", "kk": "{n}-редакция", "en": "version {n}"},
-    "published": {"ru": "опубликована", "kk": "жарияланған уақыты", "en": "published"},
-    "notice": {"ru": "срок уведомления, календарных дней", "kk": "хабарлау мерзімі, күнтізбелік күн",
-               "en": "notice period, calendar days"},
-    "effective": {"ru": "срок уведомления истёк, вступила в силу", "kk": "хабарлау мерзімі өтті, күшіне енген уақыты",
-                  "en": "notice period ended, in force from"},
-    "records": {"ru": "Записи о принятии этого пользователя", "kk": "Осы пайдаланушының қабылдау жазбалары",
-                "en": "This user's acceptance records"},
-    "holds": {"ru": "соответствует опубликованному", "kk": "жарияланғанға сәйкес", "en": "holds"},
-    "fails": {"ru": "не соответствует", "kk": "сәйкес емес", "en": "does not hold"},
-    "contents": {"ru": "Что в архиве", "kk": "Мұрағатта не бар", "en": "What the archive holds"},
-    "item.text": {"ru": "текст редакции в том виде, в каком он опубликован (Markdown)",
-                  "kk": "редакцияның жарияланған күйіндегі мәтіні (Markdown)",
-                  "en": "the text of the version exactly as published (Markdown)"},
-    "item.pdf": {"ru": "PDF редакции, подписанный сертификатом компании",
-                 "kk": "компания сертификатымен қол қойылған редакцияның PDF файлы",
-                 "en": "the version's PDF, signed with the company's certificate"},
-    "item.redline": {"ru": "сравнение редакций: удалённое зачёркнуто, добавленное подчёркнуто",
-                     "kk": "редакцияларды салыстыру: алынғаны сызылған, қосылғаны астын сызып көрсетілген",
-                     "en": "the redline: what was removed is struck out, what was added underlined"},
-    "item.manifest": {"ru": "манифест: sha256 каждого файла редакции и хеш предыдущего манифеста, с подписью CMS",
-                      "kk": "манифест: редакцияның әр файлының sha256 мәні және алдыңғы манифесттің хеші, CMS қолтаңбасымен",
-                      "en": "the manifest: the sha256 of every file of the version and the previous manifest's hash, "
-                            "with its CMS signature"},
-    "item.moments": {"ru": "моменты публикации, уведомления и окончания срока уведомления",
-                     "kk": "жариялау, хабарлау және хабарлау мерзімі аяқталған сәттер",
-                     "en": "the moments of publication, notice and the end of the notice period"},
-    "item.contents": {"ru": "перечень файлов архива: где каждый указан в манифесте и его sha256",
-                      "kk": "мұрағат файлдарының тізімі: әрқайсысы манифесте қай жолмен көрсетілгені және sha256 мәні",
-                      "en": "the list of the archive's files: the path each has in its manifest, and its sha256"},
-    "item.records": {"ru": "записи приложения об этом пользователе и результат их проверки",
-                     "kk": "қосымшаның осы пайдаланушы туралы жазбалары және оларды тексеру нәтижесі",
-                     "en": "the app's records of this user and how each was checked"},
-    "verify": {"ru": "Как проверить: sha256 каждого файла указан в manifest.json его редакции; подпись манифеста: "
-                     "openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content manifest.json",
-               "kk": "Қалай тексеру керек: әр файлдың sha256 мәні өз редакциясының manifest.json файлында; манифест "
-                     "қолтаңбасы: openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content "
-                     "manifest.json",
-               "en": "To check: the sha256 of every file is in its version's manifest.json; the manifest's signature: "
-                     "openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content manifest.json"},
-}
-
+# the summary's words, per language of the reader (not the tool's message language): in the
+# ``site`` catalogs, key ``bundle.<key>``
+WORDS = SiteWords(
+    N_p("bundle.title", "Evidence of acceptance"),
+    N_p("bundle.document", "Document"),
+    N_p("bundle.user", "User (the app's reference)"),
+    N_p("bundle.asked", "Moment asked about"),
+    N_p("bundle.in_force", "Version in force at that moment"),
+    N_p("bundle.previous", "Version before it"),
+    N_p("bundle.none", "none"),
+    N_p("bundle.version", "version {n}"),
+    N_p("bundle.published", "published"),
+    N_p("bundle.notice", "notice period, calendar days"),
+    N_p("bundle.effective", "notice period ended, in force from"),
+    N_p("bundle.records", "This user's acceptance records"),
+    N_p("bundle.holds", "holds"),
+    N_p("bundle.fails", "does not hold"),
+    N_p("bundle.contents", "What the archive holds"),
+    N_p("bundle.item.text", "the text of the version exactly as published (Markdown)"),
+    N_p("bundle.item.pdf", "the version's PDF, signed with the company's certificate"),
+    N_p("bundle.item.redline", "the redline: what was removed is struck out, what was added underlined"),
+    N_p("bundle.item.manifest",
+        "the manifest: the sha256 of every file of the version and the previous manifest's hash, with "
+        "its CMS signature"),
+    N_p("bundle.item.moments", "the moments of publication, notice and the end of the notice period"),
+    N_p("bundle.item.contents", "the list of the archive's files: the path each has in its manifest, and its sha256"),
+    N_p("bundle.item.records", "the app's records of this user and how each was checked"),
+    N_p("bundle.verify",
+        "To check: the sha256 of every file is in its version's manifest.json; the manifest's signature: "
+        "openssl cms -verify -inform DER -binary -noverify -in manifest.json.p7s -content manifest.json"),
+    prefix="bundle.",
+)
 
 def word(key: str, lang: str, **values) -> str:
-    return WORDS[key][lang].format(**values)
+    return WORDS.word(key, lang).format(**values)
 
 
 def moment_text(moment: dt.datetime, lang: str, tz: str) -> str:

@@ -27,98 +27,62 @@ from babel.dates import format_time, get_timezone_location
 
 from ..corpus import Corpus
 from ..document import Document, parse_text
+from ..i18n import MESSAGE_LANGUAGES, N_p, SiteWords, site_word
 from ..languages import LANGUAGES
 from ..versions.redline import compare, label, render_html, version_summary
 from ..versions import timeline
 from ..versions.store import Version, VersionStore, open_store
 from .dates import long_date, long_date_in
 
-STRINGS: dict[str, dict[str, str]] = {
-    "version_n": {"ru": "Редакция {n}", "kk": "{n}-нұсқа", "en": "Version {n}"},
-    "col_version": {"ru": "Редакция", "kk": "Нұсқа", "en": "Version"},
-    "in_force_since": {"ru": "Действует с {moment}", "kk": "{moment} бастап күшінде", "en": "In force since {moment}"},
-    "in_force_until": {"ru": "Действует до {moment}", "kk": "{moment} дейін күшінде", "en": "In force until {moment}"},
-    "takes_effect": {"ru": "Вступает в силу {moment}", "kk": "{moment} күшіне енеді", "en": "Takes effect on {moment}"},
-    "superseded": {"ru": "Утратила силу {moment}", "kk": "{moment} күшін жойды", "en": "No longer in force since {moment}"},
-    "never": {"ru": "Не вступила в силу: {moment} её заменила редакция {n}",
-              "kk": "Күшіне енбеді: {moment} оның орнына {n}-нұсқа келді",
-              "en": "Never in force: version {n} replaced it on {moment}"},
-    "pending": {
-        "ru": "Опубликована новая редакция {n}: она вступает в силу {moment}.",
-        "kk": "Жаңа {n}-нұсқа жарияланды: ол {moment} күшіне енеді.",
-        "en": "A new version {n} has been published: it takes effect on {moment}.",
-    },
-    "banner.pending": {"ru": "Эта редакция ещё не вступила в силу.", "kk": "Бұл нұсқа әлі күшіне енген жоқ.",
-                       "en": "This version is not yet in force."},
-    "banner.superseded": {"ru": "Эта редакция больше не действует.", "kk": "Бұл нұсқа енді күшінде емес.",
-                          "en": "This version is no longer in force."},
-    "banner.never_in_force": {"ru": "Эта редакция так и не вступила в силу.", "kk": "Бұл нұсқа күшіне енбей қалды.",
-                              "en": "This version never took effect."},
-    "text_in_force": {"ru": "Действующий текст: редакция {n}", "kk": "Күшіндегі мәтін: {n}-нұсқа",
-                      "en": "The text in force: version {n}"},
-    "as_of": {"ru": "Страница собрана {moment}; действие редакций показано на этот момент.",
-              "kk": "Бет {moment} жасалды; нұсқалардың күші осы сәттегі күйінде көрсетілген.",
-              "en": "This page was built on {moment}; which version is in force is shown as of then."},
-    "read_pending": {"ru": "Текст новой редакции", "kk": "Жаңа нұсқаның мәтіні", "en": "Read the new version"},
-    "what_changes": {"ru": "Что изменится", "kk": "Не өзгереді", "en": "What changes"},
-    "what_changed": {"ru": "Что изменилось", "kk": "Не өзгерді", "en": "What changed"},
-    "history": {"ru": "История редакций", "kk": "Нұсқалар тарихы", "en": "Version history"},
-    "published_on": {"ru": "Опубликована", "kk": "Жарияланды", "en": "Published"},
-    "published_at": {"ru": "Опубликована {moment}", "kk": "{moment} жарияланды", "en": "Published {moment}"},
-    "effective_from": {"ru": "Вступление в силу", "kk": "Күшіне енуі", "en": "Effective"},
-    "until": {"ru": "Действует до", "kk": "Қашанға дейін күшінде", "en": "In force until"},
-    "changes": {"ru": "Изменения", "kk": "Өзгерістер", "en": "Changes"},
-    "text": {"ru": "Текст", "kk": "Мәтін", "en": "Text"},
-    "state.in_force": {"ru": "действует", "kk": "күшінде", "en": "in force"},
-    "state.pending": {"ru": "ещё не вступила в силу", "kk": "әлі күшіне енген жоқ", "en": "pending"},
-    "state.superseded": {"ru": "утратила силу", "kk": "күшін жойған", "en": "superseded"},
-    "state.never_in_force": {"ru": "не вступала в силу", "kk": "күшіне енбеген", "en": "never in force"},
-    "redline_title": {"ru": "Изменения в редакции {n}", "kk": "{n}-нұсқадағы өзгерістер", "en": "Changes in version {n}"},
-    "legend": {
-        "ru": "Удалённый текст зачёркнут, добавленный — подчёркнут.",
-        "kk": "Алынып тасталған мәтіннің үсті сызылған, қосылған мәтіннің асты сызылған.",
-        "en": "Deleted text is struck through; inserted text is underlined.",
-    },
-    "compared": {"ru": "По сравнению с редакцией {n}", "kk": "{n}-нұсқамен салыстырғанда", "en": "Compared with version {n}"},
-    "first": {"ru": "Первая редакция: сравнивать не с чем.", "kk": "Алғашқы нұсқа: салыстыратын ештеңе жоқ.",
-              "en": "The first version: there is nothing to compare it with."},
-    "lookup": {"ru": "Какая редакция действовала на дату (на 00:00 этого дня, время {zone})",
-               "kk": "Берілген күні қай нұсқа күшінде болды (сол күнгі 00:00, {zone} уақыты)",
-               "en": "Which version was in force on a date (at 00:00 that day, {zone} time)"},
-    "lookup_none": {"ru": "На эту дату опубликованной редакции не было.", "kk": "Бұл күні жарияланған нұсқа болған жоқ.",
-                    "en": "No published version was in force on that date."},
-    "rule": {
-        "ru": "Как считается срок: существенные изменения вступают в силу по истечении {days} календарных дней "
-              "со дня, следующего за днём публикации, — в 00:00 следующего дня по времени {zone}. "
-              "Несущественные изменения вступают в силу в момент публикации.",
-        "kk": "Мерзім қалай есептеледі: елеулі өзгерістер жарияланған күннен кейінгі күннен бастап {days} күнтізбелік "
-              "күн өткен соң, келесі күні {zone} уақыты бойынша 00:00-де күшіне енеді. Елеусіз өзгерістер "
-              "жарияланған сәтте күшіне енеді.",
-        "en": "How the period is counted: material changes take effect when {days} calendar days have passed, counted "
-              "from the day after publication, at 00:00 of the next day, {zone} time. Non-material changes take "
-              "effect when published.",
-    },
-    "rule_none": {
-        "ru": "Изменения этого документа вступают в силу в момент публикации (срок уведомления не установлен).",
-        "kk": "Бұл құжаттың өзгерістері жарияланған сәтте күшіне енеді (хабарлау мерзімі белгіленбеген).",
-        "en": "Changes to this document take effect when published (it has no notice period).",
-    },
-    "backdated": {"ru": "внесена задним числом: {reason}", "kk": "кейін енгізілді: {reason}",
-                  "en": "recorded after the fact: {reason}"},
-    "recorded": {"ru": "запись: {moment}", "kk": "жазылған уақыты: {moment}", "en": "recorded {moment}"},
-    "draft_preview": {
-        "ru": "Черновик: этот текст ещё не опубликован.",
-        "kk": "Жоба: бұл мәтін әлі жарияланбаған.",
-        "en": "Draft: this text has not been published.",
-    },
-    "unconfirmed": {
-        "ru": "Опубликовано без подтверждения переводчика ({clauses}). Причина: {reason}",
-        "kk": "Аудармашының растауынсыз жарияланды ({clauses}). Себебі: {reason}",
-        "en": "Published without a translator's sign-off ({clauses}). Reason: {reason}",
-    },
-    "material": {"ru": "существенное изменение", "kk": "елеулі өзгеріс", "en": "material change"},
-    "non_material": {"ru": "несущественное изменение", "kk": "елеусіз өзгеріс", "en": "non-material change"},
-}
+# Each sentence once, by its key and in English; Russian and Kazakh are in the ``site`` catalogs
+# (key ``history.<key>``). The Kazakh case of a date (KK_CASE) is grammar, so it stays here.
+STRINGS = SiteWords(
+    N_p("history.version_n", "Version {n}"),
+    N_p("history.col_version", "Version"),
+    N_p("history.in_force_since", "In force since {moment}"),
+    N_p("history.in_force_until", "In force until {moment}"),
+    N_p("history.takes_effect", "Takes effect on {moment}"),
+    N_p("history.superseded", "No longer in force since {moment}"),
+    N_p("history.never", "Never in force: version {n} replaced it on {moment}"),
+    N_p("history.pending", "A new version {n} has been published: it takes effect on {moment}."),
+    N_p("history.banner.pending", "This version is not yet in force."),
+    N_p("history.banner.superseded", "This version is no longer in force."),
+    N_p("history.banner.never_in_force", "This version never took effect."),
+    N_p("history.text_in_force", "The text in force: version {n}"),
+    N_p("history.as_of", "This page was built on {moment}; which version is in force is shown as of then."),
+    N_p("history.read_pending", "Read the new version"),
+    N_p("history.what_changes", "What changes"),
+    N_p("history.what_changed", "What changed"),
+    N_p("history.history", "Version history"),
+    N_p("history.published_on", "Published"),
+    N_p("history.published_at", "Published {moment}"),
+    N_p("history.effective_from", "Effective"),
+    N_p("history.until", "In force until"),
+    N_p("history.changes", "Changes"),
+    N_p("history.text", "Text"),
+    N_p("history.state.in_force", "in force"),
+    N_p("history.state.pending", "pending"),
+    N_p("history.state.superseded", "superseded"),
+    N_p("history.state.never_in_force", "never in force"),
+    N_p("history.redline_title", "Changes in version {n}"),
+    N_p("history.legend", "Deleted text is struck through; inserted text is underlined."),
+    N_p("history.compared", "Compared with version {n}"),
+    N_p("history.first", "The first version: there is nothing to compare it with."),
+    N_p("history.lookup", "Which version was in force on a date (at 00:00 that day, {zone} time)"),
+    N_p("history.lookup_none", "No published version was in force on that date."),
+    N_p("history.rule",
+        "How the period is counted: material changes take effect when {days} calendar days have passed, "
+        "counted from the day after publication, at 00:00 of the next day, {zone} time. Non-material "
+        "changes take effect when published."),
+    N_p("history.rule_none", "Changes to this document take effect when published (it has no notice period)."),
+    N_p("history.backdated", "recorded after the fact: {reason}"),
+    N_p("history.recorded", "recorded {moment}"),
+    N_p("history.draft_preview", "Draft: this text has not been published."),
+    N_p("history.unconfirmed", "Published without a translator's sign-off ({clauses}). Reason: {reason}"),
+    N_p("history.material", "material change"),
+    N_p("history.non_material", "non-material change"),
+    prefix="history.",
+)
 
 # The case a Kazakh sentence puts its date in ("2026 ж. 23 қарашадан бастап", "... желтоқсанға дейін").
 KK_CASE = {"published_at": "loc", "in_force_since": "abl", "in_force_until": "dat", "takes_effect": "loc", "superseded": "loc",
@@ -126,7 +90,7 @@ KK_CASE = {"published_at": "loc", "in_force_since": "abl", "in_force_until": "da
 
 
 def s(key: str, lang: str, **values) -> str:
-    text = STRINGS[key][lang]
+    text = STRINGS.word(key, lang)
     return text.format(**values) if values else text
 
 
@@ -134,7 +98,7 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-ZONE_TIME = {"ru": "время {city}", "kk": "{city} уақыты", "en": "{city} time"}
+ZONE_TIME = N_p("history.zone_time", "{city} time")  # "время Алматы", "Алматы уақыты"
 
 
 def zone_city(zone: str, lang: str) -> str:
@@ -150,8 +114,8 @@ def _zone_and_offset(moment: dt.datetime, lang: str | None = None) -> tuple[str,
     offset = moment.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     key = getattr(moment.tzinfo, "key", None)
-    if key and lang in ZONE_TIME:
-        return ZONE_TIME[lang].format(city=zone_city(key, lang)), offset
+    if key and lang in MESSAGE_LANGUAGES:
+        return site_word(ZONE_TIME, lang).format(city=zone_city(key, lang)), offset
     return key or offset, offset
 
 

@@ -16,58 +16,39 @@ import re
 from typing import Callable
 
 from ..errors import PolicyError
-from ..i18n import _
+from ..i18n import N_p, SiteWords, _, site_word
 from ..versions.store import Version
 from .dates import long_date, long_date_in
 from .history import _zone_and_offset, changes_path, history_path, long_moment, version_path
 
-TEXTS = {
-    "ru": {
-        "subject": "{product}: новая редакция документа «{title}» вступает в силу {date}",
-        "push": "{date} вступает в силу новая редакция документа «{title}» ({product}). Подробнее: {changes_url}",
-        "body": (
-            "Здравствуйте!\n\n"
-            "{published} опубликована новая редакция {n} документа «{title}» ({product}); оператор — {operator}.\n\n"
-            "Что изменилось: {summary}.\n\n"
-            "Новая редакция вступает в силу {effective}. До этого действует прежняя редакция.\n\n"
-            "Если вы не согласны с изменениями, прекратите пользоваться сервисом до {date}: продолжая "
-            "пользоваться им после этого момента, вы принимаете новую редакцию.\n\n"
-            "Текст новой редакции: {url}\n"
-            "Что изменилось (сравнение с прежней редакцией): {changes_url}\n"
-            "История редакций: {history_url}\n"
-        ),
-    },
-    "kk": {
-        "subject": "{product}: «{title}» құжатының жаңа нұсқасы {date_loc} күшіне енеді",
-        "push": "«{title}» ({product}) құжатының жаңа нұсқасы {date_loc} күшіне енеді. Толығырақ: {changes_url}",
-        "body": (
-            "Сәлеметсіз бе!\n\n"
-            "{operator} «{title}» ({product}) құжатының жаңа {n}-нұсқасын {published_loc} жариялады.\n\n"
-            "Не өзгерді: {summary}.\n\n"
-            "Жаңа нұсқа {effective_loc} күшіне енеді. Оған дейін бұрынғы нұсқа күшінде болады.\n\n"
-            "Өзгерістермен келіспесеңіз, {date_dat} дейін қызметті пайдалануды тоқтатыңыз: осы сәттен кейін "
-            "пайдалануды жалғастырсаңыз, жаңа нұсқаны қабылдағаныңыз болып саналады.\n\n"
-            "Жаңа нұсқаның мәтіні: {url}\n"
-            "Не өзгерді (бұрынғы нұсқамен салыстыру): {changes_url}\n"
-            "Нұсқалар тарихы: {history_url}\n"
-        ),
-    },
-    "en": {
-        "subject": "{product}: a new version of the {title} takes effect on {date}",
-        "push": "A new version of the {title} ({product}) takes effect on {date}. Details: {changes_url}",
-        "body": (
-            "Hello,\n\n"
-            "{operator} has published version {n} of the {title} ({product}) on {published}.\n\n"
-            "What changed: {summary}.\n\n"
-            "The new version takes effect on {effective}. Until then the previous version applies.\n\n"
-            "If you do not agree with the changes, stop using the service before {date}: if you keep using it "
-            "after that moment, you accept the new version.\n\n"
-            "The new version: {url}\n"
-            "What changed (compared with the previous version): {changes_url}\n"
-            "Version history: {history_url}\n"
-        ),
-    },
-}
+# The texts are in the ``site`` catalogs (key ``notice.<part>``); English is the id. A Kazakh
+# text puts each date in the case its sentence governs: it uses ``{date_loc}``, ``{date_dat}``,
+# ``{published_loc}`` and ``{effective_loc}`` (the same value with its ending, kkcase.py) where
+# the others use ``{date}``, ``{published}`` and ``{effective}``.
+TEXTS = SiteWords(
+    N_p("notice.subject", "{product}: a new version of the {title} takes effect on {date}"),
+    N_p("notice.push", "A new version of the {title} ({product}) takes effect on {date}. Details: {changes_url}"),
+    N_p("notice.body",
+        "Hello,\n"
+        "\n"
+        "{operator} has published version {n} of the {title} ({product}) on {published}.\n"
+        "\n"
+        "What changed: {summary}.\n"
+        "\n"
+        "The new version takes effect on {effective}. Until then the previous version applies.\n"
+        "\n"
+        "If you do not agree with the changes, stop using the service before {date}: if you keep using it "
+        "after that moment, you accept the new version.\n"
+        "\n"
+        "The new version: {url}\n"
+        "What changed (compared with the previous version): {changes_url}\n"
+        "Version history: {history_url}\n"),
+    prefix="notice.",
+)
+# a moment inside a sentence: "1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)"; Kazakh puts
+# the time in brackets after the date, so the case ending stays on the last word spoken
+MOMENT = N_p("notice.moment", "{date} at {time} ({zone}, {offset})")
+
 FORMATS = ("email", "push", "json")
 
 
@@ -105,8 +86,6 @@ def notice_texts(version: Version, lang: str, *, title: str, product: str, opera
 
 def _moment_words(moment: dt.datetime, lang: str) -> str:
     """'1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)': the moment as a sentence says it."""
-    if lang == "kk":
-        return long_moment(moment, lang, "loc")
     zone, offset = _zone_and_offset(moment, lang)
-    word = {"ru": "в", "en": "at"}[lang]
-    return f"{long_date(moment, lang)} {word} {moment:%H:%M} ({zone}, {offset})"
+    date = long_date_in(moment, lang, "loc")  # Kazakh: in the case its sentence governs ("... желтоқсанда")
+    return site_word(MOMENT, lang).format(date=date, time=f"{moment:%H:%M}", zone=zone, offset=offset)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..check import report as check_report
 from ..corpus import Corpus, Policy
 from ..document import Document
-from ..i18n import N_, gettext
+from ..i18n import N_, SITE_DOMAIN, gettext, load_catalogs
 from ..languages import LANGUAGES
 from ..versions import timeline
 from . import urls
@@ -167,6 +167,7 @@ def document_title(product: str, title: str) -> str:
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
+    load_catalogs(SITE_DOMAIN)  # the site's words: a damaged catalog stops the build here, in one line
     model = SiteModel(dict(corpus.policies), pdf_pattern=pdf_pattern)
     for doc_id, policy in sorted(corpus.policies.items()):
         for lang in LANGUAGES:

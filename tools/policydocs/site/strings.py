@@ -2,85 +2,60 @@
 
 from __future__ import annotations
 
+from ..i18n import N_p, SiteWords
 from ..languages import LANGUAGE_NAMES, LANGUAGES
 
-STRINGS: dict[str, dict[str, str]] = {
-    "operator": {"ru": "Оператор", "kk": "Оператор", "en": "Operator"},
-    "version": {"ru": "Редакция", "kk": "Нұсқа", "en": "Version"},
-    "published": {"ru": "Дата публикации", "kk": "Жарияланған күні", "en": "Published"},
-    "effective": {"ru": "Вступает в силу", "kk": "Күшіне енеді", "en": "Takes effect"},
-    "draft": {"ru": "черновик", "kk": "жоба", "en": "draft"},
-    "status": {"ru": "Статус", "kk": "Мәртебесі", "en": "Status"},
-    "status.published": {"ru": "опубликован", "kk": "жарияланған", "en": "published"},
-    "status.draft": {"ru": "черновик, не опубликован", "kk": "жоба, жарияланбаған", "en": "draft, not published"},
-    "pdf": {"ru": "Скачать PDF", "kk": "PDF жүктеп алу", "en": "Download PDF"},
-    "docx": {"ru": "Скачать Word (.docx)", "kk": "Word (.docx) жүктеп алу", "en": "Download Word (.docx)"},
-    "docx_changes": {"ru": "Word с исправлениями (режим рецензирования)", "kk": "Түзетулері бар Word (рецензиялау режимі)",
-                     "en": "Word with tracked changes"},
-    "missing.title": {"ru": "Перевод отсутствует", "kk": "Аударма жоқ", "en": "Translation not available"},
-    "missing.text": {
-        "ru": "Документ «{title}» пока не опубликован на русском языке.",
-        "kk": "«{title}» құжаты әзірге қазақ тілінде жарияланбаған.",
-        "en": "The document “{title}” is not yet available in English.",
-    },
-    "missing.available": {
-        "ru": "Документ доступен на языках:",
-        "kk": "Құжат мына тілдерде қолжетімді:",
-        "en": "The document is available in:",
-    },
-    "index.title": {"ru": "Политики и соглашения", "kk": "Саясаттар мен келісімдер", "en": "Policies and agreements"},
-    "index.intro": {
-        "ru": "Все документы сервисов на русском языке.",
-        "kk": "Қызметтердің барлық құжаттары қазақ тілінде.",
-        "en": "All documents of our services in English.",
-    },
-    "product": {"ru": "Продукт", "kk": "Өнім", "en": "Product"},
-    "document": {"ru": "Документ", "kk": "Құжат", "en": "Document"},
-    "not_translated": {"ru": "нет перевода", "kk": "аудармасы жоқ", "en": "not translated"},
-    "copy_link": {"ru": "Скопировать ссылку на пункт", "kk": "Тармаққа сілтемені көшіру", "en": "Copy link to this clause"},
-    "copied": {"ru": "Ссылка скопирована", "kk": "Сілтеме көшірілді", "en": "Link copied"},
-    "cite": {"ru": "Скопировать ссылку на абзац", "kk": "Азат жолға сілтемені көшіру", "en": "Copy link to this paragraph"},
-    "no_clause": {
-        "ru": "В этом документе нет пункта {n}. Показано начало документа.",
-        "kk": "Бұл құжатта {n}-тармақ жоқ. Құжаттың басы көрсетілді.",
-        "en": "This document has no clause {n}. It is shown from the beginning.",
-    },
-    "choose_language": {"ru": "Выберите язык", "kk": "Тілді таңдаңыз", "en": "Choose a language"},
-    "feed.title": {"ru": "Обновления документов", "kk": "Құжаттардың жаңартулары", "en": "Document updates"},
-    # the side-by-side page (site/compare.py)
-    "compare.link": {"ru": "Сравнить языки по пунктам (RU | KK | EN)", "kk": "Тілдерді тармақ бойынша салыстыру (RU | KK | EN)",
-                     "en": "Compare the languages clause by clause (RU | KK | EN)"},
-    "compare.title": {"ru": "Языки документа по пунктам", "kk": "Құжат тілдері тармақ бойынша",
-                      "en": "The document's languages clause by clause"},
-    "compare.back": {"ru": "← К тексту документа", "kk": "← Құжат мәтініне", "en": "← Back to the document"},
-    "compare.intro": {
-        "ru": "Исходный текст — {source}; переводы сверяются с ним по пунктам. Состояние перевода указано в каждой строке.",
-        "kk": "Бастапқы мәтін — {source}; аудармалар онымен тармақ бойынша салыстырылады. Аударманың күйі әр жолда көрсетілген.",
-        "en": "The source text is {source}; the translations are compared with it clause by clause, each row showing their state.",
-    },
-    "compare.source": {"ru": "исходный текст", "kk": "бастапқы мәтін", "en": "source"},
-    "compare.state.confirmed": {"ru": "подтверждён", "kk": "расталған", "en": "confirmed"},
-    "compare.state.stale": {"ru": "устарел", "kk": "ескірген", "en": "stale"},
-    "compare.state.unconfirmed": {"ru": "не подтверждён", "kk": "расталмаған", "en": "never confirmed"},
-    "compare.state.missing": {"ru": "нет перевода", "kk": "аударма жоқ", "en": "missing"},
-    "compare.state.extra": {"ru": "нет в исходном тексте", "kk": "бастапқы мәтінде жоқ", "en": "not in the source"},
-    "compare.missing": {"ru": "Этого положения нет в тексте ({language}).", "kk": "Бұл ереже мәтінде жоқ ({language}).",
-                        "en": "This provision is not in the {language} text."},
-    "compare.stale_since": {
-        "ru": "Исходный текст ({source}) изменился после подтверждения ({by}, {date}):",
-        "kk": "Бастапқы мәтін ({source}) расталғаннан кейін өзгерді ({by}, {date}):",
-        "en": "The {source} source changed after {by} confirmed this on {date}:",
-    },
-    "compare.no_diff": {"ru": "прежний текст не сохранён", "kk": "бұрынғы мәтін сақталмаған",
-                        "en": "the text confirmed then was not recorded"},
-    "compare.confirmed_by": {"ru": "Подтвердил(а): {by}, {date}", "kk": "Растаған: {by}, {date}", "en": "Confirmed by {by} on {date}"},
-    "compare.draft": {"ru": "черновик (docs/)", "kk": "жоба (docs/)", "en": "draft (docs/)"},
-    "compare.version": {"ru": "редакция {n}", "kk": "{n}-нұсқа", "en": "version {n}"},
-}
+# Each word once, by its key and in English; Russian and Kazakh are in the ``site`` catalogs
+# (i18n/locale/<lang>/LC_MESSAGES/site.po, ``make messages``): a translator fixes a word there.
+STRINGS = SiteWords(
+    N_p("operator", "Operator"),
+    N_p("version", "Version"),
+    N_p("published", "Published"),
+    N_p("effective", "Takes effect"),
+    N_p("draft", "draft"),
+    N_p("status", "Status"),
+    N_p("status.published", "published"),
+    N_p("status.draft", "draft, not published"),
+    N_p("pdf", "Download PDF"),
+    N_p("docx", "Download Word (.docx)"),
+    N_p("docx_changes", "Word with tracked changes"),
+    N_p("missing.title", "Translation not available"),
+    N_p("missing.text", "The document “{title}” is not yet available in English."),
+    N_p("missing.available", "The document is available in:"),
+    N_p("index.title", "Policies and agreements"),
+    N_p("index.intro", "All documents of our services in English."),
+    N_p("product", "Product"),
+    N_p("document", "Document"),
+    N_p("not_translated", "not translated"),
+    N_p("copy_link", "Copy link to this clause"),
+    N_p("copied", "Link copied"),
+    N_p("cite", "Copy link to this paragraph"),
+    N_p("no_clause", "This document has no clause {n}. It is shown from the beginning."),
+    N_p("choose_language", "Choose a language"),
+    N_p("feed.title", "Document updates"),
+    N_p("compare.link", "Compare the languages clause by clause (RU | KK | EN)"),
+    N_p("compare.title", "The document's languages clause by clause"),
+    N_p("compare.back", "← Back to the document"),
+    N_p("compare.intro",
+        "The source text is {source}; the translations are compared with it clause by clause, each row "
+        "showing their state."),
+    N_p("compare.source", "source"),
+    N_p("compare.state.confirmed", "confirmed"),
+    N_p("compare.state.stale", "stale"),
+    N_p("compare.state.unconfirmed", "never confirmed"),
+    N_p("compare.state.missing", "missing"),
+    N_p("compare.state.extra", "not in the source"),
+    N_p("compare.missing", "This provision is not in the {language} text."),
+    N_p("compare.stale_since", "The {source} source changed after {by} confirmed this on {date}:"),
+    N_p("compare.no_diff", "the text confirmed then was not recorded"),
+    N_p("compare.confirmed_by", "Confirmed by {by} on {date}"),
+    N_p("compare.draft", "draft (docs/)"),
+    N_p("compare.version", "version {n}"),
+)
 
 
 def t(key: str, lang: str, **values: str) -> str:
-    text = STRINGS[key][lang]
+    text = STRINGS.word(key, lang)
     return text.format(**values) if values else text
 
 
@@ -90,4 +65,4 @@ def language_name(code: str, in_lang: str | None = None) -> str:
 
 
 def missing_keys() -> list[str]:
-    return [f"{key}:{lang}" for key, by_lang in STRINGS.items() for lang in LANGUAGES if not by_lang.get(lang)]
+    return [f"{key}:{lang}" for key in STRINGS.english for lang in LANGUAGES if not STRINGS.word(key, lang)]

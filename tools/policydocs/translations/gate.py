@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..corpus import Policy
 from ..document import Document, parse_text
-from ..i18n import N_, _
+from ..i18n import N_, N_p, _, site_word
 from ..versions.redline import compare, summary
 from . import records
 from .states import CONFIRMED, MISSING, STALE, clause_states
@@ -104,12 +104,8 @@ def source_note(policy: Policy, latest, lang: str) -> str | None:
     if all(c.kind == "same" and not c.renumbered for c in changes):
         return None
     said = summary(changes, lang)
-    return NOTE[lang].format(source=source_lang, changes=said[0].lower() + said[1:])
+    return site_word(NOTE, lang).format(source=source_lang, changes=said[0].lower() + said[1:])
 
 
 # the summary names its own kind of change ("изменены положения: 1.2"): it follows in brackets
-NOTE = {
-    "ru": "Текст перевода не менялся, хотя исходный текст ({source}) изменён ({changes})",
-    "kk": "Аударма мәтіні өзгертілмеді, ал бастапқы мәтін ({source}) өзгертілді ({changes})",
-    "en": "The translation's text was not changed, although its source ({source}) was ({changes})",
-}
+NOTE = N_p("gate.source_note", "The translation's text was not changed, although its source ({source}) was ({changes})")

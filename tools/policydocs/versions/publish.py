@@ -23,7 +23,7 @@ from typing import Callable
 from ..corpus import Policy
 from ..document import parse_text
 from ..errors import PolicyError
-from ..i18n import _
+from ..i18n import N_p, _, site_word
 from ..languages import LANGUAGES
 from ..now import now as current_moment
 from ..fsutil import regular_file
@@ -33,7 +33,8 @@ from .clock import check_year, effective_moment, publication_moment, zone
 from .redline import WORDS, version_summary
 from .store import StoreLock, Version, VersionStore, interrupted, open_store, sha256_bytes, write_version
 
-NO_CHANGES = {lang: words["none"] for lang, words in WORDS.items()}
+# a first version's summary (the site catalogs: in the reader's language)
+FIRST_VERSION = N_p("publish.first_version", "First version")
 
 # A checker: returns a list of human-readable error lines for the policy (empty = publishable).
 Checker = Callable[[Policy], list[str]]
@@ -131,10 +132,10 @@ def _publish_locked(policy, versions_dir, date, *, time, material, number, check
         if latest is not None and lang in latest.sha256:
             old = parse_text(latest.text(lang), latest.text_path(lang))
             summaries[lang] = version_summary(old, doc, lang)
-            if summaries[lang] == NO_CHANGES[lang]:  # never "no changes" for a language whose source changed
+            if summaries[lang] == WORDS[lang]["none"]:  # never "no changes" for a language whose source changed
                 summaries[lang] = gate.source_note(policy, latest, lang) or summaries[lang]
         else:
-            summaries[lang] = {"ru": "Первая редакция", "kk": "Алғашқы редакция", "en": "First version"}[lang]
+            summaries[lang] = site_word(FIRST_VERSION, lang)
     if latest is not None and all(
         latest.sha256.get(lang) == sha256_bytes(data) for lang, data in texts.items()
     ) and set(texts) == set(latest.sha256):

@@ -19,6 +19,7 @@ from diff_match_patch import diff_match_patch
 
 from ..document import Document, Kind
 from ..html import inline
+from ..i18n import N_p, SiteWords, site_word
 from ..order import in_order
 
 WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -225,29 +226,37 @@ def compare(old_doc: Document, new_doc: Document) -> list[Change]:
 
 # --- summary ----------------------------------------------------------------------------
 
-WORDS = {
-    "en": {"added": "added", "amended": "amended", "removed": "removed", "moved": "moved", "renumbered": "renumbered",
-           "none": "No changes to the text", "section": "section", "paragraph": "paragraph", "bullet": "list item",
-           "item": "item", "title": "title", "intro": "introduction"},
-    "ru": {"added": "добавлено", "amended": "изменено", "removed": "удалено", "moved": "перемещено",
-           "renumbered": "перенумеровано", "none": "Текст не изменился", "section": "раздел", "paragraph": "абзац",
-           "bullet": "элемент списка", "item": "подпункт", "title": "заголовок", "intro": "вступление"},
-    "kk": {"added": "қосылды", "amended": "өзгертілді", "removed": "алынып тасталды", "moved": "орны ауыстырылды",
-           "renumbered": "нөмірі өзгертілді", "none": "Мәтін өзгерген жоқ", "section": "бөлім", "paragraph": "азат жол",
-           "bullet": "тізім элементі", "item": "тармақша", "title": "тақырып", "intro": "кіріспе"},
-}
+# The words are in the ``site`` catalogs (key ``redline.<key>``); how they are put together
+# (word order, "3-азат жол") is grammar and stays in the code below.
+WORDS = SiteWords(
+    N_p("redline.added", "added"),
+    N_p("redline.amended", "amended"),
+    N_p("redline.removed", "removed"),
+    N_p("redline.moved", "moved"),
+    N_p("redline.renumbered", "renumbered"),
+    N_p("redline.none", "No changes to the text"),
+    N_p("redline.section", "section"),
+    N_p("redline.paragraph", "paragraph"),
+    N_p("redline.bullet", "list item"),
+    N_p("redline.item", "item"),
+    N_p("redline.title", "title"),
+    N_p("redline.intro", "introduction"),
+    prefix="redline.",
+)
 
 
-# plural of a part's name before several numbers ("paragraphs 3, 4")
-PLURALS = {
-    "en": {"paragraph": "paragraphs", "bullet": "list items", "item": "items"},
-    "ru": {"paragraph": "абзацы", "bullet": "элементы списка", "item": "подпункты"},
-    "kk": {"paragraph": "азат жолдар", "bullet": "тізім элементтері", "item": "тармақшалар"},
-}
+# plural of a part's name before several numbers ("paragraphs 3, 4"): the same form for any
+# count above one, so a word of its own, not a gettext plural
+PLURALS = SiteWords(
+    N_p("redline.plural.paragraph", "paragraphs"),
+    N_p("redline.plural.bullet", "list items"),
+    N_p("redline.plural.item", "items"),
+    prefix="redline.plural.",
+)
 
 # Where a part is, in each language's word order: "section 2" / "раздел 2" / "2-бөлім";
 # "paragraph 3" / "абзац 3" / "3-азат жол" ("3) тармақша" after an item's bracket).
-SECTION = {"en": "section {n}", "ru": "раздел {n}", "kk": "{n}-бөлім"}
+SECTION = N_p("redline.section_n", "section {n}")
 
 
 def _part(kind_word: str, numbers: str, lang: str) -> str:
@@ -259,13 +268,14 @@ def _part(kind_word: str, numbers: str, lang: str) -> str:
 # The summary names what happened with a plural noun, so the verb agrees whatever follows:
 # "Изменены положения: 1.2" (not "Изменено 1.2"), "Өзгертілген ережелер: 1.2" (Kazakh puts
 # the participle before its noun, not a Russian verb first).
-HEADS = {
-    "en": {"added": "added", "amended": "amended", "removed": "removed", "moved": "moved", "renumbered": "renumbered"},
-    "ru": {"added": "добавлены положения:", "amended": "изменены положения:", "removed": "исключены положения:",
-           "moved": "перемещены положения:", "renumbered": "изменена нумерация:"},
-    "kk": {"added": "қосылған ережелер:", "amended": "өзгертілген ережелер:", "removed": "алынып тасталған ережелер:",
-           "moved": "орны ауыстырылған ережелер:", "renumbered": "нөмірі өзгерген тармақтар:"},
-}
+HEADS = SiteWords(
+    N_p("redline.head.added", "added"),
+    N_p("redline.head.amended", "amended"),
+    N_p("redline.head.removed", "removed"),
+    N_p("redline.head.moved", "moved"),
+    N_p("redline.head.renumbered", "renumbered"),
+    prefix="redline.head.",
+)
 
 
 def _parts(eid: str, lang: str) -> tuple[str, str | None, str | None]:
@@ -281,7 +291,7 @@ def _parts(eid: str, lang: str) -> tuple[str, str | None, str | None]:
             return w["intro"], {"i": "item", "p": "paragraph", "b": "bullet"}[m2.group(1)], m2.group(2)
         return eid, None, None
     base = m.group(2).replace("-", ".")
-    head = base if m.group(1) == "cl" else SECTION[lang].format(n=base)
+    head = base if m.group(1) == "cl" else site_word(SECTION, lang).format(n=base)
     if m.group(3):
         kind = {"i": "item", "p": "paragraph", "b": "bullet"}[m.group(3)]
         return head, kind, f"{m.group(4)})" if kind == "item" else m.group(4)
@@ -338,19 +348,17 @@ def summary(changes: list[Change], lang: str) -> str:
 
 
 # What readers see of a header besides the text: a change there is a change of the document too.
-HEADER_FIELDS = {
-    "title": {"ru": "Изменено название документа: «{}»", "kk": "Құжаттың атауы өзгертілді: «{}»",
-              "en": "Document title changed to “{}”"},
-    "product": {"ru": "Изменено название продукта: «{}»", "kk": "Өнімнің атауы өзгертілді: «{}»",
-                "en": "Product name changed to “{}”"},
-    "operator": {"ru": "Изменено наименование оператора: «{}»", "kk": "Оператордың атауы өзгертілді: «{}»",
-                 "en": "Operator name changed to “{}”"},
-}
+HEADER_FIELDS = SiteWords(
+    N_p("redline.header.title", "Document title changed to “{}”"),
+    N_p("redline.header.product", "Product name changed to “{}”"),
+    N_p("redline.header.operator", "Operator name changed to “{}”"),
+    prefix="redline.header.",
+)
 
 
 def header_summary(old: Document, new: Document, lang: str) -> str | None:
     """The reader-visible header fields (title, product, operator) that changed, named; None if none did."""
-    parts = [HEADER_FIELDS[name][lang].format(new.front.data.get(name, "")) for name in HEADER_FIELDS
+    parts = [HEADER_FIELDS.word(name, lang).format(new.front.data.get(name, "")) for name in HEADER_FIELDS.english
              if old.front.data.get(name) != new.front.data.get(name)]
     return "; ".join(parts) or None
 
@@ -368,13 +376,14 @@ def version_summary(old: Document, new: Document, lang: str, changes: list[Chang
 
 
 # A Latin letter put for the Cyrillic one it looks like (or back) is a change no reader can see
-LETTERS = {
-    "en": "letters replaced: {old} → {new}",
-    "ru": "заменены буквы: {old} → {new}",
-    "kk": "әріптер ауыстырылды: {old} → {new}",
-}
-SCRIPT = {"en": {"latin": "Latin", "cyrillic": "Cyrillic"}, "ru": {"latin": "латинские", "cyrillic": "кириллические"},
-          "kk": {"latin": "латын", "cyrillic": "кирилл"}}
+LETTERS = N_p("redline.letters", "letters replaced: {old} → {new}")
+SCRIPT = SiteWords(
+    N_p("redline.script.latin", "Latin"),
+    N_p("redline.script.cyrillic", "Cyrillic"),
+    prefix="redline.script.",
+)
+# quotation marks around a letter: “k” in English, «к» in Russian and Kazakh
+QUOTE = N_p("redline.quote", "“{}”")
 
 
 def _script(ch: str) -> str:
@@ -397,11 +406,11 @@ _SAME = str.maketrans("асеорхукмтпьи", "aceopxykmtnbu")
 
 def letters_note(pairs: list[tuple[str, str]], lang: str) -> str:
     """'заменены буквы: латинские «k», «t» → кириллические «к», «т»'."""
-    q = {"en": "“{}”", "ru": "«{}»", "kk": "«{}»"}[lang]
+    q = site_word(QUOTE, lang)
     old = ", ".join(q.format(a) for a, _ in pairs)
     new = ", ".join(q.format(b) for _, b in pairs)
     words = SCRIPT[lang]
-    return LETTERS[lang].format(old=f"{words[_script(pairs[0][0])]} {old}", new=f"{words[_script(pairs[0][1])]} {new}")
+    return site_word(LETTERS, lang).format(old=f"{words[_script(pairs[0][0])]} {old}", new=f"{words[_script(pairs[0][1])]} {new}")
 
 
 def _words_html(words: list[tuple[int, str]], lang: str = "en") -> str:
@@ -425,11 +434,11 @@ def _words_html(words: list[tuple[int, str]], lang: str = "en") -> str:
     return "".join(out)
 
 
-NOTES = {
-    "en": {"moved": "moved from {where}", "renumbered": "was {old}"},
-    "ru": {"moved": "перемещено из: {where}", "renumbered": "прежний номер {old}"},
-    "kk": {"moved": "бұрынғы орны: {where}", "renumbered": "бұрынғы нөмірі {old}"},
-}
+NOTES = SiteWords(
+    N_p("redline.note.moved", "moved from {where}"),
+    N_p("redline.note.renumbered", "was {old}"),
+    prefix="redline.note.",
+)
 
 
 def render_html(changes: list[Change], lang: str, only_changes: bool = False, link=None) -> str:

@@ -95,7 +95,6 @@ def test_clean_texts_give_no_finding_of_the_other_rules(spec):
 # makes them worse unnoticed; raise a floor when the rules improve, remove it at the target.
 RECALL_TARGET, PRECISION_TARGET = 0.90, 0.95
 RECALL_FLOORS = {  # (kind, lang): found / planted on the first and held-out sets, 2026-12-07
-    ("polarity", "kk"): 15 / 17,  # «жауапкершілік көтермейді» -> «көтереді» is not read as negated
     ("list items", "kk"): 7 / 10, ("list items", "en"): 5 / 10,  # items told apart only by their meaning
 }
 PRECISION_FLOORS: dict[str, float] = {}  # every kind at 95 % or more

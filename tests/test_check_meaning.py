@@ -73,6 +73,18 @@ CASES = [
      "en", "The Company does not store data on servers in the Republic of Kazakhstan.",
      "The Company stores data on servers in the Republic of Kazakhstan.",
      ("kk", "Компания деректерді Қазақстан Республикасындағы серверлерде сақтайды.")),
+    # a negation inside a word on both sides («недостоверных» / «дәйексіз») does not hide the one dropped
+    ("polarity-differs", "ru", "Компания не несет ответственности за убытки, возникшие вследствие предоставления "
+     "Пользователем недостоверных данных.",
+     "kk", "Компания Пайдаланушының дәйексіз деректер ұсынуы салдарынан туындаған залалдары үшін жауапкершілік көтереді.",
+     "Компания Пайдаланушының дәйексіз деректер ұсынуы салдарынан туындаған залалдары үшін жауапкершілік көтермейді.",
+     ("en", "The Company is not liable for losses caused by the User providing unreliable data.")),
+    # «еңсерілмейтін күш» (force majeure) is a term, its -мей no negation: the clause's own one is read
+    ("polarity-differs", "ru", "Компания не несет ответственности за задержку доставки, вызванную обстоятельствами "
+     "непреодолимой силы.",
+     "kk", "Компания еңсерілмейтін күш мән-жайларынан туындаған жеткізудің кешігуі үшін жауапкершілік көтереді.",
+     "Компания еңсерілмейтін күш мән-жайларынан туындаған жеткізудің кешігуі үшін жауапкершілік көтермейді.",
+     ("en", "The Company is not liable for delays in delivery caused by force majeure.")),
     # modality
     ("modality-differs", "ru", "Пользователь вправе удалить аккаунт в любое время.",
      "en", "The User shall delete the account at any time.", "The User may delete the account at any time.",
@@ -649,3 +661,12 @@ def test_a_glossary_term_in_english_is_rendered_in_the_singular_too():
     assert term.accepted("the information was received from a third party.", "en")
     assert term.accepted("it is not disclosed to third parties.", "en")
     assert not term.accepted("it is not disclosed to the parties.", "en")
+
+
+def test_a_word_that_begins_with_dis_is_no_negation_of_its_own(tmp_path):
+    """«При недостижении согласия» = "If no agreement is reached": "disputes" must not count as a second negation."""
+    texts = {"ru": ["Споры разрешаются путем переговоров. При недостижении согласия спор передается в суд."],
+             "en": ["Disputes are resolved through negotiations. If no agreement is reached, the dispute is referred "
+                    "to the court."],
+             "kk": ["Даулар келіссөздер жолымен шешіледі. Келісімге қол жеткізілмеген жағдайда дау сотқа беріледі."]}
+    assert [f.rule for f in check(tmp_path, texts) if f.rule == "polarity-differs"] == []

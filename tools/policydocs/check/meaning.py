@@ -120,6 +120,7 @@ class Profile:
     has_title: bool = False  # a law or code is named with a title in quotes
     currencies: frozenset = frozenset()  # currencies named without an amount ("in tenge (KZT)"): ISO codes
     currency_words: tuple[str, ...] = ()
+    weak_sure: bool = True  # its weak words were read with a dictionary (ru, kk); English by prefix only
 
 
 def _word_matches(pattern: str, toks: Tokens, i: int) -> bool:
@@ -386,7 +387,7 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         frozenset(kind for kind, _, _ in conds), tuple(_phrase_text(toks, a, b) for _, a, b in conds),
         frozenset(kind for kind, _, _ in places), tuple(_phrase_text(toks, a, b) for _, a, b in places),
         frozenset(kind for kind, _, _ in titles), tuple(_phrase_text(toks, a, b) for _, a, b in titles),
-        has_title, *_bare_currencies(text))
+        has_title, *_bare_currencies(text), weak_sure=lang != "en")
 
 
 # quantities.py's currencies as whole words: "EUR" is not the start of "European", nor "RUB" of "rubric"
@@ -482,9 +483,12 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
         return []
     out: list[tuple[str, dict]] = []
     # one text negates, the other does not; a negation inside a word («неразглашение», "unless") in the
-    # text without one may say the same: no verdict then (counting instead cried wolf on «ни ... не»)
+    # text without one may say the same: no verdict then (counting instead cried wolf on «ни ... не»),
+    # unless the other text has as many of its own («недостоверных» / «дәйексіз»): they answer each other
+    # (counted only where a dictionary read them: an English "disciplinary" is no negation)
+    neg, plain = (b, a) if not a.negations else (a, b)
     if (a.polarity_known and b.polarity_known and bool(a.negations) != bool(b.negations)
-            and not (a.weak if not a.negations else b.weak)):
+            and not (plain.weak > neg.weak if neg.weak_sure else plain.weak)):
         out.append(("polarity-differs", dict(src_words=_words(a.negations), words=_words(b.negations))))
     if a.modality - b.modality and b.modality - a.modality:  # a swap; a modal word merely left out is no verdict
         out.append(("modality-differs", dict(src_kinds=_kinds(a.modality), kinds=_kinds(b.modality),

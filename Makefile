@@ -9,14 +9,14 @@ STAMP  := $(VENV)/.installed
 # import MkDocs, see README), so the legal team's console shows only what concerns their texts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-clock platform-check setup system-deps serve check clean import-seeds messages
+.PHONY: build test test-clock platform-check lint setup system-deps serve check clean import-seeds messages
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -47,6 +47,12 @@ test-clock: $(STAMP) system-deps
 # the same files, pages and API, or one line naming the first file that differs (exit 2). CI runs it.
 platform-check: $(STAMP)
 	$(BIN)/python tools/scripts/platform_check.py --config mkdocs.yml
+
+# Lint, format and types (pyproject.toml: [tool.ruff], [tool.mypy]); the same as .pre-commit-config.yaml. CI runs it.
+lint: $(STAMP)
+	$(BIN)/ruff check tools tests bench
+	$(BIN)/ruff format --check tools tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .hypothesis

@@ -25,7 +25,7 @@ NAMES = SiteWords(
 )
 
 
-class _Names(Mapping):
+class _Names(Mapping[str, str]):
     """One language's name in each language, read from the catalogs at each look-up."""
 
     def __init__(self, code: str):

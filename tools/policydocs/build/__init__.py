@@ -7,7 +7,8 @@ index. The plugin (``mkdocs_plugin/``) calls it from its events; ``policydocs bu
 calls it without MkDocs. Nothing here imports MkDocs.
 """
 
+from ..site.theme_words import template_globals
 from .outputs import KNOWN as OUTPUTS
 from .session import ASSET_DIR, ASSETS, GeneratedPage, ServeState, SiteBuild
 
-__all__ = ["ASSETS", "ASSET_DIR", "OUTPUTS", "GeneratedPage", "ServeState", "SiteBuild"]
+__all__ = ["ASSETS", "ASSET_DIR", "OUTPUTS", "GeneratedPage", "ServeState", "SiteBuild", "template_globals"]

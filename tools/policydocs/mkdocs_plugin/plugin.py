@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from ..build import ASSET_DIR, ASSETS, ServeState, SiteBuild, staged
+from ..build import ASSET_DIR, ASSETS, ServeState, SiteBuild, staged, template_globals
 from ..build.outputs import check_names, option_line
 from ..errors import PolicyError
 from ..i18n import _
@@ -99,6 +99,7 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
         return files
 
     def on_env(self, env, *, config, files):
+        env.globals.update(template_globals())  # the theme's words, from the site catalogs
         if self.command == "serve":
             env.bytecode_cache = self._serve.templates  # compiled templates kept between rebuilds
         return env

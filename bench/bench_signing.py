@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_signing.py [--builds 2]
 
 The build pair uses the fixture project of tests/browser/sitebuild.py with two published
-versions (tests/test_site_versions.py), PDFs on, warm caches; best of --builds each, side by side.
+versions (tests/site/test_versions.py), PDFs on, warm caches; best of --builds each, side by side.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.proof_certs import PASSWORD, SIGNING_AT, make_p12  # noqa: E402
-from tests.test_proof_manifests import make_project, mkdocs_build, publish_two_versions  # noqa: E402
+from tests.proof.test_manifests import make_project, mkdocs_build, publish_two_versions  # noqa: E402
 from policydocs.proof import signing  # noqa: E402
 
 

@@ -44,7 +44,7 @@ def on_the_day(date: dt.date) -> dt.datetime:
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch):
     """The suite reads the tool's messages in English (their ids), whatever the machine's locale;
-    subprocesses inherit POLICYDOCS_LANG. tests/test_messages_i18n.py chooses other languages."""
+    subprocesses inherit POLICYDOCS_LANG. tests/i18n/test_messages.py chooses other languages."""
     from policydocs.i18n import set_language
 
     monkeypatch.setenv("POLICYDOCS_LANG", "en")

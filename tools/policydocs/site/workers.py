@@ -5,7 +5,7 @@ Pages of one document do not depend on another's, so a build hands each worker e
 and the function to run without pickling any of it; only results travel back, and a
 worker that writes its pages itself returns nothing. The output does not depend on how
 the documents were shared out: a forked build is byte for byte the one-process build
-(tests/test_site_scale.py).
+(tests/site/test_scale.py).
 
 Forking a process that runs threads is not safe (``mkdocs serve`` does): its callers stay
 in one process there.

@@ -26,7 +26,7 @@ is silent, as Open XML PowerTools' ``ListItemRetriever`` and LibreOffice read th
 - a placeholder of a level without a number (bullet, none) prints nothing;
 - formats: decimal, decimalZero, lower/upperLetter (z, aa, bb), lower/upperRoman,
   russianLower/Upper (29 letters: no ё й ъ ь; after я: аа, аб as LibreOffice shows), all
-  checked against LibreOffice's text export in tests/test_import_word_numbering.py.
+  checked against LibreOffice's text export in tests/importer/test_word_numbering.py.
 
 ``w:suff`` (tab, space or nothing between number and text) is not read: the reader always
 writes the label and one space, so "1.Текст" in Word still imports as clause 1.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_check_meaning import pair
+from .test_meaning import pair
 
 CASES = [  # (rule, source lang, source, lang, wrong, right, third)
     # an age bound and an upper bound are no negations

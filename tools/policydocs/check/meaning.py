@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from . import markers as markers_mod
@@ -24,6 +25,7 @@ from . import morph, quantities, wording
 from .markers import Markers
 from ..i18n import N_
 
+CONTRACTION_RE = re.compile(r"n['’]t\b")  # "don't" -> "do n't": the "not" is a word of its own
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -54,6 +56,7 @@ KIND_NAMES = {
     "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
 }
 
+_KK_SHAPED: dict[str, bool] = {}  # Kazakh word form -> whether it has the shape of a negative verb
 ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
 _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
 
@@ -64,8 +67,8 @@ class Tokens:
     __slots__ = ("text", "lang", "lows", "_words", "_starts", "forms")
 
     def __init__(self, text: str, lang: str) -> None:
-        if lang == "en":
-            text = re.sub(r"n['’]t\b", " n't", text)
+        if lang == "en" and ("n'" in text or "n’" in text):
+            text = CONTRACTION_RE.sub(" n't", text)
         self.text, self.lang = text, lang
         self.lows = TOKEN_RE.findall(text.lower().replace("ё", "е"))
         self._words = self._starts = None
@@ -79,9 +82,11 @@ class Tokens:
         return self.forms.get(low, (low,))
 
     def _spans(self) -> None:
-        found = list(TOKEN_RE.finditer(self.text))
-        if len(found) != len(self.lows):  # a letter whose lower case is two characters: read it lower-cased
-            found = list(TOKEN_RE.finditer(self.text.lower()))
+        starts = [m.start() for m in TOKEN_RE.finditer(self.text)]
+        if len(starts) == len(self.lows):
+            self._starts = starts
+            return
+        found = list(TOKEN_RE.finditer(self.text.lower()))  # a letter whose lower case is two characters
         self._words = [m.group(0) for m in found]
         self._starts = [m.start() for m in found]
 
@@ -173,33 +178,57 @@ def _index(m: Markers) -> tuple:
                 entries = [e for lemma in lemmas for e in exact.get(lemma, ())]
                 if entries:
                     surface[form] = entries
-        _INDEXES[key] = (m, surface, prefix, suffix)  # the markers are kept alive with their id
+        _INDEXES[key] = (m, surface, prefix, suffix, {})  # the markers are kept alive with their id
     return _INDEXES[key]
+
+
+def _first_word(pattern: str, low: str, lang: str) -> bool:
+    """Whether a phrase's first word pattern matches a lower-cased word, its capital aside (as ``_word_matches``)."""
+    pattern = pattern.lstrip("^")
+    if pattern == "*":
+        return True
+    if pattern.endswith("*"):
+        return low.startswith(pattern[:-1])
+    if pattern.startswith("*"):
+        return len(low) > len(pattern) and low.endswith(pattern[1:])
+    return pattern in markers_mod.lemmas(low, lang)
+
+
+MAX_WORDS = 400_000  # distinct word forms remembered per language before the memo starts again
+
+
+def _starts(index: tuple, low: str) -> tuple:
+    """The phrases a word may begin, as (group, kind, phrase, capital first), its first word already
+    matched: asked once per word form and language, so a text's words are looked up, not matched."""
+    m, surface, prefix, suffix, memo = index
+    found = memo.get(low)
+    if found is None:
+        if len(memo) >= MAX_WORDS:
+            memo.clear()
+        # the order of the entries is the order in which matches are kept when two are as long
+        entries = [*surface.get(low, ()), *prefix.get(low[:2], ()), *suffix.get(low[-2:], ())]
+        found = memo[low] = tuple((group, kind, phrase, phrase[0][:1] == "^") for group, kind, phrase in entries
+                                  if _first_word(phrase[0], low, m.lang))
+    return found
 
 
 def _matches(m: Markers, toks: Tokens) -> dict[str, list[tuple[str, int, int]]]:
     """Per group, (kind, first token, end token) of every phrase found, longest first, not overlapping.
 
-    The words that may begin a phrase are found with set operations first: most words begin none.
+    Which words may begin a phrase is remembered per word form (``_starts``); the positions of those
+    words are picked out with C iteration (``compress``): most words begin none.
     """
-    _, surface, prefix, suffix = _index(m)
+    index = _index(m)
     lows = toks.lows
-    uniq = set(lows)
-    cand = uniq & surface.keys()
-    cand.update(w for w in uniq if w[:2] in prefix or w[-2:] in suffix)
-    if not cand:
-        return {}
+    starts = [_starts(index, low) for low in lows]
     raw: dict[str, list] = {}
     n_toks = len(lows)
-    for i, low in enumerate(lows):
-        if low not in cand:
-            continue
-        candidates = list(surface.get(low, ()))
-        candidates += prefix.get(low[:2], ())
-        candidates += suffix.get(low[-2:], ())
-        for group, kind, phrase in candidates:
+    for i in compress(range(n_toks), starts):
+        for group, kind, phrase, capital in starts[i]:
             n = len(phrase)
-            if i + n <= n_toks and all(_word_matches(p, toks, i + j) for j, p in enumerate(phrase)):
+            if i + n > n_toks or (capital and not toks.word(i)[:1].isupper()):
+                continue
+            if n == 1 or all(_word_matches(phrase[j], toks, i + j) for j in range(1, n)):
                 raw.setdefault(group, []).append((kind, i, i + n))
     out: dict[str, list] = {}
     for group, found in raw.items():
@@ -295,10 +324,17 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     weak = sum(_weak(toks.lows[a], lang) for _, a, b in _outside(found.get("weak", []), plain))
     if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
-        shaped = {w for w in set(toks.lows) if KK_NEGATIVE_SHAPE_RE.search(w)}
-        for i, low in enumerate(toks.lows):
-            if low not in shaped or i in masked or i in in_modal:
+        lows = toks.lows
+        new = set(lows).difference(_KK_SHAPED)
+        if new:
+            if len(_KK_SHAPED) >= MAX_WORDS:
+                _KK_SHAPED.clear()
+                new = set(lows)
+            _KK_SHAPED.update((w, bool(KK_NEGATIVE_SHAPE_RE.search(w))) for w in new)
+        for i in compress(range(len(lows)), map(_KK_SHAPED.__getitem__, lows)):
+            if i in masked or i in in_modal:
                 continue
+            low = lows[i]
             n = morph.negated_kk(low)
             if n is None:
                 known = False
@@ -310,7 +346,7 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     per_sentence: dict[int, set | None] = {}
     abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
     for kind, a, b in parties:
-        sentence = bisect_right(bounds, toks.start(a))
+        sentence = bisect_right(bounds, toks.start(a)) if bounds else 0
         if sentence not in per_sentence and abbreviations:
             start = bounds[sentence - 1] if sentence else 0
             # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
@@ -352,9 +388,11 @@ BARE_CURRENCY_RE = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c_{code}>{rx})" for
 def _bare_currencies(text: str) -> tuple[frozenset, tuple[str, ...]]:
     """Currencies a text names apart from any amount, by quantities.py's own patterns (one table of
     currencies): an amount's currency ("500 тенге") is amount-differs' to compare, not this rule's."""
-    amounts = [m.span("cur") for m in quantities.QUANTITY_RE.finditer(text) if m.group("cur")]
     codes, words = set(), []
+    amounts = None  # read only when a currency is named: most clauses name none
     for m in BARE_CURRENCY_RE.finditer(text):
+        if amounts is None:
+            amounts = [x.span("cur") for x in quantities.QUANTITY_RE.finditer(text) if x.group("cur")]
         if any(a <= m.start() < b for a, b in amounts):
             continue
         code = next((name[2:] for name, value in m.groupdict().items() if value and name.startswith("c_")), None)

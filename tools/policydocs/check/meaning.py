@@ -56,6 +56,7 @@ KIND_NAMES = {
     "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
 }
 
+_ABBREVIATED: dict[str, bool] = {}  # word as written -> whether it holds an abbreviation («ТОО», "LLP's")
 _KK_SHAPED: dict[str, bool] = {}  # Kazakh word form -> whether it has the shape of a negative verb
 ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
 _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
@@ -291,6 +292,21 @@ def _weak(word: str, lang: str) -> bool:
     return True
 
 
+def _abbreviated(toks: Tokens) -> bool:
+    """Whether a text may hold an abbreviation: one of its words does (a letter run is part of one word),
+    told per word form and remembered; most clauses hold none, and the pattern is slow on a whole text."""
+    words = toks._words
+    if words is None:
+        return True  # read the text itself
+    new = set(words).difference(_ABBREVIATED)
+    if new:
+        if len(_ABBREVIATED) >= MAX_WORDS:
+            _ABBREVIATED.clear()
+            new = set(words)
+        _ABBREVIATED.update((w, bool(ABBREVIATION_RE.search(w))) for w in new)
+    return any(map(_ABBREVIATED.__getitem__, words))
+
+
 def _subject(toks: Tokens, i: int, lang: str, stem: str) -> bool | None:
     """Whether a party's word stands as who acts: nominative (ru), bare form (kk), no preposition before it (en)."""
     low = toks.lows[i]
@@ -353,7 +369,7 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     # who acts, sentence by sentence: None where a party's case cannot be told
     bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
-    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
+    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties and _abbreviated(toks) else []
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks.start(a)) if bounds else 0
         if sentence not in per_sentence and abbreviations:

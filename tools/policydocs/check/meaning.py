@@ -259,7 +259,8 @@ def _outside(found: list[tuple[str, int, int]], masked: set[int]) -> list[tuple[
 
 
 def _phrase_text(toks: Tokens, a: int, b: int) -> str:
-    return " ".join(toks.word(i) for i in range(a, b))
+    toks.word(a)  # the words as written, read once
+    return " ".join(toks._words[a:b])
 
 
 def readable(text: str, lang: str) -> bool:

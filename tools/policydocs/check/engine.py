@@ -648,7 +648,10 @@ def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Bl
     fs, ft = _facts(s, src_doc.lang, cache), _facts(t, doc.lang, cache)
     if not fs["text"] or not ft["text"]:
         return []
-    a = meaning.profile(fs["text"], src_doc.lang, key)
+    # kept with the block's facts: the source clause is compared with each translation, read once
+    if "profile" not in fs:
+        fs["profile"] = meaning.profile(fs["text"], src_doc.lang, key)
+    a = fs["profile"]
     b = meaning.profile(ft["text"], doc.lang, key)
     out = []
     for rule, params in meaning.compare(a, b):

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from . import markers as markers_mod
@@ -24,6 +25,7 @@ from . import morph, quantities, wording
 from .markers import Markers
 from ..i18n import N_
 
+CONTRACTION_RE = re.compile(r"n['’]t\b")  # "don't" -> "do n't": the "not" is a word of its own
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CYRILLIC_RE = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -54,6 +56,8 @@ KIND_NAMES = {
     "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
 }
 
+_ABBREVIATED: dict[str, bool] = {}  # word as written -> whether it holds an abbreviation («ТОО», "LLP's")
+_KK_SHAPED: dict[str, bool] = {}  # Kazakh word form -> whether it has the shape of a negative verb
 ENABLED = True  # off only to measure what the rules cost (bench/bench_meaning.py)
 _UNREADABLE: set[tuple[str, str]] = set()  # (lang, excerpt) of texts the analysers could not read: verbose output
 
@@ -64,11 +68,18 @@ class Tokens:
     __slots__ = ("text", "lang", "lows", "_words", "_starts", "forms")
 
     def __init__(self, text: str, lang: str) -> None:
-        if lang == "en":
-            text = re.sub(r"n['’]t\b", " n't", text)
+        if lang == "en" and ("n'" in text or "n’" in text):
+            text = CONTRACTION_RE.sub(" n't", text)
         self.text, self.lang = text, lang
-        self.lows = TOKEN_RE.findall(text.lower().replace("ё", "е"))
         self._words = self._starts = None
+        words = TOKEN_RE.findall(text)
+        joined = "\0".join(words)
+        lowered = joined.lower()
+        if len(lowered) == len(joined):  # each letter lower-cased in place: the same words, one C call each
+            self._words = words
+            self.lows = lowered.replace("ё", "е").split("\0") if words else []
+        else:  # a letter whose lower case is two characters: the words of the lower-cased text
+            self.lows = TOKEN_RE.findall(text.lower().replace("ё", "е"))
         self.forms = markers_mod.FORMS_RU if lang == "ru" else {}
 
     def __len__(self) -> int:
@@ -79,9 +90,11 @@ class Tokens:
         return self.forms.get(low, (low,))
 
     def _spans(self) -> None:
-        found = list(TOKEN_RE.finditer(self.text))
-        if len(found) != len(self.lows):  # a letter whose lower case is two characters: read it lower-cased
-            found = list(TOKEN_RE.finditer(self.text.lower()))
+        starts = [m.start() for m in TOKEN_RE.finditer(self.text)]
+        if len(starts) == len(self.lows):
+            self._starts = starts
+            return
+        found = list(TOKEN_RE.finditer(self.text.lower()))  # a letter whose lower case is two characters
         self._words = [m.group(0) for m in found]
         self._starts = [m.start() for m in found]
 
@@ -175,33 +188,59 @@ def _index(m: Markers) -> tuple:
                 entries = [e for lemma in lemmas for e in exact.get(lemma, ())]
                 if entries:
                     surface[form] = entries
-        _INDEXES[key] = (m, surface, prefix, suffix)  # the markers are kept alive with their id
+        _INDEXES[key] = (m, surface, prefix, suffix, {})  # the markers are kept alive with their id
     return _INDEXES[key]
+
+
+def _first_word(pattern: str, low: str, lang: str) -> bool:
+    """Whether a phrase's first word pattern matches a lower-cased word, its capital aside (as ``_word_matches``)."""
+    pattern = pattern.lstrip("^")
+    if pattern == "*":
+        return True
+    if pattern.endswith("*"):
+        return low.startswith(pattern[:-1])
+    if pattern.startswith("*"):
+        return len(low) > len(pattern) and low.endswith(pattern[1:])
+    return pattern in markers_mod.lemmas(low, lang)
+
+
+MAX_WORDS = 400_000  # distinct word forms remembered per language before the memo starts again
+
+
+def _starts(index: tuple, lows: list[str]) -> list[tuple]:
+    """Per word, the phrases it may begin, as (group, kind, phrase, capital first), its first word
+    already matched: worked out once per word form and language, then looked up in C."""
+    m, surface, prefix, suffix, memo = index
+    new = set(lows).difference(memo)
+    if new:
+        if len(memo) + len(new) > MAX_WORDS:
+            memo.clear()
+            new = set(lows)
+        for low in new:
+            # the order of the entries is the order in which matches are kept when two are as long
+            entries = [*surface.get(low, ()), *prefix.get(low[:2], ()), *suffix.get(low[-2:], ())]
+            memo[low] = tuple((group, kind, phrase, phrase[0][:1] == "^") for group, kind, phrase in entries
+                              if _first_word(phrase[0], low, m.lang))
+    return list(map(memo.__getitem__, lows))
 
 
 def _matches(m: Markers, toks: Tokens) -> dict[str, list[tuple[str, int, int]]]:
     """Per group, (kind, first token, end token) of every phrase found, longest first, not overlapping.
 
-    The words that may begin a phrase are found with set operations first: most words begin none.
+    Which words may begin a phrase is remembered per word form (``_starts``); the positions of those
+    words are picked out with C iteration (``compress``): most words begin none.
     """
-    _, surface, prefix, suffix = _index(m)
+    index = _index(m)
     lows = toks.lows
-    uniq = set(lows)
-    cand = uniq & surface.keys()
-    cand.update(w for w in uniq if w[:2] in prefix or w[-2:] in suffix)
-    if not cand:
-        return {}
+    starts = _starts(index, lows)
     raw: dict[str, list] = {}
     n_toks = len(lows)
-    for i, low in enumerate(lows):
-        if low not in cand:
-            continue
-        candidates = list(surface.get(low, ()))
-        candidates += prefix.get(low[:2], ())
-        candidates += suffix.get(low[-2:], ())
-        for group, kind, phrase in candidates:
+    for i in compress(range(n_toks), starts):
+        for group, kind, phrase, capital in starts[i]:
             n = len(phrase)
-            if i + n <= n_toks and all(_word_matches(p, toks, i + j) for j, p in enumerate(phrase)):
+            if i + n > n_toks or (capital and not toks.word(i)[:1].isupper()):
+                continue
+            if n == 1 or all(_word_matches(phrase[j], toks, i + j) for j in range(1, n)):
                 raw.setdefault(group, []).append((kind, i, i + n))
     out: dict[str, list] = {}
     for group, found in raw.items():
@@ -222,7 +261,8 @@ def _outside(found: list[tuple[str, int, int]], masked: set[int]) -> list[tuple[
 
 
 def _phrase_text(toks: Tokens, a: int, b: int) -> str:
-    return " ".join(toks.word(i) for i in range(a, b))
+    toks.word(a)  # the words as written, read once
+    return " ".join(toks._words[a:b])
 
 
 def readable(text: str, lang: str) -> bool:
@@ -253,6 +293,21 @@ def _weak(word: str, lang: str) -> bool:
         rest = word[3:] if word.startswith(("non", "dis")) else word[2:]
         return len(rest) > 3 and rest.lstrip("-").isalpha()
     return True
+
+
+def _abbreviated(toks: Tokens) -> bool:
+    """Whether a text may hold an abbreviation: one of its words does (a letter run is part of one word),
+    told per word form and remembered; most clauses hold none, and the pattern is slow on a whole text."""
+    words = toks._words
+    if words is None:
+        return True  # read the text itself
+    new = set(words).difference(_ABBREVIATED)
+    if new:
+        if len(_ABBREVIATED) >= MAX_WORDS:
+            _ABBREVIATED.clear()
+            new = set(words)
+        _ABBREVIATED.update((w, bool(ABBREVIATION_RE.search(w))) for w in new)
+    return any(map(_ABBREVIATED.__getitem__, words))
 
 
 def _subject(toks: Tokens, i: int, lang: str, stem: str) -> bool | None:
@@ -333,10 +388,17 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     weak = sum(_weak(toks.lows[a], lang) for _, a, b in _outside(found.get("weak", []), plain))
     if lang == "kk" and KK_NEGATIVE_SHAPE_RE.search(text.lower()):
         in_modal = {i for kind, a, b in modal if kind != "prohibition" for i in range(a, b)}
-        shaped = {w for w in set(toks.lows) if KK_NEGATIVE_SHAPE_RE.search(w)}
-        for i, low in enumerate(toks.lows):
-            if low not in shaped or i in masked or i in in_modal:
+        lows = toks.lows
+        new = set(lows).difference(_KK_SHAPED)
+        if new:
+            if len(_KK_SHAPED) >= MAX_WORDS:
+                _KK_SHAPED.clear()
+                new = set(lows)
+            _KK_SHAPED.update((w, bool(KK_NEGATIVE_SHAPE_RE.search(w))) for w in new)
+        for i in compress(range(len(lows)), map(_KK_SHAPED.__getitem__, lows)):
+            if i in masked or i in in_modal:
                 continue
+            low = lows[i]
             n = morph.negated_kk(low)
             if n is None:
                 known = False
@@ -347,15 +409,15 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     # who acts, sentence by sentence: None where a party's case cannot be told
     bounds = [x.end() for x in SENTENCE_END_RE.finditer(toks.text)] if parties else []
     per_sentence: dict[int, set | None] = {}
-    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties else []
+    abbreviations = [x.start() for x in ABBREVIATION_RE.finditer(toks.text)] if parties and _abbreviated(toks) else []
     bare: set[int] = set()  # with roles: the first tokens of the parties that may act (bare, or holding a right)
     for kind, a, b in parties if roles else ():
-        stem, sentence = _party_stem(k, kind, toks, a, b), bisect_right(bounds, toks.start(a))
+        stem, sentence = _party_stem(k, kind, toks, a, b), bisect_right(bounds, toks.start(a)) if bounds else 0
         if _subject(toks, b - 1, lang, stem) or _acts(False, toks, b, stem, parties, roles,
                                                       bounds[sentence] if sentence < len(bounds) else None, bare):
             bare.add(a)
     for kind, a, b in parties:
-        sentence = bisect_right(bounds, toks.start(a))
+        sentence = bisect_right(bounds, toks.start(a)) if bounds else 0
         if sentence not in per_sentence and abbreviations:
             start = bounds[sentence - 1] if sentence else 0
             # «ЦНТ предоставляет ...»: an abbreviation before the first party may be the one who acts
@@ -395,12 +457,29 @@ BARE_CURRENCY_RE = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c_{code}>{rx})" for
                               + ")(?!\\w)", re.I)
 
 
+def _currency_hint():
+    """The same alternatives in lower case, searched in the lower-cased text without re.I: twice as fast,
+    and it finds whatever the pattern above finds; so a clause where it finds nothing names no currency
+    (most clauses). None where the alternatives hold an escape that lower case would change (\\S, \\W)."""
+    alternatives = "|".join(rx for _, rx in quantities.CURRENCIES)
+    if re.search(r"\\[A-Z]", alternatives):
+        return None
+    return re.compile("(?<!\\w)(?:" + alternatives.lower() + ")")
+
+
+CURRENCY_HINT_RE = _currency_hint()
+
+
 def _bare_currencies(text: str) -> tuple[frozenset, tuple[str, ...]]:
     """Currencies a text names apart from any amount, by quantities.py's own patterns (one table of
     currencies): an amount's currency ("500 тенге") is amount-differs' to compare, not this rule's."""
-    amounts = [m.span("cur") for m in quantities.QUANTITY_RE.finditer(text) if m.group("cur")]
+    if CURRENCY_HINT_RE is not None and not CURRENCY_HINT_RE.search(text.lower()):
+        return frozenset(), ()
     codes, words = set(), []
+    amounts = None  # read only when a currency is named: most clauses name none
     for m in BARE_CURRENCY_RE.finditer(text):
+        if amounts is None:
+            amounts = [x.span("cur") for x in quantities.QUANTITY_RE.finditer(text) if x.group("cur")]
         if any(a <= m.start() < b for a, b in amounts):
             continue
         code = next((name[2:] for name, value in m.groupdict().items() if value and name.startswith("c_")), None)

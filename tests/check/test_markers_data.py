@@ -25,6 +25,27 @@ CASES = [  # (rule, source lang, source, lang, wrong, right, third)
      "In case of discrepancy the Russian text prevails, and the law of the Republic of Kazakhstan applies.",
      ("kk", "Мәтіндер арасында алшақтық болса, орыс тіліндегі мәтін басым болады, Қазақстан Республикасының құқығы қолданылады.")),
     # "on condition that" is «при условии»
+    # "No. 94-V" is a number sign, not a negation
+    ("polarity-differs", "ru", "Компания обрабатывает данные в соответствии с Законом № 94-V и не передает их третьим лицам.",
+     "en", "The Company processes data in accordance with Law No. 94-V and transfers them to third parties.",
+     "The Company processes data in accordance with Law No. 94-V and does not transfer them to third parties.",
+     ("kk", "Компания деректерді № 94-V Заңға сәйкес өңдейді және оларды үшінші тұлғаларға бермейді.")),
+    # «орындамау» (non-performance) is a negation inside a noun, as «неисполнение»: the clause's own is read
+    ("polarity-differs", "ru", "Стороны освобождаются от ответственности за неисполнение обязательств вследствие "
+     "обстоятельств непреодолимой силы.",
+     "kk", "Міндеттемелерді орындамау еңсерілмейтін күш салдарынан болса, тараптар жауапкершіліктен босатылмайды.",
+     "Міндеттемелерді орындамау еңсерілмейтін күш салдарынан болса, тараптар жауапкершіліктен босатылады.",
+     ("en", "The parties are released from liability for non-performance of obligations caused by force majeure.")),
+    # a duty not to («жария етпеуге міндетті») is a ban, as «запрещается»
+    ("modality-differs", "ru", "Пользователю запрещается разглашать код подтверждения третьим лицам.",
+     "kk", "Пайдаланушы растау кодын үшінші тұлғаларға жария етуге міндетті.",
+     "Пайдаланушы растау кодын үшінші тұлғаларға жария етпеуге міндетті.",
+     ("en", "The User is prohibited from disclosing the confirmation code to third parties.")),
+    # «при условии» is «... жағдайда» in Kazakh: one condition
+    ("condition-differs", "ru", "Арендатор несет ответственность за ущерб при условии, что ущерб не покрыт страховкой.",
+     "kk", "Жалға алушы залал үшін жауапкершілік көтереді.",
+     "Залал сақтандырумен жабылмаған жағдайда, Жалға алушы залал үшін жауапкершілік көтереді.",
+     ("en", "The Lessee is liable for the damage provided that the damage is not covered by insurance.")),
     ("condition-differs", "ru", "Трансграничная передача осуществляется при условии обеспечения защиты данных.",
      "en", "Cross-border transfer is carried out and data protection is ensured.",
      "Cross-border transfer is carried out on condition that data protection is ensured.",
@@ -38,3 +59,28 @@ def test_marker_data_fires_on_the_mistake_and_not_on_the_right_wording(tmp_path,
                                                                          right, third):
     assert rule in pair(tmp_path / "wrong", src_lang, src, lang, wrong, third)
     assert pair(tmp_path / "right", src_lang, src, lang, right, third) == []
+
+
+def test_a_party_swapped_wherever_it_stands_is_found_and_one_not_repeated_is_not(tmp_path):
+    """"paid by the Lessee" -> "paid by the Lessor": no party acts as the subject, the named one is swapped."""
+    from policydocs.check.terminology import parse as parse_glossary
+
+    from .test_meaning import check
+
+    lease = parse_glossary([{"ru": "Арендатор", "kk": "Жалға алушы", "en": "Lessee", "party": True},
+                            {"ru": "Арендодатель", "kk": "Жалға беруші", "en": "Lessor", "party": True}])
+    right = {"ru": ["Штрафы за нарушение правил дорожного движения оплачиваются Арендатором."],
+             "kk": ["Жол жүрісі қағидаларын бұзғаны үшін айыппұлдарды Жалға алушы төлейді."],
+             "en": ["Fines for traffic violations are paid by the Lessee."]}
+    runs = iter(range(10))
+
+    def rules(texts):
+        return [(f.lang, f.rule) for f in check(tmp_path / str(next(runs)), texts, glossary=lease)
+                if f.rule == "actor-differs"]
+
+    assert rules(right) == []
+    assert rules(dict(right, en=["Fines for traffic violations are paid by the Lessor."])) == [("en", "actor-differs")]
+    # the Company named in the source and not repeated in the translation ("its") is no verdict
+    assert rules({"ru": ["Арендатор возвращает Автомобиль на парковку Арендодателя."],
+                  "kk": ["Жалға алушы Автомобильді Жалға берушінің тұрағына қайтарады."],
+                  "en": ["The Lessee returns the Car to its parking place."]}) == []

@@ -330,6 +330,10 @@ def _subject(toks: Tokens, i: int, lang: str, stem: str) -> bool | None:
     return nxt in EN_VERB_NEXT or (len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
 
 
+# a negative verbal noun, with or without its endings: «орындамау», «орындамауы», «етпеуге», «бермеуді»
+KK_NEGATIVE_NOUN_RE = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:у|уы|уі|уға|уге|уын|уін|уды|уді|уы|уына|уіне|уда|уде)$")
+# "No. 94-V", "No 12": the abbreviation of "number", before a digit, is no negation
+EN_NUMBER_SIGN_RE = re.compile(r"\bno\.?\s*\d", re.I)
 GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
 
 
@@ -378,10 +382,22 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     masked = {i for _, a, b in found.get("bound", ()) for i in range(a, b)}
     # a bound («не может превышать», "may not exceed") is a limit: neither a negation nor a ban
     modal = _outside(found.get("modality", []), masked)
+    banned: set[int] = set()  # Kazakh negative verbal nouns that make a duty a ban: a negation, as «запрещается»
+    if lang == "kk" and modal:
+        # «жария етпеуге міндетті», «бермеуі тиіс»: a duty not to do is a ban («запрещается», "shall not")
+        modal = list(modal)
+        for n, (kind, a, b) in enumerate(modal):
+            if kind == "obligation" and a and KK_NEGATIVE_NOUN_RE.search(toks.lows[a - 1]) \
+                    and morph.negated_kk(toks.lows[a - 1]):
+                modal[n] = ("prohibition", a - 1, b)
+                banned.add(a - 1)
     conds = found.get("conditions", [])
     for kind, a, b in conds:
         if kind in ("except", "only", "provided"):
             masked.update(range(a, b))  # «қоспағанда» (except) is built on a negative form, and is no negation
+    if lang == "en" and "no" in toks.lows and EN_NUMBER_SIGN_RE.search(text):
+        masked.update(i for i, low in enumerate(toks.lows) if low == "no"
+                      and EN_NUMBER_SIGN_RE.match(text, toks.start(i)))
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
     plain = masked | {i for _, a, b in found.get("not_weak", ()) for i in range(a, b)}  # «необходимо»
@@ -402,6 +418,8 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
             n = morph.negated_kk(low)
             if n is None:
                 known = False
+            elif n and KK_NEGATIVE_NOUN_RE.search(low) and i not in banned:
+                weak += 1  # «орындамау» (non-performance), «етпеуге»: a negation inside a noun, as «неисполнение»
             elif n:
                 negs.append(toks.word(i))
     parties = found.get("parties", [])
@@ -514,7 +532,10 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
             extra += [(lang, party, word) for lang, word in term.words.items() if lang != "en"]
         elif term.party or (term.party is None and morph.animate_noun_ru(term.words.get("ru", ""))):
             party = term.words.get("en") or term.words.get("ru") or next(iter(term.words.values()))
-            extra += [(lang, party, word) for lang, word in term.words.items()]
+            # Kazakh and English add endings to the word as written («Курьерге», "Seller's"); Russian
+            # phrases are matched in every form of their dictionary form already
+            extra += [(lang, party, word if lang == "ru" or word.endswith("*") else word + "*")
+                      for lang, word in term.words.items()]
     key = (id(loaded), tuple(sorted(extra)))
     if key not in _MARKERS:
         out = dict(loaded)
@@ -552,8 +573,9 @@ def _kinds(kinds) -> wording.Phrase | str:
 
 def _conditions(p: Profile) -> frozenset:
     """The conditions a text states; «при наличии», "where", «кезде» count as «if» only against an «if»."""
-    # «если ... не заявит» is "unless": one condition said two ways, the negation is compared apart
-    return frozenset("if" if k == "unless" else k for k in p.conditions if k not in ("maybe_if", "none"))
+    # «если ... не заявит» is "unless": one condition said two ways, the negation is compared apart;
+    # «при условии» (provided that) is said «... жағдайда» (in the case) in Kazakh: one condition too
+    return frozenset("if" if k in ("unless", "provided") else k for k in p.conditions if k not in ("maybe_if", "none"))
 
 
 def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
@@ -578,6 +600,11 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
                 out.append(("actor-differs", dict(src_kinds=_kinds(x), kinds=_kinds(y),
                                                   src_words=_words(a.party_words), words=_words(b.party_words))))
                 break
+    if not any(rule == "actor-differs" for rule, _ in out) and a.parties - b.parties and b.parties - a.parties:
+        # a party the source names is gone and another stands in its place ("paid by the Lessee" -> "paid by
+        # the Lessor"), wherever it stands; a party merely not repeated ("its", "we") is no verdict
+        out.append(("actor-differs", dict(src_kinds=_kinds(a.parties), kinds=_kinds(b.parties),
+                                          src_words=_words(a.party_words), words=_words(b.party_words))))
     ca, cb = _conditions(a), _conditions(b)
     # «при наличии», "where", «болса»: an «if» said another way, against an «if» of the other text only
     if "if" in ca and "if" not in cb and "maybe_if" in b.conditions:

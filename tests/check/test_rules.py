@@ -317,3 +317,11 @@ def test_front_matter_silence_for_one_clause(tmp_path):
                                         "      clause: '2.2'\n      reason: agreed with the operator\n"),
                     ("айына 3 500 теңге", "айына 5 000 теңге")]}
     assert findings(tmp_path, edits) == []
+
+
+def test_a_kazakh_reference_with_a_softened_ending_is_read(tmp_path):
+    """«2.1-тармағында» (қ softens to ғ before a vowel): the same reference as «2.1-тармақта»."""
+    same = only(findings(tmp_path / "same", {"kk": [("2.1-тармақта", "2.1-тармағында")]}), "xref-differs")
+    assert same == []
+    other = only(findings(tmp_path / "other", {"kk": [("2.1-тармақта", "2.2-тармағында")]}), "xref-differs")
+    assert [f.lang for f in other] == ["kk"]

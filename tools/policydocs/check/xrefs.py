@@ -15,7 +15,7 @@ _LIST = rf"{N}(?:\.(?!\d))?(?:\s*(?:,|и|или|and|or|–|—|-)\s*{N}(?:\.(?!\
 
 RU_RE = re.compile(rf"(?<![\w])(?P<kw>пункт\w*|подпункт\w*|п\.|пп\.|раздел\w*)\s*(?P<nums>{_LIST})(?P<tail>\s+\S+)?", re.I)
 EN_RE = re.compile(rf"(?<![\w])(?P<kw>clauses?|sub-?clauses?|sections?|paragraphs?)\s+(?P<nums>{_LIST})(?P<tail>\s+\S+\s*\S*)?", re.I)
-KK_RE = re.compile(rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немесе|–|-)\s*{N})*)\s*-\s*(?P<kw>тармақ\w*|бөлім\w*|тармақша\w*)", re.I)
+KK_RE = re.compile(rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немесе|–|-)\s*{N})*)\s*-\s*(?P<kw>тарма[қғ]\w*|бөлім\w*|тармақша\w*)", re.I)  # «4.3-тармағында»: қ softens to ғ
 
 EXTERNAL_TAIL = re.compile(r"^\s+(?:стать\w*|закон\w*|кодекс\w*|правил\w*|приказ\w*|постановлен\w*|of\s+(?:the\s+)?(?:Article|Law|Code|Rules))", re.I)
 EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңның|кодексінің|қағидаларының)\s+$", re.I)
@@ -23,7 +23,7 @@ EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңны
 _DIGIT = re.compile(r"\d")
 KEYWORDS = {
     "ru": re.compile(r"[Пп]ункт|[Пп]одпункт|[Пп]п?\.|[Рр]аздел|ПУНКТ|РАЗДЕЛ"),
-    "kk": re.compile(r"-\s*(?:[Тт]армақ|[Бб]өлім|ТАРМАҚ|БӨЛІМ)"),
+    "kk": re.compile(r"-\s*(?:[Тт]арма[қғ]|[Бб]өлім|ТАРМА[ҚҒ]|БӨЛІМ)"),
     "en": re.compile(r"[Cc]lause|[Ss]ection|[Pp]aragraph|CLAUSE|SECTION|PARAGRAPH"),
 }
 

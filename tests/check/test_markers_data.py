@@ -84,3 +84,23 @@ def test_a_party_swapped_wherever_it_stands_is_found_and_one_not_repeated_is_not
     assert rules({"ru": ["Арендатор возвращает Автомобиль на парковку Арендодателя."],
                   "kk": ["Жалға алушы Автомобильді Жалға берушінің тұрағына қайтарады."],
                   "en": ["The Lessee returns the Car to its parking place."]}) == []
+
+
+def test_a_party_named_where_the_source_says_its_pronoun_is_no_unexpected_term(tmp_path):
+    from policydocs import corpus as corpus_mod
+    from policydocs.check import check_policy
+    from policydocs.check.terminology import parse as parse_glossary
+
+    from .test_meaning import write
+
+    glossary = parse_glossary([{"ru": "Пользователь", "kk": "Пайдаланушы", "en": "User"},
+                               {"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"}])
+    texts = {"ru": ["Пользователь вправе отозвать согласие на обработку своих сведений."],
+             "kk": ["Пайдаланушы өз мәліметтерін өңдеуге берген келісімін қайтарып алуға құқылы."],
+             "en": ["The User may withdraw consent to the processing of the User's personal data."]}
+    docs = write(tmp_path, texts, translated=True)
+    found = [(f.lang, f.rule, f.params.get("found")) for f in
+             check_policy(corpus_mod.load(docs).policies["kassa/terms"], glossary=glossary, project_root=tmp_path)
+             if f.rule == "term-unexpected"]
+    # "the User's" for «своих»: the same party; "personal data" for «сведений»: a reserved notion, reported
+    assert found == [("en", "term-unexpected", "personal data")]

@@ -514,6 +514,13 @@ PARTY_TERMS = {"the company": "company", "company": "company", "the user": "user
                "the operator": "company", "operator": "company"}
 
 
+def is_party(term) -> bool:
+    """Whether a glossary term names a party: the User or the Company, ``party: true``, or a person («Продавец»)."""
+    if PARTY_TERMS.get(term.words.get("en", "").lower()):
+        return True
+    return bool(term.party or (term.party is None and morph.animate_noun_ru(term.words.get("ru", ""))))
+
+
 def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
     """A key for the markers of a project (built-in plus its own ``markers/``), loading them once.
 
@@ -530,7 +537,7 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
         party = PARTY_TERMS.get(term.words.get("en", "").lower())
         if party:
             extra += [(lang, party, word) for lang, word in term.words.items() if lang != "en"]
-        elif term.party or (term.party is None and morph.animate_noun_ru(term.words.get("ru", ""))):
+        elif is_party(term):
             party = term.words.get("en") or term.words.get("ru") or next(iter(term.words.values()))
             # Kazakh and English add endings to the word as written («Курьерге», "Seller's"); Russian
             # phrases are matched in every form of their dictionary form already

@@ -21,12 +21,14 @@ from ..corpus.measure import CLEAN, HERE, _texts, check_texts, glossary_of, meas
 
 MEANING = [HERE / f"defects-{name}.yml" for name in ("dala", "bazar", "jetkiz")]
 HOLDOUT = [HERE / f"defects-holdout-{name}.yml" for name in ("dala", "bazar", "jetkiz")]
+# written by another hand without reading the rules (tolem/privacy, arenda/lease): measured blind once, then kept
+HOLDOUT3 = [HERE / f"defects-holdout3-{name}.yml" for name in ("tolem", "arenda")]
 KINDS = ("polarity", "modality", "actors", "conditions", "places and laws", "list items", "currency")
 MEANING_RULES = ("polarity-differs", "modality-differs", "actor-differs", "condition-differs", "place-differs",
                  "law-differs", "body-differs", "list-item-missing", "list-item-added", "currency-differs")
 
 
-def _specs(paths=(*MEANING, *HOLDOUT)) -> list[dict]:
+def _specs(paths=(*MEANING, *HOLDOUT, *HOLDOUT3)) -> list[dict]:
     return [safe_load(path.read_text(encoding="utf-8")) for path in paths]
 
 
@@ -94,15 +96,15 @@ def test_clean_texts_give_no_finding_of_the_other_rules(spec):
 # rules do not reach them yet, the figure measured when they landed is the floor, so that no change
 # makes them worse unnoticed; raise a floor when the rules improve, remove it at the target.
 RECALL_TARGET, PRECISION_TARGET = 0.90, 0.95
-RECALL_FLOORS = {  # (kind, lang): found / planted on the first and held-out sets, 2026-12-07
-    ("list items", "kk"): 7 / 10, ("list items", "en"): 5 / 10,  # items told apart only by their meaning
+RECALL_FLOORS = {  # (kind, lang): found / planted on the first and both held-out sets, 2026-12-07
+    ("list items", "kk"): 14 / 18, ("list items", "en"): 11 / 18,  # items told apart only by their meaning
 }
 PRECISION_FLOORS: dict[str, float] = {}  # every kind at 95 % or more
 
 
 def test_meaning_rules_reach_the_targets_of_issue_25_or_hold_their_floor():
     """Every kind at the targets, or not below the floor it had when it landed (the gaps are in README)."""
-    result = measure([*MEANING, *HOLDOUT])
+    result = measure([*MEANING, *HOLDOUT, *HOLDOUT3])
     low = []
     for kind in KINDS:
         for lang in ("kk", "en"):

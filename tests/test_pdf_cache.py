@@ -23,7 +23,8 @@ from policydocs.docx.site import build_site_docx
 from policydocs.pdf import DEFAULT_PATTERN, build_pdfs, cache as cache_mod, keys
 from policydocs.pdf.build import plan
 from policydocs.pdf.site import build_site_pdfs
-from policydocs.site import history as history_mod, pages
+from policydocs.publication import history as history_mod
+from policydocs.site import pages
 from tests.browser.sitebuild import FIXTURE_DOCS
 from tests.test_site_versions import publish_two_versions
 

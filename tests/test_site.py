@@ -16,9 +16,10 @@ import pytest
 from policydocs import corpus
 from policydocs.errors import PolicyError
 from policydocs.languages import LANGUAGES
-from policydocs.site import api, feeds, linkcheck, pages, search, sitemap, strings, urls
-from policydocs.site.dates import long_date
-from policydocs.site.history import load_histories
+from policydocs.publication import titles, urls, words as strings
+from policydocs.publication.dates import long_date
+from policydocs.publication.history import load_histories
+from policydocs.site import api, feeds, linkcheck, pages, search, sitemap
 from policydocs.versions.publish import publish
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ def model(tmp_path_factory) -> pages.SiteModel:
     loaded = corpus.load(FIXTURE)
     versions = tmp_path_factory.mktemp("versions")
     publish(loaded.policies["demo/privacy"], versions, PUBLISHED.date(), time=PUBLISHED.time(), now=PUBLISHED)
-    built = pages.build_model(loaded, pdf_pattern=urls.DEFAULT_PDF_PATTERN)
+    built = pages.build_model(loaded, pdf_pattern=urls.DEFAULT_PATTERN)
     built.histories = load_histories(loaded, versions, PUBLISHED + dt.timedelta(days=1))
     return built
 
@@ -311,7 +312,7 @@ def test_index_and_api_name_the_product_in_each_language(model, tmp_path):
     for lang in LANGUAGES:
         body = pages.index_body(model, lang)
         for policy in model.policies.values():
-            assert f">{pages.product_name(policy, lang)}</h2>" in body
+            assert f">{titles.product_name(policy, lang)}</h2>" in body
     data = api.documents(model, tmp_path)
     for entry in data["documents"]:
         policy = model.policies[entry["id"]]

@@ -28,6 +28,9 @@ from typing import Callable
 from ..errors import PolicyError
 from ..i18n import _
 from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
+from ..publication import history as history_mod
+from ..publication.urls import docx_changes_path
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ def _toolchain() -> dict:
     package = Path(__file__).resolve().parents[1]
     code = hashlib.sha256()
     for path in sorted([*Path(__file__).parent.glob("*.py"), package / "html.py", package / "standing.py",
-                        package / "versions" / "redline.py", package / "site" / "strings.py", package / "site" / "history.py",
+                        package / "versions" / "redline.py", package / "publication" / "words.py",
+                        package / "publication" / "dates.py", package / "publication" / "history.py",
                         package / "languages.py",
                         # the words: the compiled ``site`` catalogs (a translator's fix builds the file again)
                         *(package / "i18n" / "locale" / lang / "LC_MESSAGES" / "site.mo" for lang in ("ru", "kk"))]):
@@ -109,9 +113,6 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
     Whether a file is cached is decided from its key alone; the missing ones are made in
     ``jobs`` processes (default: the number of cores).
     """
-    from ..site import history as history_mod
-    from .edition import Edition
-
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
@@ -159,9 +160,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                             _document, lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)))
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
-                    from .paths import changes_path
-
-                    publish(changes_path(path),
+                    publish(docx_changes_path(path),
                             {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
                              "previous": previous.number},
                             _redline, lambda h=history, v=version, p=previous, l=lang: (

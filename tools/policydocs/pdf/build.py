@@ -27,9 +27,9 @@ from typing import Callable, Iterable
 from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
+from ..publication.urls import DEFAULT_PATTERN, check_pattern, pdf_path
 from . import keys
 from .cache import BUILD, PdfCache
-from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
 from .render import RenderJob, preload, render
 from .safety import check_document, docs_root
 from .template import Header, header_for, page_html

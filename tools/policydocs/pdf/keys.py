@@ -35,7 +35,8 @@ TEMPLATE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
 ))
 #: What a redline page adds: its frame, the comparison, and the phrases and title around it.
 REDLINE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
-    "pdf/redline.py", "pdf/site.py", "versions/redline.py", "site/history.py", "site/strings.py", "site/pages.py",
+    "pdf/redline.py", "pdf/site.py", "versions/redline.py", "publication/history.py", "publication/words.py",
+    "publication/dates.py", "publication/titles.py",
 ))
 
 

@@ -13,11 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..publication import history as history_mod
+from ..publication.titles import document_title
+from ..publication.urls import redline_path, version_pattern
+from ..publication.words import redline_moments, s
+from ..versions.redline import render_html
 from . import keys
 from .build import BuildReport, PdfTask, plan, write_pdfs
 from .cache import BUILD, SERVE, PdfCache
-from .paths import version_pattern
-from .redline import RedlineItem, redline_path, redline_task
+from .redline import RedlineItem, redline_task
 
 
 def pdf_header(version) -> dict:
@@ -79,15 +83,11 @@ def redline_tasks(model, shared: dict) -> list[PdfTask]:
 
 def _redline_item(history, version, lang: str, path: str) -> RedlineItem:
     """The redline page's contents: the comparison, its summary and its dateline (only for a PDF to render)."""
-    from ..site import history as history_mod
-    from ..site.pages import document_title
-    from ..versions.redline import render_html
-
     changes = history_mod.redline_changes(history, version, lang)
     doc = history.document(version, lang)
     return RedlineItem(
         path=path, lang=lang,
-        title=f"{document_title(doc.front.product, doc.title)} · {history_mod.s('redline_title', lang, n=version.number)}",
+        title=f"{document_title(doc.front.product, doc.title)} · {s('redline_title', lang, n=version.number)}",
         operator=doc.front.operator, summary=history_mod.redline_summary(history, version, lang, changes),
         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-        moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang))
+        moments=redline_moments(version, lang), legend=s("legend", lang))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_bytes
 from ..languages import LANGUAGES
-from ..site.history import changes_path
+from ..publication.urls import changes_path, docx_changes_path, redline_path
 from ..versions.store import VersionStore
 
 FORMAT = 1
@@ -57,9 +57,6 @@ def sha256_file(path: Path) -> str:
 
 def artefacts(model, doc_id: str, version, has_previous: bool) -> list[dict]:
     """The site files of one version (before hashing): PDFs, redlines, Word files, per language."""
-    from ..docx.paths import changes_path as docx_changes
-    from ..pdf.redline import redline_path
-
     out = []
     for lang in LANGUAGES:
         if lang not in version.sha256:
@@ -73,7 +70,7 @@ def artefacts(model, doc_id: str, version, has_previous: bool) -> list[dict]:
         if docx:
             out.append({"path": docx, "role": "docx", "lang": lang})
             if has_previous:
-                out.append({"path": docx_changes(docx), "role": "redline_docx", "lang": lang})
+                out.append({"path": docx_changes_path(docx), "role": "redline_docx", "lang": lang})
         if has_previous and not pdf:  # without PDFs the redline is the site's page of changes
             out.append({"path": changes_path(lang, doc_id, version.number) + "index.html", "role": "redline_page",
                         "lang": lang})

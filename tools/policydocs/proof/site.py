@@ -15,6 +15,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes
 from ..languages import LANGUAGES
 from ..now import now
+from ..publication.urls import redline_path
 from . import manifest, signing
 
 
@@ -33,8 +34,6 @@ def certificate(options: dict, base: Path) -> signing.Certificate | None:
 
 def claimed_moments(model) -> dict[str, dt.datetime]:
     """Each published version's PDF (permanent, fixed-URL and redline) -> its publication moment."""
-    from ..pdf.redline import redline_path
-
     out: dict[str, dt.datetime] = {}
     for doc_id, history in model.histories.items():
         if history is None:

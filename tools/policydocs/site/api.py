@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..languages import LANGUAGES
 from ..now import now
-from . import urls
+from ..publication import urls
 from . import history as history_mod
 from .notice import notice_texts
 from .pages import SiteModel, edition
@@ -142,8 +142,6 @@ def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx", fi
 
 def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url, file_hash=sha256_file) -> None:
     """Each version's Word document and its tracked-changes redline, per language."""
-    from ..docx.paths import changes_path
-
     by_number = {v.number: v for v in history.versions}
     for entry in [*timeline.get("versions", []), *([timeline["pending"]] if timeline.get("pending") else [])]:
         version = by_number[entry["version"]]
@@ -151,7 +149,7 @@ def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path,
             path = model.version_docx(history.doc_id, version, lang)
             fields.update(_docx_fields(path, site_dir, url, file_hash=file_hash))
             if path is not None and fields.get("changes_url"):
-                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx", file_hash))
+                fields.update(_docx_fields(urls.docx_changes_path(path), site_dir, url, "changes_docx", file_hash))
 
 
 def dumps(data: dict) -> str:

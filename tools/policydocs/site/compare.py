@@ -23,10 +23,10 @@ from ..check.align import align
 from ..document import Block, Document, Kind
 from ..html import inline
 from ..languages import LANGUAGES
+from ..publication import urls
+from ..publication.words import language_name, t
 from ..translations.states import CONFIRMED, STALE, ClauseState, clause_states, counts
 from ..versions.redline import DELETE, EQUAL
-from . import urls
-from .strings import language_name, t
 
 ASSET_DIR = "assets/policydocs"
 CSP = ("default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "

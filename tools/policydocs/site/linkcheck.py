@@ -21,8 +21,7 @@ from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
 from ..links import find_links, unsafe_reason
-from . import urls
-from .pages import SiteModel
+from ..publication import urls
 
 
 def _eids(doc: Document) -> set[str]:

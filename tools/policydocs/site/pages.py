@@ -20,10 +20,13 @@ from ..document import Document
 from ..i18n import N_, SITE_DOMAIN, gettext, load_catalogs
 from ..languages import LANGUAGES
 from ..versions import timeline
-from . import urls
-from .dates import long_date
+from ..publication import urls
+from ..publication.dates import long_date
+from ..publication.titles import document_title, product_name
+from ..publication.words import language_name, t
 from ..standing import standing
-from .strings import language_name, t
+from .history import as_of, clock_block
+from .linkcheck import rewrite_md_links
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class SiteModel:
     policies: dict[str, Policy]
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
-    histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
+    histories: dict = field(default_factory=dict)  # doc_id -> publication.history.DocumentHistory
     docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
     compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
@@ -143,27 +146,12 @@ class SiteModel:
         """The Word document beside the PDF (``.../privacyru.docx``), or None when not built."""
         if self.docx_pattern is None or lang not in self.policies[doc_id].languages:
             return None
-        from ..docx.paths import docx_path
-
-        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
+        return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
 
     def version_docx(self, doc_id: str, version, lang: str) -> str | None:
         if self.docx_pattern is None or lang not in version.sha256:
             return None
-        from ..docx.paths import docx_path
-
-        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
-
-
-def product_name(policy: Policy, lang: str) -> str:
-    """The product as the front matter of ``lang`` names it (the source language's where it is missing)."""
-    doc = policy.languages.get(lang) or policy.source or next(iter(policy.languages.values()))
-    return doc.front.product
-
-
-def document_title(product: str, title: str) -> str:
-    """A document named where several are listed (tabs, results, feeds, PDFs): product first."""
-    return f"{product}: {title}"
+        return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
@@ -343,8 +331,6 @@ def index_body(model: SiteModel, lang: str) -> str:
                        f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>")
         out.append("</tbody></table></div></div>")
     if clock:  # some row reads differently later: the intervals for the script, the build moment for readers without it
-        from .history import as_of, clock_block  # noqa: PLC0415
-
         first = next(iter(model.histories.values()))
         out.append(as_of(first, lang))
         out.append(clock_block(first.now, clock))
@@ -423,8 +409,6 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
              policy_header(model, page, doc, ed, notice, pdf, here, docx)]
     if findings:
         parts.append(findings_box(findings, lang))
-    from .linkcheck import rewrite_md_links
-
     parts.append(rewrite_md_links(render_body(doc), model, doc))
     parts.append("</div>")
     return "\n".join(parts)

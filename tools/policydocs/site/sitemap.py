@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from ..languages import LANGUAGES
-from . import urls
+from ..publication import urls
 from .pages import SiteModel, edition
 
 

@@ -6,7 +6,7 @@ draft; under ``mkdocs serve`` the draft), every published version at its permane
 and each version's tracked-changes redline against the one before. A file is rebuilt only
 when its inputs change: the key is the sha256 of the frozen text (or the draft's text),
 the edition, this package's code and the versions of python-docx and lxml, kept in the
-PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
+PDFs' cache (``outputcache.OutputCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
 drafts, in a namespace of its own so that it does not evict the build's files). Deciding that a
 file is cached reads no version and renders nothing; a cached file enters the site as a hard link
 to its (verified) cache object, so a warm build copies no bytes.
@@ -27,7 +27,8 @@ from typing import Callable
 
 from ..errors import PolicyError
 from ..i18n import _
-from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
+from ..outputcache import BUILD, SERVE, OutputCache, cache_key
+from ..pools import pool_context
 from ..publication import history as history_mod
 from ..publication.urls import docx_changes_path
 from .edition import Edition
@@ -91,9 +92,7 @@ def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
     if workers == 1:
         results = [_call(w) for w in work]
     else:
-        from ..pdf.build import _pool_context
-
-        context = _pool_context()
+        context = pool_context()
         if context.get_start_method() == "fork":  # python-docx loaded once, before the workers fork
             for module in ("document", "redline"):
                 importlib.import_module(f"{__package__}.{module}")
@@ -115,7 +114,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
     """
     say = progress or (lambda _line: None)
     started = time.perf_counter()
-    cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
+    cache = OutputCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
     common = _toolchain()
     entries: list[DocxEntry | None] = []
     missing: list[tuple[int, str, str, Callable, Callable[[], tuple]]] = []  # place, path, key, export, its arguments

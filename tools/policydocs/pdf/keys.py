@@ -19,7 +19,8 @@ from pathlib import Path
 from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
-from .cache import cache_key, file_sha256, sha256, toolchain
+from ..outputcache import cache_key, file_sha256, sha256
+from .cache import toolchain
 from .render import FONT_FILES, FONTS_DIR, PDF_OPTIONS, STYLESHEET
 from .template import Header
 

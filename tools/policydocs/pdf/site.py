@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..outputcache import BUILD, SERVE, OutputCache
 from ..publication import history as history_mod
 from ..publication.titles import document_title
 from ..publication.urls import redline_path, version_pattern
@@ -20,7 +21,6 @@ from ..publication.words import redline_moments, s
 from ..versions.redline import render_html
 from . import keys
 from .build import BuildReport, PdfTask, plan, write_pdfs
-from .cache import BUILD, SERVE, PdfCache
 from .redline import RedlineItem, redline_task
 
 
@@ -54,7 +54,7 @@ def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, job
         tasks += plan([doc for doc, _ in items], version_pattern(pattern, number), {
             (doc.doc_id, doc.lang): pdf_header(version) for doc, version in items}, site_dir, shared, seen)
     tasks += redline_tasks(model, shared)
-    cache = PdfCache(cache_dir, namespace=SERVE if serving else BUILD)
+    cache = OutputCache(cache_dir, namespace=SERVE if serving else BUILD)
     return write_pdfs(tasks, site_dir, cache, jobs=jobs, progress=progress)
 
 

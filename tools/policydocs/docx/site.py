@@ -30,6 +30,7 @@ from ..i18n import _
 from ..outputcache import BUILD, SERVE, OutputCache, cache_key
 from ..pools import pool_context
 from ..publication import history as history_mod
+from ..publication.model import Publication
 from ..publication.urls import docx_changes_path
 from .edition import Edition
 
@@ -105,7 +106,7 @@ def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
     return results
 
 
-def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = False,
+def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving: bool = False,
                     progress: Callable[[str], None] | None = None, jobs: int | None = None) -> list[DocxEntry]:
     """Write every Word document of the site into ``site_dir``; returns what was written.
 

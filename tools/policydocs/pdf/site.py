@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..outputcache import BUILD, SERVE, OutputCache
 from ..publication import history as history_mod
+from ..publication.model import Publication
 from ..publication.titles import document_title
 from ..publication.urls import redline_path, version_pattern
 from ..publication.words import redline_moments, s
@@ -29,7 +30,7 @@ def pdf_header(version) -> dict:
     return {"version": version.number, "effective": version.effective.date(), "date": version.published.date()}
 
 
-def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, jobs: int | None = None,
+def build_site_pdfs(model: Publication, site_dir: Path, cache_dir: Path, *, pattern: str, jobs: int | None = None,
                     serving: bool = False, progress: Callable[[str], None] | None = None) -> BuildReport:
     """Write every PDF of the site into ``site_dir``; raises PolicyError naming the file of the first failure."""
     shared = keys.common()
@@ -58,7 +59,7 @@ def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, job
     return write_pdfs(tasks, site_dir, cache, jobs=jobs, progress=progress)
 
 
-def redline_tasks(model, shared: dict) -> list[PdfTask]:
+def redline_tasks(model: Publication, shared: dict) -> list[PdfTask]:
     """A redline PDF for each version and language that has one before it, keyed without comparing anything."""
     tasks = []
     for doc_id, history in sorted(model.histories.items()):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_bytes
 from ..languages import LANGUAGES
+from ..publication.model import Publication
 from ..publication.urls import changes_path, docx_changes_path, redline_path
 from ..versions.store import VersionStore
 
@@ -55,7 +56,7 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def artefacts(model, doc_id: str, version, has_previous: bool) -> list[dict]:
+def artefacts(model: Publication, doc_id: str, version, has_previous: bool) -> list[dict]:
     """The site files of one version (before hashing): PDFs, redlines, Word files, per language."""
     out = []
     for lang in LANGUAGES:
@@ -102,7 +103,7 @@ def build(store: VersionStore, version, files: list[dict], site_dir: Path, previ
     }
 
 
-def write_document(model, store: VersionStore, versions, site_dir: Path, certificate=None) -> list[Path]:
+def write_document(model: Publication, store: VersionStore, versions, site_dir: Path, certificate=None) -> list[Path]:
     """Manifests (signed when ``certificate`` is given) and texts of ``versions`` (those published) of a document."""
     from . import signing
 
@@ -123,7 +124,7 @@ def write_document(model, store: VersionStore, versions, site_dir: Path, certifi
     return written
 
 
-def write_site(model, site_dir: Path, certificate=None) -> list[Path]:
+def write_site(model: Publication, site_dir: Path, certificate=None) -> list[Path]:
     """Every document's manifests: what the build calls once its PDFs and Word files are in place."""
     written = []
     for doc_id, history in sorted(model.histories.items()):

@@ -22,6 +22,7 @@ from ..languages import LANGUAGES
 from ..versions import timeline
 from ..publication import urls
 from ..publication.dates import long_date
+from ..publication.model import Publication
 from ..publication.titles import document_title, product_name
 from ..publication.words import language_name, t
 from ..standing import standing
@@ -103,12 +104,10 @@ class PolicyPage:
 
 
 @dataclass
-class SiteModel:
-    policies: dict[str, Policy]
+class SiteModel(Publication):
+    """What is published (documents, histories, their files' paths) and the site's pages of it."""
+
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
-    pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
-    histories: dict = field(default_factory=dict)  # doc_id -> publication.history.DocumentHistory
-    docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
     compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
     _places: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
@@ -130,28 +129,6 @@ class SiteModel:
         for doc_id in sorted(self.policies):
             grouped.setdefault(urls.split_id(doc_id)[0], []).append(self.policies[doc_id])
         return grouped
-
-    def version_pdf(self, doc_id: str, version, lang: str) -> str | None:
-        """Permanent PDF path of a published version, or None when PDFs are not built."""
-        if self.pdf_pattern is None or lang not in version.sha256:
-            return None
-        return urls.pdf_path(doc_id, lang, self.pdf_pattern, version=version.number)
-
-    def pdf(self, doc_id: str, lang: str) -> str | None:
-        if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
-            return None
-        return urls.pdf_path(doc_id, lang, self.pdf_pattern)
-
-    def docx(self, doc_id: str, lang: str) -> str | None:
-        """The Word document beside the PDF (``.../privacyru.docx``), or None when not built."""
-        if self.docx_pattern is None or lang not in self.policies[doc_id].languages:
-            return None
-        return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
-
-    def version_docx(self, doc_id: str, version, lang: str) -> str | None:
-        if self.docx_pattern is None or lang not in version.sha256:
-            return None
-        return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:

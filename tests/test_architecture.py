@@ -17,9 +17,10 @@ PACKAGE = ROOT / "tools" / "policydocs"
 CORE = "core"  # the modules at the package's top: document model, corpus, errors, files, clock, languages
 
 # Which packages each may import (its own always). The intended layering, bottom up:
-# core < i18n < check, versions, translations < importer, publication < pdf, docx, site < proof < build < cli, mkdocs_plugin
+# core < i18n < check, versions, translations < importer, publication < pdf, docx, site, api, feeds < proof < build
+# < cli, mkdocs_plugin
 # publication/ is the model every output reads (documents, versions, histories, moments, URLs, titles, words);
-# pdf/, docx/ and site/ are peers above it (the files' cache and worker pools they share are core modules:
+# pdf/, docx/, site/, api/ and feeds/ are peers above it (the files' cache and worker pools they share are core modules:
 # outputcache.py, pools.py); proof/ reads the publication model, not the outputs (mkdocs_plugin and cli are
 # adapters: nothing imports them)
 ALLOWED = {
@@ -33,10 +34,13 @@ ALLOWED = {
     "pdf": {CORE, "i18n", "versions", "publication"},
     "docx": {CORE, "i18n", "versions", "publication"},
     "site": {CORE, "i18n", "check", "versions", "translations", "publication"},
+    "api": {CORE, "i18n", "versions", "publication"},
+    "feeds": {CORE, "i18n", "versions", "publication"},
     "proof": {CORE, "i18n", "versions", "publication"},
-    "cli": {CORE, "i18n", "check", "versions", "translations", "importer", "publication", "pdf", "docx", "site", "proof",
-            "build"},
-    "build": {CORE, "i18n", "check", "versions", "translations", "publication", "site", "pdf", "docx", "proof"},
+    "cli": {CORE, "i18n", "check", "versions", "translations", "importer", "publication", "pdf", "docx", "site", "api",
+            "feeds", "proof", "build"},
+    "build": {CORE, "i18n", "check", "versions", "translations", "publication", "site", "pdf", "docx", "api", "feeds",
+              "proof"},
     "mkdocs_plugin": {CORE, "i18n", "build"},
 }
 
@@ -219,8 +223,8 @@ def test_the_circle_check_sees_a_circle():
 
 
 def test_the_outputs_are_peers():
-    """site/, pdf/ and docx/ read the publication model; none imports another's code."""
-    peers = ("site", "pdf", "docx")
+    """site/, pdf/, docx/, api/ and feeds/ read the publication model; none imports another's code."""
+    peers = ("site", "pdf", "docx", "api", "feeds")
     crossing = sorted({(m, n) for m, n, _ in _imports() if _package(m) in peers and n.split(".")[0] == "policydocs"
                        and _package(n) in peers and _package(n) != _package(m)})
     assert crossing == []
@@ -228,7 +232,7 @@ def test_the_outputs_are_peers():
 
 def test_the_publication_model_reads_no_output():
     """publication/ is below every output: it names their paths and words, it never imports them."""
-    outputs = ("site", "pdf", "docx", "proof", "build", "cli", "mkdocs_plugin")
+    outputs = ("site", "pdf", "docx", "api", "feeds", "proof", "build", "cli", "mkdocs_plugin")
     wrong = sorted({(m, n) for m, n, _ in _imports() if m.startswith("policydocs.publication")
                     and n.split(".")[0] == "policydocs" and _package(n) in outputs})
     assert wrong == []

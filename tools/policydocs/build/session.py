@@ -29,9 +29,12 @@ from ..now import build_moment
 from ..proof import site as proof_site
 from ..publication import urls
 from ..publication.history import load_histories
+from ..publication.model import Edition
 from ..publication.titles import document_title
 from ..publication.words import language_name, s, t
-from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources
+from ..api import documents as api, schema as api_schema
+from ..feeds import atom as feeds
+from ..site import compare, linkcheck, navigation, pages, search, sitemap, sources
 from ..site import history as history_mod
 from ..site.incremental import SITE_WIDE, ServeState, project_inputs
 from ..site.shipping import shipped
@@ -262,7 +265,7 @@ class SiteBuild:
                                                 urls.redline_path(pdf) if pdf else None, docx), None
             here = urls.version_path(policy_page.lang, policy_page.doc_id, version.number)
             return pages.policy_content(
-                model, policy_page, doc=doc, ed=pages.Edition.of_version(version), here=here,
+                model, policy_page, doc=doc, ed=Edition.of_version(version), here=here,
                 notice=history_mod.version_notice(history, version, policy_page.lang, here, urls.relative),
                 pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang),
                 docx=model.version_docx(policy_page.doc_id, version, policy_page.lang)), pages.toc_entries(doc)
@@ -277,7 +280,7 @@ class SiteBuild:
             doc = history.document(shown, data.lang)
             self.shown[data.path] = doc
             return pages.policy_content(
-                model, data, findings, doc=doc, ed=pages.Edition.of_version(shown),
+                model, data, findings, doc=doc, ed=Edition.of_version(shown),
                 notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative)), \
                 pages.toc_entries(doc)
         self.shown[data.path] = data.doc

@@ -39,7 +39,7 @@ def command(doc_id, number, lang, fmt, site_url, versions_dir):
     """The ready texts telling users of a material change."""
     from ..publication import urls  # noqa: PLC0415
     from ..publication.history import requires_consent  # noqa: PLC0415
-    from ..site.notice import notice_texts  # noqa: PLC0415
+    from ..publication.notices import notice_texts  # noqa: PLC0415
 
     store = open_store(versions_dir, doc_id)
     if not store.versions:

@@ -1,14 +1,16 @@
-"""What is published: the documents, their histories, and where each of their files is.
+"""What is published: the documents, their histories, where each of their files is, which text a reader is shown.
 
 Every output reads one of these (the site's ``SiteModel`` is one, with its pages): the PDFs,
-the Word files and the evidence ask it for paths, never the site.
+the Word files, the API, the feeds and the evidence ask it for paths and editions, never the site.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..corpus import Policy
+from ..document import Document
 from . import urls
 
 
@@ -40,3 +42,35 @@ class Publication:
         if self.docx_pattern is None or lang not in version.sha256:
             return None
         return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Version and moments of the text a page shows: from the version store only.
+
+    Front matter never makes a text "published" (a claim the store does not back is an
+    error, see versions/claims.py): a text not in the store is a draft.
+    """
+
+    version: int | None
+    date: dt.datetime | None
+    effective: dt.datetime | None
+    status: str
+
+    @classmethod
+    def of(cls, doc: Document | None = None) -> "Edition":
+        return cls(None, None, None, "draft")
+
+    @classmethod
+    def of_version(cls, version) -> "Edition":
+        return cls(version.number, version.published, version.effective, "published")
+
+
+def edition(model: Publication, doc: Document) -> Edition:
+    """The edition a reader is shown: the version in force (or pending) if any, else a draft."""
+    history = model.histories.get(doc.doc_id)
+    if history is not None:
+        version = history.current or history.pending
+        if version is not None and doc.lang in version.sha256:
+            return Edition.of_version(version)
+    return Edition.of(doc)

@@ -23,9 +23,8 @@ import datetime as dt
 import html
 import json
 
-from ..languages import LANGUAGES
 from ..publication.dates import long_moment, zone_city
-from ..publication.history import DocumentHistory, iso_or_none, redline_changes, redline_summary, requires_consent
+from ..publication.history import DocumentHistory, redline_changes, redline_summary
 from ..publication.urls import changes_path, history_path, version_path
 from ..publication.words import KK_CASE, redline_moments, s, t
 from ..versions.redline import label, render_html
@@ -267,58 +266,3 @@ def redline_body(history: DocumentHistory, version: Version, lang: str, title: s
     text = relative(here, version_path(lang, history.doc_id, version.number))
     out.append(render_html(changes, lang, only_changes=True, link=lambda eid: f"{text}#{eid}"))
     return "\n".join(out)
-
-
-# --- data for apps ------------------------------------------------------------------------
-
-def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> dict:
-    """Every version's interval, state and texts for the JSON API (moments with their offsets).
-
-    ``state`` is the state at the build (``generated_at``); ``effective_from`` and
-    ``effective_until`` let an app answer "which version is in force at moment T" itself.
-    ``texts_of(version, lang)`` gives the notice texts of a version that requires consent.
-    """
-    def entry(version: Version) -> dict:
-        until = history.until(version)
-        consent = requires_consent(version, history.previous(version))
-        langs = {}
-        for lang in LANGUAGES:
-            if lang not in version.sha256:
-                continue
-            pdf = pdf_of(version, lang) if pdf_of else None
-            langs[lang] = {
-                "text_sha256": version.sha256[lang],
-                "url": url(version_path(lang, history.doc_id, version.number)),
-                "changes_url": url(changes_path(lang, history.doc_id, version.number)) if history.previous(version) else None,
-                "pdf_url": url(pdf) if pdf else None,
-                "summary": version.summary.get(lang),
-                "notice": texts_of(version, lang) if consent and texts_of else None,
-            }
-        record = {
-            "recorded_at": iso_or_none(getattr(version, "recorded_at", None)),
-            "recorded_by": getattr(version, "recorded_by", None),
-            "backdate_reason": getattr(version, "backdate_reason", None),
-        }
-        return {
-            "version": version.number,
-            "state": history.state(version),
-            "published": version.published.isoformat(),
-            "effective": version.effective.isoformat(),
-            "effective_from": version.effective.isoformat(),
-            "effective_until": iso_or_none(until),
-            "in_force_until": iso_or_none(until),
-            "material": version.material,
-            "requires_consent": consent,
-            "notice_days": version.notice_days,
-            **record,
-            "languages": langs,
-        }
-
-    current, pending = history.current, history.pending
-    return {
-        "versions": [entry(v) for v in history.versions],
-        "current_version": current.number if current else None,
-        "pending": entry(pending) if pending else None,
-        "timezone": history.store.timezone,
-        "notice_days": history.notice_days,
-    }

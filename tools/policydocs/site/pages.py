@@ -22,44 +22,12 @@ from ..languages import LANGUAGES
 from ..versions import timeline
 from ..publication import urls
 from ..publication.dates import long_date
-from ..publication.model import Publication
+from ..publication.model import Edition, Publication, edition
 from ..publication.titles import document_title, product_name
 from ..publication.words import language_name, t
 from ..standing import standing
 from .history import as_of, clock_block
 from .linkcheck import rewrite_md_links
-
-
-@dataclass(frozen=True)
-class Edition:
-    """Version and moments of the text a page shows: from the version store only.
-
-    Front matter never makes a text "published" (a claim the store does not back is an
-    error, see versions/claims.py): a text not in the store is a draft.
-    """
-
-    version: int | None
-    date: dt.datetime | None
-    effective: dt.datetime | None
-    status: str
-
-    @classmethod
-    def of(cls, doc: Document | None = None) -> "Edition":
-        return cls(None, None, None, "draft")
-
-    @classmethod
-    def of_version(cls, version) -> "Edition":
-        return cls(version.number, version.published, version.effective, "published")
-
-
-def edition(model: "SiteModel", doc: Document) -> Edition:
-    """The edition a reader is shown: the version in force (or pending) if any, else a draft."""
-    history = model.histories.get(doc.doc_id)
-    if history is not None:
-        version = history.current or history.pending
-        if version is not None and doc.lang in version.sha256:
-            return Edition.of_version(version)
-    return Edition.of(doc)
 
 
 @dataclass

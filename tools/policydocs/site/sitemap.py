@@ -10,7 +10,8 @@ from xml.sax.saxutils import quoteattr
 
 from ..languages import LANGUAGES
 from ..publication import urls
-from .pages import SiteModel, edition
+from ..publication.model import edition
+from .pages import SiteModel
 
 
 def _group(site_url: str, paths: dict[str, str], lastmod: dict[str, str] | None = None) -> list[str]:

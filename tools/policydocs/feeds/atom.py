@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..publication import urls
 from ..publication.titles import document_title
 from ..publication.words import phrase, s, t
-from .pages import SiteModel, edition
+from ..publication.model import Publication, edition
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -21,7 +21,7 @@ def _stamp(moment: dt.datetime | None, fallback: dt.datetime) -> str:
     return (moment or fallback).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
+def atom(model: Publication, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
     base = site_url or "/"
     feed_url = urls.absolute(base, urls.feed_path(lang))
     entries = []

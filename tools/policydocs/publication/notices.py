@@ -17,8 +17,8 @@ from typing import Callable
 
 from ..errors import PolicyError
 from ..i18n import N_p, SiteWords, _, site_word
-from ..publication.dates import long_date, long_date_in, long_moment, zone_and_offset
-from ..publication.urls import changes_path, history_path, version_path
+from .dates import long_date, long_date_in, long_moment, zone_and_offset
+from .urls import changes_path, history_path, version_path
 from ..versions.store import Version
 
 # The texts are in the ``site`` catalogs (key ``notice.<part>``); English is the id. A Kazakh

@@ -1,10 +1,16 @@
 """The publication model, below every output: what is published, in which languages, when, where.
 
-What is published and where its files are (``model.Publication``; the site's ``SiteModel`` is
-one), a document's versions and which of them is in force or pending (``history``), its moments as
-each language writes them (``dates``), where each artefact of a document, version and language
-lives (``urls``: pages, history and redline pages, PDFs, Word files), how a document is named
-(``titles``) and the words every output prints (``words``: the ``site`` gettext domain).
+* ``model``: what is published (``Publication``: the documents, their histories, where each of
+  their files is; the site's ``SiteModel`` is one) and which text a reader is shown (``edition``);
+* ``history``: a document's versions seen at the build, which is in force or pending, the text
+  of each, what each changed;
+* ``urls``: where each artefact of a document, version and language lives (pages, history and
+  redline pages, PDFs, Word files, API, feeds);
+* ``dates``: dates and moments as each language writes them;
+* ``titles``: how a document is named;
+* ``words``: the words every output prints (the ``site`` gettext domain: ``t``, ``s``, ``phrase``);
+* ``notices``: the ready texts telling users of a material change.
+
 The site, the PDFs, the Word files, the API, the feeds and the evidence read it; it reads only
 the document model, ``i18n`` and ``versions``.
 """

@@ -236,3 +236,11 @@ def test_the_publication_model_reads_no_output():
     wrong = sorted({(m, n) for m, n, _ in _imports() if m.startswith("policydocs.publication")
                     and n.split(".")[0] == "policydocs" and _package(n) in outputs})
     assert wrong == []
+
+
+def test_architecture_md_has_a_row_for_each_package():
+    """The one-page map and the table above name the same packages."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1] for line in text.splitlines() if line.startswith("| ") and not line.startswith("| package")]
+    named = {name.strip("`/ ") for row in rows for name in row.split(",")} | {CORE for row in rows if row.strip().startswith("core")}
+    assert set(ALLOWED) - {CORE} <= named, sorted(set(ALLOWED) - named)

@@ -299,7 +299,7 @@ def test_serve_preview_lists_the_checkers_findings_for_the_page_language(tmp_pat
 
 def test_english_pdf_headers_write_the_month_and_toc_of_a_text_without_headings():
     from policydocs.document import parse_text
-    from policydocs.pdf.labels import short_date
+    from policydocs.publication.dates import short_date
 
     assert short_date(dt.date(2026, 11, 23), "en") == "23 Nov 2026"  # not 23.11.2026, which reads as day or month
     assert short_date(dt.date(2026, 11, 23), "ru") == "23.11.2026"

@@ -31,6 +31,7 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 TEMPLATE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
     "pdf/template.py", "pdf/labels.py", "pdf/render.py", "pdf/fetcher.py",
     "html.py", "links.py", "standing.py", "document.py", "frontmatter.py", "lines.py", "languages.py",
+    "publication/dates.py", "publication/words.py",
     # the page's words: the compiled ``site`` catalogs (a translator's fix renders the PDF again)
     "i18n/locale/ru/LC_MESSAGES/site.mo", "i18n/locale/kk/LC_MESSAGES/site.mo",
 ))

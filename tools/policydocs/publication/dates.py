@@ -1,7 +1,7 @@
 """Dates and moments as each language writes them, via Babel.
 
-Long dates ("22 ноября 2026 г.", "2026 ж. 22 қараша"), in Kazakh with the case ending its
-sentence governs, and moments with their zone as readers say it
+Long dates ("22 ноября 2026 г.", "2026 ж. 22 қараша", with U+202F inside, which the shipped fonts
+cover), in Kazakh with the case ending its sentence governs, short dates ("23.11.2026"), and moments with their zone as readers say it
 ("30 ноября 2026 г., 00:00 (время Алматы, UTC+05:00)").
 """
 
@@ -36,6 +36,15 @@ def long_date_in(value: dt.date | dt.datetime, lang: str, case: str | None) -> s
     from ..kkcase import inflect_last_word  # noqa: PLC0415
 
     return inflect_last_word(text, case)
+
+
+#: Babel's Kazakh short format has a two-digit year: dates are written out instead
+SHORT_DATE = "dd.MM.yyyy"
+
+
+def short_date(value: dt.date, lang: str) -> str:
+    """'23.11.2026' as Russian and Kazakh readers write it; '23 Nov 2026' in English, which reads 11.23 too."""
+    return format_date(value, "d MMM y" if lang == "en" else SHORT_DATE, locale=lang)
 
 
 def iso(value: dt.date | dt.datetime) -> str:

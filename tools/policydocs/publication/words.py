@@ -66,6 +66,12 @@ STRINGS = SiteWords(
 )
 
 
+# "page X of Y", the counters where each language's word order puts them ("{pages} беттің
+# {page}-беті"): the PDFs say it with CSS counters (pdf/labels.py), the Word files with fields
+# (docx/package.py), a translator fixes both at once
+PAGE_OF = N_p("page_of", "Page {page} of {pages}")
+
+
 def t(key: str, lang: str, **values: str) -> str:
     text = STRINGS.word(key, lang)
     return text.format(**values) if values else text

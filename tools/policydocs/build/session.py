@@ -274,7 +274,7 @@ class SiteBuild:
         serving = self.serving
         findings = self.serve.findings(data.policy, check_policy) if serving and self.options["check_on_serve"] else None
         history = model.histories.get(data.doc_id)
-        shown = None if (serving or history is None) else (history.current or history.pending)
+        shown = None if (serving or history is None) else history.shown
         if shown is not None and data.lang in shown.sha256:
             # readers see the published version; the draft in docs/ is the legal team's preview (serve)
             doc = history.document(shown, data.lang)
@@ -428,7 +428,7 @@ class SiteBuild:
             if page.doc is None:
                 continue
             history = self.model.histories.get(page.doc_id)
-            version = None if history is None else (history.current or history.pending)
+            version = None if history is None else history.shown
             shown[page.path] = history.document(version, page.lang) if version is not None and \
                 page.lang in version.sha256 else page.doc
         return shown

@@ -142,7 +142,7 @@ def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving
     try:
         for doc_id, policy in sorted(model.policies.items()):
             history = model.histories.get(doc_id)
-            shown = None if serving or history is None else (history.current or history.pending)
+            shown = None if serving or history is None else history.shown
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},

@@ -39,7 +39,7 @@ def build_site_pdfs(model: Publication, site_dir: Path, cache_dir: Path, *, patt
     by_version: dict[int, list] = {}
     for doc_id, policy in sorted(model.policies.items()):
         history = model.histories.get(doc_id)
-        shown = (history.current or history.pending) if history is not None and not serving else None
+        shown = history.shown if history is not None and not serving else None
         for lang, draft in policy.languages.items():
             if shown is not None and lang in shown.sha256:
                 shown_docs.append(history.document(shown, lang))

@@ -45,7 +45,7 @@ def claimed_moments(model: Publication) -> dict[str, dt.datetime]:
                 if pdf:
                     out[pdf] = version.published
                     out[redline_path(pdf)] = version.published
-        shown = history.current or history.pending
+        shown = history.shown
         for lang in LANGUAGES:
             fixed = model.pdf(doc_id, lang) if doc_id in model.policies else None
             if shown is not None and fixed and lang in shown.sha256:

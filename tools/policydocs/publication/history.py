@@ -45,6 +45,12 @@ class DocumentHistory:
         return waiting[-1] if waiting else None
 
     @property
+    def shown(self) -> Version | None:
+        """The version readers are shown at the document's fixed URL (its page, PDF, Word file): the one
+        in force, else the pending one; None: nothing is published yet, the draft is shown."""
+        return self.current or self.pending
+
+    @property
     def zone(self):
         """The time zone the document's moments are counted in."""
         return zone(self.store.timezone)

@@ -70,7 +70,7 @@ def edition(model: Publication, doc: Document) -> Edition:
     """The edition a reader is shown: the version in force (or pending) if any, else a draft."""
     history = model.histories.get(doc.doc_id)
     if history is not None:
-        version = history.current or history.pending
+        version = history.shown
         if version is not None and doc.lang in version.sha256:
             return Edition.of_version(version)
     return Edition.of(doc)

@@ -265,7 +265,7 @@ def site_pages(policy, history, root, serving: bool, findings: list | None = Non
     """
     from ..translations import records  # noqa: PLC0415
 
-    shown = None if serving or history is None else (history.current or history.pending)
+    shown = None if serving or history is None else history.shown
     docs = {lang: history.document(shown, lang) if shown is not None and lang in shown.sha256 else draft
             for lang, draft in policy.languages.items()}
     source_lang = policy.source_lang

@@ -14,6 +14,7 @@ from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_location
 
 from ..i18n import MESSAGE_LANGUAGES, N_p, site_word
+from ..kkcase import inflect_last_word
 
 
 @lru_cache(maxsize=None)
@@ -33,8 +34,6 @@ def long_date_in(value: dt.date | dt.datetime, lang: str, case: str | None) -> s
     text = long_date(value, lang)
     if lang != "kk" or case is None:
         return text
-    from ..kkcase import inflect_last_word  # noqa: PLC0415
-
     return inflect_last_word(text, case)
 
 

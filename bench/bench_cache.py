@@ -114,7 +114,8 @@ def stages(work: Path) -> None:
     from policydocs.docx.site import build_site_docx
     from policydocs.pdf import DEFAULT_PATTERN
     from policydocs.pdf.site import build_site_pdfs
-    from policydocs.site import history as history_mod, pages
+    from policydocs.publication import history as history_mod
+    from policydocs.site import pages
 
     loaded = corpus_mod.load(work / "warm" / "docs")
     model = pages.build_model(loaded, DEFAULT_PATTERN)

@@ -32,7 +32,7 @@ from synth import write_corpus  # noqa: E402
 
 from policydocs import corpus  # noqa: E402
 from policydocs.pdf import build_pdfs  # noqa: E402
-from policydocs.pdf.build import _pool_context  # noqa: E402
+from policydocs.pools import pool_context  # noqa: E402
 from policydocs.pdf.render import PACKAGE_DIR, PDF_OPTIONS, STYLESHEET  # noqa: E402
 from policydocs.pdf.template import header_for, page_html  # noqa: E402
 
@@ -78,7 +78,7 @@ def main() -> None:
         def raw(n: int):
             if n == 1:
                 return sum(map(raw_render, items))
-            with ProcessPoolExecutor(n, mp_context=_pool_context()) as pool:
+            with ProcessPoolExecutor(n, mp_context=pool_context()) as pool:
                 return sum(pool.map(raw_render, items))
 
         def pdf_cold():

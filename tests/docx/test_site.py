@@ -101,7 +101,7 @@ def test_a_warm_build_states_the_sha256_of_the_files_it_linked_without_reading_t
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from policydocs.site import api as api_mod
+    from policydocs.api import documents as api_mod
 
     read: list[Path] = []
     real = api_mod.sha256_file

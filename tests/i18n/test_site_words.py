@@ -177,7 +177,7 @@ def locale_copy(tmp_path, monkeypatch):
 
 
 def test_a_damaged_mo_is_one_policy_error_naming_the_file(locale_copy):
-    from policydocs.site.strings import t
+    from policydocs.publication.words import t
 
     damaged = locale_copy / "kk" / "LC_MESSAGES" / "site.mo"
     damaged.write_bytes(b"not a catalog")
@@ -223,8 +223,8 @@ def _change_kazakh(locale: Path, changes: dict[str, str]) -> None:
 def test_a_kazakh_word_changed_in_the_catalog_is_what_the_site_prints(locale_copy):
     from policydocs.pdf.labels import page_of
     from policydocs.docx.package import page_of_parts
-    from policydocs.site import history
-    from policydocs.site.strings import language_name, t
+    from policydocs.publication import words as history
+    from policydocs.publication.words import language_name, t
 
     moment = dt.datetime(2026, 11, 23, 6, 0, tzinfo=ZoneInfo("Asia/Almaty"))
     # before: the committed words, the date in the ablative that "бастап" governs
@@ -256,7 +256,7 @@ def test_site_catalogs_have_the_plural_forms_of_each_language():
 
 def test_environment_does_not_change_the_reader_language(monkeypatch):
     """The page's language decides its words, not the tool's message language."""
-    from policydocs.site.strings import t
+    from policydocs.publication.words import t
 
     monkeypatch.setitem(os.environ, "POLICYDOCS_LANG", "kk")
     assert t("pdf", "ru") == "Скачать PDF"

@@ -23,7 +23,8 @@ from policydocs.docx.site import build_site_docx
 from policydocs.pdf import DEFAULT_PATTERN, build_pdfs, cache as cache_mod, keys
 from policydocs.pdf.build import plan
 from policydocs.pdf.site import build_site_pdfs
-from policydocs.site import history as history_mod, pages
+from policydocs.publication import history as history_mod
+from policydocs.site import pages
 from tests.browser.sitebuild import FIXTURE_DOCS
 from tests.site.test_versions import publish_two_versions
 
@@ -287,7 +288,7 @@ def test_a_rebuild_into_the_same_folder_leaves_only_the_pdfs(tmp_path):
 def test_placing_a_cached_file_where_it_cannot_go_is_a_message_with_the_path(tmp_path):
     """A file where the site needs a folder, or a stored file gone since it was looked up: one line, no traceback."""
     from policydocs.errors import PolicyError
-    from policydocs.pdf.cache import PdfCache
+    from policydocs.outputcache import OutputCache as PdfCache
 
     cache = PdfCache(tmp_path / "cache")
     cache.put("shop/docs/privacykk.pdf", "k1", b"%PDF-1.7 \xd2\x9b\xd3\x99", 1)
@@ -316,7 +317,7 @@ def test_a_verified_cached_file_is_trusted_by_its_stamp_and_rechecked_when_it_ch
     import os
     from pathlib import Path
 
-    from policydocs.pdf.cache import PdfCache
+    from policydocs.outputcache import OutputCache as PdfCache
 
     cache = PdfCache(tmp_path / "cache")
     body = b"%PDF-1.7 \xd2\x9b\xd3\x99\xd2\xa3 500 (\xd0\xbf\xd1\x8f\xd1\x82\xd1\x8c\xd1\x81\xd0\xbe\xd1\x82) \xd1\x82\xd0\xb5\xd2\xa3\xd0\xb3\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbd"

@@ -10,7 +10,8 @@ from babel.dates import format_date
 from fontTools.ttLib import TTFont
 
 from policydocs import corpus
-from policydocs.pdf.labels import LABELS, short_date
+from policydocs.pdf.labels import LABELS
+from policydocs.publication.dates import short_date
 from policydocs.pdf.render import FONT_FILES, FONTS_DIR, STYLESHEET
 
 from ..conftest import DOCS

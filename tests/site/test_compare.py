@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 from policydocs import corpus as corpus_mod
 from policydocs.check import check_policy
 from policydocs.site import compare
-from policydocs.site.history import load_histories
+from policydocs.publication.history import load_histories
 
 from ..translation_helpers import edit, run, seed_project
 

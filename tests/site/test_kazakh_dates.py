@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from policydocs.kkcase import inflect, inflect_last_word
-from policydocs.site.dates import long_date, long_date_in
-from policydocs.site.history import phrase
+from policydocs.publication.dates import long_date, long_date_in
+from policydocs.publication.words import phrase
 
 # Babel's month name (the last word of its long Kazakh date) and its three cases, as a Kazakh
 # grammar gives them: back or front vowels; after a vowel or р/л/й/з, after м/н, after к.
@@ -78,7 +78,7 @@ def test_the_redline_dateline_puts_kazakh_dates_in_their_case():
     from types import SimpleNamespace
     from zoneinfo import ZoneInfo
 
-    from policydocs.site.history import redline_moments
+    from policydocs.publication.words import redline_moments
 
     almaty = ZoneInfo("Asia/Almaty")
     version = SimpleNamespace(number=2, published=dt.datetime(2026, 11, 23, 6, 10, tzinfo=almaty),

@@ -16,9 +16,13 @@ import pytest
 from policydocs import corpus
 from policydocs.errors import PolicyError
 from policydocs.languages import LANGUAGES
-from policydocs.site import api, feeds, linkcheck, pages, search, sitemap, strings, urls
-from policydocs.site.dates import long_date
-from policydocs.site.history import load_histories
+from policydocs.publication import titles, urls, words as strings
+from policydocs.publication.dates import long_date
+from policydocs.publication.history import load_histories
+from policydocs.api import documents as api
+from policydocs.feeds import atom as feeds
+from policydocs.publication.model import edition
+from policydocs.site import linkcheck, pages, search, sitemap
 from policydocs.versions.publish import publish
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +41,7 @@ def model(tmp_path_factory) -> pages.SiteModel:
     loaded = corpus.load(FIXTURE)
     versions = tmp_path_factory.mktemp("versions")
     publish(loaded.policies["demo/privacy"], versions, PUBLISHED.date(), time=PUBLISHED.time(), now=PUBLISHED)
-    built = pages.build_model(loaded, pdf_pattern=urls.DEFAULT_PDF_PATTERN)
+    built = pages.build_model(loaded, pdf_pattern=urls.DEFAULT_PATTERN)
     built.histories = load_histories(loaded, versions, PUBLISHED + dt.timedelta(days=1))
     return built
 
@@ -275,7 +279,7 @@ def test_site_library_does_not_import_mkdocs():
     import subprocess
     import sys
 
-    code = ("import sys, policydocs.site.pages, policydocs.site.api, policydocs.site.feeds, policydocs.site.sitemap, "
+    code = ("import sys, policydocs.site.pages, policydocs.api.documents, policydocs.feeds.atom, policydocs.site.sitemap, "
             "policydocs.site.search, policydocs.site.linkcheck; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -300,7 +304,7 @@ def test_serve_preview_lists_the_checkers_findings_for_the_page_language(tmp_pat
 
 def test_english_pdf_headers_write_the_month_and_toc_of_a_text_without_headings():
     from policydocs.document import parse_text
-    from policydocs.pdf.labels import short_date
+    from policydocs.publication.dates import short_date
 
     assert short_date(dt.date(2026, 11, 23), "en") == "23 Nov 2026"  # not 23.11.2026, which reads as day or month
     assert short_date(dt.date(2026, 11, 23), "ru") == "23.11.2026"
@@ -316,7 +320,7 @@ def test_index_and_api_name_the_product_in_each_language(model, tmp_path):
     for lang in LANGUAGES:
         body = pages.index_body(model, lang)
         for policy in model.policies.values():
-            assert f">{pages.product_name(policy, lang)}</h2>" in body
+            assert f">{titles.product_name(policy, lang)}</h2>" in body
     data = api.documents(model, tmp_path)
     for entry in data["documents"]:
         policy = model.policies[entry["id"]]
@@ -330,7 +334,7 @@ def test_sitemap_says_when_each_page_was_last_changed(model):
     smap = sitemap.sitemap(model, "https://example.kz/")
     for doc_id, policy in model.policies.items():
         for lang, doc in policy.languages.items():
-            ed = pages.edition(model, doc)
+            ed = edition(model, doc)
             if ed.date is not None:
                 assert f"<loc>https://example.kz/{lang}/{doc_id}/</loc>\n    <lastmod>{ed.date.isoformat()}</lastmod>" in smap
 

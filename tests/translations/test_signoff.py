@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from policydocs import corpus as corpus_mod
-from policydocs.site.history import load_histories, history_body
-from policydocs.site import urls
+from policydocs.publication import urls
+from policydocs.publication.history import load_histories
+from policydocs.site.history import history_body
 
 from ..translation_helpers import WHO, edit, findings_json, run, seed_project
 from ..conftest import SUITE_NOW

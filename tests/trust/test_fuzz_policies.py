@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from policydocs.cli import main
 from policydocs.corpus import load
 from policydocs.errors import PolicyError
-from policydocs.site import history as history_mod
+from policydocs.publication import history as history_mod
 from policydocs.site import linkcheck, pages
 from tests.conftest import ROOT
 

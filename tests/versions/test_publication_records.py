@@ -200,8 +200,9 @@ def test_a_changelog_with_a_bad_moment_or_zone_names_file_and_line(repo, mangle,
 
 
 def test_the_history_page_shows_when_it_was_recorded_and_why_it_was_backdated(repo):
-    from policydocs.site.history import DocumentHistory, history_body
-    from policydocs.site.urls import relative
+    from policydocs.publication.history import DocumentHistory
+    from policydocs.publication.urls import relative
+    from policydocs.site.history import history_body
 
     publish(policy(repo), repo / "versions", dt.date(2026, 11, 1), now=at(2026, 11, 1, 9), by="Аян <ayan@example.kz>")
     edit(repo, "7 (семи)", "10 (десяти)")

@@ -26,13 +26,18 @@ from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
 from ..now import build_moment
-from ..pdf.redline import redline_path
 from ..proof import site as proof_site
-from ..site import api, api_schema, compare, feeds, linkcheck, navigation, pages, search, sitemap, sources, urls
+from ..publication import urls
+from ..publication.history import load_histories
+from ..publication.model import Edition
+from ..publication.titles import document_title
+from ..publication.words import language_name, s, t
+from ..api import documents as api, schema as api_schema
+from ..feeds import atom as feeds
+from ..site import compare, linkcheck, navigation, pages, search, sitemap, sources
 from ..site import history as history_mod
 from ..site.incremental import SITE_WIDE, ServeState, project_inputs
 from ..site.shipping import shipped
-from ..site.strings import t
 from ..site.workers import default_jobs, map_documents
 from ..versions.claims import check_claims
 from .outputs import DEFAULTS, enabled
@@ -102,7 +107,7 @@ class SiteBuild:
         model.compare = self.wants("compare")
         linkcheck.check_links(model, self._links_of if serving else None)
         now = build_moment()
-        model.histories = history_mod.load_histories(loaded, self.root / options["versions_dir"], now)
+        model.histories = load_histories(loaded, self.root / options["versions_dir"], now)
         for doc in loaded.documents():  # version, status and dates come from versions/ only
             check_claims(doc.front, doc.path, model.histories[doc.doc_id].store, now)
         if serving:
@@ -154,14 +159,14 @@ class SiteBuild:
             for lang in LANGUAGES:
                 page = self.model.page(lang, doc_id)
                 title = page.full_title
-                add(f"{lang}/{doc_id}/history.md", f"{title} · {history_mod.s('history', lang)}", ("history", page))
+                add(f"{lang}/{doc_id}/history.md", f"{title} · {s('history', lang)}", ("history", page))
                 for version in history.versions:
                     if lang not in version.sha256:
                         continue
-                    label = history_mod.s("version_n", lang, n=version.number)
+                    label = s("version_n", lang, n=version.number)
                     add(f"{lang}/{doc_id}/v{version.number}.md", f"{title} · {label}", ("version", (page, version)))
                     add(f"{lang}/{doc_id}/v{version.number}/changes.md",
-                        f"{title} · {history_mod.s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
+                        f"{title} · {s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
         return out
 
     def document_of(self, src: str) -> str | None:
@@ -209,7 +214,7 @@ class SiteBuild:
             current = data if what == "index" else None
             meta["pd_lang"] = data if what == "index" else urls.DEFAULT_LANG
             meta["pd_alternates"] = [
-                {"lang": l, "name": pages.language_name(l), "path": urls.index_path(l), "exists": True,
+                {"lang": l, "name": language_name(l), "path": urls.index_path(l), "exists": True,
                  "current": l == current}
                 for l in LANGUAGES
             ]
@@ -222,11 +227,11 @@ class SiteBuild:
         out = []
         for lang in LANGUAGES:
             if what == "history":
-                path, exists = history_mod.history_path(lang, page.doc_id), True
+                path, exists = urls.history_path(lang, page.doc_id), True
             else:
                 exists = lang in version.sha256
-                path = (history_mod.version_path if what == "version" else history_mod.changes_path)(lang, page.doc_id, version.number)
-            out.append({"lang": lang, "name": pages.language_name(lang), "path": path if exists else urls.page_path(lang, page.doc_id),
+                path = (urls.version_path if what == "version" else urls.changes_path)(lang, page.doc_id, version.number)
+            out.append({"lang": lang, "name": language_name(lang), "path": path if exists else urls.page_path(lang, page.doc_id),
                         "exists": exists, "current": lang == page.lang})
         return out
 
@@ -243,7 +248,7 @@ class SiteBuild:
             return pages.root_body(), None
         if what == "history":
             history = model.histories[data.doc_id]
-            named = pages.document_title(data.product, data.reference.title if data.doc is None else data.doc.title)
+            named = document_title(data.product, data.reference.title if data.doc is None else data.doc.title)
             return history_mod.history_body(history, data.lang, named, urls.relative,
                                             lambda v, lang: model.version_pdf(data.doc_id, v, lang)), None
         if what in ("version", "changes"):
@@ -254,15 +259,13 @@ class SiteBuild:
                 pdf = model.version_pdf(policy_page.doc_id, version, policy_page.lang)
                 docx = model.version_docx(policy_page.doc_id, version, policy_page.lang)
                 if docx:
-                    from ..docx.paths import changes_path as docx_changes_path  # noqa: PLC0415
-
-                    docx = docx_changes_path(docx)
+                    docx = urls.docx_changes_path(docx)
                 return history_mod.redline_body(history, version, policy_page.lang,
-                                                pages.document_title(doc.front.product, doc.title), urls.relative,
-                                                redline_path(pdf) if pdf else None, docx), None
-            here = history_mod.version_path(policy_page.lang, policy_page.doc_id, version.number)
+                                                document_title(doc.front.product, doc.title), urls.relative,
+                                                urls.redline_path(pdf) if pdf else None, docx), None
+            here = urls.version_path(policy_page.lang, policy_page.doc_id, version.number)
             return pages.policy_content(
-                model, policy_page, doc=doc, ed=pages.Edition.of_version(version), here=here,
+                model, policy_page, doc=doc, ed=Edition.of_version(version), here=here,
                 notice=history_mod.version_notice(history, version, policy_page.lang, here, urls.relative),
                 pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang),
                 docx=model.version_docx(policy_page.doc_id, version, policy_page.lang)), pages.toc_entries(doc)
@@ -271,13 +274,13 @@ class SiteBuild:
         serving = self.serving
         findings = self.serve.findings(data.policy, check_policy) if serving and self.options["check_on_serve"] else None
         history = model.histories.get(data.doc_id)
-        shown = None if (serving or history is None) else (history.current or history.pending)
+        shown = None if (serving or history is None) else history.shown
         if shown is not None and data.lang in shown.sha256:
             # readers see the published version; the draft in docs/ is the legal team's preview (serve)
             doc = history.document(shown, data.lang)
             self.shown[data.path] = doc
             return pages.policy_content(
-                model, data, findings, doc=doc, ed=pages.Edition.of_version(shown),
+                model, data, findings, doc=doc, ed=Edition.of_version(shown),
                 notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative)), \
                 pages.toc_entries(doc)
         self.shown[data.path] = data.doc
@@ -425,7 +428,7 @@ class SiteBuild:
             if page.doc is None:
                 continue
             history = self.model.histories.get(page.doc_id)
-            version = None if history is None else (history.current or history.pending)
+            version = None if history is None else history.shown
             shown[page.path] = history.document(version, page.lang) if version is not None and \
                 page.lang in version.sha256 else page.doc
         return shown

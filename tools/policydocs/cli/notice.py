@@ -37,8 +37,9 @@ def _site_url(config: Path) -> str:
         help=N_("Folder of the published versions."))
 def command(doc_id, number, lang, fmt, site_url, versions_dir):
     """The ready texts telling users of a material change."""
-    from ..site import urls  # noqa: PLC0415
-    from ..site.notice import notice_texts, requires_consent  # noqa: PLC0415
+    from ..publication import urls  # noqa: PLC0415
+    from ..publication.history import requires_consent  # noqa: PLC0415
+    from ..publication.notices import notice_texts  # noqa: PLC0415
 
     store = open_store(versions_dir, doc_id)
     if not store.versions:

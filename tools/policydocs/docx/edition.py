@@ -1,6 +1,6 @@
 """What the header says about a text: operator, version, publication and effective dates.
 
-The words are the site's (``site.history`` and ``site.strings``), dates by Babel, so the
+The words are the publication model's (``publication.words``), dates by Babel, so the
 Word document, the page and the PDF name a version the same way in each language.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..site.dates import long_date
-from ..site.history import s
-from ..site.strings import t
+from ..publication.dates import long_date, long_moment
+from ..publication.words import s, t
 
 #: for documents without any date: 2020-01-01T00:00:00Z, as the PDFs use
 FIXED_MOMENT = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
@@ -56,8 +55,6 @@ def running_header(title: str, edition: Edition, lang: str) -> tuple[str, str]:
 def redline_lines(lang: str, old_version: int | None, new_version: int | None, published, effective,
                   summary: str) -> tuple[str, list[str]]:
     """(running header, comment lines) of a redline: what is compared, when it applies, what changed."""
-    from ..site.history import long_moment
-
     draft = t("draft", lang).capitalize()
     header = s("redline_title", lang, n=new_version) if new_version is not None else f"{s('changes', lang)}: {draft}"
     compared = s("compared", lang, n=old_version) if old_version is not None else f"{s('compared', lang, n='')} ({draft})"

@@ -33,16 +33,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from ..i18n import N_p, site_word
+from ..i18n import site_word
+from ..publication.words import PAGE_OF
 from .xml import text_element, w
 
 FONT = "Times New Roman"
 CODE_FONT = "Courier New"
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 
-#: "page X of Y" with Word fields, in each language's word order: the PDFs' entry of the ``site``
-#: catalogs (pdf/labels.py), so a translator fixes both at once
-PAGE_OF = N_p("page_of", "Page {page} of {pages}")
+#: "page X of Y" (``publication.words.PAGE_OF``) with Word fields, in each language's word order
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..document import Document, Kind
-from ..versions.redline import DELETE, EQUAL, INSERT, Change, Unit, units, word_diff
+from ..versions.redline import DELETE, EQUAL, INSERT, Change, Unit, compare, units, version_summary, word_diff
 from .body import Body, run
 from .document import bullet_level, heading_style
 from .inline import Piece, pieces
 from .numbering import Numbering
-from .edition import Edition
+from .edition import Edition, redline_lines
 from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 from .xml import w
 
@@ -307,9 +307,6 @@ def _comment(document, paragraph: etree._Element, info: RedlineInfo) -> None:
 def version_redline(old_doc: Document, new_doc: Document, old_version, new_version, changes: list[Change] | None = None,
                     author: str = DEFAULT_AUTHOR) -> bytes:
     """The redline .docx between two texts; ``old_version``/``new_version`` are store Versions or None (draft)."""
-    from ..versions.redline import compare, version_summary
-    from .edition import redline_lines
-
     if changes is None:
         changes = compare(old_doc, new_doc)
     lang = new_doc.lang

@@ -6,7 +6,7 @@ draft; under ``mkdocs serve`` the draft), every published version at its permane
 and each version's tracked-changes redline against the one before. A file is rebuilt only
 when its inputs change: the key is the sha256 of the frozen text (or the draft's text),
 the edition, this package's code and the versions of python-docx and lxml, kept in the
-PDFs' cache (``pdf.cache.PdfCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
+PDFs' cache (``outputcache.OutputCache``, here with ``.docx`` objects; ``mkdocs serve``, which shows
 drafts, in a namespace of its own so that it does not evict the build's files). Deciding that a
 file is cached reads no version and renders nothing; a cached file enters the site as a hard link
 to its (verified) cache object, so a warm build copies no bytes.
@@ -27,7 +27,12 @@ from typing import Callable
 
 from ..errors import PolicyError
 from ..i18n import _
-from ..pdf.cache import BUILD, SERVE, PdfCache, cache_key
+from ..outputcache import BUILD, SERVE, OutputCache, cache_key
+from ..pools import pool_context
+from ..publication import history as history_mod
+from ..publication.model import Publication
+from ..publication.urls import docx_changes_path
+from .edition import Edition
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,8 @@ def _toolchain() -> dict:
     package = Path(__file__).resolve().parents[1]
     code = hashlib.sha256()
     for path in sorted([*Path(__file__).parent.glob("*.py"), package / "html.py", package / "standing.py",
-                        package / "versions" / "redline.py", package / "site" / "strings.py", package / "site" / "history.py",
+                        package / "versions" / "redline.py", package / "publication" / "words.py",
+                        package / "publication" / "dates.py", package / "publication" / "history.py",
                         package / "languages.py",
                         # the words: the compiled ``site`` catalogs (a translator's fix builds the file again)
                         *(package / "i18n" / "locale" / lang / "LC_MESSAGES" / "site.mo" for lang in ("ru", "kk"))]):
@@ -87,9 +93,7 @@ def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
     if workers == 1:
         results = [_call(w) for w in work]
     else:
-        from ..pdf.build import _pool_context
-
-        context = _pool_context()
+        context = pool_context()
         if context.get_start_method() == "fork":  # python-docx loaded once, before the workers fork
             for module in ("document", "redline"):
                 importlib.import_module(f"{__package__}.{module}")
@@ -102,19 +106,16 @@ def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
     return results
 
 
-def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = False,
+def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving: bool = False,
                     progress: Callable[[str], None] | None = None, jobs: int | None = None) -> list[DocxEntry]:
     """Write every Word document of the site into ``site_dir``; returns what was written.
 
     Whether a file is cached is decided from its key alone; the missing ones are made in
     ``jobs`` processes (default: the number of cores).
     """
-    from ..site import history as history_mod
-    from .edition import Edition
-
     say = progress or (lambda _line: None)
     started = time.perf_counter()
-    cache = PdfCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
+    cache = OutputCache(cache_dir, suffix=".docx", namespace=SERVE if serving else BUILD)
     common = _toolchain()
     entries: list[DocxEntry | None] = []
     missing: list[tuple[int, str, str, Callable, Callable[[], tuple]]] = []  # place, path, key, export, its arguments
@@ -141,7 +142,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
     try:
         for doc_id, policy in sorted(model.policies.items()):
             history = model.histories.get(doc_id)
-            shown = None if serving or history is None else (history.current or history.pending)
+            shown = None if serving or history is None else history.shown
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
                     publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
@@ -159,9 +160,7 @@ def build_site_docx(model, site_dir: Path, cache_dir: Path, serving: bool = Fals
                             _document, lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)))
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
-                    from .paths import changes_path
-
-                    publish(changes_path(path),
+                    publish(docx_changes_path(path),
                             {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
                              "previous": previous.number},
                             _redline, lambda h=history, v=version, p=previous, l=lang: (

@@ -11,7 +11,7 @@ the project. Used by the ``policydocs pdf`` command and by the MkDocs plugin
     pdf_path("smartaqkol/privacy", "ru", version=3)  -> "smartaqkol/docs/v3/privacyru.pdf"
 """
 
+from ..publication.urls import DEFAULT_PATTERN, pdf_path
 from .build import BuildReport, PdfEntry, build_pdfs
-from .paths import DEFAULT_PATTERN, pdf_path
 
 __all__ = ["DEFAULT_PATTERN", "BuildReport", "PdfEntry", "build_pdfs", "pdf_path"]

@@ -15,9 +15,7 @@ with WeasyPrint, the stylesheet and the fonts loaded before its workers fork.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -27,9 +25,10 @@ from typing import Callable, Iterable
 from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
+from ..outputcache import BUILD, OutputCache
+from ..pools import pool_context
+from ..publication.urls import DEFAULT_PATTERN, check_pattern, pdf_path
 from . import keys
-from .cache import BUILD, PdfCache
-from .paths import DEFAULT_PATTERN, check_pattern, pdf_path
 from .render import RenderJob, preload, render
 from .safety import check_document, docs_root
 from .template import Header, header_for, page_html
@@ -159,19 +158,7 @@ def _withdraw(out_dir: Path, task: PdfTask) -> None:
         (out_dir / rel).unlink(missing_ok=True)
 
 
-def _pool_context():
-    """Fork (fast: workers inherit the loaded WeasyPrint) unless threads run, e.g. under ``mkdocs serve``."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint"])  # the server forks every later worker ready to render
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: PdfCache, *, jobs: int | None = None,
+def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: OutputCache, *, jobs: int | None = None,
                progress: Callable[[str], None] | None = None) -> BuildReport:
     """Publish every task's PDF under ``out_dir``: from the cache when its key is there, else rendered.
 
@@ -228,7 +215,7 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: PdfCache, *, jobs: in
             for i in misses:
                 finish(i, render(tasks[i].make()))
         elif misses:
-            context = _pool_context()
+            context = pool_context()
             if context.get_start_method() == "fork":
                 preload()  # each worker would otherwise load WeasyPrint, the stylesheet and fonts itself
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -276,4 +263,4 @@ def build_pdfs(
     """
     out_dir = Path(out_dir)
     tasks = plan(documents, pattern, extra, out_dir)
-    return write_pdfs(tasks, out_dir, PdfCache(cache_dir, namespace=namespace), jobs=jobs, progress=progress)
+    return write_pdfs(tasks, out_dir, OutputCache(cache_dir, namespace=namespace), jobs=jobs, progress=progress)

@@ -19,7 +19,8 @@ from pathlib import Path
 from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
-from .cache import cache_key, file_sha256, sha256, toolchain
+from ..outputcache import cache_key, file_sha256, sha256
+from .cache import toolchain
 from .render import FONT_FILES, FONTS_DIR, PDF_OPTIONS, STYLESHEET
 from .template import Header
 
@@ -30,12 +31,14 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 TEMPLATE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
     "pdf/template.py", "pdf/labels.py", "pdf/render.py", "pdf/fetcher.py",
     "html.py", "links.py", "standing.py", "document.py", "frontmatter.py", "lines.py", "languages.py",
+    "publication/dates.py", "publication/words.py",
     # the page's words: the compiled ``site`` catalogs (a translator's fix renders the PDF again)
     "i18n/locale/ru/LC_MESSAGES/site.mo", "i18n/locale/kk/LC_MESSAGES/site.mo",
 ))
 #: What a redline page adds: its frame, the comparison, and the phrases and title around it.
 REDLINE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
-    "pdf/redline.py", "pdf/site.py", "versions/redline.py", "site/history.py", "site/strings.py", "site/pages.py",
+    "pdf/redline.py", "pdf/site.py", "versions/redline.py", "publication/history.py", "publication/words.py",
+    "publication/dates.py", "publication/titles.py",
 ))
 
 

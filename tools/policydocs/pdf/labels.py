@@ -1,22 +1,16 @@
-"""The words of the running header and footer in each language, and dates via Babel.
+"""The words of the running header and footer in each language.
 
 A lawyer reading the Kazakh PDF sees "5 беттің 2-беті", not "page 2 of 5": every string a
-reader sees is in the document's language. Long dates come from Babel (``kk`` gives
-"2026 ж. 22 қараша", with U+202F inside, which the shipped fonts cover); short dates use
-an explicit ``dd.MM.yyyy`` because Babel's Kazakh short format has a two-digit year.
+reader sees is in the document's language. The dates are ``publication/dates.py``'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from collections.abc import Mapping
 
-from babel.dates import format_date
-
 from ..i18n import N_p, SiteWords, site_word
-
-SHORT_DATE = "dd.MM.yyyy"
+from ..publication.words import PAGE_OF
 
 # The words are in the ``site`` catalogs (i18n/locale/<lang>/LC_MESSAGES/site.po, key ``pdf.<name>``).
 LABELS = SiteWords(
@@ -28,22 +22,11 @@ LABELS = SiteWords(
     prefix="pdf.",
 )
 
-# "page X of Y", the counters where each language's word order puts them ("{pages} беттің
-# {page}-беті"); the Word files say it with the same entry (docx/package.py)
-PAGE_OF = N_p("page_of", "Page {page} of {pages}")
 _COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
+
 
 def labels(lang: str) -> Mapping[str, str]:
     return LABELS.get(lang, LABELS["en"])
-
-
-def long_date(value: dt.date, lang: str) -> str:
-    return format_date(value, "long", locale=lang)
-
-
-def short_date(value: dt.date, lang: str) -> str:
-    """'23.11.2026' as Russian and Kazakh readers write it; '23 Nov 2026' in English, which reads 11.23 too."""
-    return format_date(value, "d MMM y" if lang == "en" else SHORT_DATE, locale=lang)
 
 
 def page_of(lang: str) -> str:

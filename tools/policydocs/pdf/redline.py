@@ -69,8 +69,3 @@ def redline_task(shared: dict, *, doc_id: str, lang: str, source: Path, path: st
         return RenderJob(_page(item), PACKAGE_DIR.as_uri() + "/", (), epoch, item.path)
 
     return PdfTask(doc_id, lang, source, path, (), key, 0, make, redline=True)
-
-
-def redline_path(version_pdf_path: str) -> str:
-    """``demo/docs/v2/privacyru.pdf`` -> ``demo/docs/v2/privacyru-changes.pdf``."""
-    return version_pdf_path.removesuffix(".pdf") + "-changes.pdf"

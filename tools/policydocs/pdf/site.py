@@ -13,11 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..outputcache import BUILD, SERVE, OutputCache
+from ..publication import history as history_mod
+from ..publication.model import Publication
+from ..publication.titles import document_title
+from ..publication.urls import redline_path, version_pattern
+from ..publication.words import redline_moments, s
+from ..versions.redline import render_html
 from . import keys
 from .build import BuildReport, PdfTask, plan, write_pdfs
-from .cache import BUILD, SERVE, PdfCache
-from .paths import version_pattern
-from .redline import RedlineItem, redline_path, redline_task
+from .redline import RedlineItem, redline_task
 
 
 def pdf_header(version) -> dict:
@@ -25,7 +30,7 @@ def pdf_header(version) -> dict:
     return {"version": version.number, "effective": version.effective.date(), "date": version.published.date()}
 
 
-def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, jobs: int | None = None,
+def build_site_pdfs(model: Publication, site_dir: Path, cache_dir: Path, *, pattern: str, jobs: int | None = None,
                     serving: bool = False, progress: Callable[[str], None] | None = None) -> BuildReport:
     """Write every PDF of the site into ``site_dir``; raises PolicyError naming the file of the first failure."""
     shared = keys.common()
@@ -34,7 +39,7 @@ def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, job
     by_version: dict[int, list] = {}
     for doc_id, policy in sorted(model.policies.items()):
         history = model.histories.get(doc_id)
-        shown = (history.current or history.pending) if history is not None and not serving else None
+        shown = history.shown if history is not None and not serving else None
         for lang, draft in policy.languages.items():
             if shown is not None and lang in shown.sha256:
                 shown_docs.append(history.document(shown, lang))
@@ -50,11 +55,11 @@ def build_site_pdfs(model, site_dir: Path, cache_dir: Path, *, pattern: str, job
         tasks += plan([doc for doc, _ in items], version_pattern(pattern, number), {
             (doc.doc_id, doc.lang): pdf_header(version) for doc, version in items}, site_dir, shared, seen)
     tasks += redline_tasks(model, shared)
-    cache = PdfCache(cache_dir, namespace=SERVE if serving else BUILD)
+    cache = OutputCache(cache_dir, namespace=SERVE if serving else BUILD)
     return write_pdfs(tasks, site_dir, cache, jobs=jobs, progress=progress)
 
 
-def redline_tasks(model, shared: dict) -> list[PdfTask]:
+def redline_tasks(model: Publication, shared: dict) -> list[PdfTask]:
     """A redline PDF for each version and language that has one before it, keyed without comparing anything."""
     tasks = []
     for doc_id, history in sorted(model.histories.items()):
@@ -79,15 +84,11 @@ def redline_tasks(model, shared: dict) -> list[PdfTask]:
 
 def _redline_item(history, version, lang: str, path: str) -> RedlineItem:
     """The redline page's contents: the comparison, its summary and its dateline (only for a PDF to render)."""
-    from ..site import history as history_mod
-    from ..site.pages import document_title
-    from ..versions.redline import render_html
-
     changes = history_mod.redline_changes(history, version, lang)
     doc = history.document(version, lang)
     return RedlineItem(
         path=path, lang=lang,
-        title=f"{document_title(doc.front.product, doc.title)} · {history_mod.s('redline_title', lang, n=version.number)}",
+        title=f"{document_title(doc.front.product, doc.title)} · {s('redline_title', lang, n=version.number)}",
         operator=doc.front.operator, summary=history_mod.redline_summary(history, version, lang, changes),
         body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-        moments=history_mod.redline_moments(version, lang), legend=history_mod.s("legend", lang))
+        moments=redline_moments(version, lang), legend=s("legend", lang))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..document import Document
 from ..html import inline, render_body
 from ..standing import standing
-from .labels import labels, long_date, page_of, short_date
+from ..publication.dates import long_date, short_date
+from .labels import labels, page_of
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from babel.dates import format_time
 from ..errors import PolicyError
 from ..fsutil import atomic_write_bytes
 from ..i18n import N_p, SiteWords, _
-from ..site.dates import long_date
+from ..publication.dates import long_date
 from ..versions.store import open_store
 from . import acceptance
 from .manifest import MANIFEST, SIGNATURE, version_folder

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_bytes
 from ..languages import LANGUAGES
-from ..site.history import changes_path
+from ..publication.model import Publication
+from ..publication.urls import changes_path, docx_changes_path, redline_path
 from ..versions.store import VersionStore
 
 FORMAT = 1
@@ -55,11 +56,8 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def artefacts(model, doc_id: str, version, has_previous: bool) -> list[dict]:
+def artefacts(model: Publication, doc_id: str, version, has_previous: bool) -> list[dict]:
     """The site files of one version (before hashing): PDFs, redlines, Word files, per language."""
-    from ..docx.paths import changes_path as docx_changes
-    from ..pdf.redline import redline_path
-
     out = []
     for lang in LANGUAGES:
         if lang not in version.sha256:
@@ -73,7 +71,7 @@ def artefacts(model, doc_id: str, version, has_previous: bool) -> list[dict]:
         if docx:
             out.append({"path": docx, "role": "docx", "lang": lang})
             if has_previous:
-                out.append({"path": docx_changes(docx), "role": "redline_docx", "lang": lang})
+                out.append({"path": docx_changes_path(docx), "role": "redline_docx", "lang": lang})
         if has_previous and not pdf:  # without PDFs the redline is the site's page of changes
             out.append({"path": changes_path(lang, doc_id, version.number) + "index.html", "role": "redline_page",
                         "lang": lang})
@@ -105,7 +103,7 @@ def build(store: VersionStore, version, files: list[dict], site_dir: Path, previ
     }
 
 
-def write_document(model, store: VersionStore, versions, site_dir: Path, certificate=None) -> list[Path]:
+def write_document(model: Publication, store: VersionStore, versions, site_dir: Path, certificate=None) -> list[Path]:
     """Manifests (signed when ``certificate`` is given) and texts of ``versions`` (those published) of a document."""
     from . import signing
 
@@ -126,7 +124,7 @@ def write_document(model, store: VersionStore, versions, site_dir: Path, certifi
     return written
 
 
-def write_site(model, site_dir: Path, certificate=None) -> list[Path]:
+def write_site(model: Publication, site_dir: Path, certificate=None) -> list[Path]:
     """Every document's manifests: what the build calls once its PDFs and Word files are in place."""
     written = []
     for doc_id, history in sorted(model.histories.items()):

@@ -15,6 +15,8 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes
 from ..languages import LANGUAGES
 from ..now import now
+from ..publication.model import Publication
+from ..publication.urls import redline_path
 from . import manifest, signing
 
 
@@ -31,10 +33,8 @@ def certificate(options: dict, base: Path) -> signing.Certificate | None:
     return signing.load(config, now())
 
 
-def claimed_moments(model) -> dict[str, dt.datetime]:
+def claimed_moments(model: Publication) -> dict[str, dt.datetime]:
     """Each published version's PDF (permanent, fixed-URL and redline) -> its publication moment."""
-    from ..pdf.redline import redline_path
-
     out: dict[str, dt.datetime] = {}
     for doc_id, history in model.histories.items():
         if history is None:
@@ -45,7 +45,7 @@ def claimed_moments(model) -> dict[str, dt.datetime]:
                 if pdf:
                     out[pdf] = version.published
                     out[redline_path(pdf)] = version.published
-        shown = history.current or history.pending
+        shown = history.shown
         for lang in LANGUAGES:
             fixed = model.pdf(doc_id, lang) if doc_id in model.policies else None
             if shown is not None and fixed and lang in shown.sha256:
@@ -53,7 +53,7 @@ def claimed_moments(model) -> dict[str, dt.datetime]:
     return out
 
 
-def sign_pdfs(model, site_dir: Path, paths: list[str], cert: signing.Certificate) -> dict[Path, str]:
+def sign_pdfs(model: Publication, site_dir: Path, paths: list[str], cert: signing.Certificate) -> dict[Path, str]:
     """Sign the placed PDFs of published versions in ``paths``; the sha256 of each file signed."""
     moments = claimed_moments(model)
     signed: dict[Path, str] = {}
@@ -68,6 +68,6 @@ def sign_pdfs(model, site_dir: Path, paths: list[str], cert: signing.Certificate
     return signed
 
 
-def write_manifests(model, site_dir: Path, cert: signing.Certificate | None) -> list[Path]:
+def write_manifests(model: Publication, site_dir: Path, cert: signing.Certificate | None) -> list[Path]:
     """``evidence/<product>/<name>/v<N>/``: texts, manifest.json and (with a certificate) its signature."""
     return manifest.write_site(model, site_dir, cert)

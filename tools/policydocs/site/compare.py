@@ -23,10 +23,10 @@ from ..check.align import align
 from ..document import Block, Document, Kind
 from ..html import inline
 from ..languages import LANGUAGES
+from ..publication import urls
+from ..publication.words import language_name, t
 from ..translations.states import CONFIRMED, STALE, ClauseState, clause_states, counts
 from ..versions.redline import DELETE, EQUAL
-from . import urls
-from .strings import language_name, t
 
 ASSET_DIR = "assets/policydocs"
 CSP = ("default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
@@ -265,7 +265,7 @@ def site_pages(policy, history, root, serving: bool, findings: list | None = Non
     """
     from ..translations import records  # noqa: PLC0415
 
-    shown = None if serving or history is None else (history.current or history.pending)
+    shown = None if serving or history is None else history.shown
     docs = {lang: history.document(shown, lang) if shown is not None and lang in shown.sha256 else draft
             for lang, draft in policy.languages.items()}
     source_lang = policy.source_lang

@@ -21,15 +21,15 @@ from ..document import Document
 from ..errors import PolicyError
 from ..i18n import _
 from ..links import find_links, unsafe_reason
-from . import urls
-from .pages import SiteModel
+from ..publication import urls
+from ..publication.model import Publication
 
 
 def _eids(doc: Document) -> set[str]:
     return set(doc.by_eid()) | {"title"}
 
 
-def target_page(model: SiteModel, doc: Document, path: str) -> tuple[str, str] | None:
+def target_page(model: Publication, doc: Document, path: str) -> tuple[str, str] | None:
     """(lang, doc_id) a relative link from ``doc`` points to, or None when it is not a policy."""
     here = urls.page_path(doc.lang, doc.doc_id)
     if path.endswith(".md"):
@@ -44,7 +44,7 @@ def target_page(model: SiteModel, doc: Document, path: str) -> tuple[str, str] |
     return (parts[0], doc_id) if doc_id in model.policies else None
 
 
-def check_links(model: SiteModel, links_of=None) -> None:
+def check_links(model: Publication, links_of=None) -> None:
     """Raise PolicyError (file:line) for the first link to a clause that does not exist.
 
     ``links_of(doc)`` gives a document's links (``document_links``); ``mkdocs serve`` passes
@@ -96,7 +96,7 @@ def document_links(doc: Document) -> list[tuple[str, bool, int]]:
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 
 
-def rewrite_md_links(body: str, model: SiteModel, doc: Document) -> str:
+def rewrite_md_links(body: str, model: Publication, doc: Document) -> str:
     """Links written to another policy's file (``privacy.md#cl-2``) point at its page instead."""
     here = urls.page_path(doc.lang, doc.doc_id)
 

@@ -20,42 +20,14 @@ from ..document import Document
 from ..i18n import N_, SITE_DOMAIN, gettext, load_catalogs
 from ..languages import LANGUAGES
 from ..versions import timeline
-from . import urls
-from .dates import long_date
+from ..publication import urls
+from ..publication.dates import long_date
+from ..publication.model import Edition, Publication, edition
+from ..publication.titles import document_title, product_name
+from ..publication.words import language_name, t
 from ..standing import standing
-from .strings import language_name, t
-
-
-@dataclass(frozen=True)
-class Edition:
-    """Version and moments of the text a page shows: from the version store only.
-
-    Front matter never makes a text "published" (a claim the store does not back is an
-    error, see versions/claims.py): a text not in the store is a draft.
-    """
-
-    version: int | None
-    date: dt.datetime | None
-    effective: dt.datetime | None
-    status: str
-
-    @classmethod
-    def of(cls, doc: Document | None = None) -> "Edition":
-        return cls(None, None, None, "draft")
-
-    @classmethod
-    def of_version(cls, version) -> "Edition":
-        return cls(version.number, version.published, version.effective, "published")
-
-
-def edition(model: "SiteModel", doc: Document) -> Edition:
-    """The edition a reader is shown: the version in force (or pending) if any, else a draft."""
-    history = model.histories.get(doc.doc_id)
-    if history is not None:
-        version = history.current or history.pending
-        if version is not None and doc.lang in version.sha256:
-            return Edition.of_version(version)
-    return Edition.of(doc)
+from .history import as_of, clock_block
+from .linkcheck import rewrite_md_links
 
 
 @dataclass
@@ -100,12 +72,10 @@ class PolicyPage:
 
 
 @dataclass
-class SiteModel:
-    policies: dict[str, Policy]
+class SiteModel(Publication):
+    """What is published (documents, histories, their files' paths) and the site's pages of it."""
+
     pages: dict[tuple[str, str], PolicyPage] = field(default_factory=dict)  # (lang, doc_id)
-    pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
-    histories: dict = field(default_factory=dict)  # doc_id -> site.history.DocumentHistory
-    docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
     compare: bool = True  # side-by-side pages are built (site/compare.py): policy pages link them
 
     _places: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
@@ -127,43 +97,6 @@ class SiteModel:
         for doc_id in sorted(self.policies):
             grouped.setdefault(urls.split_id(doc_id)[0], []).append(self.policies[doc_id])
         return grouped
-
-    def version_pdf(self, doc_id: str, version, lang: str) -> str | None:
-        """Permanent PDF path of a published version, or None when PDFs are not built."""
-        if self.pdf_pattern is None or lang not in version.sha256:
-            return None
-        return urls.pdf_path(doc_id, lang, self.pdf_pattern, version=version.number)
-
-    def pdf(self, doc_id: str, lang: str) -> str | None:
-        if self.pdf_pattern is None or lang not in self.policies[doc_id].languages:
-            return None
-        return urls.pdf_path(doc_id, lang, self.pdf_pattern)
-
-    def docx(self, doc_id: str, lang: str) -> str | None:
-        """The Word document beside the PDF (``.../privacyru.docx``), or None when not built."""
-        if self.docx_pattern is None or lang not in self.policies[doc_id].languages:
-            return None
-        from ..docx.paths import docx_path
-
-        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
-
-    def version_docx(self, doc_id: str, version, lang: str) -> str | None:
-        if self.docx_pattern is None or lang not in version.sha256:
-            return None
-        from ..docx.paths import docx_path
-
-        return docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
-
-
-def product_name(policy: Policy, lang: str) -> str:
-    """The product as the front matter of ``lang`` names it (the source language's where it is missing)."""
-    doc = policy.languages.get(lang) or policy.source or next(iter(policy.languages.values()))
-    return doc.front.product
-
-
-def document_title(product: str, title: str) -> str:
-    """A document named where several are listed (tabs, results, feeds, PDFs): product first."""
-    return f"{product}: {title}"
 
 
 def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
@@ -343,8 +276,6 @@ def index_body(model: SiteModel, lang: str) -> str:
                        f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>")
         out.append("</tbody></table></div></div>")
     if clock:  # some row reads differently later: the intervals for the script, the build moment for readers without it
-        from .history import as_of, clock_block  # noqa: PLC0415
-
         first = next(iter(model.histories.values()))
         out.append(as_of(first, lang))
         out.append(clock_block(first.now, clock))
@@ -423,8 +354,6 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
              policy_header(model, page, doc, ed, notice, pdf, here, docx)]
     if findings:
         parts.append(findings_box(findings, lang))
-    from .linkcheck import rewrite_md_links
-
     parts.append(rewrite_md_links(render_body(doc), model, doc))
     parts.append("</div>")
     return "\n".join(parts)

@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from ..document import Document, Kind
+from ..publication.titles import document_title
 
 MIN_STEM = 3
 MAX_STRIPS = 4
@@ -280,8 +281,6 @@ def policy_entries(location: str, doc: Document, extra_text: str = "") -> list[d
     title is its number, so "2.3.1" finds it. Titles and texts are escaped: Material shows
     them as HTML.
     """
-    from .pages import document_title  # noqa: PLC0415 - pages imports the corpus; search stays light
-
     title = document_title(doc.front.product, doc.title)
     intro = [b for s in doc.sections if s.heading is None for b in s.content]
     entries = [{"location": location, "title": html.escape(title, quote=False),

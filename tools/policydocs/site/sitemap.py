@@ -9,8 +9,9 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from ..languages import LANGUAGES
-from . import urls
-from .pages import SiteModel, edition
+from ..publication import urls
+from ..publication.model import edition
+from .pages import SiteModel
 
 
 def _group(site_url: str, paths: dict[str, str], lastmod: dict[str, str] | None = None) -> list[str]:

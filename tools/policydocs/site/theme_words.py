@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..i18n import N_p, SiteWords
 from ..languages import LANGUAGE_NAMES, LANGUAGES
-from .strings import t
+from ..publication.words import t
 
 THEME = SiteWords(
     N_p("theme.notfound.title", "Page not found"),

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from ..languages import LANGUAGES
 from ..now import now
-from . import urls
-from . import history as history_mod
-from .notice import notice_texts
-from .pages import SiteModel, edition
+from ..publication import urls
+from ..publication.history import DocumentHistory, iso_or_none, requires_consent
+from ..publication.model import Publication, edition
+from ..publication.notices import notice_texts
+from ..versions.store import Version
 
 API_VERSION = 1
 
@@ -51,7 +52,7 @@ def document_path(doc_id: str) -> str:
     return f"api/v1/documents/{doc_id}.json"
 
 
-def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None,
+def documents(model: Publication, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None,
               file_hash=sha256_file) -> dict:
     """The API document for a built site (hashes are of the files in ``site_dir``, by ``file_hash``)."""
     generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
@@ -101,7 +102,7 @@ def documents(model: SiteModel, site_dir: Path, site_url: str = "", generated_at
                                 operator=frozen.front.operator, doc_id=doc_id, url=url)
 
         timeline = (
-            history_mod.api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
+            api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
             if history else {}
         )
         if history is not None and model.docx_pattern is not None:
@@ -140,10 +141,8 @@ def _docx_fields(path: str | None, site_dir: Path, url, prefix: str = "docx", fi
     return {f"{prefix}_path": path, f"{prefix}_url": url(path), f"{prefix}_sha256": file_hash(site_dir / path)}
 
 
-def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path, url, file_hash=sha256_file) -> None:
+def _add_version_docx(model: Publication, history, timeline: dict, site_dir: Path, url, file_hash=sha256_file) -> None:
     """Each version's Word document and its tracked-changes redline, per language."""
-    from ..docx.paths import changes_path
-
     by_number = {v.number: v for v in history.versions}
     for entry in [*timeline.get("versions", []), *([timeline["pending"]] if timeline.get("pending") else [])]:
         version = by_number[entry["version"]]
@@ -151,8 +150,63 @@ def _add_version_docx(model: SiteModel, history, timeline: dict, site_dir: Path,
             path = model.version_docx(history.doc_id, version, lang)
             fields.update(_docx_fields(path, site_dir, url, file_hash=file_hash))
             if path is not None and fields.get("changes_url"):
-                fields.update(_docx_fields(changes_path(path), site_dir, url, "changes_docx", file_hash))
+                fields.update(_docx_fields(urls.docx_changes_path(path), site_dir, url, "changes_docx", file_hash))
 
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+# --- each document's versions ------------------------------------------------------------
+
+def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> dict:
+    """Every version's interval, state and texts for the JSON API (moments with their offsets).
+
+    ``state`` is the state at the build (``generated_at``); ``effective_from`` and
+    ``effective_until`` let an app answer "which version is in force at moment T" itself.
+    ``texts_of(version, lang)`` gives the notice texts of a version that requires consent.
+    """
+    def entry(version: Version) -> dict:
+        until = history.until(version)
+        consent = requires_consent(version, history.previous(version))
+        langs = {}
+        for lang in LANGUAGES:
+            if lang not in version.sha256:
+                continue
+            pdf = pdf_of(version, lang) if pdf_of else None
+            langs[lang] = {
+                "text_sha256": version.sha256[lang],
+                "url": url(urls.version_path(lang, history.doc_id, version.number)),
+                "changes_url": url(urls.changes_path(lang, history.doc_id, version.number)) if history.previous(version) else None,
+                "pdf_url": url(pdf) if pdf else None,
+                "summary": version.summary.get(lang),
+                "notice": texts_of(version, lang) if consent and texts_of else None,
+            }
+        record = {
+            "recorded_at": iso_or_none(getattr(version, "recorded_at", None)),
+            "recorded_by": getattr(version, "recorded_by", None),
+            "backdate_reason": getattr(version, "backdate_reason", None),
+        }
+        return {
+            "version": version.number,
+            "state": history.state(version),
+            "published": version.published.isoformat(),
+            "effective": version.effective.isoformat(),
+            "effective_from": version.effective.isoformat(),
+            "effective_until": iso_or_none(until),
+            "in_force_until": iso_or_none(until),
+            "material": version.material,
+            "requires_consent": consent,
+            "notice_days": version.notice_days,
+            **record,
+            "languages": langs,
+        }
+
+    current, pending = history.current, history.pending
+    return {
+        "versions": [entry(v) for v in history.versions],
+        "current_version": current.number if current else None,
+        "pending": entry(pending) if pending else None,
+        "timezone": history.store.timezone,
+        "notice_days": history.notice_days,
+    }

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from . import urls
-from .pages import SiteModel, document_title, edition
-from .strings import t
+from ..publication import urls
+from ..publication.titles import document_title
+from ..publication.words import phrase, s, t
+from ..publication.model import Publication, edition
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -20,7 +21,7 @@ def _stamp(moment: dt.datetime | None, fallback: dt.datetime) -> str:
     return (moment or fallback).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
+def atom(model: Publication, lang: str, site_url: str, site_name: str, now: dt.datetime) -> str:
     base = site_url or "/"
     feed_url = urls.absolute(base, urls.feed_path(lang))
     entries = []
@@ -50,17 +51,15 @@ def atom(model: SiteModel, lang: str, site_url: str, site_name: str, now: dt.dat
         for version in history.versions if history is not None else ():
             if lang not in version.sha256:
                 continue
-            from . import history as history_mod  # noqa: PLC0415 - keeps this module light for the site tests
-
             stamp = version.published.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
             latest = max(latest or stamp, stamp)
-            vlink = urls.absolute(base, history_mod.version_path(lang, doc_id, version.number))
+            vlink = urls.absolute(base, urls.version_path(lang, doc_id, version.number))
             what = version.summary.get(lang, "")
-            text = f"{what}. {history_mod.phrase('takes_effect', lang, version.effective)}."
+            text = f"{what}. {phrase('takes_effect', lang, version.effective)}."
             entries.append(
                 "  <entry>\n"
                 f"    <id>{escape(vlink)}</id>\n"
-                f"    <title>{escape(named)} · {escape(history_mod.s('version_n', lang, n=version.number))}</title>\n"
+                f"    <title>{escape(named)} · {escape(s('version_n', lang, n=version.number))}</title>\n"
                 f"    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href={quoteattr(vlink)}/>\n"
                 f"    <published>{stamp}</published>\n"
                 f"    <updated>{stamp}</updated>\n"

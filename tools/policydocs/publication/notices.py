@@ -17,9 +17,9 @@ from typing import Callable
 
 from ..errors import PolicyError
 from ..i18n import N_p, SiteWords, _, site_word
+from .dates import long_date, long_date_in, long_moment, zone_and_offset
+from .urls import changes_path, history_path, version_path
 from ..versions.store import Version
-from .dates import long_date, long_date_in
-from .history import _zone_and_offset, changes_path, history_path, long_moment, version_path
 
 # The texts are in the ``site`` catalogs (key ``notice.<part>``); English is the id. A Kazakh
 # text puts each date in the case its sentence governs: it uses ``{date_loc}``, ``{date_dat}``,
@@ -52,11 +52,6 @@ MOMENT = N_p("notice.moment", "{date} at {time} ({zone}, {offset})")
 FORMATS = ("email", "push", "json")
 
 
-def requires_consent(version: Version, previous: Version | None) -> bool:
-    """A material change to an earlier version: users are told, and asked again (see README)."""
-    return version.material and previous is not None
-
-
 def notice_texts(version: Version, lang: str, *, title: str, product: str, operator: str, doc_id: str,
                  url: Callable[[str], str]) -> dict[str, str]:
     """Subject, push line and body of the notice of ``version`` in ``lang``."""
@@ -86,6 +81,6 @@ def notice_texts(version: Version, lang: str, *, title: str, product: str, opera
 
 def _moment_words(moment: dt.datetime, lang: str) -> str:
     """'1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)': the moment as a sentence says it."""
-    zone, offset = _zone_and_offset(moment, lang)
+    zone, offset = zone_and_offset(moment, lang)
     date = long_date_in(moment, lang, "loc")  # Kazakh: in the case its sentence governs ("... желтоқсанда")
     return site_word(MOMENT, lang).format(date=date, time=f"{moment:%H:%M}", zone=zone, offset=offset)

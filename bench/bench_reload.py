@@ -11,7 +11,8 @@ page is then fetched and must show the new words. Side by side, in the same serv
 edits with ``mkdocs.yml`` touched too, which makes the plugin rebuild everything (what every
 save cost before issue 18). ``--before SRC`` times a second server whose ``policydocs``
 package comes from SRC (e.g. ``git archive main tools | tar -x -C /tmp/before``, then
-``--before /tmp/before/tools``), the code before the change. ``--pdf`` turns PDFs on.
+``--before /tmp/before/tools``; with ``overrides`` in the archive too, the templates of then),
+the code before the change. ``--pdf`` turns PDFs on.
 
 ``measure_reload(docs)`` is what bench/bench_scale.py calls.
 """
@@ -33,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from benchsite import MKDOCS, write_config  # noqa: E402
+from benchsite import MKDOCS, overrides_of, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 SCRIPT = re.compile(rb"livereload\((\d+), (\d+)\)")
@@ -178,6 +179,8 @@ def measure_reload(docs: int, edits: int = 5, pdf: bool = False, full: bool = Tr
         finally:
             server.stop()
         if before:
+            if project is None and overrides_of(before):  # its own templates with its own plugin
+                write_config(root, {"pdf": True} if pdf else {}, overrides_of(before))
             server = Server(root, before)
             try:
                 run(server, "before", max(1, edits // 2), 4, False)

@@ -16,7 +16,8 @@ whole-process wall time, median of ``--runs``; one run at 1,000 documents and ab
 - ``forked`` (not by default): the plugin build with ``jobs: 2``, the side-by-side pages in
   two forked workers (site/workers.py), to see whether they save anything;
 - ``--before SRC``: the plugin build, PDFs off, once more with the library from ``SRC`` (a
-  copy of ``tools/`` of an earlier commit, e.g. ``git archive main tools | tar -x -C /tmp/main``
+  copy of ``tools/`` of an earlier commit, e.g. ``git archive main tools overrides | tar -x -C /tmp/main``:
+  its ``overrides/`` beside it are its templates
   then ``--before /tmp/main/tools``), alternating with the others: before and after under
   the same load;
 - per-document time of the plugin build (wall, and CPU: user + system time of the process
@@ -42,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from benchsite import MKDOCS, write_config  # noqa: E402
+from benchsite import MKDOCS, overrides_of, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
 
 POLICYDOCS = Path(sys.executable).with_name("policydocs")
@@ -97,11 +98,11 @@ def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, ok=(0
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # Linux reports KiB
 
 
-def project(root: Path, docs: Path, plugin: dict[str, object] | None) -> Path:
+def project(root: Path, docs: Path, plugin: dict[str, object] | None, overrides: Path | None = None) -> Path:
     """A MkDocs project over a copy of ``docs`` (each build writes its own site/)."""
     root.mkdir(parents=True)
     shutil.copytree(docs, root / "docs")
-    write_config(root, plugin)
+    write_config(root, plugin, overrides)
     return root
 
 
@@ -141,7 +142,7 @@ def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, 
     if "forked" in columns:
         projects["forked"] = project(tmp / "forked", tmp / "docs", {"pdf": False, "jobs": 2})
     if before is not None:
-        projects["before"] = project(tmp / "before", tmp / "docs", {"pdf": False})
+        projects["before"] = project(tmp / "before", tmp / "docs", {"pdf": False}, overrides_of(before))
         envs["before"] = dict(os.environ, PYTHONPATH=str(before))
     if "pdf" in columns and size <= pdf_max:
         projects["pdf"] = project(tmp / "pdf", tmp / "docs", {"pdf": True, "pdf_cache_dir": tmp / "pdf-cache"})

@@ -29,9 +29,13 @@ plugins:
 """
 
 
-def write_config(root: Path, plugin: dict[str, object] | None) -> None:
-    """``mkdocs.yml`` in ``root``: plain Material when ``plugin`` is None, else policydocs with these options."""
-    text = CONFIG.format(overrides=ROOT / "overrides")
+def write_config(root: Path, plugin: dict[str, object] | None, overrides: Path | None = None) -> None:
+    """``mkdocs.yml`` in ``root``: plain Material when ``plugin`` is None, else policydocs with these options.
+
+    ``overrides``: the theme overrides of another checkout (a ``--before`` build runs its own
+    templates with its own plugin: the two go together); this repository's by default.
+    """
+    text = CONFIG.format(overrides=overrides or ROOT / "overrides")
     if plugin is not None:
         options = "".join(f"\n      {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in plugin.items())
         text += "  - policydocs" + (":" + options if options else "") + "\n"
@@ -44,3 +48,11 @@ def timed_build(root: Path) -> float:
     start = time.perf_counter()
     subprocess.run([str(MKDOCS), "build", "-q"], cwd=root, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+def overrides_of(tools: Path | str | None) -> Path | None:
+    """The ``overrides/`` beside an earlier checkout's ``tools/`` (``git archive REF tools overrides``), if there."""
+    if tools is None:
+        return None
+    found = Path(tools).resolve().parent / "overrides"
+    return found if found.is_dir() else None

@@ -42,10 +42,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import yaml  # noqa: E402
+
 from benchsite import MKDOCS, write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
-
-import yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,8 +99,11 @@ def repo_project(root: Path, plugin: dict) -> Path:
     data["theme"]["custom_dir"] = str(ROOT / "overrides")
     for entry in data["plugins"]:
         if isinstance(entry, dict) and "policydocs" in entry:
-            entry["policydocs"] = {**(entry["policydocs"] or {}), "versions_dir": str(ROOT / "versions"),
-                                   **{k: str(v) if isinstance(v, Path) else v for k, v in plugin.items()}}
+            entry["policydocs"] = {
+                **(entry["policydocs"] or {}),
+                "versions_dir": str(ROOT / "versions"),
+                **{k: str(v) if isinstance(v, Path) else v for k, v in plugin.items()},
+            }
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return root
@@ -120,19 +123,28 @@ def stages(work: Path) -> None:
     loaded = corpus_mod.load(work / "warm" / "docs")
     model = pages.build_model(loaded, DEFAULT_PATTERN)
     model.docx_pattern = DEFAULT_PATTERN
-    model.histories = history_mod.load_histories(loaded, work / "warm" / "versions",
-                                                 dt.datetime.fromtimestamp(int(EPOCH), tz=dt.timezone.utc))
+    model.histories = history_mod.load_histories(
+        loaded, work / "warm" / "versions", dt.datetime.fromtimestamp(int(EPOCH), tz=dt.UTC)
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(2):
             site = Path(tmp) / f"site{i}"
-            for name, run in (("PDF", lambda: build_site_pdfs(model, site, work / "cache" / "pdf", pattern=DEFAULT_PATTERN)),
-                              ("Word", lambda: build_site_docx(model, site, work / "cache" / "docx"))):
+            for name, run in (
+                (
+                    "PDF",
+                    lambda site=site: build_site_pdfs(model, site, work / "cache" / "pdf", pattern=DEFAULT_PATTERN),
+                ),
+                ("Word", lambda site=site: build_site_docx(model, site, work / "cache" / "docx")),
+            ):
                 wall, cpu = time.perf_counter(), time.process_time()
                 result = run()
                 entries = result.entries if name == "PDF" else result
                 missed = sum(not e.cached for e in entries)
-                print(f"{name:4s} stage: {len(entries)} files, {missed} not cached; CPU {time.process_time() - cpu:.2f} s, "
-                      f"wall {time.perf_counter() - wall:.2f} s", flush=True)
+                print(
+                    f"{name:4s} stage: {len(entries)} files, {missed} not cached; CPU {time.process_time() - cpu:.2f} s, "
+                    f"wall {time.perf_counter() - wall:.2f} s",
+                    flush=True,
+                )
 
 
 def main() -> None:
@@ -142,10 +154,16 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--repo", action="store_true", help="this repository's site instead of synthetic documents")
-    parser.add_argument("--settle", type=float, default=0.0,
-                        help="seconds to wait (after a sync) before each timed build: the disk's own cost of the "
-                             "files the last build deleted fades out")
-    parser.add_argument("--stages", action="store_true", help="time the warm PDF and Word stages alone (needs --workdir)")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0.0,
+        help="seconds to wait (after a sync) before each timed build: the disk's own cost of the "
+        "files the last build deleted fades out",
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="time the warm PDF and Word stages alone (needs --workdir)"
+    )
     args = parser.parse_args()
     if args.stages:
         return stages(args.workdir.resolve())
@@ -153,20 +171,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = (args.workdir or Path(tmp)).resolve()
         work.mkdir(parents=True, exist_ok=True)
-        on = {"pdf": True, "docx": True, "pdf_jobs": args.jobs,
-              "pdf_cache_dir": work / "cache" / "pdf", "docx_cache_dir": work / "cache" / "docx"}
+        on = {
+            "pdf": True,
+            "docx": True,
+            "pdf_jobs": args.jobs,
+            "pdf_cache_dir": work / "cache" / "pdf",
+            "docx_cache_dir": work / "cache" / "docx",
+        }
         make = repo_project if args.repo else lambda root, plugin: project(root, args.n_docs, plugin)
         off = make(work / "off", {"pdf": False, "docx": False})
         warm = make(work / "warm", on)
         what = "this repository's site" if args.repo else f"{args.n_docs} documents x 3 languages"
-        print(f"{what} in {work}; {os.cpu_count()} cores, "
-              f"load average {os.getloadavg()[0]:.2f}", flush=True)
+        print(f"{what} in {work}; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
 
         wall, cpu, _system, log = build(warm)
         rendered, cached, built, word_cached = counts(log)
         first = "cold" if rendered or built else "already warm"
-        print(f"first build ({first}): wall {wall:.1f} s, CPU {cpu:.1f} s; PDFs {rendered} rendered, {cached} cached; "
-              f".docx {built} built, {word_cached} cached", flush=True)
+        print(
+            f"first build ({first}): wall {wall:.1f} s, CPU {cpu:.1f} s; PDFs {rendered} rendered, {cached} cached; "
+            f".docx {built} built, {word_cached} cached",
+            flush=True,
+        )
 
         runs: dict[str, list[tuple[float, float, float]]] = {"off": [], "warm": []}
         for r in range(args.rounds):
@@ -175,11 +200,18 @@ def main() -> None:
                 if name == "warm":
                     rendered, cached, built, word_cached = counts(log)
                     if rendered or built or not cached:
-                        raise SystemExit(f"a warm build rendered {rendered} PDFs and built {built} .docx ({cached} cached)")
+                        raise SystemExit(
+                            f"a warm build rendered {rendered} PDFs and built {built} .docx ({cached} cached)"
+                        )
                 runs[name].append((wall, cpu, cpu - system))
-                print(f"  round {r + 1} {name:5s} wall {wall:6.1f} s  CPU {cpu:6.1f} s (kernel {system:4.1f} s)", flush=True)
+                print(
+                    f"  round {r + 1} {name:5s} wall {wall:6.1f} s  CPU {cpu:6.1f} s (kernel {system:4.1f} s)",
+                    flush=True,
+                )
 
-        print(f"load average after {os.getloadavg()[0]:.2f}; {cached} PDFs and {word_cached} .docx cached per warm build")
+        print(
+            f"load average after {os.getloadavg()[0]:.2f}; {cached} PDFs and {word_cached} .docx cached per warm build"
+        )
         if not args.rounds:
             return
         for what, i in (("wall", 0), ("CPU", 1), ("user", 2)):
@@ -188,9 +220,11 @@ def main() -> None:
             # a shared machine only ever adds time: the fastest of each and the median of the rounds' own
             # ratios (each warm build beside the build without caches just before it) say more than one mean
             paired = statistics.median(b / a for a, b in zip(o, w))
-            print(f"{what:4s} off  {'/'.join(f'{x:.1f}' for x in o)} s, warm {'/'.join(f'{x:.1f}' for x in w)} s: "
-                  f"medians {statistics.median(w) / statistics.median(o):.3f}x, fastest {min(w) / min(o):.3f}x, "
-                  f"median of the rounds' ratios {paired:.3f}x (target <= 1.05x)")
+            print(
+                f"{what:4s} off  {'/'.join(f'{x:.1f}' for x in o)} s, warm {'/'.join(f'{x:.1f}' for x in w)} s: "
+                f"medians {statistics.median(w) / statistics.median(o):.3f}x, fastest {min(w) / min(o):.3f}x, "
+                f"median of the rounds' ratios {paired:.3f}x (target <= 1.05x)"
+            )
 
 
 if __name__ == "__main__":

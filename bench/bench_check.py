@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import write_corpus  # noqa: E402
-
 from policydocs import corpus as corpus_mod  # noqa: E402
 from policydocs.check import check_corpus, check_policy, check_tree, terminology  # noqa: E402
+from synth import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,8 +62,10 @@ def timed_real(n: int, glossary) -> None:
         check_corpus(corpus, glossary=glossary, project_root=Path(tmp), workers=1)
         serial_s = time.perf_counter() - t0
     print(f"\nreal wording: {n} copies of yasam/privacy x 3 languages, mean {size / 1024:.1f} KiB")
-    print(f"load {best_load:.2f} s, check_corpus {best_check:.2f} s (one core {serial_s:.2f} s), "
-          f"load + check {best_load + best_check:.2f} s, findings {len(findings)}")
+    print(
+        f"load {best_load:.2f} s, check_corpus {best_check:.2f} s (one core {serial_s:.2f} s), "
+        f"load + check {best_load + best_check:.2f} s, findings {len(findings)}"
+    )
 
 
 def main(n: int = 300) -> None:
@@ -85,8 +86,12 @@ def main(n: int = 300) -> None:
         best_cli = float("inf")
         for _ in range(3):
             t0 = time.perf_counter()
-            subprocess.run([str(Path(sys.executable).parent / "policydocs"), "check", "docs"], cwd=tmp,
-                           stdout=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                [str(Path(sys.executable).parent / "policydocs"), "check", "docs"],
+                cwd=tmp,
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
             best_cli = min(best_cli, time.perf_counter() - t0)
         t0 = time.perf_counter()
         serial = check_corpus(corpus, glossary=glossary, project_root=Path(tmp), workers=1)

@@ -38,8 +38,13 @@ def timed(tools: Path, cwd: Path) -> tuple[float, float, int]:
     """Wall time, CPU time (the command and its workers) and lines of report of one run."""
     env = dict(os.environ, PYTHONPATH=str(tools))
     c0, t0 = _cpu(), time.perf_counter()
-    proc = subprocess.run([str(Path(sys.executable).parent / "policydocs"), "check", "docs"], cwd=cwd, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "policydocs"), "check", "docs"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
     took, cpu = time.perf_counter() - t0, _cpu() - c0
     if proc.returncode not in (0, 1):
         raise SystemExit(proc.stderr.decode())
@@ -60,8 +65,10 @@ def compare(label: str, cwd: Path, base: Path, rounds: int) -> None:
     for what, data in (("wall", wall), ("cpu", cpu)):
         b, h = min(data["base"]), min(data["head"])
         mb, mh = statistics.median(data["base"]), statistics.median(data["head"])
-        print(f"  {what:4}  baseline best {b:.2f} s (median {mb:.2f})   this tree best {h:.2f} s (median {mh:.2f})"
-              f"   ratio {h / b:.2f}x best, {mh / mb:.2f}x median")
+        print(
+            f"  {what:4}  baseline best {b:.2f} s (median {mb:.2f})   this tree best {h:.2f} s (median {mh:.2f})"
+            f"   ratio {h / b:.2f}x best, {mh / mb:.2f}x median"
+        )
 
 
 def main(base: Path, n: int = 300, rounds: int = 5) -> None:

@@ -28,18 +28,19 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from benchsite import write_config  # noqa: E402
-from synth import write_corpus  # noqa: E402
-
 from policydocs.corpus import load  # noqa: E402
 from policydocs.versions.publish import publish  # noqa: E402
+from synth import write_corpus  # noqa: E402
 
 ALMATY = ZoneInfo("Asia/Almaty")
 BUILT = dt.datetime(2026, 11, 25, 12, tzinfo=ALMATY)  # v2 published 20 Nov, takes effect 28 Nov: pending
-WITHOUT = ("import policydocs.site.history as h\n"
-           "h.DocumentHistory.moments_ahead = lambda self: [self.now]  # one variant: the build moment\n"
-           "h.clock_block = lambda now, intervals: ''\n"
-           "from mkdocs.__main__ import cli\n"
-           "cli(['build', '-q'])\n")
+WITHOUT = (
+    "import policydocs.site.history as h\n"
+    "h.DocumentHistory.moments_ahead = lambda self: [self.now]  # one variant: the build moment\n"
+    "h.clock_block = lambda now, intervals: ''\n"
+    "from mkdocs.__main__ import cli\n"
+    "cli(['build', '-q'])\n"
+)
 WITH = "from mkdocs.__main__ import cli\ncli(['build', '-q'])\n"
 
 
@@ -47,14 +48,22 @@ def make(root: Path, n_docs: int) -> Path:
     docs = root / "docs"
     write_corpus(docs, n_docs)
     for doc_id in sorted(load(docs).policies):
-        publish(load(docs).policies[doc_id], root / "versions", dt.date(2026, 11, 1),
-                now=dt.datetime(2026, 11, 1, 9, tzinfo=ALMATY))
+        publish(
+            load(docs).policies[doc_id],
+            root / "versions",
+            dt.date(2026, 11, 1),
+            now=dt.datetime(2026, 11, 1, 9, tzinfo=ALMATY),
+        )
         for lang in ("ru", "kk", "en"):
             path = docs / lang / f"{doc_id}.md"
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace("2.1. ", "2.1. (изм.) " if lang == "ru" else "2.1. (*) ", 1), encoding="utf-8")
-        publish(load(docs).policies[doc_id], root / "versions", dt.date(2026, 11, 20),
-                now=dt.datetime(2026, 11, 20, 9, tzinfo=ALMATY))
+        publish(
+            load(docs).policies[doc_id],
+            root / "versions",
+            dt.date(2026, 11, 20),
+            now=dt.datetime(2026, 11, 20, 9, tzinfo=ALMATY),
+        )
     write_config(root, {"pdf": False})
     return root
 
@@ -93,7 +102,7 @@ def real_content(tmp: Path) -> dict[str, int]:
 
 def clock_js_bytes() -> tuple[int, int]:
     js = (ROOT / "tools/policydocs/site/assets/policydocs.js").read_text(encoding="utf-8")
-    part = js[js.index("/* The clock"):].encode()
+    part = js[js.index("/* The clock") :].encode()
     return len(part), len(gzip.compress(part))
 
 
@@ -109,18 +118,24 @@ def main() -> None:
         by_page = added_bytes(root)
         added = list(by_page.values())
         best = {k: min(v) for k, v in times.items()}
-        print(f"{n_docs} documents x 3 languages, 2 versions each (v2 pending), {len(added)} HTML pages, best of {rounds}")
+        print(
+            f"{n_docs} documents x 3 languages, 2 versions each (v2 pending), {len(added)} HTML pages, best of {rounds}"
+        )
         for name, values in times.items():
             print(f"  {name:11s} best {best[name]:6.2f} s   all: {', '.join(f'{v:.2f}' for v in values)}")
         print(f"  ratio with / without: {best['with clock'] / best['without']:.3f}x")
         changed = [a for a in added if a]
-        print(f"  HTML added per page: mean {sum(added) / len(added):.0f} B over all pages, "
-              f"{sum(changed) / max(len(changed), 1):.0f} B over the {len(changed)} pages that name a version, "
-              f"largest {max(added)} B ({max(by_page, key=by_page.get)}/)")
+        print(
+            f"  HTML added per page: mean {sum(added) / len(added):.0f} B over all pages, "
+            f"{sum(changed) / max(len(changed), 1):.0f} B over the {len(changed)} pages that name a version, "
+            f"largest {max(added)} B ({max(by_page, key=by_page.get)}/)"
+        )
         real = real_content(Path(tmp))
         top = sorted(real.items(), key=lambda kv: -kv[1])[:3]
-        print(f"  real content (5 policies, City Group's v2 pending): {sum(1 for v in real.values() if v)} of {len(real)} "
-              f"pages grow; largest: " + ", ".join(f"{path}/ +{size} B" for path, size in top))
+        print(
+            f"  real content (5 policies, City Group's v2 pending): {sum(1 for v in real.values() if v)} of {len(real)} "
+            f"pages grow; largest: " + ", ".join(f"{path}/ +{size} B" for path, size in top)
+        )
         raw, packed = clock_js_bytes()
         print(f"  clock part of policydocs.js: {raw} B ({packed} B gzipped), cached with the script every page loads")
 

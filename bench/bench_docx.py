@@ -64,7 +64,9 @@ def plain_docx(doc) -> bytes:
     """The baseline: python-docx writing each block's number and text as a plain paragraph."""
     document = python_docx.Document()
     for block in doc.content_blocks():
-        document.add_paragraph(f"{block.marker} {block.text}" if block.marker and block.kind.value != "heading" else block.text)
+        document.add_paragraph(
+            f"{block.marker} {block.text}" if block.marker and block.kind.value != "heading" else block.text
+        )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -80,7 +82,9 @@ def version_two(text: str) -> str:
     lines[clause_lines[4]] = ""
     lines[clause_lines[14]] = ""  # removed
     lines.insert(clause_lines[20], moved + "\n")
-    lines.insert(clause_lines[10], "2.9.9. Администрация вправе взимать плату не более 500 000 (пятисот тысяч) тенге.\n")
+    lines.insert(
+        clause_lines[10], "2.9.9. Администрация вправе взимать плату не более 500 000 (пятисот тысяч) тенге.\n"
+    )
     return "\n".join(lines)
 
 
@@ -107,7 +111,9 @@ def build(config: Path) -> tuple[float, float]:
     mkdocs = Path(sys.executable).with_name("mkdocs")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(config)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -123,12 +129,16 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     edition = Edition(1, MOMENT, MOMENT)
 
-    print("1. export of the Platform policy (best of %d)" % args.rounds)
+    print(f"1. export of the Platform policy (best of {args.rounds})")
     for lang in ("ru", "kk", "en"):
         doc = parse_file(ROOT / f"docs/{lang}/platform/privacy.md")
-        ours, base = best_pair(lambda: document_docx(doc, edition), lambda: plain_docx(doc), args.rounds)
-        print(f"   {lang}: {len(list(doc.content_blocks()))} paragraphs, {len(list(doc.clauses()))} clauses: "
-              f"policydocs {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x")
+        ours, base = best_pair(
+            lambda doc=doc: document_docx(doc, edition), lambda doc=doc: plain_docx(doc), args.rounds
+        )
+        print(
+            f"   {lang}: {len(list(doc.content_blocks()))} paragraphs, {len(list(doc.clauses()))} clauses: "
+            f"policydocs {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x"
+        )
 
     print("2. redline of the Russian Platform policy")
     source = (ROOT / "docs/ru/platform/privacy.md").read_text(encoding="utf-8")
@@ -136,12 +146,24 @@ def main() -> None:
     took_compare = best(lambda: compare(old, new), args.rounds)
     changes = compare(old, new)
     kinds = {k: sum(c.kind == k for c in changes) for k in ("amended", "added", "removed", "moved")}
-    info = RedlineInfo(new.title, new.front.operator, "1", "2", MOMENT, MOMENT, summary(changes, "ru"), "Изменения в редакции 2",
-                       ["По сравнению с редакцией 1.", summary(changes, "ru")], new_version=2)
+    info = RedlineInfo(
+        new.title,
+        new.front.operator,
+        "1",
+        "2",
+        MOMENT,
+        MOMENT,
+        summary(changes, "ru"),
+        "Изменения в редакции 2",
+        ["По сравнению с редакцией 1.", summary(changes, "ru")],
+        new_version=2,
+    )
     ours, base = best_pair(lambda: redline_docx(old, new, changes, info), lambda: plain_docx(new), args.rounds)
     print(f"   changes {kinds}: comparison {took_compare * 1000:.1f} ms (shared with HTML/PDF redlines)")
-    print(f"   tracked-changes .docx {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x; "
-          f"with the comparison {(ours + took_compare) / base:.2f}x")
+    print(
+        f"   tracked-changes .docx {ours * 1000:.1f} ms, python-docx plain {base * 1000:.1f} ms, ratio {ours / base:.2f}x; "
+        f"with the comparison {(ours + took_compare) / base:.2f}x"
+    )
 
     print(f"3. site build, warm caches, alternating {args.builds} times")
     on, off = site_config(True), site_config(False)
@@ -153,10 +175,14 @@ def main() -> None:
     for flag in (True, False):
         cpu = [c for c, _ in runs[flag]]
         wall = [w for _, w in runs[flag]]
-        print(f"   docx: {str(flag).lower():5} CPU {'/'.join(f'{x:.2f}' for x in cpu)} s (sum {sum(cpu):.2f}, best {min(cpu):.2f}); "
-              f"wall {'/'.join(f'{x:.2f}' for x in wall)} s")
+        print(
+            f"   docx: {str(flag).lower():5} CPU {'/'.join(f'{x:.2f}' for x in cpu)} s (sum {sum(cpu):.2f}, best {min(cpu):.2f}); "
+            f"wall {'/'.join(f'{x:.2f}' for x in wall)} s"
+        )
     cpu_on, cpu_off = (sum(c for c, _ in runs[f]) for f in (True, False))
-    print(f"   CPU ratio {cpu_on / cpu_off:.3f}x (sums), {min(c for c, _ in runs[True]) / min(c for c, _ in runs[False]):.3f}x (best)")
+    print(
+        f"   CPU ratio {cpu_on / cpu_off:.3f}x (sums), {min(c for c, _ in runs[True]) / min(c for c, _ in runs[False]):.3f}x (best)"
+    )
 
 
 if __name__ == "__main__":

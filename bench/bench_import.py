@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synth import policy_text  # noqa: E402
 from tests.render_formats import to_docx, to_pdf  # noqa: E402
 
 from policydocs.importer import formats, import_file  # noqa: E402
+from synth import policy_text  # noqa: E402
 
 
 def read(path: Path):
@@ -80,22 +80,35 @@ def main() -> None:
                 break
             sections = int(sections * args.pages / pages) + 1
         docx_path = to_docx(text_of(sections), tmp / "policy.docx")
-        print(f"policy: {sections} sections, PDF {pages} pages ({pdf.stat().st_size // 1024} KiB), "
-              f".docx {docx_path.stat().st_size // 1024} KiB; best of {args.rounds}")
+        print(
+            f"policy: {sections} sections, PDF {pages} pages ({pdf.stat().st_size // 1024} KiB), "
+            f".docx {docx_path.stat().st_size // 1024} KiB; best of {args.rounds}"
+        )
         rows = []
-        base, ours = best_pair(lambda: "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs),
-                               lambda: import_file(docx_path, "bench/privacy", tmp / "docs", dry_run=True), args.rounds)
+        base, ours = best_pair(
+            lambda: "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs),
+            lambda: import_file(docx_path, "bench/privacy", tmp / "docs", dry_run=True),
+            args.rounds,
+        )
         rows.append(("docx", "python-docx paragraph text", base, ours))
-        base, reader = best_pair(lambda: "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs),
-                                 lambda: read(docx_path), args.rounds)
+        base, reader = best_pair(
+            lambda: "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs),
+            lambda: read(docx_path),
+            args.rounds,
+        )
         rows.append(("docx", "  reader only (formats/docx.py)", base, reader))
-        base, ours = best_pair(lambda: extract_text(str(pdf)),
-                               lambda: import_file(pdf, "bench/privacy", tmp / "docs", dry_run=True), args.rounds)
+        base, ours = best_pair(
+            lambda: extract_text(str(pdf)),
+            lambda: import_file(pdf, "bench/privacy", tmp / "docs", dry_run=True),
+            args.rounds,
+        )
         rows.append(("pdf", "pdfminer.six extract_text", base, ours))
         text = tmp / "policy.txt"
         text.write_text(text_of(sections), encoding="utf-8")
         plain = best_pair(lambda: None, lambda: import_file(text, "bench/privacy", tmp / "docs", dry_run=True), 3)[1]
-        print(f"the same policy as plain text (.txt): import {plain:.3f}s, the pipeline every kind of file goes through")
+        print(
+            f"the same policy as plain text (.txt): import {plain:.3f}s, the pipeline every kind of file goes through"
+        )
         print(f"{'file':6} {'library extraction':32} {'library':>9} {'import':>9} {'ratio':>7}")
         for kind, name, base, ours in rows:
             print(f"{kind:6} {name:32} {base:8.3f}s {ours:8.3f}s {ours / base:6.2f}x")

@@ -70,20 +70,35 @@ def pdf_scan(text, lang, folder):
 
 def _soffice(src: Path, target: str, folder: Path) -> Path:
     out = folder / target.split(":")[0]
-    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-                    "--convert-to", target, "--outdir", str(out), str(src)],
-                   check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=str(folder)))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(folder)),
+    )
     return out / f"{src.stem}.{target.split(':')[0]}"
 
 
 def office(kind: str):
     """A Word file with automatic numbering, or LibreOffice's .doc/.odt/.rtf of it."""
+
     def make(text, lang, folder):
         docx = to_docx(text, folder / "offer.docx")
         pages = _pages(_soffice(docx, "pdf", folder))
         if kind == "docx":
             return docx, pages
         return _soffice(docx, {"doc": "doc:MS Word 97"}.get(kind, kind), folder), pages
+
     return make
 
 
@@ -128,8 +143,10 @@ def css_counters(text, lang, folder):
         else:
             out.append(f"<p>{inline(line)}</p>")
     out.append({0: "", 1: "</li>", 2: "</li></ol></li>", 3: "</ol></li></ol></li>"}[depth] + "</ol>")
-    page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{HEADERS[lang]}</title>"
-            f"<style>{COUNTERS_CSS}</style></head><body><main>{''.join(out)}</main></body></html>")
+    page = (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{HEADERS[lang]}</title>"
+        f"<style>{COUNTERS_CSS}</style></head><body><main>{''.join(out)}</main></body></html>"
+    )
     path = folder / "counters.html"
     path.write_text(page, encoding="utf-8")
     return path, 1

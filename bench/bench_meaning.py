@@ -14,21 +14,28 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from functools import lru_cache
 import time
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_check import real_corpus  # noqa: E402
-from synth import write_corpus  # noqa: E402
-
 from policydocs import corpus as corpus_mod  # noqa: E402
 from policydocs.check import check_corpus, meaning, terminology  # noqa: E402
+from synth import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = meaning._profile.__wrapped__
-MEANING_RULES = {"polarity-differs", "modality-differs", "actor-differs", "condition-differs", "place-differs",
-                 "law-differs", "list-item-missing", "list-item-added"}
+MEANING_RULES = {
+    "polarity-differs",
+    "modality-differs",
+    "actor-differs",
+    "condition-differs",
+    "place-differs",
+    "law-differs",
+    "list-item-missing",
+    "list-item-added",
+}
 
 
 def timed(corpus, glossary, root: Path, enabled: bool) -> tuple[float, int]:

@@ -29,8 +29,14 @@ def timed(tools: Path, args: list[str], lang: str, cwd: Path) -> float:
     env = dict(os.environ, PYTHONPATH=str(tools), POLICYDOCS_LANG=lang)
     code = f"import sys; sys.argv = ['policydocs', *{args!r}]; from policydocs.cli import main; main()"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -42,8 +48,16 @@ def main() -> None:
         runs = {
             "policydocs --help": ["--help"],
             "policydocs check (5 seed policies)": ["check", str(ROOT / "docs"), "--versions", str(ROOT / "versions")],
-            f"policydocs import --dry-run --verbose ({seed.name})":
-                ["import", str(seed), "--doc", "bench/policy", "--docs", str(Path(tmp) / "docs"), "--dry-run", "--verbose"],
+            f"policydocs import --dry-run --verbose ({seed.name})": [
+                "import",
+                str(seed),
+                "--doc",
+                "bench/policy",
+                "--docs",
+                str(Path(tmp) / "docs"),
+                "--dry-run",
+                "--verbose",
+            ],
         }
         for name, args in runs.items():
             before, after = [], []
@@ -51,8 +65,10 @@ def main() -> None:
                 before.append(timed(base, args, "en", ROOT))
                 after.append(timed(TREE, args, "kk", ROOT))
             b, a = statistics.median(before), statistics.median(after)
-            print(f"{name}: baseline (en) {b * 1000:.0f} ms, this tree (kk) {a * 1000:.0f} ms, "
-                  f"ratio {a / b:.2f}x (median of {rounds}, interleaved)")
+            print(
+                f"{name}: baseline (en) {b * 1000:.0f} ms, this tree (kk) {a * 1000:.0f} ms, "
+                f"ratio {a / b:.2f}x (median of {rounds}, interleaved)"
+            )
 
 
 if __name__ == "__main__":

@@ -18,9 +18,8 @@ from pathlib import Path
 import markdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import policy_text  # noqa: E402
-
 from policydocs.document import parse_text  # noqa: E402
+from synth import policy_text  # noqa: E402
 
 
 def main(n: int = 1000) -> None:
@@ -39,7 +38,9 @@ def main(n: int = 1000) -> None:
             md.convert(text)
         md_s = time.perf_counter() - t0
     print(f"documents: {n}, mean size {size / 1024:.1f} KiB, clauses parsed: {clauses}")
-    print(f"policydocs parse: {parse_s:.2f} s ({n / parse_s:.0f} docs/s)  target < 2 s: {'OK' if parse_s < 2 else 'MISSED'}")
+    print(
+        f"policydocs parse: {parse_s:.2f} s ({n / parse_s:.0f} docs/s)  target < 2 s: {'OK' if parse_s < 2 else 'MISSED'}"
+    )
     print(f"Python-Markdown:  {md_s:.2f} s")
     print(f"ratio parse / markdown: {parse_s / md_s:.2f}x")
 

@@ -28,13 +28,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import write_corpus  # noqa: E402
-
 from policydocs import corpus  # noqa: E402
 from policydocs.pdf import build_pdfs  # noqa: E402
-from policydocs.pools import pool_context  # noqa: E402
 from policydocs.pdf.render import PACKAGE_DIR, PDF_OPTIONS, STYLESHEET  # noqa: E402
 from policydocs.pdf.template import header_for, page_html  # noqa: E402
+from policydocs.pools import pool_context  # noqa: E402
+from synth import write_corpus  # noqa: E402
 
 _raw: dict = {}
 
@@ -47,9 +46,12 @@ def raw_render(item: tuple[str, str]) -> int:
     html, base_url = item
     if "css" not in _raw:
         _raw["fc"] = FontConfiguration()
-        _raw["css"] = CSS(string=STYLESHEET.read_text(encoding="utf-8"), base_url=PACKAGE_DIR.as_uri() + "/",
-                          font_config=_raw["fc"])
-    document = HTML(string=html, base_url=base_url).render(stylesheets=[_raw["css"]], font_config=_raw["fc"], **PDF_OPTIONS)
+        _raw["css"] = CSS(
+            string=STYLESHEET.read_text(encoding="utf-8"), base_url=PACKAGE_DIR.as_uri() + "/", font_config=_raw["fc"]
+        )
+    document = HTML(string=html, base_url=base_url).render(
+        stylesheets=[_raw["css"]], font_config=_raw["fc"], **PDF_OPTIONS
+    )
     document.write_pdf(**PDF_OPTIONS)
     return len(document.pages)
 
@@ -90,19 +92,29 @@ def main() -> None:
             docs_again = list(corpus.load(docs).documents())  # a rebuild parses again
             return build_pdfs(docs_again, tmp / "site", cache_dir=tmp / "cache", jobs=args.jobs)
 
-        (tmp / "mkdocs.yml").write_text(f"site_name: bench\ndocs_dir: docs\nsite_dir: {tmp / 'mk'}\ntheme:\n  name: material\n",
-                                        encoding="utf-8")
+        (tmp / "mkdocs.yml").write_text(
+            f"site_name: bench\ndocs_dir: docs\nsite_dir: {tmp / 'mk'}\ntheme:\n  name: material\n", encoding="utf-8"
+        )
         mkdocs = Path(sys.executable).with_name("mkdocs")
 
         def mkdocs_build():
-            subprocess.run([str(mkdocs), "build", "-q", "-f", str(tmp / "mkdocs.yml")], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                [str(mkdocs), "build", "-q", "-f", str(tmp / "mkdocs.yml")],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
 
         best: dict[str, float] = {}
         pages = 0
         for _ in range(args.rounds):
-            for name, fn in (("raw-1", lambda: raw(1)), (f"raw-{args.jobs}", lambda: raw(args.jobs)),
-                             (f"pdf-{args.jobs}", pdf_cold), ("cached", pdf_cached), ("mkdocs", mkdocs_build)):
+            for name, fn in (
+                ("raw-1", lambda: raw(1)),
+                (f"raw-{args.jobs}", lambda: raw(args.jobs)),
+                (f"pdf-{args.jobs}", pdf_cold),
+                ("cached", pdf_cached),
+                ("mkdocs", mkdocs_build),
+            ):
                 _raw.clear()
                 seconds, value = timed(fn)
                 best[name] = min(seconds, best.get(name, seconds))
@@ -113,14 +125,18 @@ def main() -> None:
 
     raw1, rawn, pdfn = best["raw-1"], best[f"raw-{args.jobs}"], best[f"pdf-{args.jobs}"]
     load = os.getloadavg()[0]
-    print(f"{len(documents)} PDFs, {pages} pages, {os.cpu_count()} cores, best of {args.rounds}, "
-          f"load average before the run {load_before:.2f}, after {load:.2f}")
+    print(
+        f"{len(documents)} PDFs, {pages} pages, {os.cpu_count()} cores, best of {args.rounds}, "
+        f"load average before the run {load_before:.2f}, after {load:.2f}"
+    )
     for name, seconds in best.items():
         print(f"  {name:8s} {seconds:7.2f} s")
     print(f"PDF stage / raw WeasyPrint, {args.jobs} processes each: {pdfn / rawn:.2f}x (target <= 1.1x)")
     print(f"PDF stage with {args.jobs} processes / raw one process: {pdfn / raw1:.2f}x (target <= 0.6x)")
-    print(f"cached rebuild: {best['cached']:.2f} s = {best['cached'] / best['mkdocs']:.2f}x plain mkdocs build "
-          f"({best['mkdocs']:.2f} s), {best['cached'] / pdfn:.3f}x a cold PDF build")
+    print(
+        f"cached rebuild: {best['cached']:.2f} s = {best['cached'] / best['mkdocs']:.2f}x plain mkdocs build "
+        f"({best['mkdocs']:.2f} s), {best['cached'] / pdfn:.3f}x a cold PDF build"
+    )
     print(f"throughput: {pages / pdfn:.1f} pages/s with {args.jobs} processes, {pages / raw1:.1f} pages/s raw on one")
 
 

@@ -19,13 +19,16 @@ from tests.corpus.measure import HERE, kind_table, measure, rules_of, table  # n
 
 
 def misses(result) -> list[str]:
-    return [f"missed: {d['lang']} {d['clause']} {'/'.join(rules_of(d))}: {d['why']}: "
-            f"{d['find']!r} -> {d['replace']!r}" for d in result.missed]
+    return [
+        f"missed: {d['lang']} {d['clause']} {'/'.join(rules_of(d))}: {d['why']}: {d['find']!r} -> {d['replace']!r}"
+        for d in result.missed
+    ]
 
 
 def false_findings(result) -> list[str]:
-    return [f"false ({why}): {f.lang} {f.clause} {f.rule} {f.severity}: {f.text('en')}"
-            for why, f in result.false_findings]
+    return [
+        f"false ({why}): {f.lang} {f.clause} {f.rule} {f.severity}: {f.text('en')}" for why, f in result.false_findings
+    ]
 
 
 def main() -> None:
@@ -35,16 +38,19 @@ def main() -> None:
     args = parser.parse_args()
     files = sorted(HERE.glob(args.only))
     result = measure(files)
-    lines = ["Per rule:", "", table(result), "", "Per kind and language of the finding:", "",
-             kind_table(result), ""]
+    lines = ["Per rule:", "", table(result), "", "Per kind and language of the finding:", "", kind_table(result), ""]
     held = [f for f in files if f.name.startswith("defects-holdout-")]
     if held and len(held) < len(files):
         lines += ["Held-out mistakes only (defects-holdout-*.yml):", "", kind_table(measure(held)), ""]
     lines += [*misses(result), *false_findings(result)]
     print("\n".join(lines))
     if args.notes:
-        args.notes.write_text("# Measured by bench/bench_precision.py\n\n" + "\n".join(
-            line if line.startswith("|") or not line else f"- {line}" for line in lines) + "\n", encoding="utf-8")
+        args.notes.write_text(
+            "# Measured by bench/bench_precision.py\n\n"
+            + "\n".join(line if line.startswith("|") or not line else f"- {line}" for line in lines)
+            + "\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,13 @@ class Server:
             env["PYTHONPATH"] = python_path
         self.log_path = root / "serve.log"
         self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115
-        self.proc = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{self.port}"], cwd=root, env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [str(MKDOCS), "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=root,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 900
         while True:
             try:
@@ -146,8 +151,14 @@ def _edit(server: Server, root: Path, index: int, full: bool) -> tuple[float, fl
     return seconds, sum(builds)
 
 
-def measure_reload(docs: int, edits: int = 5, pdf: bool = False, full: bool = True,
-                   before: str | None = None, project: Path | None = None) -> dict:
+def measure_reload(
+    docs: int,
+    edits: int = 5,
+    pdf: bool = False,
+    full: bool = True,
+    before: str | None = None,
+    project: Path | None = None,
+) -> dict:
     """Median seconds from a one-clause save to the reload at ``docs`` documents (and the full rebuild's).
 
     ``reload_s`` is the median, ``reload_build_s`` MkDocs' own build time in it (the rest is its
@@ -165,6 +176,7 @@ def measure_reload(docs: int, edits: int = 5, pdf: bool = False, full: bool = Tr
         else:
             root = Path(project)
         result: dict[str, object] = {"docs": docs, "edits": edits, "pdf": pdf}
+
         def run(server: Server, key: str, count: int, offset: int, touch_config: bool) -> None:
             done = [_edit(server, root, (i * 7 + offset) % docs, touch_config) for i in range(count)]
             result[f"{key}_s"] = statistics.median(t for t, _ in done)
@@ -199,14 +211,21 @@ def main() -> None:
     docs = int(args[0]) if args else 100
     edits = int(args[1]) if len(args) > 1 else 5
     r = measure_reload(docs, edits, pdf="--pdf" in sys.argv, before=before)
-    print(f"{docs} documents x 3 languages, {edits} one-clause edits, PDFs {'on' if r['pdf'] else 'off'}; "
-          "seconds from the file's write to the live-reload answer")
-    for key, name in (("reload", "this change"), ("full_rebuild", "full rebuild (mkdocs.yml touched)"),
-                      ("before", "before (--before)")):
+    print(
+        f"{docs} documents x 3 languages, {edits} one-clause edits, PDFs {'on' if r['pdf'] else 'off'}; "
+        "seconds from the file's write to the live-reload answer"
+    )
+    for key, name in (
+        ("reload", "this change"),
+        ("full_rebuild", "full rebuild (mkdocs.yml touched)"),
+        ("before", "before (--before)"),
+    ):
         if f"{key}_s" in r:
-            print(f"  {name}: median {r[f'{key}_s']:.2f} s (MkDocs' build {r[f'{key}_build_s']:.2f} s)   "
-                  f"all: {', '.join(f'{v:.2f}' for v in r[f'{key}_all_s'])}"
-                  + (f"   ratio {r[f'{key}_s'] / r['reload_s']:.1f}x" if key != "reload" else ""))
+            print(
+                f"  {name}: median {r[f'{key}_s']:.2f} s (MkDocs' build {r[f'{key}_build_s']:.2f} s)   "
+                f"all: {', '.join(f'{v:.2f}' for v in r[f'{key}_all_s'])}"
+                + (f"   ratio {r[f'{key}_s'] / r['reload_s']:.1f}x" if key != "reload" else "")
+            )
 
 
 if __name__ == "__main__":

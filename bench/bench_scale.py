@@ -93,8 +93,10 @@ def measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, ok=(0
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode not in ok:
             err.seek(0)
-            raise SystemExit(f"{' '.join(cmd)} in {cwd} failed ({proc.returncode}):\n"
-                             + err.read().decode("utf-8", "replace")[-3000:])
+            raise SystemExit(
+                f"{' '.join(cmd)} in {cwd} failed ({proc.returncode}):\n"
+                + err.read().decode("utf-8", "replace")[-3000:]
+            )
     return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # Linux reports KiB
 
 
@@ -125,8 +127,9 @@ def serve_reload(project_dir: Path, n_docs: int) -> float | None:
     return measure_reload(n_docs, edits=5, full=False, project=project_dir)["reload_s"]
 
 
-def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, pdf_max: int,
-            before: Path | None) -> Row:
+def measure(
+    size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, pdf_max: int, before: Path | None
+) -> Row:
     row = Row(size)
     runs = 1 if size >= ONE_RUN_FROM else runs
     write_corpus(tmp / "docs", size)
@@ -153,8 +156,11 @@ def measure(size: int, tmp: Path, runs: int, columns: set[str], plain_max: int, 
             cmd = check_cmd() if column == "check" else build_cmd()
             run = measured(cmd, where, envs.get(column), ok=(0, 1) if column == "check" else (0,))
             row.runs.setdefault(column, []).append(run)
-            print(f"  {size} docs, {column}, run {i + 1}/{runs}: {run.seconds:.2f} s, CPU {run.cpu:.2f} s, "
-                  f"{run.peak_mib:.0f} MiB", flush=True)
+            print(
+                f"  {size} docs, {column}, run {i + 1}/{runs}: {run.seconds:.2f} s, CPU {run.cpu:.2f} s, "
+                f"{run.peak_mib:.0f} MiB",
+                flush=True,
+            )
     if "reload" in columns and "plugin" in projects:
         row.reload = serve_reload(projects["plugin"], size)
     return row
@@ -165,8 +171,10 @@ def fmt(value: float | None, unit: str = " s", digits: int = 2) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ("| documents | `check` | plain Material | plugin, PDFs off | per document | plugin CPU per document | "
-            "with PDFs, warm cache | warm / off | peak memory (plugin) | peak memory (plain) | serve reload |")
+    head = (
+        "| documents | `check` | plain Material | plugin, PDFs off | per document | plugin CPU per document | "
+        "with PDFs, warm cache | warm / off | peak memory (plugin) | peak memory (plain) | serve reload |"
+    )
     extra = [c for c in ("forked", "before") if any(c in r.runs for r in rows)]
     head += "".join(f" {c}: plugin, PDFs off | {c}: per document | {c}: peak memory |" for c in extra)
     out = [head, "|" + "---|" * (head.count("|") - 1)]
@@ -175,9 +183,11 @@ def table(rows: list[Row]) -> str:
         per_doc = plugin / row.docs if plugin is not None else None
         cpu_doc = row.cpu("plugin") / row.docs if plugin is not None else None
         ratio = pdf / plugin if pdf is not None and plugin else None
-        line = (f"| {row.docs:,} | {fmt(row.median('check'))} | {fmt(row.median('plain'))} | {fmt(plugin)} | "
-                f"{fmt(per_doc, digits=3)} | {fmt(cpu_doc, digits=3)} | {fmt(pdf)} | {fmt(ratio, 'x')} | {fmt(row.peak('plugin'), ' MiB', 0)} | "
-                f"{fmt(row.peak('plain'), ' MiB', 0)} | {fmt(row.reload)} |")
+        line = (
+            f"| {row.docs:,} | {fmt(row.median('check'))} | {fmt(row.median('plain'))} | {fmt(plugin)} | "
+            f"{fmt(per_doc, digits=3)} | {fmt(cpu_doc, digits=3)} | {fmt(pdf)} | {fmt(ratio, 'x')} | {fmt(row.peak('plugin'), ' MiB', 0)} | "
+            f"{fmt(row.peak('plain'), ' MiB', 0)} | {fmt(row.reload)} |"
+        )
         for c in extra:
             t = row.median(c)
             line += f" {fmt(t)} | {fmt(t / row.docs if t is not None else None, digits=3)} | {fmt(row.peak(c), ' MiB', 0)} |"
@@ -195,8 +205,10 @@ def targets(rows: list[Row]) -> list[str]:
             ratio = per_doc[large] / per_doc[small]
             out.append(f"per-document time at {large:,} / at {small:,}: {ratio:.2f}x (target <= 1.2x)")
             cpu = {r.docs: r.cpu("plugin") / r.docs for r in rows if r.cpu("plugin") is not None}
-            out.append(f"per-document CPU time at {large:,} / at {small:,}: {cpu[large] / cpu[small]:.2f}x "
-                       "(less sensitive than wall time to other work on the machine)")
+            out.append(
+                f"per-document CPU time at {large:,} / at {small:,}: {cpu[large] / cpu[small]:.2f}x "
+                "(less sensitive than wall time to other work on the machine)"
+            )
         peak = next((r.peak("plugin") for r in rows if r.docs == large), None)
         out.append(f"peak memory at {large:,}: {peak:,.0f} MiB (target < 1,536 MiB at 1,000)")
     for column, what in (("before", "before"), ("forked", "two workers (jobs: 2)")):
@@ -209,8 +221,10 @@ def targets(rows: list[Row]) -> list[str]:
                 out.append(f"{what} / now at {r.docs:,}: {r.median(column) / r.median('plugin'):.2f}x")
     for r in rows:
         if r.median("pdf") is not None and r.median("plugin"):
-            out.append(f"warm PDF cache / PDFs off at {r.docs:,}: {r.median('pdf') / r.median('plugin'):.2f}x "
-                       "(target <= 1.05x at 300)")
+            out.append(
+                f"warm PDF cache / PDFs off at {r.docs:,}: {r.median('pdf') / r.median('plugin'):.2f}x "
+                "(target <= 1.05x at 300)"
+            )
     return out
 
 
@@ -231,11 +245,22 @@ def main() -> None:
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-") as tmp:
-            rows.append(measure(size, Path(tmp), args.runs, columns, args.plain_max, args.pdf_max,
-                                args.before.resolve() if args.before else None))
+            rows.append(
+                measure(
+                    size,
+                    Path(tmp),
+                    args.runs,
+                    columns,
+                    args.plain_max,
+                    args.pdf_max,
+                    args.before.resolve() if args.before else None,
+                )
+            )
     print()
-    print(f"{', '.join(map(str, sizes))} documents x 3 languages, median of {args.runs} runs "
-          f"(1 from {ONE_RUN_FROM:,}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(
+        f"{', '.join(map(str, sizes))} documents x 3 languages, median of {args.runs} runs "
+        f"(1 from {ONE_RUN_FROM:,}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
     print(table(rows))
     for line in targets(rows):
         print(line)

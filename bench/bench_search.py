@@ -29,11 +29,18 @@ def build(tree: Path, work: Path, kazakh_search: bool = True) -> Path:
     for name in ("docs", "versions"):
         shutil.copytree(tree / name, project / name)
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {tree / 'overrides'}").replace("pdf: true", "pdf: false")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {tree / 'overrides'}").replace(
+        "pdf: true", "pdf: false"
+    )
     if not kazakh_search:
         config = config.replace("  - policydocs:\n", "  - policydocs:\n      kazakh_search: false\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1796040000", "PYTHONPATH": str(tree / "tools")}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1796040000",
+        "PYTHONPATH": str(tree / "tools"),
+    }
     subprocess.run([str(MKDOCS), "build", "-q"], cwd=project, env=env, check=True, capture_output=True)
     return project / "site"
 
@@ -78,10 +85,16 @@ def main() -> None:
         print("| language | Material's own | policydocs | ratio |")
         lunr = "assets/javascripts/lunr/min/"
         base = (material / "search/search_index.json").stat().st_size + sum(
-            (material / lunr / f).stat().st_size for f in ("lunr.stemmer.support.min.js", "lunr.ru.min.js", "lunr.multi.min.js"))
+            (material / lunr / f).stat().st_size
+            for f in ("lunr.stemmer.support.min.js", "lunr.ru.min.js", "lunr.multi.min.js")
+        )
         for lang in LANGS:
-            files = ["lunr.stemmer.support.min.js", f"lunr.pd{lang}.min.js"] + (["lunr.ru.min.js"] if lang == "ru" else [])
-            mine = (ours / "search/search_index.json").stat().st_size + sum((ours / lunr / f).stat().st_size for f in files)
+            files = ["lunr.stemmer.support.min.js", f"lunr.pd{lang}.min.js"] + (
+                ["lunr.ru.min.js"] if lang == "ru" else []
+            )
+            mine = (ours / "search/search_index.json").stat().st_size + sum(
+                (ours / lunr / f).stat().st_size for f in files
+            )
             mine += (ours / "assets/javascripts/workers/policydocs-search.js").stat().st_size
             print(f"| {lang} | {base} | {mine} | {mine / base:.3f}x |")
 
@@ -100,6 +113,7 @@ def weight(site: Path, page: str) -> tuple[int, int]:
             if "policydocs" in ref:
                 own += path.stat().st_size
     return total, own
+
 
 if __name__ == "__main__":
     main()

@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.proof_certs import PASSWORD, SIGNING_AT, make_p12  # noqa: E402
 from tests.proof.test_manifests import make_project, mkdocs_build, publish_two_versions  # noqa: E402
+from tests.proof_certs import PASSWORD, SIGNING_AT, make_p12  # noqa: E402
+
 from policydocs.proof import signing  # noqa: E402
 
 
@@ -34,8 +35,10 @@ def best(fn, rounds: int) -> float:
 def per_pdf(tmp: Path) -> None:
     from weasyprint import HTML
 
-    clause = ("<p>1.{n}. ТОО «Смарт Ақкөл» обрабатывает персональные данные Пользователя в соответствии с Законом "
-              "Республики Казахстан «О персональных данных и их защите» и хранит их не более 3 (трёх) лет.</p>")
+    clause = (
+        "<p>1.{n}. ТОО «Смарт Ақкөл» обрабатывает персональные данные Пользователя в соответствии с Законом "
+        "Республики Казахстан «О персональных данных и их защите» и хранит их не более 3 (трёх) лет.</p>"
+    )
     page = "<h1>Политика конфиденциальности</h1>" + "".join(clause.format(n=n) for n in range(120))
     render = best(lambda: HTML(string=page).write_pdf(), 3)
     body = HTML(string=page).write_pdf()
@@ -44,15 +47,16 @@ def per_pdf(tmp: Path) -> None:
     print(f"PDF of {len(body) // 1024} KiB: rendering {render * 1000:.0f} ms (the unsigned cost of a cold build)")
     for kind in ("rsa", "ec"):
         cert = signing.load(signing.SigningConfig(make_p12(tmp / f"{kind}.p12", kind=kind)), SIGNING_AT)
-        cost = best(lambda: signing.sign_pdf(cert, body, moment), 10)
+        cost = best(lambda cert=cert: signing.sign_pdf(cert, body, moment), 10)
         print(f"  sign ({kind}): {cost * 1000:6.1f} ms per PDF = {cost / render:.2f}x its rendering")
 
 
 def builds(tmp: Path, rounds: int) -> None:
     make_p12(tmp / "company.p12")
     plain = make_project(tmp / "plain", pdf=True, pdf_cache_dir=".cache/pdf")
-    signed = make_project(tmp / "signed", pdf=True, pdf_cache_dir=".cache/pdf", manifests=True,
-                          sign_certificate="../company.p12")
+    signed = make_project(
+        tmp / "signed", pdf=True, pdf_cache_dir=".cache/pdf", manifests=True, sign_certificate="../company.p12"
+    )
     for project in (plain, signed):
         publish_two_versions(project)
         assert mkdocs_build(project).returncode == 0  # cold, fills the caches

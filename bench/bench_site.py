@@ -18,9 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from benchsite import timed_build as build, write_config  # noqa: E402
+from benchsite import timed_build as build  # noqa: E402
+from benchsite import write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
-
 
 
 def project(root: Path, docs: Path, with_plugin: bool) -> Path:
@@ -47,8 +47,10 @@ def main() -> None:
         print(f"{n_docs} documents x 3 languages, {pages} HTML pages with the plugin, best of {rounds}")
         for name, values in times.items():
             print(f"  {name:11s} best {best[name]:6.2f} s   all: {', '.join(f'{v:.2f}' for v in values)}")
-        print(f"  ratio policydocs / plain: {best['policydocs'] / best['plain']:.2f}x "
-              f"({(best['policydocs'] / best['plain'] - 1) * 100:+.0f}%)")
+        print(
+            f"  ratio policydocs / plain: {best['policydocs'] / best['plain']:.2f}x "
+            f"({(best['policydocs'] / best['plain'] - 1) * 100:+.0f}%)"
+        )
 
 
 if __name__ == "__main__":

@@ -20,9 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from benchsite import timed_build as build, write_config  # noqa: E402
+from benchsite import timed_build as build  # noqa: E402
+from benchsite import write_config  # noqa: E402
 from synth import write_corpus  # noqa: E402
-
 
 
 def project(root: Path, docs: Path, compare: bool) -> Path:
@@ -69,9 +69,11 @@ def xliff() -> None:
     load = best(lambda: corpus_mod.load(ROOT / "docs"), 5)
     for lang in ("kk", "en"):
         data = xliff_mod.export(policy, lang, ROOT)
-        t = best(lambda: xliff_mod.export(policy, lang, ROOT))
-        print(f"xliff export platform/privacy --lang {lang}: {t * 1000:.1f} ms best of 20 "
-              f"({data.count(b'<trans-unit ')} units, {len(data) // 1024} KiB); loading all 5 seed policies: {load * 1000:.1f} ms")
+        t = best(lambda lang=lang: xliff_mod.export(policy, lang, ROOT))
+        print(
+            f"xliff export platform/privacy --lang {lang}: {t * 1000:.1f} ms best of 20 "
+            f"({data.count(b'<trans-unit ')} units, {len(data) // 1024} KiB); loading all 5 seed policies: {load * 1000:.1f} ms"
+        )
 
 
 def main() -> None:

@@ -15,18 +15,24 @@ import sys
 from pathlib import Path
 
 WORDS = {
-    "ru": ("оператор обрабатывает персональные данные пользователя платформы в целях исполнения договора "
-           "хранение сбор уничтожение обезличивание согласие субъекта запрос уведомление срок доступ "
-           "защита сведений сотрудники партнеры передача третьим лицам законодательство Республики Казахстан "
-           "обращение получение изменение удаление учетной записи приложение сервис безопасность").split(),
-    "kk": ("оператор платформа пайдаланушысының дербес деректерін шартты орындау мақсатында өңдейді "
-           "сақтау жинау жою иесіздендіру субъектінің келісімі сұрау хабарлама мерзім қолжетімділік "
-           "мәліметтерді қорғау қызметкерлер серіктестер үшінші тұлғаларға беру Қазақстан Республикасының заңнамасы "
-           "өтініш алу өзгерту есептік жазбаны жою қосымша қызмет қауіпсіздік").split(),
-    "en": ("the operator processes personal data of the platform user for the performance of the contract "
-           "storage collection destruction anonymisation consent of the data subject request notice period access "
-           "protection of information employees partners transfer to third parties legislation of the Republic of Kazakhstan "
-           "application receipt change deletion of the account service security").split(),
+    "ru": (
+        "оператор обрабатывает персональные данные пользователя платформы в целях исполнения договора "
+        "хранение сбор уничтожение обезличивание согласие субъекта запрос уведомление срок доступ "
+        "защита сведений сотрудники партнеры передача третьим лицам законодательство Республики Казахстан "
+        "обращение получение изменение удаление учетной записи приложение сервис безопасность"
+    ).split(),
+    "kk": (
+        "оператор платформа пайдаланушысының дербес деректерін шартты орындау мақсатында өңдейді "
+        "сақтау жинау жою иесіздендіру субъектінің келісімі сұрау хабарлама мерзім қолжетімділік "
+        "мәліметтерді қорғау қызметкерлер серіктестер үшінші тұлғаларға беру Қазақстан Республикасының заңнамасы "
+        "өтініш алу өзгерту есептік жазбаны жою қосымша қызмет қауіпсіздік"
+    ).split(),
+    "en": (
+        "the operator processes personal data of the platform user for the performance of the contract "
+        "storage collection destruction anonymisation consent of the data subject request notice period access "
+        "protection of information employees partners transfer to third parties legislation of the Republic of Kazakhstan "
+        "application receipt change deletion of the account service security"
+    ).split(),
 }
 TITLES = {"ru": "Политика конфиденциальности", "kk": "Құпиялылық саясаты", "en": "Privacy Policy"}
 HEADINGS = {"ru": "Раздел", "kk": "Бөлім", "en": "Section"}
@@ -68,7 +74,10 @@ def policy_text(index: int, lang: str, seed: int = 0, sections: int = 3) -> str:
         for c in range(1, shape.randint(3, 6) + 1):
             email = f"privacy{shape.randint(1, 99)}@synth{index}.kz"
             days = shape.randint(2, 90)
-            out += [f"{s}.{c}. {_sentence(words, lang, shape.randint(25, 45))} {email}, {days} {'дней' if lang == 'ru' else 'күн' if lang == 'kk' else 'days'}.", ""]
+            out += [
+                f"{s}.{c}. {_sentence(words, lang, shape.randint(25, 45))} {email}, {days} {'дней' if lang == 'ru' else 'күн' if lang == 'kk' else 'days'}.",
+                "",
+            ]
             for sub in range(1, shape.randint(1, 4) + 1):
                 out += [f"{s}.{c}.{sub}. {_sentence(words, lang, shape.randint(20, 40))}.", ""]
                 kind = shape.choice(("items", "bullets", "para"))

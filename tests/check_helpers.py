@@ -7,7 +7,8 @@ from pathlib import Path
 
 from policydocs import corpus as corpus_mod
 from policydocs.check import check_policy
-from policydocs.check.terminology import Glossary, load as load_glossary
+from policydocs.check.terminology import Glossary
+from policydocs.check.terminology import load as load_glossary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GOOD = FIXTURES / "good" / "docs"
@@ -15,8 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 DOC = "demo/privacy.md"
 
 
-def make_project(tmp_path: Path, edits: dict[str, list[tuple[str, str]]] | None = None,
-                 drop: tuple[str, ...] = ()) -> Path:
+def make_project(
+    tmp_path: Path, edits: dict[str, list[tuple[str, str]]] | None = None, drop: tuple[str, ...] = ()
+) -> Path:
     """A copy of the good fixture under tmp_path/docs with text replacements per language."""
     docs = tmp_path / "docs"
     shutil.copytree(GOOD, docs)
@@ -36,8 +38,9 @@ def findings(tmp_path: Path, edits=None, drop=(), glossary: Glossary | None = No
     docs = make_project(tmp_path, edits, drop)
     corpus = corpus_mod.load(docs)
     policy = corpus.policies["demo/privacy"]
-    return check_policy(policy, glossary=glossary if glossary is not None else Glossary([]),
-                        project_root=tmp_path, **kw)
+    return check_policy(
+        policy, glossary=glossary if glossary is not None else Glossary([]), project_root=tmp_path, **kw
+    )
 
 
 def repo_glossary() -> Glossary:

@@ -20,9 +20,11 @@ BULLET_CHAR = "\u2022"
 
 
 def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}<w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{360 * (ilvl + 1)}" w:hanging="360"/></w:pPr></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}<w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{360 * (ilvl + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+    )
 
 
 # numId 1: sections "%1.", clauses "%1.%2.", sub-clauses "%1.%2.%3." (one multi-level list)
@@ -118,22 +120,32 @@ class WordBuilder:
                 if info.filename == "word/numbering.xml":
                     data = self.numbering.encode("utf-8")
                 elif self.footnotes and info.filename == "word/_rels/document.xml.rels":
-                    data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.'
-                                        b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                        b'Target="footnotes.xml"/></Relationships>')
+                    data = data.replace(
+                        b"</Relationships>",
+                        b'<Relationship Id="rIdFn" Type="http://schemas.'
+                        b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                        b'Target="footnotes.xml"/></Relationships>',
+                    )
                 elif self.footnotes and info.filename == "[Content_Types].xml":
-                    data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="'
-                                        b'application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes'
-                                        b'+xml"/></Types>')
+                    data = data.replace(
+                        b"</Types>",
+                        b'<Override PartName="/word/footnotes.xml" ContentType="'
+                        b"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes"
+                        b'+xml"/></Types>',
+                    )
                 dst.writestr(info, data)
             if self.footnotes:
                 notes = "".join(
                     f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}'
-                    f"</w:t></w:r></w:p></w:footnote>" for i, text in enumerate(self.footnotes, 1)
+                    f"</w:t></w:r></w:p></w:footnote>"
+                    for i, text in enumerate(self.footnotes, 1)
                 )
-                dst.writestr("word/footnotes.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                             f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:type="separator" w:id="-1"><w:p/>'
-                             f"</w:footnote>{notes}</w:footnotes>")
+                dst.writestr(
+                    "word/footnotes.xml",
+                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:type="separator" w:id="-1"><w:p/>'
+                    f"</w:footnote>{notes}</w:footnotes>",
+                )
         path.write_bytes(out.getvalue())
         return path
 
@@ -144,13 +156,18 @@ def sample_policy(builder: WordBuilder | None = None) -> WordBuilder:
     b.header("ТОО «Тест Финанс» — Политика конфиденциальности")
     b.footer("Страница 1 из 3")
     b.para("ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ", style="Title")
-    b.para("Настоящая Политика конфиденциальности ТОО «Тест Финанс» (далее — Оператор) действует в отношении "
-           "всех персональных данных Пользователей мобильного приложения «Тест Кошелёк».")
+    b.para(
+        "Настоящая Политика конфиденциальности ТОО «Тест Финанс» (далее — Оператор) действует в отношении "
+        "всех персональных данных Пользователей мобильного приложения «Тест Кошелёк»."
+    )
     b.para("Общие положения", num=SECTION)
     b.para("Настоящая Политика определяет порядок обработки персональных данных Пользователей.", num=CLAUSE)
     b.para("В настоящей Политике используются следующие термины:", num=CLAUSE)
-    b.para(("b", "Персональные данные"), " – сведения, относящиеся к определенному или определяемому на их "
-           "основании субъекту персональных данных.", num=SUBCLAUSE)
+    b.para(
+        ("b", "Персональные данные"),
+        " – сведения, относящиеся к определенному или определяемому на их основании субъекту персональных данных.",
+        num=SUBCLAUSE,
+    )
     b.para(("b", "Оператор"), " – ТОО «Тест Финанс», БИН 123456789012.", num=SUBCLAUSE)
     b.para("Цели обработки", num=SECTION)
     b.para("Оператор обрабатывает персональные данные в следующих целях:", num=CLAUSE)
@@ -168,8 +185,13 @@ def sample_policy(builder: WordBuilder | None = None) -> WordBuilder:
     b.para("получать информацию об обработке своих персональных данных;", num=BULLET)
     b.para("требовать уточнения, блокирования или уничтожения данных.", num=BULLET)
     b.para("Стоимость услуг Оператора указана в таблице:", num=CLAUSE)
-    b.table([["Тариф", "Стоимость"], ["Базовый", "500 000 (пятьсот тысяч) тенге"],
-             ["Расширенный", "1 000 000 (один миллион) тенге в год"]])
+    b.table(
+        [
+            ["Тариф", "Стоимость"],
+            ["Базовый", "500 000 (пятьсот тысяч) тенге"],
+            ["Расширенный", "1 000 000 (один миллион) тенге в год"],
+        ]
+    )
     b.para("Заключительные положения", num=SECTION)
     b.para("4.1. Оператор рассматривает обращения Пользователя в течение 10 (десяти) рабочих дней.")
     p = b.para("4.2. Реквизиты Оператора указаны на сайте Оператора.")

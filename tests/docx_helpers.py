@@ -83,8 +83,11 @@ def list_numbers(data: bytes) -> list[tuple[str | None, str, str]]:
             )
     nums: dict[str, tuple[str, dict[int, int]]] = {}
     for num in numbering.findall("w:num", NS):
-        overrides = {int(o.get(f"{{{W}}}ilvl")): int(o.find("w:startOverride", NS).get(f"{{{W}}}val"))
-                     for o in num.findall("w:lvlOverride", NS) if o.find("w:startOverride", NS) is not None}
+        overrides = {
+            int(o.get(f"{{{W}}}ilvl")): int(o.find("w:startOverride", NS).get(f"{{{W}}}val"))
+            for o in num.findall("w:lvlOverride", NS)
+            if o.find("w:startOverride", NS) is not None
+        }
         nums[num.get(f"{{{W}}}numId")] = (num.find("w:abstractNumId", NS).get(f"{{{W}}}val"), overrides)
     counters: dict[str, dict[int, int]] = {}
     out = []
@@ -98,7 +101,7 @@ def list_numbers(data: bytes) -> list[tuple[str | None, str, str]]:
             ilvl = int(num_pr.find("w:ilvl", NS).get(f"{{{W}}}val"))
             abstract, overrides = nums[num_id]
 
-            def start(level: int) -> int:
+            def start(level: int, overrides=overrides, abstract=abstract) -> int:
                 return overrides.get(level, levels[(abstract, level)][0])
 
             state = counters.setdefault(num_id, {})
@@ -109,7 +112,11 @@ def list_numbers(data: bytes) -> list[tuple[str | None, str, str]]:
             if fmt == "bullet":
                 number = text
             else:
-                number = re.sub(r"%(\d)", lambda m: str(state.get(int(m.group(1)) - 1, start(int(m.group(1)) - 1))), text)
+                number = re.sub(
+                    r"%(\d)",
+                    lambda m, state=state: str(state.get(int(m.group(1)) - 1, start(int(m.group(1)) - 1))),
+                    text,
+                )
         out.append((number, style_id, paragraph_text(p)))
     return out
 
@@ -156,7 +163,11 @@ def _inline_markdown(p: etree._Element, rels: dict[str, str]) -> str:
         elif child.tag == f"{{{W}}}hyperlink":
             text = "".join(_run_markdown(r) for r in child.findall("w:r", NS))
             anchor = child.get(f"{{{W}}}anchor")
-            target = "#" + anchor.replace("_", "-") if anchor else rels[child.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+            target = (
+                "#" + anchor.replace("_", "-")
+                if anchor
+                else rels[child.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+            )
             out.append(f"[{text}]({target})")
     return "".join(out)
 

@@ -61,8 +61,11 @@ OFFER_EN = """PUBLIC OFFER FOR MOBILE COMMUNICATION SERVICES OF TEST TELECOM LLP
 5.1. Disputes arising from this contract are settled by negotiation and, failing agreement, are subject to consideration in the court at the location of the Operator in the city of Almaty."""
 
 OFFERS = {"ru": OFFER_RU, "kk": OFFER_KK, "en": OFFER_EN}
-HEADERS = {"ru": "ТОО «Тест Телеком» — Публичная оферта", "kk": "«Тест Телеком» ЖШС — Жария оферта",
-           "en": "Test Telecom LLP — Public offer"}
+HEADERS = {
+    "ru": "ТОО «Тест Телеком» — Публичная оферта",
+    "kk": "«Тест Телеком» ЖШС — Жария оферта",
+    "en": "Test Telecom LLP — Public offer",
+}
 
 # A loan agreement with its own numbering, two appendices that number again from 1 (one with
 # labels without the final dot, one with letter items), a product list and the bank details.

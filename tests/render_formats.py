@@ -35,8 +35,9 @@ def to_pdf(text: str, path: Path, header: str = "Политика конфиде
     from weasyprint import HTML
 
     css = PDF_CSS % {"header": header.replace('"', "'")}
-    HTML(string=f'<html lang="{lang}"><head><style>{css}</style></head><body>{paragraphs_html(text)}</body></html>'
-         ).write_pdf(path)
+    HTML(
+        string=f'<html lang="{lang}"><head><style>{css}</style></head><body>{paragraphs_html(text)}</body></html>'
+    ).write_pdf(path)
     return path
 
 
@@ -55,7 +56,11 @@ FURNITURE_WORDS = ["Главная", "Войти", "cookie", "Принять", "
 
 
 def to_html(text: str, path: Path, title: str = "Политика конфиденциальности") -> Path:
-    page = SITE_TOP % {"title": html.escape(title)} + f"<main><article>{paragraphs_html(text)}</article></main>" + SITE_BOTTOM
+    page = (
+        SITE_TOP % {"title": html.escape(title)}
+        + f"<main><article>{paragraphs_html(text)}</article></main>"
+        + SITE_BOTTOM
+    )
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -76,8 +81,10 @@ class _AutoNumbers:
     """
 
     def __init__(self):
-        self.nums = ['<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>',
-                     '<w:num w:numId="2"><w:abstractNumId w:val="3"/></w:num>']
+        self.nums = [
+            '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>',
+            '<w:num w:numId="2"><w:abstractNumId w:val="3"/></w:num>',
+        ]
         self.counters: list[int] = []
         self.clause_num = 1
         self.last_item: int | None = None
@@ -85,8 +92,10 @@ class _AutoNumbers:
 
     def _new(self, abstract: int, level: int, start: int) -> int:
         num_id = len(self.nums) + 1
-        self.nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride '
-                         f'w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
+        self.nums.append(
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/><w:lvlOverride '
+            f'w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        )
         return num_id
 
     def place(self, line: str):
@@ -115,11 +124,14 @@ class _AutoNumbers:
 
     def xml(self) -> str:
         levels = "".join(_lvl(i, "decimal", ".".join(f"%{k}" for k in range(1, i + 2)) + ".") for i in range(4))
-        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
-                f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
-                f'<w:abstractNum w:abstractNumId="2">{_lvl(0, "decimal", "%1)")}</w:abstractNum>'
-                f'<w:abstractNum w:abstractNumId="3">{_lvl(0, "bullet", BULLET_CHAR)}</w:abstractNum>'
-                + "".join(self.nums) + "</w:numbering>")
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NS}">'
+            f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+            f'<w:abstractNum w:abstractNumId="2">{_lvl(0, "decimal", "%1)")}</w:abstractNum>'
+            f'<w:abstractNum w:abstractNumId="3">{_lvl(0, "bullet", BULLET_CHAR)}</w:abstractNum>'
+            + "".join(self.nums)
+            + "</w:numbering>"
+        )
 
 
 def to_docx(text: str, path: Path, automatic: bool = True) -> Path:

@@ -34,17 +34,23 @@ def _inline(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text))
 
 
-def columns_pdf(text: str, path: Path, *, lang: str = "ru", header: str = "Публичная оферта", columns: int = 2,
-                size: str = "11.5pt") -> Path:
+def columns_pdf(
+    text: str, path: Path, *, lang: str = "ru", header: str = "Публичная оферта", columns: int = 2, size: str = "11.5pt"
+) -> Path:
     """The first line as a title across the page, the rest in ``columns`` columns, one paragraph per line."""
     from weasyprint import HTML
 
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     css = COLUMNS_CSS % {"header": header.replace('"', "'"), "page": "%(page)s", "columns": columns, "size": size}
     css = css.replace('"%(page)s"', PAGE_COUNTER[lang])
-    body = f"<h1>{_inline(lines[0])}</h1><div class='cols'>" + "".join(f"<p>{_inline(x)}</p>" for x in lines[1:]) + "</div>"
-    HTML(string=f'<html lang="{lang}"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
-         ).write_pdf(path)
+    body = (
+        f"<h1>{_inline(lines[0])}</h1><div class='cols'>"
+        + "".join(f"<p>{_inline(x)}</p>" for x in lines[1:])
+        + "</div>"
+    )
+    HTML(
+        string=f'<html lang="{lang}"><head><meta charset="utf-8"><style>{css}</style></head><body>{body}</body></html>'
+    ).write_pdf(path)
     return path
 
 
@@ -64,9 +70,12 @@ def scan_images(text: str, *, dpi: int = 200, seed: int = 26, lang: str = "ru", 
             from weasyprint import HTML
 
             lines = [line.strip() for line in text.splitlines() if line.strip()]
-            HTML(string=f'<html lang="{lang}"><head><style>@page {{ size: A4; margin: 2cm }} body {{ font-family: '
-                        f"'Noto Serif'; font-size: 11pt }} p {{ margin: 0 0 6pt 0 }}</style></head><body>"
-                        + "".join(f"<p>{_inline(x)}</p>" for x in lines) + "</body></html>").write_pdf(pdf)
+            HTML(
+                string=f'<html lang="{lang}"><head><style>@page {{ size: A4; margin: 2cm }} body {{ font-family: '
+                f"'Noto Serif'; font-size: 11pt }} p {{ margin: 0 0 6pt 0 }}</style></head><body>"
+                + "".join(f"<p>{_inline(x)}</p>" for x in lines)
+                + "</body></html>"
+            ).write_pdf(pdf)
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "p")], check=True)
         pages = []
         for png in sorted(Path(tmp).glob("p-*.png")):

@@ -37,10 +37,36 @@ ALLOWED = {
     "api": {CORE, "i18n", "versions", "publication"},
     "feeds": {CORE, "i18n", "versions", "publication"},
     "proof": {CORE, "i18n", "versions", "publication"},
-    "cli": {CORE, "i18n", "check", "versions", "translations", "importer", "publication", "pdf", "docx", "site", "api",
-            "feeds", "proof", "build"},
-    "build": {CORE, "i18n", "check", "versions", "translations", "publication", "site", "pdf", "docx", "api", "feeds",
-              "proof"},
+    "cli": {
+        CORE,
+        "i18n",
+        "check",
+        "versions",
+        "translations",
+        "importer",
+        "publication",
+        "pdf",
+        "docx",
+        "site",
+        "api",
+        "feeds",
+        "proof",
+        "build",
+    },
+    "build": {
+        CORE,
+        "i18n",
+        "check",
+        "versions",
+        "translations",
+        "publication",
+        "site",
+        "pdf",
+        "docx",
+        "api",
+        "feeds",
+        "proof",
+    },
     "mkdocs_plugin": {CORE, "i18n", "build"},
 }
 
@@ -56,12 +82,16 @@ DEBTS = {
 
 # Import circles between modules (module level or inside a function), each with why; to be removed, not added to.
 CIRCLES = {
-    ("policydocs.importer.formats.ocr", "policydocs.importer.formats.pdf"):
-        "a scanned PDF is recognised by ocr.py (imported inside a function), which lays out its lines with pdf.py's helpers",
+    (
+        "policydocs.importer.formats.ocr",
+        "policydocs.importer.formats.pdf",
+    ): "a scanned PDF is recognised by ocr.py (imported inside a function), which lays out its lines with pdf.py's helpers",
 }
 
 # Imports inside a function, each with why; a new one (often a way round an import circle) fails.
-LATE_IMPORTS_AT_MOST = 66  # 2026-12-07, 119 before publication/: lazy loads of heavy libraries' users, a few ways round circles
+LATE_IMPORTS_AT_MOST = (
+    66  # 2026-12-07, 119 before publication/: lazy loads of heavy libraries' users, a few ways round circles
+)
 
 
 def _module(path: Path) -> str:
@@ -89,7 +119,7 @@ def _imports():
                 if node.level:
                     base = module.split(".")
                     base = base if path.name == "__init__.py" else base[:-1]
-                    base = base[:len(base) - node.level + 1]
+                    base = base[: len(base) - node.level + 1]
                     target = ".".join(base + ([node.module] if node.module else []))
                 else:
                     target = node.module or ""
@@ -174,8 +204,13 @@ def test_only_the_plugin_imports_mkdocs():
 
 def test_the_build_library_imports_no_mkdocs_anywhere():
     """Not at module level, not inside a function: ``policydocs build`` runs where MkDocs is not installed."""
-    outside = sorted({(m, n) for m, n, _ in _imports()
-                      if n.split(".")[0] in ("mkdocs", "material") and not m.startswith("policydocs.mkdocs_plugin")})
+    outside = sorted(
+        {
+            (m, n)
+            for m, n, _ in _imports()
+            if n.split(".")[0] in ("mkdocs", "material") and not m.startswith("policydocs.mkdocs_plugin")
+        }
+    )
     assert outside == []
     build = {m for m, _, _ in _imports() if m.startswith("policydocs.build")}
     assert {"policydocs.build.session", "policydocs.build.outputs"} <= build
@@ -185,14 +220,20 @@ def test_the_plugin_is_thin():
     """Issue 27: MkDocs events in, library calls out; the plugin reaches the library through build/ only."""
     plugin = PACKAGE / "mkdocs_plugin" / "plugin.py"
     assert len(plugin.read_text(encoding="utf-8").splitlines()) < 200
-    used = {_package(n) for m, n, _ in _imports() if m.startswith("policydocs.mkdocs_plugin")
-            and n.split(".")[0] == "policydocs"} - {"mkdocs_plugin"}
+    used = {
+        _package(n)
+        for m, n, _ in _imports()
+        if m.startswith("policydocs.mkdocs_plugin") and n.split(".")[0] == "policydocs"
+    } - {"mkdocs_plugin"}
     assert used <= {"build", CORE, "i18n"}, used
 
 
 def test_each_package_imports_only_what_the_layering_allows():
-    edges = {(_package(m), _package(n)) for m, n, _ in _imports()
-             if n.split(".")[0] == "policydocs" and _package(m) != _package(n)}
+    edges = {
+        (_package(m), _package(n))
+        for m, n, _ in _imports()
+        if n.split(".")[0] == "policydocs" and _package(m) != _package(n)
+    }
     assert set(ALLOWED) >= {a for a, _ in edges}, "a new package: give it a row in ALLOWED and ARCHITECTURE.md"
     new = sorted((a, b) for a, b in edges if b not in ALLOWED[a])
     assert new == [], f"imports against the layering (ARCHITECTURE.md): {new}"
@@ -225,22 +266,39 @@ def test_the_circle_check_sees_a_circle():
 def test_the_outputs_are_peers():
     """site/, pdf/, docx/, api/ and feeds/ read the publication model; none imports another's code."""
     peers = ("site", "pdf", "docx", "api", "feeds")
-    crossing = sorted({(m, n) for m, n, _ in _imports() if _package(m) in peers and n.split(".")[0] == "policydocs"
-                       and _package(n) in peers and _package(n) != _package(m)})
+    crossing = sorted(
+        {
+            (m, n)
+            for m, n, _ in _imports()
+            if _package(m) in peers
+            and n.split(".")[0] == "policydocs"
+            and _package(n) in peers
+            and _package(n) != _package(m)
+        }
+    )
     assert crossing == []
 
 
 def test_the_publication_model_reads_no_output():
     """publication/ is below every output: it names their paths and words, it never imports them."""
     outputs = ("site", "pdf", "docx", "api", "feeds", "proof", "build", "cli", "mkdocs_plugin")
-    wrong = sorted({(m, n) for m, n, _ in _imports() if m.startswith("policydocs.publication")
-                    and n.split(".")[0] == "policydocs" and _package(n) in outputs})
+    wrong = sorted(
+        {
+            (m, n)
+            for m, n, _ in _imports()
+            if m.startswith("policydocs.publication") and n.split(".")[0] == "policydocs" and _package(n) in outputs
+        }
+    )
     assert wrong == []
 
 
 def test_architecture_md_has_a_row_for_each_package():
     """The one-page map and the table above name the same packages."""
     text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    rows = [line.split("|")[1] for line in text.splitlines() if line.startswith("| ") and not line.startswith("| package")]
-    named = {name.strip("`/ ") for row in rows for name in row.split(",")} | {CORE for row in rows if row.strip().startswith("core")}
+    rows = [
+        line.split("|")[1] for line in text.splitlines() if line.startswith("| ") and not line.startswith("| package")
+    ]
+    named = {name.strip("`/ ") for row in rows for name in row.split(",")} | {
+        CORE for row in rows if row.strip().startswith("core")
+    }
     assert set(ALLOWED) - {CORE} <= named, sorted(set(ALLOWED) - named)

@@ -11,8 +11,10 @@ spec = importlib.util.spec_from_file_location("platform_check", ROOT / "tools/sc
 platform_check = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(platform_check)
 
-PAGE = ('<html><head><meta name="generator" content="{gen}"><title>Құпиялылық саясаты</title></head>'
-        '<body>{body}</body></html>')
+PAGE = (
+    '<html><head><meta name="generator" content="{gen}"><title>Құпиялылық саясаты</title></head>'
+    "<body>{body}</body></html>"
+)
 
 
 def _site(root, gen, body="Пайдаланушы", html_sha="a" * 64, extra=None):

@@ -52,5 +52,5 @@ def findings_json(root: Path, *extra) -> list[dict]:
 def clause_text(path: Path, number: str) -> str:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith(f"{number}. "):
-            return line[len(number) + 2:]
+            return line[len(number) + 2 :]
     raise AssertionError(f"{path} has no clause {number}")

@@ -15,7 +15,7 @@ POLICYDOCS = Path(sys.executable).with_name("policydocs")
 # this checkout's code, not whichever one the environment's editable install points at (a git worktree)
 CODE = str(ROOT / "tools")
 DEFAULT_EPOCH = 1795000000  # 2026-11-18 11:06 UTC
-BUILT_AT = dt.datetime.fromtimestamp(DEFAULT_EPOCH, dt.timezone.utc)  # readers of such a site open it then
+BUILT_AT = dt.datetime.fromtimestamp(DEFAULT_EPOCH, dt.UTC)  # readers of such a site open it then
 
 CONFIG = """\
 site_name: Демо
@@ -34,8 +34,9 @@ plugins:
 """
 
 
-def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://example.kz/policies/",
-                 **options: object) -> Path:
+def make_project(
+    tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://example.kz/policies/", **options: object
+) -> Path:
     shutil.copytree(docs, tmp / "docs")
     opts = "".join(f"\n      {k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in options.items())
     text = CONFIG.format(site_url=site_url, overrides=ROOT / "overrides", options=(":" + opts) if opts else "")
@@ -45,8 +46,14 @@ def make_project(tmp: Path, docs: Path = FIXTURE_DOCS, site_url: str = "https://
 
 def build(project: Path, *extra: str, epoch: int = DEFAULT_EPOCH) -> subprocess.CompletedProcess:
     """``mkdocs build`` at a fixed build moment (``epoch``, default 2026-11-18 11:06 UTC)."""
-    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=environment(epoch),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", *extra],
+        cwd=project,
+        env=environment(epoch),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def environment(epoch: int = DEFAULT_EPOCH) -> dict[str, str]:
@@ -55,5 +62,6 @@ def environment(epoch: int = DEFAULT_EPOCH) -> dict[str, str]:
 
 def policydocs(project: Path, *args: str, epoch: int = DEFAULT_EPOCH) -> subprocess.CompletedProcess:
     """The ``policydocs`` command in ``project``, at the same build moment as ``build``."""
-    return subprocess.run([str(POLICYDOCS), *args], cwd=project, env=environment(epoch),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(POLICYDOCS), *args], cwd=project, env=environment(epoch), capture_output=True, text=True, timeout=300
+    )

@@ -18,7 +18,7 @@ import pytest
 from tests.browser.chromium import chromium, reader_context, served
 from tests.browser.sitebuild import ROOT, build, make_project
 
-BUILT_AT = dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc)  # 17:00 in Almaty
+BUILT_AT = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)  # 17:00 in Almaty
 BUILT = int(BUILT_AT.timestamp())
 BEFORE = dt.datetime.fromisoformat("2026-11-30T23:59:59+05:00")
 AT = dt.datetime.fromisoformat("2026-12-01T00:00:00+05:00")
@@ -55,7 +55,10 @@ def test_policy_page_switches_at_the_effective_moment(real_site, browser):
     _, base = real_site
     before = _visible(browser, base, "kk/citygroup/privacy/", BEFORE)
     assert "2026\u202fж. 1 желтоқсанға (00:00, Алматы уақыты, UTC+05:00) дейін күшінде" in before
-    assert "Жаңа 2-нұсқа жарияланды: ол 2026\u202fж. 1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді." in before
+    assert (
+        "Жаңа 2-нұсқа жарияланды: ол 2026\u202fж. 1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді."
+        in before
+    )
     assert "күшін жойды" not in before and "енді күшінде емес" not in before
     for moment in (AT, AFTER):
         text = _visible(browser, base, "kk/citygroup/privacy/", moment)
@@ -132,7 +135,7 @@ def test_an_open_page_follows_a_clock_set_back_across_the_moment(real_site, brow
 def test_a_clock_behind_the_build_counts_as_the_build(real_site, browser):
     """A reader whose device says 2020 sees what the build knew, never a version as not yet published."""
     _, base = real_site
-    text = _visible(browser, base, "ru/citygroup/privacy/", dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
+    text = _visible(browser, base, "ru/citygroup/privacy/", dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
     assert "Действует до 1 декабря 2026" in text and "Утратила силу" not in text
 
 
@@ -140,7 +143,10 @@ def test_without_javascript_the_build_state_and_its_moment(real_site, browser):
     _, base = real_site
     text = _visible(browser, base, "ru/citygroup/privacy/", None, java_script_enabled=False)
     assert "Действует до 1 декабря 2026" in text and "Утратила силу" not in text
-    assert "Страница собрана 30 ноября 2026\u202fг., 17:00 (время Алматы, UTC+05:00); действие редакций показано на этот момент." in text
+    assert (
+        "Страница собрана 30 ноября 2026\u202fг., 17:00 (время Алматы, UTC+05:00); действие редакций показано на этот момент."
+        in text
+    )
     index = _visible(browser, base, "kk/", None, "article", java_script_enabled=False)
     assert "Бет 2026\u202fж. 30 қарашада (17:00, Алматы уақыты, UTC+05:00) жасалды" in index
     assert "Бет 2026" not in _visible(browser, base, "kk/", AFTER, "article")  # with the script: right now, no caveat
@@ -156,7 +162,7 @@ def test_the_clock_adds_under_5_kb_to_a_page(real_site):
 
 
 def test_history_widget_and_status_at_give_the_same_answer(real_site, browser):
-    """"Which version was in force on a date": the page and `policydocs status --at` agree."""
+    """ "Which version was in force on a date": the page and `policydocs status --at` agree."""
     project, base = real_site
     ctx = reader_context(browser, BUILT_AT, base_url=base)
     page = ctx.new_page()
@@ -166,12 +172,19 @@ def test_history_widget_and_status_at_give_the_same_answer(real_site, browser):
         page.fill("form.pd-lookup input[type=date]", day)
         page.dispatch_event("form.pd-lookup input[type=date]", "change")
         widget = page.inner_text("form.pd-lookup output")
-        status = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "status", "--at", day],
-                                cwd=project, capture_output=True, text=True, timeout=120)
+        status = subprocess.run(
+            [sys.executable, "-c", "from policydocs.cli import run; run()", "status", "--at", day],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert status.returncode == 0, status.stderr
         row = next(line for line in status.stdout.splitlines() if line.startswith("citygroup/privacy"))
         found = re.search(r"  v(\d+) since", row)
-        assert widget == (f"Version {found.group(1)}" if found else "No published version was in force on that date."), day
+        assert widget == (
+            f"Version {found.group(1)}" if found else "No published version was in force on that date."
+        ), day
     ctx.close()
 
 
@@ -201,9 +214,10 @@ def constructed(tmp_path_factory):
 
     Built on 26 November: v1 in force, v2 and v3 pending; v2 will never be in force.
     """
+    from zoneinfo import ZoneInfo
+
     from policydocs.corpus import load
     from policydocs.versions.publish import publish
-    from zoneinfo import ZoneInfo
 
     almaty = ZoneInfo("Asia/Almaty")
     project = make_project(tmp_path_factory.mktemp("constructed"), pdf=False)
@@ -216,8 +230,13 @@ def constructed(tmp_path_factory):
         ru.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     def publish_on(day, hour):
-        publish(load(docs).policies["demo/privacy"], project / "versions", dt.date(2026, 11, day), time=dt.time(hour),
-                now=dt.datetime(2026, 11, day, hour, 5, tzinfo=almaty))
+        publish(
+            load(docs).policies["demo/privacy"],
+            project / "versions",
+            dt.date(2026, 11, day),
+            time=dt.time(hour),
+            now=dt.datetime(2026, 11, day, hour, 5, tzinfo=almaty),
+        )
 
     publish_on(1, 9)
     edit("не дольше, чем требуется", "не дольше трёх лет")
@@ -231,19 +250,36 @@ def constructed(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("moment, policy_page, v2_page", [
-    ("2026-11-26T23:59:00+05:00",
-     ["Version 1 · In force since November 1, 2026, 09:00", "In force until November 27, 2026, 00:00",
-      "A new version 3 has been published: it takes effect on November 27, 2026, 00:00"],
-     ["Version 2 · Takes effect on November 28, 2026, 00:00", "This version is not yet in force. The text in force: version 1"]),
-    ("2026-11-27T00:00:00+05:00",
-     ["Version 1 · No longer in force since November 27, 2026, 00:00", "The text in force: version 3"],
-     ["Version 2 · Never in force: version 3 replaced it on November 27, 2026, 00:00",
-      "This version never took effect. The text in force: version 3"]),
-    ("2026-11-28T00:00:00+05:00",  # v2's own moment brings nothing: it stays never in force
-     ["Version 1 · No longer in force since November 27, 2026", "The text in force: version 3"],
-     ["Version 2 · Never in force", "This version never took effect. The text in force: version 3"]),
-])
+@pytest.mark.parametrize(
+    "moment, policy_page, v2_page",
+    [
+        (
+            "2026-11-26T23:59:00+05:00",
+            [
+                "Version 1 · In force since November 1, 2026, 09:00",
+                "In force until November 27, 2026, 00:00",
+                "A new version 3 has been published: it takes effect on November 27, 2026, 00:00",
+            ],
+            [
+                "Version 2 · Takes effect on November 28, 2026, 00:00",
+                "This version is not yet in force. The text in force: version 1",
+            ],
+        ),
+        (
+            "2026-11-27T00:00:00+05:00",
+            ["Version 1 · No longer in force since November 27, 2026, 00:00", "The text in force: version 3"],
+            [
+                "Version 2 · Never in force: version 3 replaced it on November 27, 2026, 00:00",
+                "This version never took effect. The text in force: version 3",
+            ],
+        ),
+        (
+            "2026-11-28T00:00:00+05:00",  # v2's own moment brings nothing: it stays never in force
+            ["Version 1 · No longer in force since November 27, 2026", "The text in force: version 3"],
+            ["Version 2 · Never in force", "This version never took effect. The text in force: version 3"],
+        ),
+    ],
+)
 def test_constructed_fixture_before_at_and_after(constructed, browser, moment, policy_page, v2_page):
     when = dt.datetime.fromisoformat(moment)
     text = _visible(browser, constructed, "en/demo/privacy/", when)

@@ -26,9 +26,12 @@ def site(tmp_path_factory):
     assert run(project, "confirm", "yasam/privacy", "--lang", "kk", "--by", WHO, "--yes").exit_code == 0
     # the Russian source changes after the sign-off; the English text lacks clause 1.1.9
     edit(project / "docs/ru/yasam/privacy.md", "имеющее доступ", "имеющее законный доступ")
-    edit(project / "docs/en/yasam/privacy.md",
-         "1.1.9. **User Information** – personal information that the User provides independently when using the DTT "
-         "platform Services.\n\n", "")
+    edit(
+        project / "docs/en/yasam/privacy.md",
+        "1.1.9. **User Information** – personal information that the User provides independently when using the DTT "
+        "platform Services.\n\n",
+        "",
+    )
     result = build(project)
     assert result.returncode == 0, result.stderr
     with served(project / "site") as url:
@@ -45,11 +48,19 @@ def _open(browser, url: str, width: int, errors: list):
     context = reader_context(browser, BUILT_AT, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))  # a script refused by the CSP, or failing
-    page.on("console", lambda m: errors.append(m.text)
-            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)  # counted below
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text) if m.type == "error" and not m.text.startswith("Failed to load resource") else None
+        ),
+    )  # counted below
     # Material's language menu asks for sitemap.xml beside the site_url's path, which this local server lacks
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+    page.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.url}") if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None
+        ),
+    )
     page.goto(url)
     return context, page
 

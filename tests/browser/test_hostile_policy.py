@@ -17,8 +17,8 @@ import yaml
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
 from tests.browser.chromium import chromium, reader_context, served
-from tests.conftest import on_the_day
 from tests.browser.sitebuild import BUILT_AT, build, make_project
+from tests.conftest import on_the_day
 
 MARK = "window.__pwned=(window.__pwned||0)+1"
 PAYLOADS = [
@@ -40,14 +40,21 @@ CLAUSE_TEXTS = {
 
 def _policy(lang: str, extra: str = "") -> str:
     header = {
-        "id": "evil/privacy", "lang": lang, "notice_days": 7, "status": "draft",
-        "source_lang": "ru", "template": "../../../../etc/passwd",
+        "id": "evil/privacy",
+        "lang": lang,
+        "notice_days": 7,
+        "status": "draft",
+        "source_lang": "ru",
+        "template": "../../../../etc/passwd",
         **{field: f"{field} {' '.join(PAYLOADS)}" for field in HEADER_FIELDS},
     }
     body = [f"## 1. {PAYLOADS[0]} {PAYLOADS[1]}", ""]
     for n, payload in enumerate(PAYLOADS, start=1):
-        body += [f"1.{n}. {CLAUSE_TEXTS[lang]} {payload} <a href=\"javascript:{MARK}\">x</a> "
-                 f"<iframe srcdoc=\"<script>{MARK}</script>\"></iframe>{extra}", ""]
+        body += [
+            f'1.{n}. {CLAUSE_TEXTS[lang]} {payload} <a href="javascript:{MARK}">x</a> '
+            f'<iframe srcdoc="<script>{MARK}</script>"></iframe>{extra}',
+            "",
+        ]
     body += ["- " + PAYLOADS[2], "", "**" + PAYLOADS[1] + "** – " + PAYLOADS[0], ""]
     return "---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n".join(body)
 
@@ -65,17 +72,39 @@ def hostile_site(tmp_path_factory):
     _write(project / "docs")
     # two published versions, so the history, version and redline pages carry the payloads too
     # (the checker would refuse this header; publishing here bypasses it on purpose)
-    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 1), checker=None, now=on_the_day(dt.date(2026, 11, 1)))
-    _write(project / "docs", extra=" <b onclick=\"x\">изм</b>")
-    publish(load(project / "docs").policies["evil/privacy"], project / "versions", dt.date(2026, 11, 2), checker=None, now=on_the_day(dt.date(2026, 11, 2)))
+    publish(
+        load(project / "docs").policies["evil/privacy"],
+        project / "versions",
+        dt.date(2026, 11, 1),
+        checker=None,
+        now=on_the_day(dt.date(2026, 11, 1)),
+    )
+    _write(project / "docs", extra=' <b onclick="x">изм</b>')
+    publish(
+        load(project / "docs").policies["evil/privacy"],
+        project / "versions",
+        dt.date(2026, 11, 2),
+        checker=None,
+        now=on_the_day(dt.date(2026, 11, 2)),
+    )
     result = build(project)
     assert result.returncode == 0, result.stderr
     with served(project / "site") as url:
         yield project, url
 
 
-PAGES = ["ru/", "kk/", "en/", "ru/evil/privacy/", "kk/evil/privacy/", "en/evil/privacy/",
-         "ru/evil/privacy/history/", "kk/evil/privacy/v1/", "en/evil/privacy/v2/changes/", "ru/evil/privacy/v2/"]
+PAGES = [
+    "ru/",
+    "kk/",
+    "en/",
+    "ru/evil/privacy/",
+    "kk/evil/privacy/",
+    "en/evil/privacy/",
+    "ru/evil/privacy/history/",
+    "kk/evil/privacy/v1/",
+    "en/evil/privacy/v2/changes/",
+    "ru/evil/privacy/v2/",
+]
 
 
 def test_no_script_from_a_policy_runs_on_any_page(hostile_site):
@@ -131,6 +160,8 @@ def test_an_unsafe_markdown_link_stops_the_build_with_file_and_line(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert f"{path}:{at + 1}: the link 'javascript:window.__pwned=1': links with 'javascript:' are not allowed" \
+    assert (
+        f"{path}:{at + 1}: the link 'javascript:window.__pwned=1': links with 'javascript:' are not allowed"
         in result.stderr
+    )
     assert "Traceback" not in result.stderr

@@ -22,12 +22,17 @@ from tests.browser.chromium import QuietHandler, chromium, reader_context, serve
 from tests.browser.sitebuild import MKDOCS, ROOT
 
 BUILD_MOMENT = "1796040000"  # 2026-11-30 12:00 UTC: City Group's version 2 published, takes effect on 1 December
-READER_NOW = dt.datetime.fromtimestamp(int(BUILD_MOMENT), dt.timezone.utc)  # readers open the site then
+READER_NOW = dt.datetime.fromtimestamp(int(BUILD_MOMENT), dt.UTC)  # readers open the site then
 AXE_DIR = ROOT / ".cache" / "axe"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / ".cache" / "screenshots"
-PRODUCTS = {"citygroup": "City Group", "platform": None, "santrade": "Santrade Service", "smartaqkol": "SmartAqkol",
-            "yasam": "Я!Сам"}
+PRODUCTS = {
+    "citygroup": "City Group",
+    "platform": None,
+    "santrade": "Santrade Service",
+    "smartaqkol": "SmartAqkol",
+    "yasam": "Я!Сам",
+}
 
 
 def axe_js() -> Path:
@@ -35,9 +40,15 @@ def axe_js() -> Path:
     if not AXE_JS.is_file():
         npm = shutil.which("npm")
         if npm is None:
-            pytest.fail("the accessibility tests need npm (Debian: apt-get install nodejs npm; make system-deps does it)")
-        result = subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
-                                 "axe-core@4"], capture_output=True, text=True, timeout=300)
+            pytest.fail(
+                "the accessibility tests need npm (Debian: apt-get install nodejs npm; make system-deps does it)"
+            )
+        result = subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR), "axe-core@4"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if result.returncode != 0 or not AXE_JS.is_file():
             pytest.fail(f"npm could not install axe-core: {result.stderr.strip()[:300]}")
     return AXE_JS
@@ -65,12 +76,19 @@ def base_url(tmp_path_factory):
     shutil.copytree(ROOT / "versions", project / "versions")
     # the repository's own mkdocs.yml (features, plugins), without the PDFs other tests look at
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace("pdf: true", "pdf: false")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace(
+        "pdf: true", "pdf: false"
+    )
     assert "pdf: false" in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_MOMENT, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True,
-                            timeout=600)
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": BUILD_MOMENT,
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr
     with served(project / "site", handler=_Site) as url:
         yield url
@@ -87,8 +105,9 @@ def _page(browser, base_url, width: int):
     # the CSP itself is tested in test_hostile_policy.py
     # the reader's clock is the build's (30 November 2026), so City Group's version 2 is pending
     # whatever day the suite runs; the pages' own switching is tested in test_clock_browser.py
-    context = reader_context(browser, READER_NOW, base_url=base_url, viewport={"width": width, "height": 900},
-                             bypass_csp=True)
+    context = reader_context(
+        browser, READER_NOW, base_url=base_url, viewport={"width": width, "height": 900}, bypass_csp=True
+    )
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     return context, context.new_page()
 
@@ -109,27 +128,42 @@ def _shot(pg, name: str) -> None:
 # --- search: ten reader queries per language ----------------------------------------------
 
 SEARCHES = {
-    "ru": [("персональные данные", {"citygroup", "platform", "smartaqkol", "yasam"}),
-           ("хранение", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
-           ("удаление", {"citygroup", "platform", "santrade"}),
-           ("согласия", {"citygroup", "platform", "smartaqkol", "yasam"}),
-           ("третьим лицам", {"citygroup", "santrade", "smartaqkol", "yasam"}),
-           ("cookie", {"citygroup", "platform"}), ("SMS", {"santrade"}), ("Google", {"yasam"}), ("TLS", {"smartaqkol"}),
-           ("п. 2.3.1", {"platform"})],
-    "kk": [("мерзімі", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
-           ("дербес деректерін", {"platform", "smartaqkol", "yasam"}),
-           ("келісімі", {"citygroup", "platform", "smartaqkol", "yasam"}),
-           ("құқықтары", {"citygroup", "platform", "santrade", "smartaqkol"}),
-           ("сақтау", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
-           ("жою", {"citygroup", "platform", "santrade", "smartaqkol"}),
-           ("cookie", {"citygroup", "platform"}), ("SMS", {"santrade"}), ("Google", {"yasam"}), ("2.3.1", {"platform"})],
-    "en": [("personal", {"citygroup", "platform", "smartaqkol", "yasam"}),
-           ("rights", {"citygroup", "platform", "santrade", "smartaqkol"}),
-           ("users", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
-           ("retention", {"citygroup", "platform", "santrade"}),
-           ("consents", {"citygroup", "platform", "smartaqkol", "yasam"}),
-           ("deleted", {"citygroup", "platform", "santrade"}),
-           ("cookie", {"citygroup", "platform"}), ("SMS", {"santrade"}), ("Google", {"yasam"}), ("clause 2.3.1", {"platform"})],
+    "ru": [
+        ("персональные данные", {"citygroup", "platform", "smartaqkol", "yasam"}),
+        ("хранение", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
+        ("удаление", {"citygroup", "platform", "santrade"}),
+        ("согласия", {"citygroup", "platform", "smartaqkol", "yasam"}),
+        ("третьим лицам", {"citygroup", "santrade", "smartaqkol", "yasam"}),
+        ("cookie", {"citygroup", "platform"}),
+        ("SMS", {"santrade"}),
+        ("Google", {"yasam"}),
+        ("TLS", {"smartaqkol"}),
+        ("п. 2.3.1", {"platform"}),
+    ],
+    "kk": [
+        ("мерзімі", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
+        ("дербес деректерін", {"platform", "smartaqkol", "yasam"}),
+        ("келісімі", {"citygroup", "platform", "smartaqkol", "yasam"}),
+        ("құқықтары", {"citygroup", "platform", "santrade", "smartaqkol"}),
+        ("сақтау", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
+        ("жою", {"citygroup", "platform", "santrade", "smartaqkol"}),
+        ("cookie", {"citygroup", "platform"}),
+        ("SMS", {"santrade"}),
+        ("Google", {"yasam"}),
+        ("2.3.1", {"platform"}),
+    ],
+    "en": [
+        ("personal", {"citygroup", "platform", "smartaqkol", "yasam"}),
+        ("rights", {"citygroup", "platform", "santrade", "smartaqkol"}),
+        ("users", {"citygroup", "platform", "santrade", "smartaqkol", "yasam"}),
+        ("retention", {"citygroup", "platform", "santrade"}),
+        ("consents", {"citygroup", "platform", "smartaqkol", "yasam"}),
+        ("deleted", {"citygroup", "platform", "santrade"}),
+        ("cookie", {"citygroup", "platform"}),
+        ("SMS", {"santrade"}),
+        ("Google", {"yasam"}),
+        ("clause 2.3.1", {"platform"}),
+    ],
 }
 ONLY_THERE = {"cookie", "SMS", "Google", "TLS"}  # Latin words: found where they are, nowhere else
 
@@ -143,12 +177,17 @@ def _search(pg, query: str) -> list[dict]:
     pg.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     pg.fill(box, query)
     pg.press(box, "End")  # Material searches on key events; Playwright inserts text without them
-    pg.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim().length > 0", timeout=60000)
+    pg.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim().length > 0", timeout=60000
+    )
     pg.wait_for_timeout(200)  # the list is filled right after its count
-    return pg.eval_on_selector_all(".md-search-result__item", """items => items.map(i => ({
+    return pg.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(i => ({
         title: i.querySelector('h1') ? i.querySelector('h1').innerText : '',
         hrefs: [...i.querySelectorAll('a')].map(a => a.getAttribute('href')),
-        missing: [...i.querySelectorAll('.md-search-result__terms')].map(t => t.innerText)}))""")
+        missing: [...i.querySelectorAll('.md-search-result__terms')].map(t => t.innerText)}))""",
+    )
 
 
 def _doc_of(href: str) -> str:
@@ -205,14 +244,20 @@ def test_a_hit_is_highlighted_on_arrival(browser, base_url):
 
 # --- reading ---------------------------------------------------------------------------------
 
+
 def _fits(pg) -> None:
     width = pg.evaluate("document.documentElement.scrollWidth")
     assert width <= pg.viewport_size["width"], f"{pg.url}: {width}px wide at {pg.viewport_size['width']}px"
 
 
-@pytest.mark.parametrize("lang, product, title", [("kk", "SmartAqkol", "Құпиялылық саясаты"),
-                                                  ("ru", "Я!Сам", "Политика конфиденциальности"),
-                                                  ("en", "Santrade Service", "Privacy Policy")])
+@pytest.mark.parametrize(
+    "lang, product, title",
+    [
+        ("kk", "SmartAqkol", "Құпиялылық саясаты"),
+        ("ru", "Я!Сам", "Политика конфиденциальности"),
+        ("en", "Santrade Service", "Privacy Policy"),
+    ],
+)
 def test_open_a_policy_from_the_index(page, lang, product, title):
     page.goto(f"{lang}/")
     _fits(page)
@@ -302,8 +347,10 @@ def test_from_a_version_not_in_force_to_the_one_in_force(page):
     assert "Действует с" in page.inner_text(".pd-version")
 
 
-@pytest.mark.parametrize("lang, heading, home", [("ru", "Страница не найдена", "ru/"), ("kk", "Бет табылмады", "kk/"),
-                                                 ("en", "Page not found", "en/")])
+@pytest.mark.parametrize(
+    "lang, heading, home",
+    [("ru", "Страница не найдена", "ru/"), ("kk", "Бет табылмады", "kk/"), ("en", "Page not found", "en/")],
+)
 def test_the_404_page_speaks_the_address_language(page, base_url, lang, heading, home):
     response = page.goto(f"{lang}/no-such-policy/")
     assert response.status == 404
@@ -327,7 +374,9 @@ def test_the_404_page_speaks_the_address_language(page, base_url, lang, heading,
 
 def test_logo_and_footer_speak_the_page_language(page):
     page.goto("kk/smartaqkol/privacy/")
-    assert "негізінде жасалған" in page.inner_text(".md-copyright") and "Made with" not in page.inner_text(".md-copyright")
+    assert "негізінде жасалған" in page.inner_text(".md-copyright") and "Made with" not in page.inner_text(
+        ".md-copyright"
+    )
     assert page.eval_on_selector(".md-header__button.md-logo", "a => a.href").endswith("/kk/")  # not Russian "/"
     if page.width > 1000:  # phones reach it from the drawer
         page.click(".md-header__button.md-logo")
@@ -357,8 +406,11 @@ def test_axe_finds_nothing_serious_and_the_page_fits_a_phone(browser, base_url, 
             _fits(pg)
             pg.add_script_tag(path=str(script))
             result = pg.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            bad = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
-                   if v["impact"] in ("serious", "critical")]
+            bad = [
+                (v["id"], [n["target"] for n in v["nodes"][:3]])
+                for v in result["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
             assert bad == [], f"{kind} ({lang}, {width}px): {bad}"
             if width == 360 and lang == "kk":
                 _shot(pg, f"{kind}-{lang}")

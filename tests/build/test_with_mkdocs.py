@@ -68,7 +68,7 @@ def test_api_urls_and_hashes_match_the_built_files(built):
     assert {d["id"] for d in data["documents"]} == {"demo/privacy", "demo/terms"}
     checked = 0
     for doc in data["documents"]:
-        for lang, entry in doc["languages"].items():
+        for entry in doc["languages"].values():
             assert entry["url"] == "https://example.kz/policies/" + entry["path"]
             html_file = built / entry["path"] / "index.html"
             assert entry["html_sha256"] == hashlib.sha256(html_file.read_bytes()).hexdigest()
@@ -93,14 +93,17 @@ def test_each_page_searches_its_own_language_clause_by_clause(built):
     for lang in ("ru", "kk", "en"):
         assert f'lunr["pd{lang}"]' in read(built, f"assets/javascripts/lunr/min/lunr.pd{lang}.min.js")
         page = read(built, f"{lang}/demo/privacy/index.html")
-        assert f"assets/javascripts/workers/policydocs-search.js?lang={lang}&amp;material=search." in page \
+        assert (
+            f"assets/javascripts/workers/policydocs-search.js?lang={lang}&amp;material=search." in page
             or f"assets/javascripts/workers/policydocs-search.js?lang={lang}&material=search." in page
+        )
     worker = read(built, "assets/javascripts/workers/policydocs-search.js")
     material = next((built / "assets/javascripts/workers").glob("search.*.min.js")).name
     assert f'"{material}"' in worker
 
 
 # --- bad input: the build stops, names the file, and leaves no site/ behind -----------
+
 
 @pytest.fixture
 def project(tmp_path) -> Path:
@@ -145,11 +148,15 @@ def test_broken_clause_link(project):
     _fails(project, f"{path}:22: the link '#cl-2-5'")
 
 
-
 def test_translated_pages_state_which_language_prevails(built):
     kk = read(built, "kk/demo/privacy/index.html")  # reviewed translation
-    assert ('<p class="pd-standing pd-translation">Бұл – аударма. Мәтіндер арасында алшақтық болған жағдайда '
-            "орыс тіліндегі мәтін басым күшке ие болады.</p>") in kk
+    assert (
+        '<p class="pd-standing pd-translation">Бұл – аударма. Мәтіндер арасында алшақтық болған жағдайда '
+        "орыс тіліндегі мәтін басым күшке ие болады.</p>"
+    ) in kk
     en = read(built, "en/demo/privacy/index.html")  # not reviewed
-    assert "This is a translation that a lawyer has not yet reviewed. If the texts differ, the Russian text prevails." in en
+    assert (
+        "This is a translation that a lawyer has not yet reviewed. If the texts differ, the Russian text prevails."
+        in en
+    )
     assert "pd-standing" not in read(built, "ru/demo/privacy/index.html")

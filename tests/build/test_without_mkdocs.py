@@ -12,8 +12,11 @@ from tests.browser.sitebuild import build, make_project, policydocs
 
 
 def _hashes(site: Path, pattern: str) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.glob(pattern)) if p.is_file()}
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.glob(pattern))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +46,9 @@ def test_every_output_again_leaves_the_mkdocs_site_byte_identical(project, tmp_p
     site = tmp_path / "site"
     shutil.copytree(project / "site", site)
     before = _hashes(site, "**/*")
-    result = policydocs(project, "build", "--site", str(site), "--outputs",
-                        "compare,pdf,docx,api,manifests,feeds,sitemap,search")
+    result = policydocs(
+        project, "build", "--site", str(site), "--outputs", "compare,pdf,docx,api,manifests,feeds,sitemap,search"
+    )
     assert result.returncode == 0, result.stderr
     assert _hashes(site, "**/*") == before
 
@@ -59,8 +63,10 @@ def test_search_needs_the_pages_of_mkdocs_in_one_line(project, tmp_path):
 def test_an_unknown_output_on_the_command_line_one_line_exit_2(project):
     result = policydocs(project, "build", "--outputs", "api,pfd")
     assert result.returncode == 2
-    assert result.stderr.strip() == ("error: --outputs: unknown output 'pfd'; the known outputs are "
-                                     "compare, pdf, docx, api, manifests, feeds, sitemap, search")
+    assert result.stderr.strip() == (
+        "error: --outputs: unknown output 'pfd'; the known outputs are "
+        "compare, pdf, docx, api, manifests, feeds, sitemap, search"
+    )
 
 
 def test_an_unknown_output_in_mkdocs_yml_names_file_and_line_for_both_builds(tmp_path):
@@ -68,21 +74,31 @@ def test_an_unknown_output_in_mkdocs_yml_names_file_and_line_for_both_builds(tmp
     line = next(n for n, text in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1) if "outputs:" in text)
     result = policydocs(project, "build")
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"error: mkdocs.yml:{line}: unknown output 'pfd'; the known outputs are "
-                                     "compare, pdf, docx, api, manifests, feeds, sitemap, search")
+    assert result.stderr.strip() == (
+        f"error: mkdocs.yml:{line}: unknown output 'pfd'; the known outputs are "
+        "compare, pdf, docx, api, manifests, feeds, sitemap, search"
+    )
     result = build(project)
     assert result.returncode != 0
     assert f"mkdocs.yml:{line}: unknown output 'pfd'" in result.stderr
     assert not (project / "site").exists()
 
 
-@pytest.mark.parametrize(("text", "says"), [
-    ("a: &x [1]\nb: *x\nplugins:\n  - policydocs\n", "mkdocs.yml:1: YAML anchors and aliases"),
-    ("x: !!python/object/apply:os.system [\"touch pwned\"]\nplugins:\n  - policydocs\n",
-     "mkdocs.yml:1: could not determine a constructor"),
-    ("plugins:\n  - policydocs:\n      pfd: true\n", "mkdocs.yml:3: unknown option 'pfd' of the 'policydocs' plugin"),
-    ("plugins:\n  - search\n", "mkdocs.yml: has no 'policydocs' plugin under 'plugins:'"),
-])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("a: &x [1]\nb: *x\nplugins:\n  - policydocs\n", "mkdocs.yml:1: YAML anchors and aliases"),
+        (
+            'x: !!python/object/apply:os.system ["touch pwned"]\nplugins:\n  - policydocs\n',
+            "mkdocs.yml:1: could not determine a constructor",
+        ),
+        (
+            "plugins:\n  - policydocs:\n      pfd: true\n",
+            "mkdocs.yml:3: unknown option 'pfd' of the 'policydocs' plugin",
+        ),
+        ("plugins:\n  - search\n", "mkdocs.yml: has no 'policydocs' plugin under 'plugins:'"),
+    ],
+)
 def test_a_hostile_or_wrong_mkdocs_yml_is_refused_in_one_line(tmp_path, text, says):
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
     result = policydocs(tmp_path, "build", "--outputs", "api")
@@ -103,9 +119,12 @@ def test_the_library_builds_without_mkdocs_importable(project, tmp_path):
     from tests.browser.sitebuild import CODE, environment
 
     env = {**environment(), "PYTHONPATH": f"{blocker}:{CODE}"}
-    code = ("import sys; from policydocs.cli.main import main; "
-            f"sys.argv = ['policydocs', 'build', '--outputs', 'api,feeds', '--site', {str(tmp_path / 'out')!r}]; main()")
-    result = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True,
-                            timeout=120)
+    code = (
+        "import sys; from policydocs.cli.main import main; "
+        f"sys.argv = ['policydocs', 'build', '--outputs', 'api,feeds', '--site', {str(tmp_path / 'out')!r}]; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "api" / "v1" / "documents.json").is_file()

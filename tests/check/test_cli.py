@@ -10,7 +10,6 @@ from policydocs.cli import main
 
 from ..check_helpers import make_project
 
-
 WHO = ("--by", "Айгерим Нурланова <aigerim@example.kz>", "--yes")
 
 
@@ -46,7 +45,12 @@ def test_json_lists_findings_with_both_languages(tmp_path):
     assert [d["rule"] for d in data] == ["amount-differs"]
     d = data[0]
     assert {k: d[k] for k in ("severity", "document", "language", "clause", "line")} == {
-        "severity": "error", "document": "demo/privacy", "language": "kk", "clause": "2.2", "line": 31}
+        "severity": "error",
+        "document": "demo/privacy",
+        "language": "kk",
+        "clause": "2.2",
+        "line": 31,
+    }
     assert d["file"].endswith("kk/demo/privacy.md") and d["other"]["language"] == "ru" and d["other"]["line"] == 31
     assert "5 000 теңге" in d["excerpt"] and "3 500 тенге" in d["other"]["excerpt"]
 
@@ -54,7 +58,9 @@ def test_json_lists_findings_with_both_languages(tmp_path):
 def test_github_annotations(tmp_path):
     docs = make_project(tmp_path, {"en": [("since their publication", "since their опубликования")]})
     result = run("check", docs, "--format", "github")
-    assert result.output.startswith(f"::error file={docs}/en/demo/privacy.md,line=19,title=policydocs foreign-words [1.2]::")
+    assert result.output.startswith(
+        f"::error file={docs}/en/demo/privacy.md,line=19,title=policydocs foreign-words [1.2]::"
+    )
 
 
 def test_messages_in_russian(tmp_path):
@@ -106,8 +112,12 @@ def test_rewrapping_a_line_is_not_a_change(tmp_path):
 
 def test_confirm_refuses_unknown_clause_and_source_language(tmp_path):
     docs = make_project(tmp_path)
-    assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "kk", "--clause", "9.9",
-                                     "--docs", str(docs)]).exit_code == 2
+    assert (
+        CliRunner()
+        .invoke(main, ["confirm", "demo/privacy", "--lang", "kk", "--clause", "9.9", "--docs", str(docs)])
+        .exit_code
+        == 2
+    )
     assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "ru", "--docs", str(docs)]).exit_code == 2
     assert not (tmp_path / "translations").exists()
 
@@ -123,9 +133,11 @@ def test_list_rules_names_every_rule_once():
 def test_a_clause_added_after_the_confirmation_needs_review(tmp_path):
     docs = make_project(tmp_path)
     run("confirm", "demo/privacy", "--lang", "kk", "--docs", docs, *WHO)
-    for lang, text in (("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
-                       ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
-                       ("en", "2.4. The Company notifies the User of changes.")):
+    for lang, text in (
+        ("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
+        ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
+        ("en", "2.4. The Company notifies the User of changes."),
+    ):
         path = docs / lang / "demo/privacy.md"
         head, sep, tail = path.read_text().partition("\n## 3.")
         path.write_text(f"{head}{text}\n{sep}{tail}")  # a new last clause of section 2

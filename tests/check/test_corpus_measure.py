@@ -14,7 +14,8 @@ def test_recall_is_complete_and_clean_texts_have_no_finding():
     assert result.planted and sum(result.planted.values()) >= 50 and result.variants >= 25
     assert result.missed == [], [f"{d['lang']} {d['clause']} {d['rule']}: {d['why']}" for d in result.missed]
     assert result.false_errors_on_clean == []
-    assert result.false_findings == [], [(why, f.rule, f.lang, f.clause, f.text("en"))
-                                         for why, f in result.false_findings]
+    assert result.false_findings == [], [
+        (why, f.rule, f.lang, f.clause, f.text("en")) for why, f in result.false_findings
+    ]
     for rule in ("amount-differs", "period-differs", "figure-words-differ", "sentence-missing", "sentence-added"):
         assert result.recall(rule) == 1.0 and result.precision(rule) == 1.0

@@ -7,12 +7,50 @@ from hypothesis import strategies as st
 
 from policydocs.check.invariants import extract
 
-MONTHS = {"ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-                 "ноября", "декабря"],
-          "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-                 "қараша", "желтоқсан"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December"]}
+MONTHS = {
+    "ru": [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    "kk": [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 
 def grouped(n: int, sep: str) -> str:
@@ -38,13 +76,19 @@ def test_a_different_amount_is_a_different_value(n):
 @given(st.integers(min_value=700_000_0000, max_value=799_999_9999))
 def test_phone_in_any_spacing(digits):
     d = str(digits)
-    forms = [f"+7{d}", f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}", f"+7 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}",
-             f"8 {d[:3]} {d[3:6]} {d[6:]}"]
+    forms = [
+        f"+7{d}",
+        f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}",
+        f"+7 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}",
+        f"8 {d[:3]} {d[3:6]} {d[6:]}",
+    ]
     assert {frozenset(extract(f"тел. {f}.", "ru")["phone"]) for f in forms} == {frozenset({f"+7{d}"})}
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.dates(), )
+@given(
+    st.dates(),
+)
 def test_dates_in_each_language(date):
     ru = extract(f"с {date.day} {MONTHS['ru'][date.month - 1]} {date.year} г.", "ru")
     kk = extract(f"{date.year} ж. {date.day} {MONTHS['kk'][date.month - 1]} бастап", "kk")

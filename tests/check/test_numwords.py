@@ -20,16 +20,25 @@ def kk_case(word: str, case: str) -> str:
     back = not vowels or vowels[-1] in KK_BACK
     last = word[-1]
     if case == "ablative":
-        ending = ("нан" if back else "нен") if last in "мнң" else (
-            ("тан" if back else "тен") if last in VOICELESS else ("дан" if back else "ден"))
+        ending = (
+            ("нан" if back else "нен")
+            if last in "мнң"
+            else (("тан" if back else "тен") if last in VOICELESS else ("дан" if back else "ден"))
+        )
     elif case == "dative":
         ending = ("қа" if back else "ке") if last in VOICELESS else ("ға" if back else "ге")
     elif case == "accusative":
-        ending = ("ны" if back else "ні") if last in KK_BACK | KK_FRONT else (
-            ("ты" if back else "ті") if last in VOICELESS else ("ды" if back else "ді"))
+        ending = (
+            ("ны" if back else "ні")
+            if last in KK_BACK | KK_FRONT
+            else (("ты" if back else "ті") if last in VOICELESS else ("ды" if back else "ді"))
+        )
     elif case == "genitive":
-        ending = ("ның" if back else "нің") if last in KK_BACK | KK_FRONT | set("мнң") else (
-            ("тың" if back else "тің") if last in VOICELESS else ("дың" if back else "дің"))
+        ending = (
+            ("ның" if back else "нің")
+            if last in KK_BACK | KK_FRONT | set("мнң")
+            else (("тың" if back else "тің") if last in VOICELESS else ("дың" if back else "дің"))
+        )
     elif case == "locative":
         ending = ("та" if back else "те") if last in VOICELESS else ("да" if back else "де")
     else:
@@ -38,16 +47,17 @@ def kk_case(word: str, case: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=0, max_value=999_999_999_999), st.sampled_from(RU_CASES),
-       st.sampled_from(["m", "f", "n"]))
+@given(st.integers(min_value=0, max_value=999_999_999_999), st.sampled_from(RU_CASES), st.sampled_from(["m", "f", "n"]))
 def test_russian_words_in_every_case_read_back(n, case, gender):
     words = num2words(n, lang="ru", case=case, gender=gender)
     assert read(words, "ru") == (n, len(words))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=0, max_value=999_999_999_999),
-       st.sampled_from(["", "ablative", "dative", "accusative", "genitive", "locative", "instrumental"]))
+@given(
+    st.integers(min_value=0, max_value=999_999_999_999),
+    st.sampled_from(["", "ablative", "dative", "accusative", "genitive", "locative", "instrumental"]),
+)
 def test_kazakh_words_with_case_endings_read_back(n, case):
     words = num2words(n, lang="kz")
     if case:
@@ -72,18 +82,31 @@ def test_every_number_below_two_thousand_in_every_language():
         assert read(num2words(n, lang="en"), "en")[0] == n
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("пятьсот тысяч) тенге", "ru", 500_000), ("десяти рабочих дней", "ru", 10), ("шестнадцати", "ru", 16),
-    ("восемнадцати лет", "ru", 18), ("он", "kk", 10), ("жиырма бес", "kk", 25), ("бес жүз мың теңге", "kk", 500_000),
-    ("оннан", "kk", 10), ("five hundred thousand US dollars", "en", 500_000), ("Thirty", "en", 30),
-    ("двадцати четырёх часов", "ru", 24), ("двадцати четырех часов", "ru", 24),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("пятьсот тысяч) тенге", "ru", 500_000),
+        ("десяти рабочих дней", "ru", 10),
+        ("шестнадцати", "ru", 16),
+        ("восемнадцати лет", "ru", 18),
+        ("он", "kk", 10),
+        ("жиырма бес", "kk", 25),
+        ("бес жүз мың теңге", "kk", 500_000),
+        ("оннан", "kk", 10),
+        ("five hundred thousand US dollars", "en", 500_000),
+        ("Thirty", "en", 30),
+        ("двадцати четырёх часов", "ru", 24),
+        ("двадцати четырех часов", "ru", 24),
+    ],
+)
 def test_contract_wording(text, lang, value):
     assert read(text, lang)[0] == value
 
 
-@pytest.mark.parametrize("text, lang", [("далее — Срок", "ru"), ("тенге", "ru"), ("бірақ", "kk"), ("the Term", "en"),
-                                        ("", "en"), ("оны", "kk")])
+@pytest.mark.parametrize(
+    "text, lang",
+    [("далее — Срок", "ru"), ("тенге", "ru"), ("бірақ", "kk"), ("the Term", "en"), ("", "en"), ("оны", "kk")],
+)
 def test_words_that_are_not_numbers(text, lang):
     assert read(text, lang) is None
 

@@ -7,8 +7,31 @@ from hypothesis import strategies as st
 
 from policydocs.check import language, script, xrefs
 
-PIECES = ["ab", "Cd", "x", "текст", "12", "_", " ", ", ", "\n", "-", "«", "abcд", "ә", "Q1", "Пункт", "п.", "пп.",
-          "подпункт", "РАЗДЕЛ", "Section", "clause", "PARAGRAPH", "İ"]
+PIECES = [
+    "ab",
+    "Cd",
+    "x",
+    "текст",
+    "12",
+    "_",
+    " ",
+    ", ",
+    "\n",
+    "-",
+    "«",
+    "abcд",
+    "ә",
+    "Q1",
+    "Пункт",
+    "п.",
+    "пп.",
+    "подпункт",
+    "РАЗДЕЛ",
+    "Section",
+    "clause",
+    "PARAGRAPH",
+    "İ",
+]
 
 
 @settings(max_examples=400, deadline=None)

@@ -15,47 +15,60 @@ def only(found, rule):
     return [f for f in found if f.rule == rule]
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("500 000 (пятьсот тысяч) тенге", "ru", "500000 KZT"),
-    ("не менее 200 теңгеден кем емес", "kk", "200 KZT"),
-    ("500 000 теңгені құрайды", "kk", "500000 KZT"),
-    ("3 000 теңгеге дейін", "kk", "3000 KZT"),
-    ("5 000 теңгенің", "kk", "5000 KZT"),
-    ("10 000 теңгемен", "kk", "10000 KZT"),
-    ("500,000 (five hundred thousand) tenge", "en", "500000 KZT"),
-    ("KZT 500,000", "en", "500000 KZT"),
-    ("₸ 500 000", "kk", "500000 KZT"),
-    ("500\u00a0000,00 тенге", "ru", "500000 KZT"),
-    ("500,000 (five hundred thousand) US dollars", "en", "500000 USD"),
-    ("$500,000", "en", "500000 USD"),
-    ("500 000 долларов США", "ru", "500000 USD"),
-    ("500 000 (бес жүз мың) АҚШ доллары", "kk", "500000 USD"),
-    ("100 евро", "ru", "100 EUR"), ("€100", "en", "100 EUR"), ("100 еуро", "kk", "100 EUR"),
-    ("1 000 рублей", "ru", "1000 RUB"), ("₽1,000", "en", "1000 RUB"),
-    ("5 000 (пять тысяч тенге)", "ru", "5000 KZT"),
-    ("1.000.000 тенге", "ru", "1000000 KZT"), ("1 000 000.00 tenge", "en", "1000000 KZT"),
-    ("1.000.000,50 тенге", "ru", "1000000.5 KZT"), ("1,000,000.50 tenge", "en", "1000000.5 KZT"),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("500 000 (пятьсот тысяч) тенге", "ru", "500000 KZT"),
+        ("не менее 200 теңгеден кем емес", "kk", "200 KZT"),
+        ("500 000 теңгені құрайды", "kk", "500000 KZT"),
+        ("3 000 теңгеге дейін", "kk", "3000 KZT"),
+        ("5 000 теңгенің", "kk", "5000 KZT"),
+        ("10 000 теңгемен", "kk", "10000 KZT"),
+        ("500,000 (five hundred thousand) tenge", "en", "500000 KZT"),
+        ("KZT 500,000", "en", "500000 KZT"),
+        ("₸ 500 000", "kk", "500000 KZT"),
+        ("500\u00a0000,00 тенге", "ru", "500000 KZT"),
+        ("500,000 (five hundred thousand) US dollars", "en", "500000 USD"),
+        ("$500,000", "en", "500000 USD"),
+        ("500 000 долларов США", "ru", "500000 USD"),
+        ("500 000 (бес жүз мың) АҚШ доллары", "kk", "500000 USD"),
+        ("100 евро", "ru", "100 EUR"),
+        ("€100", "en", "100 EUR"),
+        ("100 еуро", "kk", "100 EUR"),
+        ("1 000 рублей", "ru", "1000 RUB"),
+        ("₽1,000", "en", "1000 RUB"),
+        ("5 000 (пять тысяч тенге)", "ru", "5000 KZT"),
+        ("1.000.000 тенге", "ru", "1000000 KZT"),
+        ("1 000 000.00 tenge", "en", "1000000 KZT"),
+        ("1.000.000,50 тенге", "ru", "1000000.5 KZT"),
+        ("1,000,000.50 tenge", "en", "1000000.5 KZT"),
+    ],
+)
 def test_amounts_in_every_way_of_writing(text, lang, value):
     assert extract(text, lang) == {"money": {value}}
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("10 (десяти) рабочих дней", "ru", "10|days|working"),
-    ("10 (он) жұмыс күні ішінде", "kk", "10|days|working"),
-    ("10 (ten) working days", "en", "10|days|working"),
-    ("ten (10) business days", "en", "10|days|working"),
-    ("30 (тридцати) календарных дней", "ru", "30|days|calendar"),
-    ("30 (отыз) күнтізбелік күн", "kk", "30|days|calendar"),
-    ("3 (трех) банковских дней", "ru", "3|days|banking"),
-    ("3 (үш) банктік күн", "kk", "3|days|banking"),
-    ("3 (three) banking days", "en", "3|days|banking"),
-    ("24 (двадцати четырех) часов", "ru", "24|hours|"),
-    ("24 (жиырма төрт) сағаттан", "kk", "24|hours|"),
-    ("12 (двенадцать) месяцев", "ru", "12|months|"),
-    ("12 (он екі) айда", "kk", "12|months|"),
-    ("5 (пяти) лет", "ru", "5|years|"), ("5 (бес) жылдан", "kk", "5|years|"), ("1 (one) year", "en", "1|years|"),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("10 (десяти) рабочих дней", "ru", "10|days|working"),
+        ("10 (он) жұмыс күні ішінде", "kk", "10|days|working"),
+        ("10 (ten) working days", "en", "10|days|working"),
+        ("ten (10) business days", "en", "10|days|working"),
+        ("30 (тридцати) календарных дней", "ru", "30|days|calendar"),
+        ("30 (отыз) күнтізбелік күн", "kk", "30|days|calendar"),
+        ("3 (трех) банковских дней", "ru", "3|days|banking"),
+        ("3 (үш) банктік күн", "kk", "3|days|banking"),
+        ("3 (three) banking days", "en", "3|days|banking"),
+        ("24 (двадцати четырех) часов", "ru", "24|hours|"),
+        ("24 (жиырма төрт) сағаттан", "kk", "24|hours|"),
+        ("12 (двенадцать) месяцев", "ru", "12|months|"),
+        ("12 (он екі) айда", "kk", "12|months|"),
+        ("5 (пяти) лет", "ru", "5|years|"),
+        ("5 (бес) жылдан", "kk", "5|years|"),
+        ("1 (one) year", "en", "1|years|"),
+    ],
+)
 def test_periods_with_unit_and_kind_of_day(text, lang, value):
     assert extract(text, lang) == {"period": {value}}
 
@@ -78,8 +91,16 @@ def test_another_currency_is_an_amount_error_naming_both(tmp_path):
 
 
 def test_the_same_amount_written_another_way_is_no_finding(tmp_path):
-    assert findings(tmp_path, {"en": [("3,500 tenge", "KZT 3,500 (three thousand five hundred)")],
-                               "kk": [("3 500 теңге құрайды", "3 500 (үш мың бес жүз) теңгені құрайды")]}) == []
+    assert (
+        findings(
+            tmp_path,
+            {
+                "en": [("3,500 tenge", "KZT 3,500 (three thousand five hundred)")],
+                "kk": [("3 500 теңге құрайды", "3 500 (үш мың бес жүз) теңгені құрайды")],
+            },
+        )
+        == []
+    )
 
 
 def test_another_kind_of_day_is_a_period_error(tmp_path):
@@ -96,10 +117,14 @@ def test_hours_against_days_is_a_period_error(tmp_path):
 
 
 def test_business_days_are_working_days(tmp_path):
-    edits = {lang: [(old, new)] for lang, old, new in [
-        ("ru", "7 (семи) календарных дней", "7 (семи) рабочих дней"),
-        ("kk", "7 (жеті) күнтізбелік күн", "7 (жеті) жұмыс күні"),
-        ("en", "7 (seven) calendar days", "seven (7) business days")]}
+    edits = {
+        lang: [(old, new)]
+        for lang, old, new in [
+            ("ru", "7 (семи) календарных дней", "7 (семи) рабочих дней"),
+            ("kk", "7 (жеті) күнтізбелік күн", "7 (жеті) жұмыс күні"),
+            ("en", "7 (seven) calendar days", "seven (7) business days"),
+        ]
+    }
     assert findings(tmp_path, edits) == []
 
 
@@ -118,9 +143,15 @@ def test_words_in_brackets_that_are_not_a_number_are_no_finding(tmp_path):
 
 
 def test_a_sentence_left_out_is_reported_with_both_excerpts(tmp_path):
-    edits = {"ru": [("как указано в пункте 2.1.", "как указано в пункте 2.1. По истечении этого срока данные "
-                                                  "обезличиваются или уничтожаются.")],
-             "kk": [("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")]}
+    edits = {
+        "ru": [
+            (
+                "как указано в пункте 2.1.",
+                "как указано в пункте 2.1. По истечении этого срока данные обезличиваются или уничтожаются.",
+            )
+        ],
+        "kk": [("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")],
+    }
     found = findings(tmp_path, edits)
     f = only(found, "sentence-missing")
     assert len(f) == 1 and f[0].lang == "en" and f[0].clause == "2.3"
@@ -130,17 +161,26 @@ def test_a_sentence_left_out_is_reported_with_both_excerpts(tmp_path):
 
 
 def test_two_sentences_merged_into_one_are_no_finding(tmp_path):
-    edits = {"ru": [("как указано в пункте 2.1.", "как указано в пункте 2.1. По истечении этого срока данные "
-                                                  "обезличиваются или уничтожаются.")],
-             "kk": [("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")],
-             "en": [("as stated in clause 2.1.", "as stated in clause 2.1, after which the data is anonymised or "
-                                                 "destroyed.")]}
+    edits = {
+        "ru": [
+            (
+                "как указано в пункте 2.1.",
+                "как указано в пункте 2.1. По истечении этого срока данные обезличиваются или уничтожаются.",
+            )
+        ],
+        "kk": [("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")],
+        "en": [
+            ("as stated in clause 2.1.", "as stated in clause 2.1, after which the data is anonymised or destroyed.")
+        ],
+    }
     assert findings(tmp_path, edits) == []
 
 
 def test_abbreviations_do_not_end_sentences():
-    assert len(sentences.split("Оплата до 1 марта 2024 г. включительно, т.е. в срок. Далее — по п. 2.3 Договора.",
-                               "ru")) == 2
+    assert (
+        len(sentences.split("Оплата до 1 марта 2024 г. включительно, т.е. в срок. Далее — по п. 2.3 Договора.", "ru"))
+        == 2
+    )
     assert len(sentences.split("Деректер, т.б. ақпарат 2024 ж. сақталады. Басқа сөйлем.", "kk")) == 2
     assert len(sentences.split("Fees, e.g. the transfer fee, apply. See cl. 2.3. Another one.", "en")) == 3
 
@@ -148,10 +188,19 @@ def test_abbreviations_do_not_end_sentences():
 # --- bad input ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "9" * 400 + " (девятьсот) тенге", "1e309 тенге", "(пятьсот тысяч) тенге", "₸", "$", "5 (" + "а" * 200 + ") дней",
-    "10 (" + "пять " * 2000 + ") дней", "ten (" + "9" * 5000 + ") days",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 400 + " (девятьсот) тенге",
+        "1e309 тенге",
+        "(пятьсот тысяч) тенге",
+        "₸",
+        "$",
+        "5 (" + "а" * 200 + ") дней",
+        "10 (" + "пять " * 2000 + ") дней",
+        "ten (" + "9" * 5000 + ") days",
+    ],
+)
 def test_absurd_numbers_never_crash(text):
     for lang in ("ru", "kk", "en"):
         extract(text, lang)
@@ -195,8 +244,12 @@ def grouped(n: int, sep: str) -> str:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.integers(min_value=1, max_value=999_999_999), st.sampled_from(["genitive", "nominative", "instrumental"]),
-       st.sampled_from(KK_AMOUNT_ENDINGS), st.sampled_from([" ", "\u00a0"]))
+@given(
+    st.integers(min_value=1, max_value=999_999_999),
+    st.sampled_from(["genitive", "nominative", "instrumental"]),
+    st.sampled_from(KK_AMOUNT_ENDINGS),
+    st.sampled_from([" ", "\u00a0"]),
+)
 def test_amount_with_words_in_three_languages_is_one_value(n, case, ending, space):
     ru = f"в размере {grouped(n, space)} ({num2words(n, lang='ru', case=case)}) тенге"
     kk = f"{grouped(n, ' ')} ({num2words(n, lang='kz')}) теңге{ending} құрайды"
@@ -217,10 +270,16 @@ def test_words_of_another_number_are_always_found(n, m):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=365),
-       st.sampled_from([("календарных дней", "күнтізбелік күн", "calendar days", "calendar"),
-                        ("рабочих дней", "жұмыс күні", "working days", "working"),
-                        ("банковских дней", "банктік күн", "banking days", "banking")]))
+@given(
+    st.integers(min_value=1, max_value=365),
+    st.sampled_from(
+        [
+            ("календарных дней", "күнтізбелік күн", "calendar days", "calendar"),
+            ("рабочих дней", "жұмыс күні", "working days", "working"),
+            ("банковских дней", "банктік күн", "banking days", "banking"),
+        ]
+    ),
+)
 def test_periods_in_three_languages_are_one_value(n, kind):
     ru_kind, kk_kind, en_kind, name = kind
     ru = extract(f"в течение {n} ({num2words(n, lang='ru', case='genitive')}) {ru_kind}", "ru")

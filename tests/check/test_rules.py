@@ -38,8 +38,15 @@ def test_missing_language_silent_when_not_required(tmp_path):
 
 
 def test_missing_clause_is_named_with_the_source_line(tmp_path):
-    edits = {"kk": [("2.2. Ақылы жазылымның құны айына 3 500 теңге құрайды, оның 12,5% Kaspi Bank банкінің "
-                     "комиссиясы болып табылады.\n\n", "")]}
+    edits = {
+        "kk": [
+            (
+                "2.2. Ақылы жазылымның құны айына 3 500 теңге құрайды, оның 12,5% Kaspi Bank банкінің "
+                "комиссиясы болып табылады.\n\n",
+                "",
+            )
+        ]
+    }
     found = findings(tmp_path, edits)
     assert rules(found) == ["clause-missing"]  # the gap 2.1 -> 2.3 is not reported a second time
     f = found[0]
@@ -56,8 +63,12 @@ def test_extra_clause_fires(tmp_path):
 
 def test_clauses_in_another_order_fire(tmp_path):
     en = (tmp_path / "x").parent  # noqa: F841 (keeps the signature obvious)
-    edits = {"en": [("2.2. A paid subscription", "2.3. A paid subscription"),
-                    ("2.3. The data is kept", "2.2. The data is kept")]}
+    edits = {
+        "en": [
+            ("2.2. A paid subscription", "2.3. A paid subscription"),
+            ("2.3. The data is kept", "2.2. The data is kept"),
+        ]
+    }
     found = findings(tmp_path, edits)
     assert "clause-order" in rules(found)
     assert "numbering-order" in rules(found)
@@ -65,15 +76,28 @@ def test_clauses_in_another_order_fire(tmp_path):
 
 def test_a_missing_sub_item_is_one_finding_for_the_clause(tmp_path):
     # two sub-items merged into one: a count, not an item that can be named (see check/test_meaning.py)
-    edits = {"kk": [("1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.", "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.")]}
+    edits = {
+        "kk": [
+            (
+                "1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.",
+                "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.",
+            )
+        ]
+    }
     found = findings(tmp_path, edits)
     assert rules(found) == ["block-count"]
     assert found[0].params["count"] == 2 and found[0].params["src_count"] == 3
 
 
 def test_bullets_in_one_language_and_plain_lines_in_another_are_not_a_defect(tmp_path):
-    edits = {"en": [("- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.",
-                     "E-mail: privacy@demo.kz;\n\nPhone: +7 708 466 84 22.")]}
+    edits = {
+        "en": [
+            (
+                "- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.",
+                "E-mail: privacy@demo.kz;\n\nPhone: +7 708 466 84 22.",
+            )
+        ]
+    }
     assert findings(tmp_path, edits) == []
 
 
@@ -141,8 +165,15 @@ def test_a_phone_that_differs_fires_and_spacing_does_not(tmp_path):
 
 
 def test_email_bin_date_version_percent_each_fire(tmp_path):
-    edits = {"en": [("privacy@demo.kz or", "info@demo.kz or"), ("BIN 140140030904", "BIN 140140030905"),
-                    ("March 1, 2024", "March 2, 2024"), ("TLS v1.2", "TLS v1.3"), ("12.5%", "15%")]}
+    edits = {
+        "en": [
+            ("privacy@demo.kz or", "info@demo.kz or"),
+            ("BIN 140140030904", "BIN 140140030905"),
+            ("March 1, 2024", "March 2, 2024"),
+            ("TLS v1.2", "TLS v1.3"),
+            ("12.5%", "15%"),
+        ]
+    }
     cats = {f.params["category"] for f in only(findings(tmp_path, edits), "invariant-mismatch")}
     assert cats == {"e-mail addresses", "BIN/IIN numbers", "dates", "version numbers", "percentages"}
 
@@ -151,8 +182,14 @@ def test_email_bin_date_version_percent_each_fire(tmp_path):
 
 
 def test_russian_text_in_the_kazakh_file_fires(tmp_path):
-    edits = {"kk": [("Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
-                     "Данные хранятся у оператора в течение 3 (трех) лет, как указано в пункте 2.1.")]}
+    edits = {
+        "kk": [
+            (
+                "Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
+                "Данные хранятся у оператора в течение 3 (трех) лет, как указано в пункте 2.1.",
+            )
+        ]
+    }
     found = findings(tmp_path, edits)
     assert [(f.lang, f.params["found"]) for f in only(found, "wrong-language")] == [("kk", "Russian")]
 
@@ -170,10 +207,21 @@ def test_untranslated_clause_fires(tmp_path):
 
 
 def test_much_shorter_translation_fires(tmp_path):
-    edits = {"en": [("A paid subscription costs 3,500 tenge per month, of which 12.5% is the fee of Kaspi Bank.",
-                     "It costs 3,500 tenge, 12.5%.")]}
-    edits["ru"] = [("2.2. Стоимость", "2.2. Стоимость платной подписки для физических лиц и индивидуальных "
-                                      "предпринимателей, оформленной через приложение, а не через сайт. Стоимость")]
+    edits = {
+        "en": [
+            (
+                "A paid subscription costs 3,500 tenge per month, of which 12.5% is the fee of Kaspi Bank.",
+                "It costs 3,500 tenge, 12.5%.",
+            )
+        ]
+    }
+    edits["ru"] = [
+        (
+            "2.2. Стоимость",
+            "2.2. Стоимость платной подписки для физических лиц и индивидуальных "
+            "предпринимателей, оформленной через приложение, а не через сайт. Стоимость",
+        )
+    ]
     found = findings(tmp_path, edits)
     assert only(found, "length-ratio") and only(found, "length-ratio")[0].lang == "en"
 
@@ -199,21 +247,37 @@ def test_doubled_word_fires(tmp_path):
 
 
 def test_unbalanced_brackets_and_quotes_fire_inline_list_markers_do_not(tmp_path):
-    found = findings(tmp_path, {"ru": [("(БИН 140140030904)", "(БИН 140140030904"),
-                                       ("Компания обрабатывает", "Компания по договору: а) с согласия, б) по закону обрабатывает"),
-                                       ("приложения «Демо»", "приложения «Демо")]})
+    found = findings(
+        tmp_path,
+        {
+            "ru": [
+                ("(БИН 140140030904)", "(БИН 140140030904"),
+                ("Компания обрабатывает", "Компания по договору: а) с согласия, б) по закону обрабатывает"),
+                ("приложения «Демо»", "приложения «Демо"),
+            ]
+        },
+    )
     assert sorted(f.params["what"] for f in only(found, "unbalanced")) == ["brackets ( )", "quotation marks « »"]
 
 
 def test_broken_markdown_fires(tmp_path):
-    found = findings(tmp_path, {"en": [("1.1. **User** –", "1.1. **User –"),
-                                       ("write to privacy@demo.kz", "write to [our office]() privacy@demo.kz")]})
+    found = findings(
+        tmp_path,
+        {
+            "en": [
+                ("1.1. **User** –", "1.1. **User –"),
+                ("write to privacy@demo.kz", "write to [our office]() privacy@demo.kz"),
+            ]
+        },
+    )
     details = [f.params["detail"] for f in only(found, "broken-markdown")]
     assert any("odd number of '**'" in d for d in details) and any("no target" in d for d in details)
 
 
 def test_unsafe_link_fires(tmp_path):
-    found = findings(tmp_path, {"en": [("at <https://demo.kz/privacy>", "at <https://demo.kz/privacy> [x](javascript:alert)")]})
+    found = findings(
+        tmp_path, {"en": [("at <https://demo.kz/privacy>", "at <https://demo.kz/privacy> [x](javascript:alert)")]}
+    )
     assert only(found, "unsafe-link")
 
 
@@ -221,16 +285,21 @@ def test_unsafe_link_fires(tmp_path):
 
 
 def test_reference_to_a_missing_clause_fires_in_every_language_form(tmp_path):
-    edits = {"ru": [("в пункте 2.1", "в пункте 2.9")], "kk": [("2.1-тармақта", "2.9-тармақта")],
-             "en": [("in clause 2.1", "in clause 2.9")]}
+    edits = {
+        "ru": [("в пункте 2.1", "в пункте 2.9")],
+        "kk": [("2.1-тармақта", "2.9-тармақта")],
+        "en": [("in clause 2.1", "in clause 2.9")],
+    }
     found = only(findings(tmp_path, edits), "xref-missing")
     assert sorted(f.lang for f in found) == ["en", "kk", "ru"] and {f.params["number"] for f in found} == {"2.9"}
 
 
 def test_reference_to_another_act_is_not_ours(tmp_path):
-    edits = {"ru": [("в пункте 2.1.", "в пункте 2.1 и в пункте 9 статьи 7 Закона.")],
-             "kk": [("2.1-тармақта", "2.1-тармақта және Заңның 7-бабының 9-тармағында")],
-             "en": [("in clause 2.1.", "in clause 2.1 and in clause 9 of Article 7 of the Law.")]}
+    edits = {
+        "ru": [("в пункте 2.1.", "в пункте 2.1 и в пункте 9 статьи 7 Закона.")],
+        "kk": [("2.1-тармақта", "2.1-тармақта және Заңның 7-бабының 9-тармағында")],
+        "en": [("in clause 2.1.", "in clause 2.1 and in clause 9 of Article 7 of the Law.")],
+    }
     found = findings(tmp_path, edits)
     assert only(found, "xref-missing") == [] and only(found, "xref-differs") == []
 
@@ -243,8 +312,12 @@ def test_reference_that_differs_between_languages_fires(tmp_path):
 
 # --- terminology -------------------------------------------------------------------
 
-GLOSSARY = parse_glossary([{"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"},
-                           {"ru": "данные", "kk": "деректер", "en": "data"}])
+GLOSSARY = parse_glossary(
+    [
+        {"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"},
+        {"ru": "данные", "kk": "деректер", "en": "data"},
+    ]
+)
 
 
 def test_term_with_another_ending_is_recognised(tmp_path):
@@ -254,8 +327,11 @@ def test_term_with_another_ending_is_recognised(tmp_path):
 
 def test_term_missing_in_one_clause_fires(tmp_path):
     edits = {"en": [("## 2. Processing of Personal Data", "## 2. Processing of Private Information")]}
-    found = [f for f in findings(tmp_path, edits, glossary=GLOSSARY)
-             if f.rule == "term-missing" and f.params["expected"] == "personal data"]
+    found = [
+        f
+        for f in findings(tmp_path, edits, glossary=GLOSSARY)
+        if f.rule == "term-missing" and f.params["expected"] == "personal data"
+    ]
     assert len(found) == 1 and found[0].lang == "en" and found[0].clause == "2"
 
 
@@ -275,8 +351,10 @@ def test_defined_term_counts_only_when_capitalised(tmp_path):
 
 def test_a_term_translated_by_another_form_of_its_words_is_accepted(tmp_path):
     glossary = parse_glossary([{"ru": "уничтожение", "en": "destruction"}])
-    edits = {"ru": [("2.3. Данные хранятся", "2.3. До уничтожения данные хранятся")],
-             "en": [("2.3. The data is kept", "2.3. Until destroyed, the data is kept")]}
+    edits = {
+        "ru": [("2.3. Данные хранятся", "2.3. До уничтожения данные хранятся")],
+        "en": [("2.3. The data is kept", "2.3. Until destroyed, the data is kept")],
+    }
     assert only(findings(tmp_path, edits, glossary=glossary), "term-missing") == []
 
 
@@ -290,20 +368,35 @@ def test_definition_missing_in_one_language_fires(tmp_path):
 
 
 def test_a_comment_with_a_reason_silences_the_rule_on_that_clause(tmp_path):
-    edits = {"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch: the tariff is higher in Kazakh by contract -->\n"
-                                   "2.2. Ақылы"), ("айына 3 500 теңге", "айына 5 000 теңге")]}
+    edits = {
+        "kk": [
+            (
+                "2.2. Ақылы",
+                "<!-- check: ignore invariant-mismatch: the tariff is higher in Kazakh by contract -->\n2.2. Ақылы",
+            ),
+            ("айына 3 500 теңге", "айына 5 000 теңге"),
+        ]
+    }
     assert findings(tmp_path, edits) == []
 
 
 def test_a_silence_in_the_source_file_covers_the_translations(tmp_path):
-    edits = {"ru": [("2.2. Стоимость", "<!-- check: ignore invariant-mismatch: tariffs differ by market -->\n2.2. Стоимость")],
-             "kk": [("айына 3 500 теңге", "айына 5 000 теңге")]}
+    edits = {
+        "ru": [
+            ("2.2. Стоимость", "<!-- check: ignore invariant-mismatch: tariffs differ by market -->\n2.2. Стоимость")
+        ],
+        "kk": [("айына 3 500 теңге", "айына 5 000 теңге")],
+    }
     assert findings(tmp_path, edits) == []
 
 
 def test_a_silence_without_reason_is_an_error_and_silences_nothing(tmp_path):
-    edits = {"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы"),
-                    ("айына 3 500 теңге", "айына 5 000 теңге")]}
+    edits = {
+        "kk": [
+            ("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы"),
+            ("айына 3 500 теңге", "айына 5 000 теңге"),
+        ]
+    }
     assert rules(findings(tmp_path, edits)) == ["amount-differs", "silence-without-reason"]
 
 
@@ -313,9 +406,16 @@ def test_a_silence_of_an_unknown_rule_is_an_error(tmp_path):
 
 
 def test_front_matter_silence_for_one_clause(tmp_path):
-    edits = {"kk": [("status: draft\n", "status: draft\ncheck:\n  ignore:\n    - rule: invariant-mismatch\n"
-                                        "      clause: '2.2'\n      reason: agreed with the operator\n"),
-                    ("айына 3 500 теңге", "айына 5 000 теңге")]}
+    edits = {
+        "kk": [
+            (
+                "status: draft\n",
+                "status: draft\ncheck:\n  ignore:\n    - rule: invariant-mismatch\n"
+                "      clause: '2.2'\n      reason: agreed with the operator\n",
+            ),
+            ("айына 3 500 теңге", "айына 5 000 теңге"),
+        ]
+    }
     assert findings(tmp_path, edits) == []
 
 

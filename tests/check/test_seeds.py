@@ -52,8 +52,9 @@ def _line(f) -> str:
 def test_the_docs_tree_passes_with_its_silences():
     """Every defect kept on purpose is silenced with a reason; nothing else is wrong."""
     found = check_corpus(corpus_mod.load(DOCS), glossary=repo_glossary(), project_root=DOCS.parent)
-    assert [(f.doc_id, f.lang, f.rule, f.clause) for f in found if f.severity == "error"
-            and f.rule != "missing-language"] == []
+    assert [
+        (f.doc_id, f.lang, f.rule, f.clause) for f in found if f.severity == "error" and f.rule != "missing-language"
+    ] == []
 
 
 def test_seed_001_gap_between_2_4_and_2_6(found):

@@ -18,11 +18,15 @@ from policydocs.check import check_tree
 from policydocs.document import parse_file, parse_text
 from policydocs.importer import import_file
 
-HEAD = ("---\nid: testcredit/loan\ntitle: {title}\nlang: {lang}\nproduct: Тест Кредит\noperator: ТОО «МФО Тест Кредит»\n"
-        "notice_days: 7\nstatus: draft\n---\n\n# {title}\n\n")
+HEAD = (
+    "---\nid: testcredit/loan\ntitle: {title}\nlang: {lang}\nproduct: Тест Кредит\noperator: ТОО «МФО Тест Кредит»\n"
+    "notice_days: 7\nstatus: draft\n---\n\n# {title}\n\n"
+)
 
 LOAN = {
-    "ru": ("Договор о предоставлении микрокредита", """\
+    "ru": (
+        "Договор о предоставлении микрокредита",
+        """\
 ## 1. Предмет договора
 
 1.1. Микрофинансовая организация предоставляет Заемщику микрокредит на условиях срочности, платности и возвратности.
@@ -46,8 +50,11 @@ LOAN = {
 ## 1. Перечень документов Заемщика
 
 1.1. Для получения микрокредита Заемщик представляет документ, удостоверяющий личность.
-"""),
-    "kk": ("Микрокредит беру туралы шарт", """\
+""",
+    ),
+    "kk": (
+        "Микрокредит беру туралы шарт",
+        """\
 ## 1. Шарттың мәні
 
 1.1. Микроқаржы ұйымы Қарыз алушыға мерзімділік, ақылылық және қайтарымдылық талаптарымен микрокредит береді.
@@ -71,8 +78,11 @@ LOAN = {
 ## 1. Қарыз алушы құжаттарының тізбесі
 
 1.1. Микрокредит алу үшін Қарыз алушы жеке басын куәландыратын құжатты ұсынады.
-"""),
-    "en": ("Microcredit Agreement", """\
+""",
+    ),
+    "en": (
+        "Microcredit Agreement",
+        """\
 ## 1. Subject of the agreement
 
 1.1. The microfinance organisation provides the Borrower with a microcredit on terms of urgency, payment and repayment.
@@ -96,7 +106,8 @@ Appendix 2 to the microcredit agreement
 ## 1. List of the Borrower's documents
 
 1.1. To receive the microcredit, the Borrower submits an identity document.
-"""),
+""",
+    ),
 }
 
 
@@ -129,19 +140,26 @@ def test_three_languages_with_appendices_check_clean(tmp_path):
 @pytest.mark.parametrize("lang", ["kk", "en"])
 def test_a_clause_left_out_of_an_appendix_is_named_in_that_appendix(tmp_path, lang):
     ru_body = LOAN["ru"][1]
-    missing = {"kk": "1.2. Кейінгі төлемдер ай сайын әр айдың 10-күнінен кешіктірілмей енгізіледі.\n\n",
-               "en": "1.2. Subsequent payments are made monthly no later than the 10th day of each month.\n\n"}[lang]
+    missing = {
+        "kk": "1.2. Кейінгі төлемдер ай сайын әр айдың 10-күнінен кешіктірілмей енгізіледі.\n\n",
+        "en": "1.2. Subsequent payments are made monthly no later than the 10th day of each month.\n\n",
+    }[lang]
     ids, found = check_tree(_write(tmp_path, {lang: [(missing, "")]}), project_root=tmp_path)
     structural = [(f.rule, f.lang, f.clause) for f in found if f.rule.startswith(("clause-", "numbering-"))]
     assert structural == [("clause-missing", lang, "1.2")]
     ru_line = next(f for f in found if f.rule == "clause-missing").params["src_line"]
     head = HEAD.format(title=LOAN["ru"][0], lang="ru").count("\n")
-    assert ru_body.splitlines()[ru_line - head - 1].startswith("1.2. Последующие платежи")  # Appendix 1's, not 1.2 of the main text
+    assert ru_body.splitlines()[ru_line - head - 1].startswith(
+        "1.2. Последующие платежи"
+    )  # Appendix 1's, not 1.2 of the main text
 
 
 def test_a_restart_without_a_title_between_is_still_a_duplicate():
-    doc = parse_text(HEAD.format(title="Договор", lang="ru") + "## 1. Предмет\n\n1.1. Текст.\n\n"
-                     "## 2. Сроки\n\n2.1. Текст.\n\n## 1. Предмет\n\n1.1. Текст.\n", "x/ru/testcredit/loan.md")
+    doc = parse_text(
+        HEAD.format(title="Договор", lang="ru") + "## 1. Предмет\n\n1.1. Текст.\n\n"
+        "## 2. Сроки\n\n2.1. Текст.\n\n## 1. Предмет\n\n1.1. Текст.\n",
+        "x/ru/testcredit/loan.md",
+    )
     assert [s.sequence for s in doc.sections if s.number] == [0, 0, 0]
     from policydocs.check.numbering import check
 
@@ -156,10 +174,11 @@ def test_imported_in_any_order_the_appendices_align(tmp_path, order):
         text = f"{title}\n" + "\n".join(line.removeprefix("## ") for line in body.splitlines() if line.strip())
         source = tmp_path / f"loan-{lang}.txt"
         source.write_text(text, encoding="utf-8")
-        import_file(source, "testcredit/loan", docs, lang=lang, product="Тест Кредит",
-                    operators=None)
-    sections = {lang: [(s.sequence, s.number) for s in parse_file(docs / lang / "testcredit/loan.md").sections
-                       if s.number] for lang in LOAN}
+        import_file(source, "testcredit/loan", docs, lang=lang, product="Тест Кредит", operators=None)
+    sections = {
+        lang: [(s.sequence, s.number) for s in parse_file(docs / lang / "testcredit/loan.md").sections if s.number]
+        for lang in LOAN
+    }
     assert sections["ru"] == sections["kk"] == sections["en"] == [(0, "1"), (0, "2"), (1, "1"), (2, "1")]
     ids, found = check_tree(docs, project_root=tmp_path)
     assert [(f.rule, f.lang, f.clause) for f in found if f.rule.startswith(("clause-", "numbering-"))] == []

@@ -25,8 +25,9 @@ def _tree(tmp_path: Path) -> Path:
         copy.parent.mkdir(exist_ok=True)
         text = path.read_text(encoding="utf-8")
         doc_id = f"{path.parent.name}/{path.stem}"
-        copy.write_text(text.replace(f"id: {doc_id}\n", f"id: {path.parent.name}-copy/{path.stem}\n", 1),
-                        encoding="utf-8")
+        copy.write_text(
+            text.replace(f"id: {doc_id}\n", f"id: {path.parent.name}-copy/{path.stem}\n", 1), encoding="utf-8"
+        )
     return docs
 
 

@@ -6,8 +6,8 @@ from click.testing import CliRunner
 
 from policydocs.cli import main
 from policydocs.document import parse_text
-from policydocs.frontmatter import split
 from policydocs.errors import PolicyError
+from policydocs.frontmatter import split
 from policydocs.lines import split_lines
 
 from ..check_helpers import findings, make_project, rules
@@ -35,8 +35,10 @@ def test_a_right_to_left_override_is_named_with_line_and_column(tmp_path):
 
 
 def test_zero_width_and_control_characters_in_the_header_and_the_body(tmp_path):
-    edits = {"kk": [("product: Демо", "product: Де\u200bмо"), ("Жалпы ережелер", "Жалпы\u2060 ережелер")],
-             "en": [("The Company processes", "The Company\x0c processes")]}
+    edits = {
+        "kk": [("product: Демо", "product: Де\u200bмо"), ("Жалпы ережелер", "Жалпы\u2060 ережелер")],
+        "en": [("The Company processes", "The Company\x0c processes")],
+    }
     found = only(findings(tmp_path, edits), "invisible-character")
     got = sorted((f.lang, f.line, f.params["char_name"]) for f in found)
     assert got == [("en", 25, "FORM FEED"), ("kk", 5, "ZERO WIDTH SPACE"), ("kk", 15, "WORD JOINER")]
@@ -67,16 +69,17 @@ def test_lines_break_only_at_newline_and_carriage_return():
 
 def test_a_finding_after_a_line_separator_is_reported_at_its_true_line(tmp_path):
     # U+2028 in clause 1.2 must not shift the line of the mixed-script word in clause 2.2 (line 31)
-    edits = {"kk": [("сайтында жарияланған", "сайтында\u2028жарияланған"),
-                    ("Ақылы жазылымның", "Aқылы жазылымның")]}
+    edits = {"kk": [("сайтында жарияланған", "сайтында\u2028жарияланған"), ("Ақылы жазылымның", "Aқылы жазылымның")]}
     found = findings(tmp_path, edits)
     mixed = only(found, "mixed-script")
     assert len(mixed) == 1 and mixed[0].line == 31
 
 
 def test_a_document_with_separators_renders_back_byte_for_byte():
-    text = "---\nid: a/b\ntitle: T\nlang: ru\nproduct: P\noperator: O\nnotice_days: 7\nstatus: draft\n---\n" \
-           "1.1. Первый\x0cпункт\u2029текст.\n\n1.2. Второй пункт.\n"
+    text = (
+        "---\nid: a/b\ntitle: T\nlang: ru\nproduct: P\noperator: O\nnotice_days: 7\nstatus: draft\n---\n"
+        "1.1. Первый\x0cпункт\u2029текст.\n\n1.2. Второй пункт.\n"
+    )
     doc = parse_text(text)
     assert doc.render() == text
     assert [c.line for c in doc.clauses()] == [10, 12]
@@ -98,8 +101,12 @@ def test_a_yaml_error_after_a_separator_names_the_true_line():
 
 
 def test_an_inline_silence_of_a_one_text_rule_silences_it(tmp_path):
-    edits = {"ru": [("2.2. Стоимость", "<!-- check: ignore doubled-word: так в договоре -->\n2.2. Стоимость"),
-                    ("платной подписки", "платной платной подписки")]}
+    edits = {
+        "ru": [
+            ("2.2. Стоимость", "<!-- check: ignore doubled-word: так в договоре -->\n2.2. Стоимость"),
+            ("платной подписки", "платной платной подписки"),
+        ]
+    }
     assert findings(tmp_path, edits) == []
     docs = make_project(tmp_path / "cli", edits)
     result = run("check", docs)
@@ -107,8 +114,12 @@ def test_an_inline_silence_of_a_one_text_rule_silences_it(tmp_path):
 
 
 def test_an_inline_silence_before_another_clause_silences_nothing(tmp_path):
-    edits = {"ru": [("2.3. Данные", "<!-- check: ignore doubled-word: так в договоре -->\n2.3. Данные"),
-                    ("платной подписки", "платной платной подписки")]}
+    edits = {
+        "ru": [
+            ("2.3. Данные", "<!-- check: ignore doubled-word: так в договоре -->\n2.3. Данные"),
+            ("платной подписки", "платной платной подписки"),
+        ]
+    }
     assert rules(findings(tmp_path, edits)) == ["doubled-word"]
     docs = make_project(tmp_path / "cli", edits)
     result = run("check", docs)
@@ -120,9 +131,11 @@ def test_an_inline_silence_before_another_clause_silences_nothing(tmp_path):
 
 
 def test_markup_in_a_header_field_is_an_error_with_its_line(tmp_path):
-    edits = {"en": [("title: Privacy Policy", "title: Privacy <script>alert(1)</script> Policy")],
-             "kk": [("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'")],
-             "ru": [("product: Демо", "product: 'javascript:alert(1)'")]}
+    edits = {
+        "en": [("title: Privacy Policy", "title: Privacy <script>alert(1)</script> Policy")],
+        "kk": [("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'")],
+        "ru": [("product: Демо", "product: 'javascript:alert(1)'")],
+    }
     found = only(findings(tmp_path, edits), "header-markup")
     got = sorted((f.lang, f.line, f.params["field"]) for f in found)
     assert got == [("en", 3, "title"), ("kk", 6, "operator"), ("ru", 5, "product")]
@@ -154,8 +167,12 @@ def _operators_draft(tmp_path, comment: str):
     draft = tmp_path / "docs/ru/smartaqkol/privacy.md"
     draft.parent.mkdir(parents=True)
     text = (DOCS.parent / "versions/smartaqkol/privacy/v1/ru.md").read_text(encoding="utf-8")
-    text = re.sub(r"^check:\n(?:[ \t]+.*\n)+", "check:\n  ignore:\n    - rule: missing-language\n"
-                  "      reason: this test publishes the Russian text alone\n", text, flags=re.M)
+    text = re.sub(
+        r"^check:\n(?:[ \t]+.*\n)+",
+        "check:\n  ignore:\n    - rule: missing-language\n      reason: this test publishes the Russian text alone\n",
+        text,
+        flags=re.M,
+    )
     draft.write_text(text.replace("\n2.6. ", f"\n{comment}\n2.6. ", 1), encoding="utf-8")
     return tmp_path
 
@@ -163,8 +180,17 @@ def _operators_draft(tmp_path, comment: str):
 def test_publish_with_an_inline_silence_publishes(tmp_path, monkeypatch):
     root = _operators_draft(tmp_path, "<!-- check: ignore numbering-gap: the signed text skips 2.5 -->")
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20",
-                                        "--backdate", "the operator published this text on that day"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "publish",
+            "smartaqkol/privacy",
+            "--date",
+            "2026-11-20",
+            "--backdate",
+            "the operator published this text on that day",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output and (root / "versions/smartaqkol/privacy/v1/ru.md").exists()
 
@@ -172,7 +198,16 @@ def test_publish_with_an_inline_silence_publishes(tmp_path, monkeypatch):
 def test_publish_with_an_inline_silence_of_another_rule_refuses(tmp_path, monkeypatch):
     root = _operators_draft(tmp_path, "<!-- check: ignore doubled-word: not this finding -->")
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["publish", "smartaqkol/privacy", "--date", "2026-11-20",
-                                        "--backdate", "the operator published this text on that day"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "publish",
+            "smartaqkol/privacy",
+            "--date",
+            "2026-11-20",
+            "--backdate",
+            "the operator published this text on that day",
+        ],
+    )
     assert result.exit_code == 2 and "numbering-gap" in result.output and "internal error" not in result.output
     assert not (root / "versions").exists()

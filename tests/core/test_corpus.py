@@ -18,13 +18,28 @@ from ..conftest import DOCS, seed
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_import_command_reports_guesses_and_files(tmp_path):
-    proc = run_cli("import", str(seed("004")), "--doc", "citygroup/privacy", "--docs", "docs",
-                   "--operator", "ТОО «ДамуЖолы»", "--operator", "kk=«ДамуЖолы» ЖШС", "--verbose", cwd=tmp_path)
+    proc = run_cli(
+        "import",
+        str(seed("004")),
+        "--doc",
+        "citygroup/privacy",
+        "--docs",
+        "docs",
+        "--operator",
+        "ТОО «ДамуЖолы»",
+        "--operator",
+        "kk=«ДамуЖолы» ЖШС",
+        "--verbose",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert f"{seed('004')}:63: guessed: dropped an empty '-' bullet" in proc.stdout
     assert "wrote docs/kk/citygroup/privacy.md (kk, operator of ru text, source lines 1-154" in proc.stdout

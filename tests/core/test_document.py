@@ -68,7 +68,10 @@ def test_structure_and_eids():
         (Kind.PARAGRAPH, "cl-1-2-1-p1"),
     ]
     assert doc.sections[2].content[0].eid == "sec-2-p1"
-    assert doc.sections[1].clauses[0].text == "**Пользователь** – лицо, использующее Приложение. Продолжение той же строки."
+    assert (
+        doc.sections[1].clauses[0].text
+        == "**Пользователь** – лицо, использующее Приложение. Продолжение той же строки."
+    )
     assert doc.sections[1].clauses[0].line == 17
     assert [(t.term, t.eid) for t in doc.defined_terms] == [("Пользователь", "cl-1-1")]
     comment = doc.comments_for(c121.content[2])
@@ -110,13 +113,20 @@ def test_the_text_digest_is_that_of_the_file_as_written(path):
 def test_a_text_with_no_bracket_and_no_angle_cannot_link_and_one_with_either_may():
     plain = parse_text(HEADER + "## 1. Жалпы ережелер\n\n1.1. Өтінім 5 (бес) жұмыс күні ішінде қаралады.\n", "kk.md")
     assert not plain.may_link()
-    for body in ("1.1. Жазыңыз: <info@example.kz>.\n", "1.1. [Сайт](https://example.kz) қараңыз.\n",
-                 "1.1. ![сурет](a.png)\n"):
+    for body in (
+        "1.1. Жазыңыз: <info@example.kz>.\n",
+        "1.1. [Сайт](https://example.kz) қараңыз.\n",
+        "1.1. ![сурет](a.png)\n",
+    ):
         assert parse_text(HEADER + "## 1. Жалпы\n\n" + body, "kk.md").may_link(), body
     bom = parse_text("\ufeff" + (HEADER + BODY).replace("\n", "\r\n"), "x.md")
     import hashlib
 
-    assert bom.sha256() == hashlib.sha256(bom.render().encode("utf-8")).hexdigest() != parse_text(HEADER + BODY, "x.md").sha256()
+    assert (
+        bom.sha256()
+        == hashlib.sha256(bom.render().encode("utf-8")).hexdigest()
+        != parse_text(HEADER + BODY, "x.md").sha256()
+    )
 
 
 def test_round_trip_keeps_bom_and_crlf():

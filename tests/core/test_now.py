@@ -19,11 +19,14 @@ def test_the_suite_runs_on_its_own_clock():
     assert now() == SUITE_NOW  # conftest sets it: no test sees the machine's day
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("2027-03-01T09:30:00+05:00", dt.datetime(2027, 3, 1, 4, 30, tzinfo=dt.timezone.utc)),
-    ("2027-03-01T04:30:00Z", dt.datetime(2027, 3, 1, 4, 30, tzinfo=dt.timezone.utc)),
-    ("2025-12-31T23:00-10:00", dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.timezone.utc)),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2027-03-01T09:30:00+05:00", dt.datetime(2027, 3, 1, 4, 30, tzinfo=dt.UTC)),
+        ("2027-03-01T04:30:00Z", dt.datetime(2027, 3, 1, 4, 30, tzinfo=dt.UTC)),
+        ("2025-12-31T23:00-10:00", dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)),
+    ],
+)
 def test_a_moment_with_its_zone_is_now_in_utc(monkeypatch, raw, expected):
     monkeypatch.setenv("POLICYDOCS_NOW", raw)
     assert now() == expected and now().utcoffset() == dt.timedelta(0)
@@ -38,14 +41,14 @@ def test_a_moment_without_zone_or_not_a_moment_is_refused(monkeypatch, raw):
 
 def test_without_the_variable_it_is_the_machines_clock_in_utc(monkeypatch):
     monkeypatch.delenv("POLICYDOCS_NOW")
-    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     got = now()
-    assert got.utcoffset() == dt.timedelta(0) and before <= got <= dt.datetime.now(dt.timezone.utc)
+    assert got.utcoffset() == dt.timedelta(0) and before <= got <= dt.datetime.now(dt.UTC)
 
 
 def test_a_build_moment_is_source_date_epoch_first(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796040000")
-    assert build_moment() == dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc)
+    assert build_moment() == dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_moment() == SUITE_NOW
 
@@ -64,7 +67,9 @@ def test_status_answers_for_the_moment_the_clock_names(tmp_path, monkeypatch):
     before = _status(tmp_path / "a", monkeypatch, "2026-11-30T23:59:59+05:00")
     after = _status(tmp_path / "b", monkeypatch, "2026-12-01T00:00:00+05:00")
     assert before.exit_code == after.exit_code == 0, before.output + after.output
-    city = [next(line for line in r.output.splitlines() if line.startswith("citygroup/privacy")) for r in (before, after)]
+    city = [
+        next(line for line in r.output.splitlines() if line.startswith("citygroup/privacy")) for r in (before, after)
+    ]
     assert "v1 since 2026-11-23" in city[0] and "v2 from 2026-12-01 00:00 +0500" in city[0]  # v2 pending
     assert "v2 since 2026-12-01 00:00 +0500" in city[1] and "v1" not in city[1]
 

@@ -89,7 +89,9 @@ def rules_of(defect: dict) -> tuple[str, ...]:
 def measure(defects_files: list[Path] | None = None) -> Result:
     """Every ``defects-*.yml`` (one per document) measured into one result."""
     result = Result()
-    specs = [safe_load(path.read_text(encoding="utf-8")) for path in defects_files or sorted(HERE.glob("defects-*.yml"))]
+    specs = [
+        safe_load(path.read_text(encoding="utf-8")) for path in defects_files or sorted(HERE.glob("defects-*.yml"))
+    ]
     for spec in specs:
         for d in spec["defects"]:
             for rule in rules_of(d):
@@ -159,20 +161,25 @@ def planted(texts: dict[str, str], edit: dict, where: str) -> dict[str, str]:
 
 
 def table(result: Result) -> str:
-    lines = ["| rule | planted | found | recall | findings | true | false | precision |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| rule | planted | found | recall | findings | true | false | precision |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for rule in result.rules():
         t, f = result.true[rule], result.false[rule]
-        lines.append(f"| {rule} | {result.planted[rule]} | {result.found[rule]} | {result.recall(rule):.0%} | "
-                     f"{t + f} | {t} | {f} | {result.precision(rule):.0%} |")
+        lines.append(
+            f"| {rule} | {result.planted[rule]} | {result.found[rule]} | {result.recall(rule):.0%} | "
+            f"{t + f} | {t} | {f} | {result.precision(rule):.0%} |"
+        )
     return "\n".join(lines)
-
 
 
 def kind_table(result: Result, langs: tuple[str, ...] = ("ru", "kk", "en")) -> str:
     """Recall and precision per kind of defect and language of the finding, with both languages together."""
-    lines = ["| kind | lang | planted | found | recall | findings | true | false | precision |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| kind | lang | planted | found | recall | findings | true | false | precision |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for kind in sorted({k for k, _ in result.by_kind}):
         for lang in (*langs, "all"):
             c = Counter()
@@ -184,6 +191,8 @@ def kind_table(result: Result, langs: tuple[str, ...] = ("ru", "kk", "en")) -> s
             recall = f"{c['found'] / c['planted']:.0%}" if c["planted"] else "–"
             total = c["true"] + c["false"]
             precision = f"{c['true'] / total:.0%}" if total else "–"
-            lines.append(f"| {kind} | {lang} | {c['planted']} | {c['found']} | {recall} | {total} | {c['true']} | "
-                         f"{c['false']} | {precision} |")
+            lines.append(
+                f"| {kind} | {lang} | {c['planted']} | {c['found']} | {recall} | {total} | {c['true']} | "
+                f"{c['false']} | {precision} |"
+            )
     return "\n".join(lines)

@@ -28,8 +28,10 @@ ALMATY = dt.timezone(dt.timedelta(hours=5))
 PUBLISHED = dt.datetime(2026, 11, 22, 15, 30, tzinfo=ALMATY)
 EFFECTIVE = dt.datetime(2026, 11, 30, 0, 0, tzinfo=ALMATY)
 
-HEADER = ("---\nid: aqtobe/offer\ntitle: {title}\nlang: {lang}\nproduct: Aqtobe Pay\noperator: ТОО «Ақтөбе Пэй»\n"
-          "notice_days: 7\nstatus: draft\n---\n\n")
+HEADER = (
+    "---\nid: aqtobe/offer\ntitle: {title}\nlang: {lang}\nproduct: Aqtobe Pay\noperator: ТОО «Ақтөбе Пэй»\n"
+    "notice_days: 7\nstatus: draft\n---\n\n"
+)
 
 V1 = """# Публичная оферта
 
@@ -148,20 +150,30 @@ def words(paragraphs: list[str]) -> list[str]:
 
 # --- clean export ---------------------------------------------------------------------------
 
+
 def test_clause_numbers_are_word_list_numbers_equal_to_the_source_numbers():
     doc = policy(V1)
     data = document_docx(doc, Edition(1, PUBLISHED, EFFECTIVE))
     shown = list_numbers(data)
     clauses = [(n, text) for n, style, text in shown if style == "PolicyClause"]
-    assert clauses == [(f"{c.number}.", lxml_html.fragment_fromstring(inline(c.text), create_parent="p").text_content())
-                       for c in doc.clauses()]
+    assert clauses == [
+        (f"{c.number}.", lxml_html.fragment_fromstring(inline(c.text), create_parent="p").text_content())
+        for c in doc.clauses()
+    ]
     # the numbers are Word's, not typed: no clause paragraph's text starts with its number
     assert all(not text.startswith(n) for n, text in clauses)
     headings = [(n, style, text) for n, style, text in shown if style.startswith("Heading")]
-    assert headings == [("1.", "Heading1", "Общие положения"), ("2.", "Heading1", "Порядок оплаты"),
-                        ("3.", "Heading1", "Ответственность")]
+    assert headings == [
+        ("1.", "Heading1", "Общие положения"),
+        ("2.", "Heading1", "Порядок оплаты"),
+        ("3.", "Heading1", "Ответственность"),
+    ]
     items = [(n, text) for n, style, text in shown if style == "PolicyItem"]
-    assert items == [("1)", "банковской картой;"), ("2)", "переводом на расчётный счёт;"), ("3)", "через терминалы оплаты.")]
+    assert items == [
+        ("1)", "банковской картой;"),
+        ("2)", "переводом на расчётный счёт;"),
+        ("3)", "через терминалы оплаты."),
+    ]
     bullets = [(n, text) for n, style, text in shown if style == "PolicyBullet"]
     assert bullets == [("•", "письменное уведомление;"), ("•", "приостановление доступа.")]
     assert shown[0] == (None, "Title", "Публичная оферта")
@@ -170,8 +182,10 @@ def test_clause_numbers_are_word_list_numbers_equal_to_the_source_numbers():
 def test_each_clause_carries_its_list_level_and_numbering_definitions_exist():
     data = document_docx(policy(V1), Edition(1, PUBLISHED, EFFECTIVE))
     numbering = part(data, "word/numbering.xml")
-    levels = {lvl.get(f"{{{W}}}ilvl"): lvl.find("w:lvlText", NS).get(f"{{{W}}}val")
-              for lvl in numbering.find("w:abstractNum", NS).findall("w:lvl", NS)}
+    levels = {
+        lvl.get(f"{{{W}}}ilvl"): lvl.find("w:lvlText", NS).get(f"{{{W}}}val")
+        for lvl in numbering.find("w:abstractNum", NS).findall("w:lvl", NS)
+    }
     assert levels["0"] == "%1." and levels["1"] == "%1.%2." and levels["2"] == "%1.%2.%3."
     for p in body_paragraphs(data):
         style = p.find("w:pPr/w:pStyle", NS)
@@ -199,7 +213,9 @@ def test_a_policy_without_headings_that_opens_at_clause_2_1():
 def test_real_platform_policy_numbers_in_all_languages():
     for lang in ("ru", "kk", "en"):
         doc = parse_file(ROOT / f"docs/{lang}/platform/privacy.md")
-        shown = [n for n, style, _ in list_numbers(document_docx(doc, Edition(None, None, None))) if style == "PolicyClause"]
+        shown = [
+            n for n, style, _ in list_numbers(document_docx(doc, Edition(None, None, None))) if style == "PolicyClause"
+        ]
         assert shown == [f"{c.number}." for c in doc.clauses()]
         assert len(shown) > 20
 
@@ -239,7 +255,9 @@ def test_opens_in_python_docx_with_core_properties_and_header_footer():
     assert "Оператор: ТОО «Ақтөбе Пэй»" in first and "Редакция 2" in first and "22 ноября 2026" in first
     assert "30 ноября 2026" in first
     assert "Публичная оферта" in section.header.paragraphs[0].text
-    footer = part(data, "word/footer1.xml") if "word/footer1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else None
+    footer = (
+        part(data, "word/footer1.xml") if "word/footer1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else None
+    )
     instr = [f.get(f"{{{W}}}instr").strip() for f in footer.iter(f"{{{W}}}fldSimple")]
     assert instr == ["PAGE", "NUMPAGES"] and "Страница" in "".join(footer.itertext())
     kk = document_docx(policy(KK, "kk", "Жария оферта"), Edition(None, None, None))
@@ -258,6 +276,7 @@ def test_same_bytes_on_every_run_and_fixed_zip_times():
 
 
 # --- redline ------------------------------------------------------------------------------
+
 
 def redline(old_text=V1, new_text=V2, lang="ru", author="policydocs"):
     old, new = policy(old_text, lang), policy(new_text, lang)
@@ -280,8 +299,11 @@ def test_revisions_are_word_level_with_author_and_publication_moment():
     for el in document.iter(f"{{{W}}}ins", f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{W}}}moveTo"):
         assert el.get(f"{{{W}}}author") == "Юрист Әсел"
         assert el.get(f"{{{W}}}date") == "2026-11-22T10:30:00Z"
-    ids = [el.get(f"{{{W}}}id") for el in document.iter() if el.get(f"{{{W}}}id") is not None and
-           not el.tag.endswith(("End", "commentReference", "commentRangeStart"))]
+    ids = [
+        el.get(f"{{{W}}}id")
+        for el in document.iter()
+        if el.get(f"{{{W}}}id") is not None and not el.tag.endswith(("End", "commentReference", "commentRangeStart"))
+    ]
     assert len(ids) == len(set(ids))
 
 
@@ -329,7 +351,8 @@ def test_kazakh_redline_of_a_published_version_and_comment_states_the_versions()
     comment = "".join(part(data, "word/comments.xml").itertext())
     assert "1-нұсқамен салыстырғанда" in comment and "Күшіне енуі" in comment and "Өзгертілген ережелер" in comment
     assert "2-нұсқадағы өзгерістер" in "".join(part(data, "word/header1.xml").itertext()) + "".join(
-        part(data, "word/header2.xml").itertext())
+        part(data, "word/header2.xml").itertext()
+    )
 
 
 def test_redline_bytes_are_reproducible():
@@ -352,12 +375,18 @@ def test_every_real_published_redline_accepts_to_the_new_text():
 
 # --- the commands ---------------------------------------------------------------------------
 
+
 def run_cli(*args: str, cwd: Path = ROOT):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_export_command_writes_a_version_and_refuses_bad_input_in_one_line(tmp_path):
@@ -398,13 +427,27 @@ def test_export_refuses_a_language_the_document_lacks(tmp_path):
 
 def test_diff_command_writes_the_tracked_changes_docx(tmp_path):
     out = tmp_path / "changes.docx"
-    proc = run_cli("diff", "smartaqkol/privacy", "--from", "v1", "--to", "v2", "--lang", "ru", "--docx", str(out),
-                   "--author", "Юридический отдел")
+    proc = run_cli(
+        "diff",
+        "smartaqkol/privacy",
+        "--from",
+        "v1",
+        "--to",
+        "v2",
+        "--lang",
+        "ru",
+        "--docx",
+        str(out),
+        "--author",
+        "Юридический отдел",
+    )
     assert proc.returncode == 0, proc.stderr
     document = part(out.read_bytes(), "word/document.xml")
     renumbered = [("".join(e.itertext()), e.get(f"{{{W}}}author")) for e in document.iter(f"{{{W}}}del", f"{{{W}}}ins")]
     assert renumbered == [("2.6.", "Юридический отдел"), ("2.5.", "Юридический отдел")]
-    proc = run_cli("diff", "smartaqkol/privacy", "--from", "v1", "--to", "v7", "--lang", "ru", "--docx", str(tmp_path / "x.docx"))
+    proc = run_cli(
+        "diff", "smartaqkol/privacy", "--from", "v1", "--to", "v7", "--lang", "ru", "--docx", str(tmp_path / "x.docx")
+    )
     assert proc.returncode == 2 and not (tmp_path / "x.docx").exists()
 
 
@@ -431,15 +474,21 @@ def test_a_write_interrupted_at_the_rename_leaves_nothing_half_written(tmp_path,
 # ``to_markdown`` reads the export back from what Word keeps, byte for byte (export -> read -> export);
 # test_an_exported_word_file_imports_back_with_the_real_importer does the same through `policydocs import`.
 
+
 def _front(doc) -> str:
     return doc.front.raw
 
 
-@pytest.mark.parametrize("make", [
-    lambda: policy(V1), lambda: policy(KK, "kk", "Жария оферта"),
-    lambda: parse_file(ROOT / "docs/kk/platform/privacy.md"), lambda: parse_file(ROOT / "docs/ru/citygroup/privacy.md"),
-    lambda: parse_file(ROOT / "docs/en/smartaqkol/privacy.md"),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: policy(V1),
+        lambda: policy(KK, "kk", "Жария оферта"),
+        lambda: parse_file(ROOT / "docs/kk/platform/privacy.md"),
+        lambda: parse_file(ROOT / "docs/ru/citygroup/privacy.md"),
+        lambda: parse_file(ROOT / "docs/en/smartaqkol/privacy.md"),
+    ],
+)
 def test_export_import_export_keeps_clauses_words_and_bytes(make):
     from ..docx_helpers import to_markdown
 
@@ -450,7 +499,9 @@ def test_export_import_export_keeps_clauses_words_and_bytes(make):
     assert [(c.number, c.eid) for c in back.clauses()] == [(c.number, c.eid) for c in doc.clauses()]
     # a text without a "# title" line gets its front-matter title on the first page (as in the PDF)
     skip = {"title"} if doc.title_block is None else set()
-    assert [(b.kind, b.eid) for b in back.content_blocks() if b.eid not in skip] == [(b.kind, b.eid) for b in doc.content_blocks()]
+    assert [(b.kind, b.eid) for b in back.content_blocks() if b.eid not in skip] == [
+        (b.kind, b.eid) for b in doc.content_blocks()
+    ]
     assert reader_words(back, skip) == reader_words(doc)
     assert document_docx(back, edition) == first  # exporting again changes nothing
 
@@ -458,7 +509,12 @@ def test_export_import_export_keeps_clauses_words_and_bytes(make):
 def test_parts_follow_the_schema_order_word_insists_on():
     _, _, data = redline()
     settings = [el.tag.split("}")[1] for el in part(data, "word/settings.xml")]
-    assert settings.index("zoom") < settings.index("proofState") < settings.index("trackRevisions") < settings.index("defaultTabStop")
+    assert (
+        settings.index("zoom")
+        < settings.index("proofState")
+        < settings.index("trackRevisions")
+        < settings.index("defaultTabStop")
+    )
     order = ["pStyle", "numPr", "ind", "rPr"]
     for doc_data in (data, document_docx(policy(V1), Edition(None, None, None))):
         for p in body_paragraphs(doc_data):
@@ -481,8 +537,12 @@ def test_a_clause_deeper_than_words_nine_list_levels_keeps_its_typed_number():
     doc = policy(body)
     data = document_docx(doc, Edition(None, None, None))
     shown = [(n, text) for n, style, text in list_numbers(data) if style == "PolicyClause"]
-    assert shown == [("1.", "Термины."), ("1.1.1.1.1.1.1.1.1.", "Девятый уровень."),
-                     (None, f"{deep}. Десятый уровень, 1 000 (одна тысяча) тенге."), ("1.2.", "Далее.")]
+    assert shown == [
+        ("1.", "Термины."),
+        ("1.1.1.1.1.1.1.1.1.", "Девятый уровень."),
+        (None, f"{deep}. Десятый уровень, 1 000 (одна тысяча) тенге."),
+        ("1.2.", "Далее."),
+    ]
     from ..docx_helpers import to_markdown
 
     back = parse_text(to_markdown(data, doc.front.raw), doc.path)
@@ -492,12 +552,19 @@ def test_a_clause_deeper_than_words_nine_list_levels_keeps_its_typed_number():
 def test_a_skipped_level_and_a_duplicate_number_still_show_as_written():
     body = "1. Общие.\n\n1.1.1. Пропущен уровень 1.1.\n\n1.1.2. Далее.\n\n1.2. Снова.\n\n1.2. Повтор номера.\n\n2. Раздел.\n"
     data = document_docx(policy(body), Edition(None, None, None))
-    assert [n for n, style, _ in list_numbers(data) if style == "PolicyClause"] == \
-        ["1.", "1.1.1.", "1.1.2.", "1.2.", "1.2.", "2."]
+    assert [n for n, style, _ in list_numbers(data) if style == "PolicyClause"] == [
+        "1.",
+        "1.1.1.",
+        "1.1.2.",
+        "1.2.",
+        "1.2.",
+        "2.",
+    ]
 
 
-@pytest.mark.parametrize("lang, doc_id", [("kk", "platform/privacy"), ("ru", "citygroup/privacy"),
-                                          ("en", "smartaqkol/privacy")])
+@pytest.mark.parametrize(
+    "lang, doc_id", [("kk", "platform/privacy"), ("ru", "citygroup/privacy"), ("en", "smartaqkol/privacy")]
+)
 def test_an_exported_word_file_imports_back_with_the_real_importer(tmp_path, lang, doc_id):
     """`policydocs import FILE.docx` reads policydocs' own export to the same clauses and words."""
     from policydocs.importer import import_file
@@ -506,8 +573,15 @@ def test_an_exported_word_file_imports_back_with_the_real_importer(tmp_path, lan
     edition = Edition(1, PUBLISHED, EFFECTIVE)
     source = tmp_path / "policy.docx"
     source.write_bytes(document_docx(doc, edition))
-    result = import_file(source, doc_id, tmp_path / "docs", lang=lang, product=doc.front.product,
-                         operators={"*": doc.front.operator}, titles={"*": doc.title})
+    result = import_file(
+        source,
+        doc_id,
+        tmp_path / "docs",
+        lang=lang,
+        product=doc.front.product,
+        operators={"*": doc.front.operator},
+        titles={"*": doc.title},
+    )
     assert [d.lang for d in result.documents] == [lang]
     back = parse_file(tmp_path / "docs" / lang / f"{doc_id}.md")
     assert [c.number for c in back.clauses()] == [c.number for c in doc.clauses()]

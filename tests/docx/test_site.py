@@ -20,8 +20,9 @@ DOC = "demo/privacy"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("docx"), pdf=True, pdf_cache_dir=".cache/pdf", docx=True,
-                           docx_cache_dir=".cache/docx")
+    project = make_project(
+        tmp_path_factory.mktemp("docx"), pdf=True, pdf_cache_dir=".cache/pdf", docx=True, docx_cache_dir=".cache/docx"
+    )
     publish_two_versions(project)
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -46,8 +47,10 @@ def test_word_documents_at_fixed_urls_beside_the_pdfs(project):
 def test_pages_link_the_word_documents(project):
     site = project / "site"
     page = (site / "kk/demo/privacy/index.html").read_text(encoding="utf-8")
-    assert 'href="../../../demo/docs/privacykk.pdf" download>PDF жүктеп алу</a> · ' \
-           '<a href="../../../demo/docs/privacykk.docx" download>Word (.docx) жүктеп алу</a>' in page
+    assert (
+        'href="../../../demo/docs/privacykk.pdf" download>PDF жүктеп алу</a> · '
+        '<a href="../../../demo/docs/privacykk.docx" download>Word (.docx) жүктеп алу</a>' in page
+    )
     version = (site / "ru/demo/privacy/v2/index.html").read_text(encoding="utf-8")
     assert 'href="../../../../demo/docs/v2/privacyru.docx" download>Скачать Word (.docx)</a>' in version
     changes = (site / "en/demo/privacy/v2/changes/index.html").read_text(encoding="utf-8")
@@ -152,8 +155,10 @@ def test_a_changed_draft_is_rebuilt_alone_and_docx_false_builds_none(tmp_path):
     built = len(list((project / "site").rglob("*.docx")))
     assert built == 5 and f"Word: {built} built, 0 cached in " in first.stderr  # privacy in 3 languages, terms in 2
     path = project / "docs/kk/demo/privacy.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nҚосымша азат жол: 500 000 (бес жүз мың) теңгеден аспайтын сома.\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nҚосымша азат жол: 500 000 (бес жүз мың) теңгеден аспайтын сома.\n",
+        encoding="utf-8",
+    )
     second = build(project)
     assert second.returncode == 0, second.stderr
     assert f"Word: 1 built, {built - 1} cached in " in second.stderr

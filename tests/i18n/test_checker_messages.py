@@ -76,15 +76,18 @@ def test_plural_forms_are_the_languages_own():
 def test_the_committed_mo_is_the_compiled_po(lang):
     buf = io.BytesIO()
     write_mo(buf, catalog(lang))
-    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "checker.mo").read_bytes() == buf.getvalue(), \
+    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "checker.mo").read_bytes() == buf.getvalue(), (
         "run `make messages` (pybabel compile) and commit the .mo"
+    )
 
 
 def test_the_template_holds_exactly_the_messages_of_the_code():
     method_map = [("check/**.py", "python")]  # babel-checker.cfg
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}  # the Makefile's -k
-    found = {msg if isinstance(msg, str) else msg[0]
-             for _, _, msg, *_ in extract_from_dir(str(PACKAGE), method_map, keywords=keywords)}
+    found = {
+        msg if isinstance(msg, str) else msg[0]
+        for _, _, msg, *_ in extract_from_dir(str(PACKAGE), method_map, keywords=keywords)
+    }
     with open(LOCALE_DIR / "checker.pot", "rb") as f:
         template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     assert found == template, "run `make messages` and translate the new entries"
@@ -95,13 +98,19 @@ def test_the_template_holds_exactly_the_messages_of_the_code():
 
 # --- every rule, on findings the checker produces ------------------------------------
 
-GLOSSARY = parse_glossary([{"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"},
-                           {"ru": "данные", "kk": "деректер", "en": "data"}])
+GLOSSARY = parse_glossary(
+    [
+        {"ru": "персональные данные", "kk": "дербес деректер", "en": "personal data"},
+        {"ru": "данные", "kk": "деректер", "en": "data"},
+    ]
+)
 
 
 def _confirmed_then(tmp_path: Path, change) -> list:
     docs = make_project(tmp_path)
-    assert CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "kk", "--docs", str(docs), *WHO]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["confirm", "demo/privacy", "--lang", "kk", "--docs", str(docs), *WHO]).exit_code == 0
+    )
     change(docs)
     policy = corpus_mod.load(docs).policies["demo/privacy"]
     return check_policy(policy, project_root=tmp_path)
@@ -116,14 +125,18 @@ def _numbers_removed(docs: Path) -> None:
 
 def _source_changed(docs: Path) -> None:
     ru = docs / "ru/demo/privacy.md"
-    ru.write_text(ru.read_text(encoding="utf-8").replace("Данные хранятся в течение", "Данные хранятся оператором в течение"),
-                  encoding="utf-8")
+    ru.write_text(
+        ru.read_text(encoding="utf-8").replace("Данные хранятся в течение", "Данные хранятся оператором в течение"),
+        encoding="utf-8",
+    )
 
 
 def _clause_added(docs: Path) -> None:
-    for lang, text in (("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
-                       ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
-                       ("en", "2.4. The Company notifies the User of changes.")):
+    for lang, text in (
+        ("ru", "2.4. Компания уведомляет Пользователя об изменениях."),
+        ("kk", "2.4. Компания Пайдаланушыға өзгерістер туралы хабарлайды."),
+        ("en", "2.4. The Company notifies the User of changes."),
+    ):
         path = docs / lang / "demo/privacy.md"
         head, sep, tail = path.read_text(encoding="utf-8").partition("\n## 3.")
         path.write_text(f"{head}{text}\n{sep}{tail}", encoding="utf-8")
@@ -132,79 +145,208 @@ def _clause_added(docs: Path) -> None:
 CASES = {  # one real defect per rule, in the good fixture
     "missing-language": dict(drop=("en",)),
     "header-disagrees": dict(edits={"kk": [("notice_days: 7", "notice_days: 10")]}),
-    "clause-missing": dict(edits={"kk": [("2.2. Ақылы жазылымның құны айына 3 500 теңге құрайды, оның 12,5% Kaspi Bank "
-                                          "банкінің комиссиясы болып табылады.\n\n", "")]}),
-    "clause-extra": dict(edits={"en": [("## 3. Contacts", "2.4. The Company may also keep backups.\n\n## 3. Contacts")]}),
-    "clause-order": dict(edits={"en": [("2.2. A paid subscription", "2.3. A paid subscription"),
-                                       ("2.3. The data is kept", "2.2. The data is kept")]}),
+    "clause-missing": dict(
+        edits={
+            "kk": [
+                (
+                    "2.2. Ақылы жазылымның құны айына 3 500 теңге құрайды, оның 12,5% Kaspi Bank "
+                    "банкінің комиссиясы болып табылады.\n\n",
+                    "",
+                )
+            ]
+        }
+    ),
+    "clause-extra": dict(
+        edits={"en": [("## 3. Contacts", "2.4. The Company may also keep backups.\n\n## 3. Contacts")]}
+    ),
+    "clause-order": dict(
+        edits={
+            "en": [
+                ("2.2. A paid subscription", "2.3. A paid subscription"),
+                ("2.3. The data is kept", "2.2. The data is kept"),
+            ]
+        }
+    ),
     # two items merged into one: the count differs, no item is missing (list-item-missing names a lone one)
-    "block-count": dict(edits={"kk": [("1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.",
-                                       "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.")]}),
+    "block-count": dict(
+        edits={
+            "kk": [
+                (
+                    "1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.",
+                    "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.",
+                )
+            ]
+        }
+    ),
     "numbering-gap": dict(edits={lang: [("2.3. ", "2.4. ")] for lang in ("ru", "kk", "en")}),
     "numbering-duplicate": dict(edits={"ru": [("2.3. ", "2.2. ")]}),
-    "numbering-order": dict(edits={"en": [("2.2. A paid subscription", "2.3. A paid subscription"),
-                                          ("2.3. The data is kept", "2.2. The data is kept")]}),
+    "numbering-order": dict(
+        edits={
+            "en": [
+                ("2.2. A paid subscription", "2.3. A paid subscription"),
+                ("2.3. The data is kept", "2.2. The data is kept"),
+            ]
+        }
+    ),
     "numbering-level": dict(edits={"ru": [("2.1. Компания", "2.1.1. Компания")]}),
     "numbering-mixed": dict(edits={"ru": [("3) IP-адрес", "3. IP-адрес")]}),
     "invariant-mismatch": dict(edits={"en": [("call +7 708 466 8422", "call +7 708 466 8423")]}),
     "amount-differs": dict(edits={"kk": [("айына 3 500 теңге", "айына 5 000 теңге")]}),
     "period-differs": dict(edits={"en": [("7 (seven) calendar", "10 (ten) working")]}),
     "figure-words-differ": dict(edits={"ru": [("3 (трех) лет", "3 (четырех) лет")]}),
-    "sentence-missing": dict(edits={
-        "ru": [("как указано в пункте 2.1.", "как указано в пункте 2.1. По истечении этого срока данные "
-                                             "обезличиваются или уничтожаются.")],
-        "kk": [("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")]}),
-    "sentence-added": dict(edits={"en": [("as stated in clause 2.1.", "as stated in clause 2.1. After that the Company "
-                                          "sells the data to 3 (three) partners named in the annex.")]}),
+    "sentence-missing": dict(
+        edits={
+            "ru": [
+                (
+                    "как указано в пункте 2.1.",
+                    "как указано в пункте 2.1. По истечении этого срока данные обезличиваются или уничтожаются.",
+                )
+            ],
+            "kk": [
+                ("сақталады.\n", "сақталады. Бұл мерзім өткеннен кейін деректер иесіздендіріледі немесе жойылады.\n")
+            ],
+        }
+    ),
+    "sentence-added": dict(
+        edits={
+            "en": [
+                (
+                    "as stated in clause 2.1.",
+                    "as stated in clause 2.1. After that the Company "
+                    "sells the data to 3 (three) partners named in the annex.",
+                )
+            ]
+        }
+    ),
     "invisible-character": dict(edits={"ru": [("составляет 3 500 тенге", "составляет \u202e3 500 тенге")]}),
     "header-markup": dict(edits={"en": [("title: Privacy Policy", "title: Privacy <script>alert(1)</script> Policy")]}),
-    "wrong-language": dict(edits={"kk": [("Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
-                                          "Данные хранятся у оператора в течение 3 (трех) лет, как указано в пункте 2.1.")]}),
+    "wrong-language": dict(
+        edits={
+            "kk": [
+                (
+                    "Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
+                    "Данные хранятся у оператора в течение 3 (трех) лет, как указано в пункте 2.1.",
+                )
+            ]
+        }
+    ),
     "foreign-words": dict(edits={"en": [("since their publication", "since their опубликования")]}),
-    "untranslated": dict(edits={"kk": [("2.3. Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
-                                        "2.3. Данные хранятся в течение 3 (трех) лет, как указано в пункте 2.1.")]}),
-    "length-ratio": dict(edits={
-        "en": [("A paid subscription costs 3,500 tenge per month, of which 12.5% is the fee of Kaspi Bank.",
-                "It costs 3,500 tenge, 12.5%.")],
-        "ru": [("2.2. Стоимость", "2.2. Стоимость платной подписки для физических лиц и индивидуальных "
-                                  "предпринимателей, оформленной через приложение, а не через сайт. Стоимость")]}),
+    "untranslated": dict(
+        edits={
+            "kk": [
+                (
+                    "2.3. Деректер 2.1-тармақта көрсетілгендей 3 (үш) жыл бойы сақталады.",
+                    "2.3. Данные хранятся в течение 3 (трех) лет, как указано в пункте 2.1.",
+                )
+            ]
+        }
+    ),
+    "length-ratio": dict(
+        edits={
+            "en": [
+                (
+                    "A paid subscription costs 3,500 tenge per month, of which 12.5% is the fee of Kaspi Bank.",
+                    "It costs 3,500 tenge, 12.5%.",
+                )
+            ],
+            "ru": [
+                (
+                    "2.2. Стоимость",
+                    "2.2. Стоимость платной подписки для физических лиц и индивидуальных "
+                    "предпринимателей, оформленной через приложение, а не через сайт. Стоимость",
+                )
+            ],
+        }
+    ),
     "mixed-script": dict(edits={"kk": [("Жалпы ережелер", "Жалпы Аktуалды ережелер")]}),
     "placeholder": dict(edits={"ru": [("БИН 140140030904", "БИН _____")]}),
     "doubled-word": dict(edits={"en": [("The Company processes", "The Company processes processes")]}),
     "unbalanced": dict(edits={"ru": [("(БИН 140140030904)", "(БИН 140140030904")]}),
     "broken-markdown": dict(edits={"en": [("1.1. **User** –", "1.1. **User –")]}),
-    "unsafe-link": dict(edits={"en": [("at <https://demo.kz/privacy>", "at <https://demo.kz/privacy> [x](javascript:alert)")]}),
-    "xref-missing": dict(edits={"ru": [("в пункте 2.1", "в пункте 2.9")], "kk": [("2.1-тармақта", "2.9-тармақта")],
-                                "en": [("in clause 2.1", "in clause 2.9")]}),
+    "unsafe-link": dict(
+        edits={"en": [("at <https://demo.kz/privacy>", "at <https://demo.kz/privacy> [x](javascript:alert)")]}
+    ),
+    "xref-missing": dict(
+        edits={
+            "ru": [("в пункте 2.1", "в пункте 2.9")],
+            "kk": [("2.1-тармақта", "2.9-тармақта")],
+            "en": [("in clause 2.1", "in clause 2.9")],
+        }
+    ),
     "xref-differs": dict(edits={"en": [("in clause 2.1", "in clause 2.2")]}),
-    "term-missing": dict(edits={"en": [("## 2. Processing of Personal Data", "## 2. Processing of Private Information")]},
-                         glossary=GLOSSARY),
-    "term-unexpected": dict(edits={"ru": [("## 2. Обработка персональных данных", "## 2. Обработка сведений")]},
-                            glossary=GLOSSARY),
+    "term-missing": dict(
+        edits={"en": [("## 2. Processing of Personal Data", "## 2. Processing of Private Information")]},
+        glossary=GLOSSARY,
+    ),
+    "term-unexpected": dict(
+        edits={"ru": [("## 2. Обработка персональных данных", "## 2. Обработка сведений")]}, glossary=GLOSSARY
+    ),
     "term-never-used": dict(glossary=parse_glossary([{"ru": "данные", "kk": "деректер", "en": "information"}])),
     "definition-missing": dict(edits={"kk": [("1.1. **Пайдаланушы** –", "1.1. Пайдаланушы –")]}),
     "definition-extra": dict(edits={"ru": [("1.1. **Пользователь** –", "1.1. Пользователь –")]}),
     "stale-translation": dict(then=_source_changed),
     "unconfirmed-translation": dict(then=_clause_added),
     # what a clause does (check/meaning.py)
-    "polarity-differs": dict(edits={"en": [("The Company processes the following data:",
-                                            "The Company does not process the following data:")]}),
-    "modality-differs": dict(edits={"ru": [("Компания обрабатывает следующие данные:", "Компания вправе обрабатывать следующие данные:")],
-                                    "en": [("The Company processes the following data:", "The Company shall process the following data:")]}),
-    "actor-differs": dict(edits={"en": [("The Company processes the following data:", "The User processes the following data:")]}),
-    "condition-differs": dict(edits={"en": [("The Company processes the following data:",
-                                             "The Company processes only the following data:")]}),
-    "place-differs": dict(edits={"ru": [("Данные хранятся в течение", "Данные хранятся в Республике Казахстан в течение")],
-                                 "en": [("The data is kept for", "The data is kept in the Russian Federation for")]}),
-    "currency-differs": dict(edits={"ru": [("Данные хранятся в течение", "Расчёты ведутся в тенге. Данные хранятся в течение")],
-                                    "en": [("The data is kept for", "Payments are made in rubles. The data is kept for")]}),
-    "law-differs": dict(edits={"ru": [("Данные хранятся в течение", "Согласно Закону «О персональных данных и их защите» данные хранятся в течение")],
-                               "en": [("The data is kept for", 'Under the Law "On Advertising", the data is kept for')]}),
-    "list-item-missing": dict(edits={"en": [("- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.", "- e-mail: privacy@demo.kz.")]}),
-    "list-item-added": dict(edits={"kk": [("3) құрылғының IP-мекенжайы.", "3) құрылғының IP-мекенжайы;\n4) банк картасының CVV коды және оның PIN-коды.")]}),
+    "polarity-differs": dict(
+        edits={
+            "en": [("The Company processes the following data:", "The Company does not process the following data:")]
+        }
+    ),
+    "modality-differs": dict(
+        edits={
+            "ru": [("Компания обрабатывает следующие данные:", "Компания вправе обрабатывать следующие данные:")],
+            "en": [("The Company processes the following data:", "The Company shall process the following data:")],
+        }
+    ),
+    "actor-differs": dict(
+        edits={"en": [("The Company processes the following data:", "The User processes the following data:")]}
+    ),
+    "condition-differs": dict(
+        edits={"en": [("The Company processes the following data:", "The Company processes only the following data:")]}
+    ),
+    "place-differs": dict(
+        edits={
+            "ru": [("Данные хранятся в течение", "Данные хранятся в Республике Казахстан в течение")],
+            "en": [("The data is kept for", "The data is kept in the Russian Federation for")],
+        }
+    ),
+    "currency-differs": dict(
+        edits={
+            "ru": [("Данные хранятся в течение", "Расчёты ведутся в тенге. Данные хранятся в течение")],
+            "en": [("The data is kept for", "Payments are made in rubles. The data is kept for")],
+        }
+    ),
+    "law-differs": dict(
+        edits={
+            "ru": [
+                (
+                    "Данные хранятся в течение",
+                    "Согласно Закону «О персональных данных и их защите» данные хранятся в течение",
+                )
+            ],
+            "en": [("The data is kept for", 'Under the Law "On Advertising", the data is kept for')],
+        }
+    ),
+    "list-item-missing": dict(
+        edits={"en": [("- e-mail: privacy@demo.kz;\n- phone: +7 708 466 84 22.", "- e-mail: privacy@demo.kz.")]}
+    ),
+    "list-item-added": dict(
+        edits={
+            "kk": [
+                (
+                    "3) құрылғының IP-мекенжайы.",
+                    "3) құрылғының IP-мекенжайы;\n4) банк картасының CVV коды және оның PIN-коды.",
+                )
+            ]
+        }
+    ),
     "aligned-by-order": dict(then=lambda docs: _numbers_removed(docs)),
-    "silence-without-reason": dict(edits={"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы")]}),
-    "silence-unknown-rule": dict(edits={"kk": [("2.2. Ақылы", "<!-- check: ignore no-such-rule: typo -->\n2.2. Ақылы")]}),
+    "silence-without-reason": dict(
+        edits={"kk": [("2.2. Ақылы", "<!-- check: ignore invariant-mismatch -->\n2.2. Ақылы")]}
+    ),
+    "silence-unknown-rule": dict(
+        edits={"kk": [("2.2. Ақылы", "<!-- check: ignore no-such-rule: typo -->\n2.2. Ақылы")]}
+    ),
 }
 
 
@@ -258,18 +400,22 @@ def test_periods_are_worded_with_each_languages_kind_of_day(tmp_path):
     f = fired(tmp_path, "period-differs")[0]
     assert f.text("en") == "en: the periods differ from the ru text: ru has '7 calendar days', en has '10 working days'"
     assert f.text("ru") == "en: сроки не совпадают с текстом ru: в ru '7 календ. дн.', в en '10 раб. дн.'"
-    assert f.text("kk") == ("en: мерзімдер ru мәтінімен сәйкес келмейді: ru мәтінінде '7 күнтізбелік күн', "
-                            "en мәтінінде '10 жұмыс күні'")
+    assert f.text("kk") == (
+        "en: мерзімдер ru мәтінімен сәйкес келмейді: ru мәтінінде '7 күнтізбелік күн', en мәтінінде '10 жұмыс күні'"
+    )
 
 
-@pytest.mark.parametrize("n, ru, kk, en", [
-    (1, "1 подпункт", "1 тармақша", "1 sub-item"),
-    (2, "2 подпункта", "2 тармақша", "2 sub-items"),
-    (5, "5 подпунктов", "5 тармақша", "5 sub-items"),
-    (11, "11 подпунктов", "11 тармақша", "11 sub-items"),
-    (21, "21 подпункт", "21 тармақша", "21 sub-items"),
-    (22, "22 подпункта", "22 тармақша", "22 sub-items"),
-])
+@pytest.mark.parametrize(
+    "n, ru, kk, en",
+    [
+        (1, "1 подпункт", "1 тармақша", "1 sub-item"),
+        (2, "2 подпункта", "2 тармақша", "2 sub-items"),
+        (5, "5 подпунктов", "5 тармақша", "5 sub-items"),
+        (11, "11 подпунктов", "11 тармақша", "11 sub-items"),
+        (21, "21 подпункт", "21 тармақша", "21 sub-items"),
+        (22, "22 подпункта", "22 тармақша", "22 sub-items"),
+    ],
+)
 def test_russian_counts_take_three_plural_forms(n, ru, kk, en):
     p = counted(COUNTS["item"], n)
     assert (p.render("ru"), p.render("kk"), p.render("en"), str(p)) == (ru, kk, en, en)
@@ -351,7 +497,17 @@ def test_check_in_kazakh_on_a_real_broken_policy_prints_kazakh_and_exits_1(tmp_p
 
 
 def test_the_global_language_and_the_locale_choose_the_findings_language(tmp_path, monkeypatch):
-    docs = make_project(tmp_path, {"kk": [("1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.", "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.")]})
+    docs = make_project(
+        tmp_path,
+        {
+            "kk": [
+                (
+                    "1) телефон нөмірі;\n2) электрондық пошта мекенжайы;\n3) құрылғының IP-мекенжайы.",
+                    "1) телефон нөмірі мен электрондық пошта мекенжайы;\n2) құрылғының IP-мекенжайы.",
+                )
+            ]
+        },
+    )
     out = CliRunner().invoke(main, ["--lang", "kk", "check", str(docs)]).output
     assert "kk: 2.1-тармақ: мұнда 2 тармақша, ал ru мәтінінде 3 тармақша" in out and "1 құжатта: 1 қате" in out
     monkeypatch.setenv("POLICYDOCS_LANG", "ru")
@@ -363,8 +519,12 @@ def test_the_global_language_and_the_locale_choose_the_findings_language(tmp_pat
 
 
 def test_the_serve_preview_shows_findings_in_the_pages_language_escaped(tmp_path):
-    edits = {"kk": [("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'"),
-                    ("Жалпы ережелер", "Жалпы Аktуалды ережелер")]}
+    edits = {
+        "kk": [
+            ("operator: «Демо Финанс» ЖШС", "operator: '<img src=x onerror=alert(1)> «Демо Финанс» ЖШС'"),
+            ("Жалпы ережелер", "Жалпы Аktуалды ережелер"),
+        ]
+    }
     docs = make_project(tmp_path, edits)
     found = check_policy(corpus_mod.load(docs).policies["demo/privacy"], project_root=tmp_path)
     box = site_pages.findings_box(found, "kk")
@@ -382,7 +542,9 @@ def test_the_side_by_side_preview_words_findings_in_the_pages_language(tmp_path)
     from policydocs.site import compare
 
     root = seed_project(tmp_path, versions=False)
-    edit(root / "docs/kk/yasam/privacy.md", "Интернет желісі арқылы", "Интернет желісі арқылы 5 (бес) жұмыс күні ішінде")
+    edit(
+        root / "docs/kk/yasam/privacy.md", "Интернет желісі арқылы", "Интернет желісі арқылы 5 (бес) жұмыс күні ішінде"
+    )
     corpus = corpus_mod.load(root / "docs")
     policy = corpus.policies["yasam/privacy"]
     found = check_policy(policy, project_root=root)
@@ -403,8 +565,13 @@ def test_the_checkers_input_errors_speak_the_language_of_the_messages(tmp_path):
     glossary = tmp_path / "glossary.yml"
 
     def check(lang: str) -> str:
-        run = subprocess.run([str(Path(sys.executable).parent / "policydocs"), "--lang", lang, "check", "docs",
-                              "--document", "no/such"], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+        run = subprocess.run(
+            [str(Path(sys.executable).parent / "policydocs"), "--lang", lang, "check", "docs", "--document", "no/such"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
         assert run.returncode == 2, run.stderr
         assert len(run.stderr.strip().splitlines()) == 1, run.stderr
         return run.stderr
@@ -413,8 +580,10 @@ def test_the_checkers_input_errors_speak_the_language_of_the_messages(tmp_path):
     assert "glossary.yml:2: глоссарий дұрыс YAML емес" in check("kk")
     assert "glossary.yml:2: глоссарий не является правильным YAML" in check("ru")
     glossary.unlink()
-    words = {"kk": "бұл қалтада id-і 'no/such' болатын құжат жоқ",
-             "ru": "в этой папке нет документа с id 'no/such'",
-             "en": "no document with id 'no/such' under this folder"}
+    words = {
+        "kk": "бұл қалтада id-і 'no/such' болатын құжат жоқ",
+        "ru": "в этой папке нет документа с id 'no/such'",
+        "en": "no document with id 'no/such' under this folder",
+    }
     for lang, expected in words.items():
         assert expected in check(lang)

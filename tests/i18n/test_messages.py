@@ -44,11 +44,15 @@ def catalog(lang: str):
 
 def fields(text: str) -> list[str]:
     """The placeholders of a str.format text, with their conversion ('{value!r}' -> 'value!r')."""
-    return sorted(f"{name}!{conv}" if conv else name
-                  for _lit, name, _spec, conv in string.Formatter().parse(text) if name is not None)
+    return sorted(
+        f"{name}!{conv}" if conv else name
+        for _lit, name, _spec, conv in string.Formatter().parse(text)
+        if name is not None
+    )
 
 
 # --- the catalogs ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_every_message_of_the_template_is_translated_and_nothing_is_fuzzy(lang):
@@ -96,15 +100,20 @@ def test_kazakh_catalog_is_kazakh_and_russian_catalog_is_russian():
 def test_committed_mo_is_compiled_from_the_committed_po(lang):
     buf = io.BytesIO()
     write_mo(buf, catalog(lang))  # what `pybabel compile` writes
-    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "policydocs.mo").read_bytes() == buf.getvalue(), \
+    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "policydocs.mo").read_bytes() == buf.getvalue(), (
         "policydocs.mo is stale: run make messages"
+    )
 
 
 def test_template_holds_exactly_the_messages_of_the_code():
     with open(REPO / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
-    extracted = {msgid for _file, _line, msgid, _comments, _context
-                 in extract_from_dir(str(PACKAGE), method_map, options_map, keywords=KEYWORDS)}
+    extracted = {
+        msgid
+        for _file, _line, msgid, _comments, _context in extract_from_dir(
+            str(PACKAGE), method_map, options_map, keywords=KEYWORDS
+        )
+    }
     with open(POT, "rb") as fh:
         template = {m.id for m in read_po(fh) if m.id}
     assert extracted == template, "policydocs.pot differs from the code: run make messages"
@@ -130,11 +139,20 @@ def test_every_input_error_and_help_text_goes_through_the_catalog():
 
 # --- the language chosen ----------------------------------------------------------------
 
-@pytest.mark.parametrize(("env", "lang"), [
-    ({"LANG": "ru_KZ.UTF-8"}, "ru"), ({"LANG": "kk_KZ.UTF-8"}, "kk"), ({"LANG": "C"}, "en"), ({}, "en"),
-    ({"LANG": "de_DE.UTF-8"}, "en"), ({"LANGUAGE": "kk:ru", "LANG": "en_US.UTF-8"}, "kk"),
-    ({"LC_ALL": "ru_RU.UTF-8", "LANG": "kk_KZ.UTF-8"}, "ru"), ({"POLICYDOCS_LANG": "kk", "LANG": "ru_KZ.UTF-8"}, "kk"),
-])
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANG": "ru_KZ.UTF-8"}, "ru"),
+        ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LANG": "C"}, "en"),
+        ({}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANGUAGE": "kk:ru", "LANG": "en_US.UTF-8"}, "kk"),
+        ({"LC_ALL": "ru_RU.UTF-8", "LANG": "kk_KZ.UTF-8"}, "ru"),
+        ({"POLICYDOCS_LANG": "kk", "LANG": "ru_KZ.UTF-8"}, "kk"),
+    ],
+)
 def test_default_language_from_the_environment(env, lang):
     assert default_language(env) == lang
 
@@ -153,10 +171,18 @@ def test_an_error_raised_deep_in_the_library_is_worded_in_the_current_language(t
 
 # --- the command line, run as a lawyer runs it ------------------------------------------
 
+
 def cli(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     """``policydocs ARGS`` in a clean environment: only PATH and the given locale variables."""
-    return subprocess.run([str(POLICYDOCS), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                          env={"PATH": os.environ["PATH"], **env}, timeout=120)
+    return subprocess.run(
+        [str(POLICYDOCS), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PATH": os.environ["PATH"], **env},
+        timeout=120,
+    )
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -182,9 +208,14 @@ def broken_front_matter(tmp_path) -> Path:
 def test_broken_front_matter_in_kazakh_russian_and_english(broken_front_matter):
     where = "docs/kk/yasam/privacy.md:4:"
     kk = one_line(cli(broken_front_matter, "--lang", "kk", "check"))
-    assert kk == f"қате: {where} бас бөліктегі 'lang' өрісі: белгісіз тілді көрсетеді: 'kz'; мыналардың бірін жазыңыз: ru, kk, en"
+    assert (
+        kk
+        == f"қате: {where} бас бөліктегі 'lang' өрісі: белгісіз тілді көрсетеді: 'kz'; мыналардың бірін жазыңыз: ru, kk, en"
+    )
     ru = one_line(cli(broken_front_matter, "check", "--lang", "ru"))
-    assert ru == f"ошибка: {where} поле заголовка 'lang' называет неизвестный язык 'kz'; используйте один из: ru, kk, en"
+    assert (
+        ru == f"ошибка: {where} поле заголовка 'lang' называет неизвестный язык 'kz'; используйте один из: ru, kk, en"
+    )
     en = one_line(cli(broken_front_matter, "check", LANG="C"))
     assert en == f"error: {where} front matter field 'lang' names an unknown language 'kz'; use one of: ru, kk, en"
 
@@ -212,24 +243,29 @@ def test_bad_xliff_in_kazakh_names_file_and_line(tmp_path):
         '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
         '<file original="yasam/privacy" source-language="ru" target-language="kk" datatype="plaintext">\n'
         '<body><trans-unit id="cl-1-1"><source>Оператор</source><target>Оператор\n</body></file></xliff>\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     line = one_line(cli(root, "--lang", "kk", "xliff", "import", "bad.xlf"))
     assert line.startswith("қате: bad.xlf:5: XLIFF файлы — дұрыс емес XML (")
     entity = root / "bomb.xlf"
-    entity.write_text('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<xliff version="1.2"/>\n',
-                      encoding="utf-8")
+    entity.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<xliff version="1.2"/>\n', encoding="utf-8"
+    )
     line = one_line(cli(root, "--lang", "kk", "xliff", "import", "bomb.xlf"))
     assert line.startswith("қате: bomb.xlf:2: XLIFF файлында DOCTYPE не entity жарияланған")
 
 
 def test_import_refusals_and_summary_in_russian_and_kazakh(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    assert one_line(cli(tmp_path, "--lang", "kk", "import", "empty.txt", "--doc", "demo/privacy")) \
+    assert (
+        one_line(cli(tmp_path, "--lang", "kk", "import", "empty.txt", "--doc", "demo/privacy"))
         == "қате: empty.txt: файл бос"
+    )
     (tmp_path / "policy.txt").write_text(
         "Политика конфиденциальности\n1. Общие положения\n1.1. Оператор обрабатывает данные в течение "
         "10 (десяти) рабочих дней.\n1.2. Стоимость услуги составляет 500 000 (пятьсот тысяч) тенге.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     done = cli(tmp_path, "--lang", "ru", "import", "policy.txt", "--doc", "demo/privacy", "--dry-run")
     assert done.returncode == 0, done.stderr
     assert "был бы записан docs/ru/demo/privacy.md (ru, оригинал, строки источника 1-4, 2 пункта)" in done.stdout
@@ -246,7 +282,10 @@ def test_click_usage_errors_in_russian_and_kazakh(tmp_path):
     assert "Қолданылуы: policydocs status [OPTIONS]" in kk.stderr
     assert "Қате: Мұндай параметр жоқ: '--bogus'." in kk.stderr
     choice = cli(tmp_path, "--lang", "kk", "export", "x/y", "--lang", "de", "-o", "x.docx")
-    assert "Жарамсыз мән ('--lang'):" in choice.stderr and "'de' мына мәндердің бірі емес: 'ru', 'kk', 'en'." in choice.stderr
+    assert (
+        "Жарамсыз мән ('--lang'):" in choice.stderr
+        and "'de' мына мәндердің бірі емес: 'ru', 'kk', 'en'." in choice.stderr
+    )
     assert cli(tmp_path, "--lang", "kk", "--version").stdout.startswith("policydocs, нұсқасы ")
     assert cli(tmp_path, "--help", "--lang=ru").stdout.startswith("Использование: policydocs [OPTIONS]")
     bad_env = cli(tmp_path, "status", POLICYDOCS_LANG="de")
@@ -254,11 +293,19 @@ def test_click_usage_errors_in_russian_and_kazakh(tmp_path):
 
 
 def test_help_in_kazakh_lists_commands_without_importing_them(tmp_path):
-    probe = ("import sys; from policydocs.cli import main\n"
-             "try:\n    main(['--lang', 'kk', '--help'], prog_name='policydocs')\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in sys.modules if m.startswith('policydocs.cli.')), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8",
-                          env={"PATH": os.environ["PATH"]}, timeout=60)
+    probe = (
+        "import sys; from policydocs.cli import main\n"
+        "try:\n    main(['--lang', 'kk', '--help'], prog_name='policydocs')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('policydocs.cli.')), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PATH": os.environ["PATH"]},
+        timeout=60,
+    )
     assert "Қолданылуы: policydocs [OPTIONS] COMMAND [ARGS]..." in done.stdout
     assert "  check        Әр саясаттың барлық тілдегі мәтіні бірдей екенін тексеру." in done.stdout
     assert "Осы анықтаманы көрсету және шығу." in done.stdout
@@ -320,5 +367,4 @@ def test_interrupted_and_internal_error_lines_in_kazakh(monkeypatch, capsys):
     with pytest.raises(SystemExit) as stop:
         cli_mod.run()
     assert stop.value.code == 3
-    assert capsys.readouterr().err == \
-        "внутренняя ошибка: RuntimeError: boom (подробности: POLICYDOCS_DEBUG=1)\n"
+    assert capsys.readouterr().err == "внутренняя ошибка: RuntimeError: boom (подробности: POLICYDOCS_DEBUG=1)\n"

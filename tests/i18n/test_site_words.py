@@ -61,6 +61,7 @@ def template():
 
 # --- the catalogs ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_every_site_word_is_translated_and_nothing_is_fuzzy(lang):
     ids = {(m.context, m.id) for m in template() if m.id}
@@ -106,17 +107,23 @@ def test_kazakh_site_words_are_kazakh_and_russian_ones_russian():
 def test_committed_site_mo_is_compiled_from_the_committed_po(lang):
     buf = io.BytesIO()
     write_mo(buf, catalog(lang))  # what `pybabel compile` writes
-    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "site.mo").read_bytes() == buf.getvalue(), \
+    assert (LOCALE_DIR / lang / "LC_MESSAGES" / "site.mo").read_bytes() == buf.getvalue(), (
         "site.mo is stale: run make messages"
+    )
 
 
 def test_site_template_holds_exactly_the_site_words_of_the_code():
     with open(REPO / "babel-site.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
-    extracted = {(context, msgid) for _file, _line, msgid, _comments, context
-                 in extract_from_dir(str(PACKAGE), method_map, options_map, keywords=KEYWORDS)}
-    assert extracted == {(m.context, m.id) for m in template() if m.id}, \
+    extracted = {
+        (context, msgid)
+        for _file, _line, msgid, _comments, context in extract_from_dir(
+            str(PACKAGE), method_map, options_map, keywords=KEYWORDS
+        )
+    }
+    assert extracted == {(m.context, m.id) for m in template() if m.id}, (
         "site.pot differs from the code: run make messages"
+    )
     contexts = [context for context, _id in extracted]
     assert len(contexts) == len(set(contexts)), "one key, one English text"
 
@@ -126,7 +133,9 @@ def _word_table(node: ast.Dict) -> bool:
     keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
     if not {"ru", "kk"} <= keys:
         return False
-    texts = [c.value for v in node.values for c in ast.walk(v) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    texts = [
+        c.value for v in node.values for c in ast.walk(v) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+    ]
     return any(any("\u0400" <= ch <= "\u04ff" for ch in text) for text in texts)
 
 
@@ -145,6 +154,7 @@ def test_no_table_of_reader_words_is_left_in_python():
 
 # --- a broken catalog ----------------------------------------------------------------------
 
+
 def test_a_po_with_a_syntax_error_is_one_line_with_file_and_line_and_exit_2(tmp_path):
     folder = tmp_path / "locale" / "kk" / "LC_MESSAGES"
     folder.mkdir(parents=True)
@@ -153,7 +163,9 @@ def test_a_po_with_a_syntax_error_is_one_line_with_file_and_line_and_exit_2(tmp_
     lines.insert(at, "this is not a catalog line")
     broken = folder / "site.po"
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(CHECK_CATALOGS), str(tmp_path / "locale")], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(CHECK_CATALOGS), str(tmp_path / "locale")], capture_output=True, text=True
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{broken}:{at + 1}: "), result.stderr
@@ -196,8 +208,13 @@ def test_a_damaged_mo_stops_the_build_in_one_line_without_a_traceback(tmp_path):
     damaged = tools / "policydocs" / "i18n" / "locale" / "kk" / "LC_MESSAGES" / "site.mo"
     damaged.write_bytes(damaged.read_bytes()[:20])
     project = make_project(tmp_path / "project")
-    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764460800", "PATH": "/usr/bin:/bin",
-           "PYTHONPATH": str(tools), "POLICYDOCS_LANG": "en"}
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1764460800",
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(tools),
+        "POLICYDOCS_LANG": "en",
+    }
     result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"{damaged}: damaged message catalog" in result.stderr
@@ -205,6 +222,7 @@ def test_a_damaged_mo_stops_the_build_in_one_line_without_a_traceback(tmp_path):
 
 
 # --- the words really come from the catalog ------------------------------------------------
+
 
 def _change_kazakh(locale: Path, changes: dict[str, str]) -> None:
     cat = catalog("kk", locale)
@@ -221,8 +239,8 @@ def _change_kazakh(locale: Path, changes: dict[str, str]) -> None:
 
 
 def test_a_kazakh_word_changed_in_the_catalog_is_what_the_site_prints(locale_copy):
-    from policydocs.pdf.labels import page_of
     from policydocs.docx.package import page_of_parts
+    from policydocs.pdf.labels import page_of
     from policydocs.publication import words as history
     from policydocs.publication.words import language_name, t
 
@@ -231,15 +249,20 @@ def test_a_kazakh_word_changed_in_the_catalog_is_what_the_site_prints(locale_cop
     assert t("pdf", "kk") == "PDF жүктеп алу"
     assert history.phrase("in_force_since", "kk", moment).startswith("2026\u202fж. 23 қарашадан (06:00, Алматы уақыты")
     assert history.phrase("in_force_since", "kk", moment).endswith(" бастап күшінде")
-    _change_kazakh(locale_copy, {
-        "pdf": "PDF файлын жүктеу",
-        "history.in_force_since": "{moment} бері қолданыста",
-        "page_of": "{page}/{pages} бет",
-        "language.kk": "Қазақ тілі",
-    })
+    _change_kazakh(
+        locale_copy,
+        {
+            "pdf": "PDF файлын жүктеу",
+            "history.in_force_since": "{moment} бері қолданыста",
+            "page_of": "{page}/{pages} бет",
+            "language.kk": "Қазақ тілі",
+        },
+    )
     assert t("pdf", "kk") == "PDF файлын жүктеу"
     sentence = history.phrase("in_force_since", "kk", moment)
-    assert sentence.startswith("2026\u202fж. 23 қарашадан (06:00, Алматы уақыты") and sentence.endswith(" бері қолданыста")
+    assert sentence.startswith("2026\u202fж. 23 қарашадан (06:00, Алматы уақыты") and sentence.endswith(
+        " бері қолданыста"
+    )
     assert page_of("kk") == 'counter(page) "/" counter(pages) " бет"'
     assert page_of_parts("kk") == ["PAGE", "/", "NUMPAGES", " бет"]
     assert language_name("kk") == "Қазақ тілі"

@@ -45,7 +45,9 @@ def test_automatic_numbering_terms_bullets_table_footnote(tmp_path):
     # running header and footer: not in the text, listed as left out
     assert "Страница" not in text and "— Политика конфиденциальности" not in text
     assert {(x.kind, x.text) for x in result.leftovers} == {
-        ("running header", "ТОО «Тест Финанс» — Политика конфиденциальности"), ("running footer", "Страница 1 из 3")}
+        ("running header", "ТОО «Тест Финанс» — Политика конфиденциальности"),
+        ("running footer", "Страница 1 из 3"),
+    }
     assert [(g.kind, g.where) for g in result.guesses] == [("footnote", "paragraph 32")]
     # no word of the body is lost (the numbers Word adds are extra, and only digits)
     out = words(text.split("---", 2)[2])
@@ -80,14 +82,19 @@ def test_tracked_changes_are_refused_or_accepted(tmp_path):
     src = build()
     with pytest.raises(PolicyError) as err:
         import_file(src, "testfin/privacy", tmp_path / "docs")
-    assert str(err.value).startswith(f"{src}:paragraph 34: the document still has 2 tracked changes; in Word accept "
-                                     "or reject the changes (Review > Accept), save, and import again")
+    assert str(err.value).startswith(
+        f"{src}:paragraph 34: the document still has 2 tracked changes; in Word accept "
+        "or reject the changes (Review > Accept), save, and import again"
+    )
     assert "--accept-changes" in str(err.value) and not (tmp_path / "docs").exists()
     result = import_file(src, "testfin/privacy", tmp_path / "docs", accept_changes=True)
     text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")
     assert "5.1. Оператор хранит данные на серверах в Республике Казахстан не менее 5 (пяти) лет." in text
     assert "бессрочно" not in text
-    assert result.guesses[0].kind == "tracked changes" and result.guesses[0].message == "--accept-changes: 2 tracked changes accepted"
+    assert (
+        result.guesses[0].kind == "tracked changes"
+        and result.guesses[0].message == "--accept-changes: 2 tracked changes accepted"
+    )
 
 
 def test_comments_are_refused(tmp_path):
@@ -95,7 +102,9 @@ def test_comments_are_refused(tmp_path):
     p = b.para("Срок ответа уточнить у юриста.", num=CLAUSE)
     b.doc.add_comment(p.runs, text="Проверить срок", author="Юрист")
     src = b.save(tmp_path / "comments.docx")
-    with pytest.raises(PolicyError, match=r"still has 1 comment; in Word delete the comments \(Review > Delete\), save"):
+    with pytest.raises(
+        PolicyError, match=r"still has 1 comment; in Word delete the comments \(Review > Delete\), save"
+    ):
         import_file(src, "testfin/privacy", tmp_path / "docs")
 
 
@@ -119,9 +128,14 @@ def _bad_files(tmp_path):
         "cut.docx": (good[: len(good) // 2], "damaged"),
         "sheet.docx": (_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "Excel workbook"),
         "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "LibreOffice could not convert the file"),
-        "secret.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 80 + "EncryptionInfo".encode("utf-16-le"),
-                        "password-protected"),
-        "renamed.docx": ("Политика конфиденциальности\n1.1. Текст.\n".encode(), "is named .docx but is not a Word file"),
+        "secret.docx": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 80 + "EncryptionInfo".encode("utf-16-le"),
+            "password-protected",
+        ),
+        "renamed.docx": (
+            "Политика конфиденциальности\n1.1. Текст.\n".encode(),
+            "is named .docx but is not a Word file",
+        ),
         "broken-xml.docx": (_zip(dict(parts, **{"word/document.xml": b"<w:document"})), "damaged"),
     }
 
@@ -143,15 +157,19 @@ def numbering(xml_levels: str, nums: str) -> Numbering:
 
 
 def test_numbering_formats_overrides_and_restarts():
-    levels = ('<w:abstractNum w:abstractNumId="7">'
-              '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Раздел %1."/></w:lvl>'
-              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/><w:lvlText w:val="%1.%2."/></w:lvl>'
-              '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="russianLower"/><w:lvlRestart w:val="0"/>'
-              '<w:lvlText w:val="%3)"/></w:lvl></w:abstractNum>')
-    nums = ('<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
-            '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>'
-            '<w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0">'
-            '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/></w:lvl></w:lvlOverride></w:num>')
+    levels = (
+        '<w:abstractNum w:abstractNumId="7">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Раздел %1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/><w:lvlText w:val="%1.%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="russianLower"/><w:lvlRestart w:val="0"/>'
+        '<w:lvlText w:val="%3)"/></w:lvl></w:abstractNum>'
+    )
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/></w:lvl></w:lvlOverride></w:num>'
+    )
     n = numbering(levels, nums)
     seq = [(1, 0), (1, 1), (1, 2), (1, 2), (1, 0), (1, 1), (1, 2), (2, 0), (3, 0), (1, 2)]
     labels = [n.next_label(str(num), ilvl)[0] for num, ilvl in seq]
@@ -162,9 +180,11 @@ def test_numbering_formats_overrides_and_restarts():
 
 
 def test_numbering_letters_wrap_like_word():
-    n = numbering('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="25"/>'
-                  '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>',
-                  '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    n = numbering(
+        '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="25"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>',
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>',
+    )
     assert [n.next_label("1", 0)[0] for _ in range(4)] == ["y)", "z)", "aa)", "bb)"]
 
 
@@ -203,7 +223,8 @@ def test_a_text_box_is_listed_not_lost_silently(tmp_path):
     box = etree.fromstring(
         f'<w:r xmlns:w="{W_NS}" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         f"<w:pict><wps:txbx><w:txbxContent><w:p><w:r><w:t>Утверждено приказом директора № 15</w:t></w:r></w:p>"
-        f"</w:txbxContent></wps:txbx></w:pict></w:r>")
+        f"</w:txbxContent></wps:txbx></w:pict></w:r>"
+    )
     p._p.append(box)
     src = b.save(tmp_path / "box.docx")
     result = import_file(src, "testfin/privacy", tmp_path / "docs")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from hypothesis import given, settings
-from lxml import etree
 from hypothesis import strategies as st
+from lxml import etree
 
 from policydocs.importer import pipeline, repair
 from policydocs.importer import segment as seg
@@ -81,7 +81,7 @@ def reference_path(emissions: list[dict[str, float]], languages: tuple[str, ...]
 # --- random input: pieces of real policy lines in the three languages, and odd characters -----
 
 CHARS = st.characters(codec=None, exclude_categories=())  # any code point, surrogates included
-LETTERS = st.sampled_from(list("аяёЁъэЭ" "әғқңөұүһіӘҒҚҢӨҰҮҺІ" "azAZ" "ЀӿѢ҂҃" " \t.,:;—«»0123456789") + ["İ", "ß", "ﬁ", "😀"])
+LETTERS = st.sampled_from(list("аяёЁъэЭәғқңөұүһіӘҒҚҢӨҰҮҺІazAZЀӿѢ҂҃ \t.,:;—«»0123456789") + ["İ", "ß", "ﬁ", "😀"])
 text = st.one_of(st.text(CHARS, max_size=40), st.text(LETTERS, max_size=80))
 
 WORDS = {
@@ -99,8 +99,11 @@ line = st.one_of(
     ),
     st.text(LETTERS, max_size=70),
 )
-languages = st.one_of(st.just(LANGUAGES), st.permutations(LANGUAGES).map(tuple),
-                      st.lists(st.sampled_from(LANGUAGES + ("de",)), min_size=1, max_size=4, unique=True).map(tuple))
+languages = st.one_of(
+    st.just(LANGUAGES),
+    st.permutations(LANGUAGES).map(tuple),
+    st.lists(st.sampled_from(LANGUAGES + ("de",)), min_size=1, max_size=4, unique=True).map(tuple),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -133,7 +136,11 @@ def test_viterbi_breaks_ties_as_the_dict_based_pass(emissions, langs):
 
 def test_letter_counts_on_a_kazakh_and_a_russian_line():
     assert letter_counts("Оператор дербес деректерді өңдейді (info@example.kz)") == (13, 31, 4)
-    assert letter_counts("Оператор обрабатывает данные") == (0, 26, 0)  # no Kazakh letter: the prefilter skips the count
+    assert letter_counts("Оператор обрабатывает данные") == (
+        0,
+        26,
+        0,
+    )  # no Kazakh letter: the prefilter skips the count
 
 
 # --- Word lists: a level's lvlText with its counters written in ---------------------------------
@@ -154,13 +161,21 @@ def reference_label_text(level, levels, counters) -> str:
 
 
 FORMATS = ["decimal", "lowerLetter", "upperRoman", "russianLower", "decimalZero", "bullet", "none"]
-level_st = st.builds(numbering.Level, start=st.integers(0, 30), fmt=st.sampled_from(FORMATS),
-                     text=st.text(st.sampled_from(list("%%%1234590.)( -§а")), max_size=12), legal=st.booleans())
+level_st = st.builds(
+    numbering.Level,
+    start=st.integers(0, 30),
+    fmt=st.sampled_from(FORMATS),
+    text=st.text(st.sampled_from(list("%%%1234590.)( -§а")), max_size=12),
+    legal=st.booleans(),
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(level_st, st.dictionaries(st.integers(0, 8), level_st, max_size=5),
-       st.dictionaries(st.integers(0, 8), st.integers(0, 40), max_size=6))
+@given(
+    level_st,
+    st.dictionaries(st.integers(0, 8), level_st, max_size=5),
+    st.dictionaries(st.integers(0, 8), st.integers(0, 40), max_size=6),
+)
 def test_label_text_equals_the_regex_substitution(level, levels, counters):
     assert numbering.label_text(level, levels, counters) == reference_label_text(level, levels, counters)
 
@@ -172,7 +187,7 @@ def reference_render(pieces) -> str:
     merged: list[list] = []
     for i, (value, bold) in enumerate(pieces):
         if not value.strip():
-            nxt = next((b for t, b in pieces[i + 1:] if t.strip()), False)
+            nxt = next((b for t, b in pieces[i + 1 :] if t.strip()), False)
             bold = bold and nxt and bool(merged) and merged[-1][1]
         if merged and merged[-1][1] == bold:
             merged[-1][0] += value
@@ -183,15 +198,16 @@ def reference_render(pieces) -> str:
         if bold and re.search(r"\w", value):
             core = value.strip()
             lead = value[: len(value) - len(value.lstrip())]
-            trail = value[len(value.rstrip()):]
+            trail = value[len(value.rstrip()) :]
             out.append(f"{lead}**{core}**{trail}")
         else:
             out.append(value)
     return re.sub(r"[ \t\u00a0]+", " ", "".join(out)).strip()
 
 
-run_text = st.lists(st.sampled_from(list("Пункт өңдеу ab1 ,.;:-") + ["  ", "\t", "\u00a0", "\n", "\u2009", "**"]),
-                    max_size=12).map("".join)
+run_text = st.lists(
+    st.sampled_from(list("Пункт өңдеу ab1 ,.;:-") + ["  ", "\t", "\u00a0", "\n", "\u2009", "**"]), max_size=12
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -211,8 +227,9 @@ def reference_letters(value: str) -> str:
     return "".join(value.split())
 
 
-marked = st.lists(st.sampled_from(["#", "##", " ", "\t", "\n", "\r\n", ":", "-", "•", "*", "Пункт", "1.2.", "ә", "a"]),
-                  max_size=30).map("".join)
+marked = st.lists(
+    st.sampled_from(["#", "##", " ", "\t", "\n", "\r\n", ":", "-", "•", "*", "Пункт", "1.2.", "ә", "a"]), max_size=30
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -255,10 +272,12 @@ def reference_split_line(line, labels, last_clause, repairs):
             if head_num:
                 current = repair._number(head_num.group(1))
             if repair.plausible_next(current, number):
-                out.append(piece[start:m.start()])
+                out.append(piece[start : m.start()])
                 start = m.start(1)
                 last_clause[0] = number
-                repairs.note(line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line")
+                repairs.note(
+                    line.source_line, f"clause {m.group(1)} was glued to the previous text; moved to its own line"
+                )
         out.append(piece[start:])
     pieces = out
     for piece in pieces:
@@ -271,15 +290,18 @@ def reference_split_line(line, labels, last_clause, repairs):
             start = 0
             for m in label_re.finditer(piece):
                 pos = m.end()
-                if pos <= start or not piece[start:m.start()].strip():
+                if pos <= start or not piece[start : m.start()].strip():
                     continue
                 rest = piece[pos:]
                 words = rest.split()
                 if not (len(words) <= 2 and not re.search(r"[:—]", rest) or re.search(r"[:—]", " ".join(words[:9]))):
                     continue
-                out.append(piece[start:m.start()])
+                out.append(piece[start : m.start()])
                 start = pos
-                repairs.note(line.source_line, f"'{rest.split(':')[0].split(' —')[0].strip()[:40]}' was glued to the previous sentence; started a new paragraph")
+                repairs.note(
+                    line.source_line,
+                    f"'{rest.split(':')[0].split(' —')[0].strip()[:40]}' was glued to the previous sentence; started a new paragraph",
+                )
             out.append(piece[start:])
         pieces = out
     out = []
@@ -290,23 +312,63 @@ def reference_split_line(line, labels, last_clause, repairs):
         for part in parts:
             sub = repair._split_keep(part, repair.RUN_IN_BULLET, keep_marker="- ")
             if len(sub) > 1:
-                repairs.note(line.source_line, "a list item was run into the text ('...:- item'); moved it to its own line")
+                repairs.note(
+                    line.source_line, "a list item was run into the text ('...:- item'); moved it to its own line"
+                )
             out.extend(sub)
     return [repair.Line(p.strip(), line.source_line) for p in out if p.strip()]
 
 
 # fragments of lines PDF extraction glues together: sentence ends, clause numbers, labels, run-in bullets
-glued = st.lists(st.sampled_from([
-    "Оператор обрабатывает данные", "данные.", "сроки;", "«Тест»", "(далее — Оператор)", ":", ".", ";", "!", "?", "»", ")",
-    " ", "  ", "\t", " 2.4. ", " 2.3.1. ", " 3. ", "1.2.3. ", " 2.4.", " 1.1. ", "٣.٤. ", " 10 (десяти) ", "2.3.1.",
-    "Срок хранения ПДн", "Срок хранения ПДн: 5 лет", " — ", "Цель:", "Цель обработки —", ":Цель", ":- Имя", ": - Имя;",
-    "Оператор:", "ПДн:- Имя;",
-]), max_size=14).map("".join)
+glued = st.lists(
+    st.sampled_from(
+        [
+            "Оператор обрабатывает данные",
+            "данные.",
+            "сроки;",
+            "«Тест»",
+            "(далее — Оператор)",
+            ":",
+            ".",
+            ";",
+            "!",
+            "?",
+            "»",
+            ")",
+            " ",
+            "  ",
+            "\t",
+            " 2.4. ",
+            " 2.3.1. ",
+            " 3. ",
+            "1.2.3. ",
+            " 2.4.",
+            " 1.1. ",
+            "٣.٤. ",
+            " 10 (десяти) ",
+            "2.3.1.",
+            "Срок хранения ПДн",
+            "Срок хранения ПДн: 5 лет",
+            " — ",
+            "Цель:",
+            "Цель обработки —",
+            ":Цель",
+            ":- Имя",
+            ": - Имя;",
+            "Оператор:",
+            "ПДн:- Имя;",
+        ]
+    ),
+    max_size=14,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(glued, st.sampled_from([None, (1,), (2, 3), (2, 3, 7), (1, 1)]),
-       st.sampled_from([set(), {"Срок хранения ПДн"}, {"Цель", "Оператор"}]))
+@given(
+    glued,
+    st.sampled_from([None, (1,), (2, 3), (2, 3, 7), (1, 1)]),
+    st.sampled_from([set(), {"Срок хранения ПДн"}, {"Цель", "Оператор"}]),
+)
 def test_lines_split_as_before(value, last, labels):
     state, repairs = [last], repair.Repairs()
     expected_state, expected_repairs = [last], repair.Repairs()

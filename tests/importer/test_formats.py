@@ -97,8 +97,11 @@ def test_encrypted_and_damaged_pdf(tmp_path):
         writer.write(fh)
     (tmp_path / "cut.pdf").write_bytes(plain.read_bytes()[:400])
     (tmp_path / "text.pdf").write_text(POLICY, encoding="utf-8")
-    for name, message in (("locked.pdf", "password-protected"), ("cut.pdf", "damaged"),
-                          ("text.pdf", "is named .pdf but is not a PDF")):
+    for name, message in (
+        ("locked.pdf", "password-protected"),
+        ("cut.pdf", "damaged"),
+        ("text.pdf", "is named .pdf but is not a PDF"),
+    ):
         with pytest.raises(PolicyError) as err:
             import_file(tmp_path / name, "testfin/privacy", tmp_path / "docs")
         assert message in str(err.value) and str(err.value).startswith(str(tmp_path / name))
@@ -144,10 +147,13 @@ def test_seed_web_page_leaves_the_site_out(tmp_path):
     assert [d.lang for d in result.documents] == ["ru"]  # no fake English from <head>
 
 
-@pytest.mark.parametrize("html", [
-    "<html><body><nav><a href='/'>Главная</a></nav><p>Страница не найдена.</p><footer>© 2026</footer></body></html>",
-    "<html><head><title>Политика</title></head><body><script>var policy = 1;</script></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><nav><a href='/'>Главная</a></nav><p>Страница не найдена.</p><footer>© 2026</footer></body></html>",
+        "<html><head><title>Политика</title></head><body><script>var policy = 1;</script></body></html>",
+    ],
+)
 def test_html_without_policy_text_is_refused(tmp_path, html):
     src = tmp_path / "page.html"
     src.write_text(html, encoding="utf-8")
@@ -196,10 +202,15 @@ def test_pasted_from_a_pdf_viewer_and_a_browser(tmp_path):
     result = import_text(viewer, "pasted.txt", "testfin/privacy", tmp_path)
     md = result.documents[0].markdown
     assert "## 2. Цели обработки персональных данных" in md
-    assert ("2.1. Оператор обрабатывает персональные данные Пользователя исключительно в целях заключения и "
-            "исполнения договора, заключенного между Оператором и Пользователем, а также в целях исполнения требований "
-            "Закона Республики Казахстан «О персональных данных и их защите» и иных нормативных правовых (подзаконных)") in md
-    assert "- фамилию, имя и отчество;\n- индивидуальный идентификационный номер (ИИН);\n- номер мобильного телефона." in md
+    assert (
+        "2.1. Оператор обрабатывает персональные данные Пользователя исключительно в целях заключения и "
+        "исполнения договора, заключенного между Оператором и Пользователем, а также в целях исполнения требований "
+        "Закона Республики Казахстан «О персональных данных и их защите» и иных нормативных правовых (подзаконных)"
+    ) in md
+    assert (
+        "- фамилию, имя и отчество;\n- индивидуальный идентификационный номер (ИИН);\n- номер мобильного телефона."
+        in md
+    )
     assert "Главная" not in md and "©" not in md and md.rstrip().endswith("рабочих дней.")
     kinds = sorted({g.kind for g in result.guesses})
     assert {"bullets", "heading", "joined line"} <= set(kinds)
@@ -260,8 +271,21 @@ def test_languages_imported_one_by_one_agree_on_the_source(tmp_path):
     with pytest.raises(PolicyError, match="existing files say source_lang: ru, not kk"):
         import_file(tmp_path / "kk.txt", "testfin/privacy", other, source_lang="kk", force=True)
     # the checker takes the agreed source and has nothing to blame on it
-    proc = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "check", "docs",
-                           "--document", "testfin/privacy"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from policydocs.cli import run; run()",
+            "check",
+            "docs",
+            "--document",
+            "testfin/privacy",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "kk/testfin/privacy.md" not in proc.stdout, proc.stdout
     assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
 
@@ -306,8 +330,14 @@ def test_links_devices_fifos_and_numbers_only_are_refused(tmp_path):
     big = tmp_path / "big.pdf"
     with open(big, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    for src, message in ((link, "symbolic link"), (fifo, "not a regular file"), ("/dev/zero", "not a regular file"),
-                         (numbers, "has no letters"), (big, "too large (50 MB)"), (tmp_path, "is a folder")):
+    for src, message in (
+        (link, "symbolic link"),
+        (fifo, "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+        (numbers, "has no letters"),
+        (big, "too large (50 MB)"),
+        (tmp_path, "is a folder"),
+    ):
         with pytest.raises(PolicyError) as err:
             import_file(src, "testfin/privacy", tmp_path / "docs")
         assert message in str(err.value) and str(err.value).startswith(str(src)) and "\n" not in str(err.value)
@@ -318,8 +348,13 @@ def test_cli_report_json_and_bad_pdf_exit_2(tmp_path):
     to_pdf(POLICY, tmp_path / "policy.pdf")
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "import", *args],
-                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-c", "from policydocs.cli import run; run()", "import", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     proc = cli("policy.pdf", "--doc", "testfin/privacy", "--report", "report.json", "--verbose")
     assert proc.returncode == 0, proc.stderr
@@ -350,33 +385,50 @@ def test_pdf_table_rows_stay_rows(tmp_path):
 
     from ..render_formats import PDF_CSS, paragraphs_html
 
-    rows = [("БИН", "140140030904"), ("Юридический адрес", "Республика Казахстан, город Алматы, Бостандыкский район, "
-                                       "проспект Аль-Фараби, дом 77/7, нежилое помещение 3"),
-            ("Банк", "АО «Народный Банк Казахстана», БИК HSBKKZKX")]
+    rows = [
+        ("БИН", "140140030904"),
+        (
+            "Юридический адрес",
+            "Республика Казахстан, город Алматы, Бостандыкский район, "
+            "проспект Аль-Фараби, дом 77/7, нежилое помещение 3",
+        ),
+        ("Банк", "АО «Народный Банк Казахстана», БИК HSBKKZKX"),
+    ]
     table = "".join(f"<tr><td style='width:35%'>{a}</td><td>{b}</td></tr>" for a, b in rows)
-    html = (f"<html><head><style>{PDF_CSS % {'header': 'Оферта'}} td {{ vertical-align: top; padding: 2pt 6pt }}"
-            f"</style></head><body>{paragraphs_html(POLICY)}<p>4. Реквизиты Оператора</p>"
-            f"<table style='width:100%'>{table}</table></body></html>")
+    html = (
+        f"<html><head><style>{PDF_CSS % {'header': 'Оферта'}} td {{ vertical-align: top; padding: 2pt 6pt }}"
+        f"</style></head><body>{paragraphs_html(POLICY)}<p>4. Реквизиты Оператора</p>"
+        f"<table style='width:100%'>{table}</table></body></html>"
+    )
     HTML(string=html).write_pdf(tmp_path / "offer.pdf")
     import_file(tmp_path / "offer.pdf", "testfin/offer", tmp_path / "docs")
     text = (tmp_path / "docs/ru/testfin/offer.md").read_text(encoding="utf-8")
     assert "\n\nБИН | 140140030904\n\n" in text
-    assert ("\n\nЮридический адрес | Республика Казахстан, город Алматы, Бостандыкский район, проспект Аль-Фараби, "
-            "дом 77/7, нежилое помещение 3\n\n") in text
+    assert (
+        "\n\nЮридический адрес | Республика Казахстан, город Алматы, Бостандыкский район, проспект Аль-Фараби, "
+        "дом 77/7, нежилое помещение 3\n\n"
+    ) in text
     assert text.rstrip().endswith("Банк | АО «Народный Банк Казахстана», БИК HSBKKZKX")
 
 
 def test_html_without_main_takes_the_block_with_the_numbered_text(tmp_path):
-    clauses = "".join(f"<p>1.{i}. Оператор обязан обеспечить сохранность персональных данных Пользователя в течение "
-                      f"{i} (срока) лет.</p>" for i in range(1, 6))
-    page = (f"<html><body><div class='wrap'><div class='promo'><p>Скачайте приложение и получите кешбэк 5% на все "
-            f"покупки! Акция действует до конца месяца, подробности на сайте. Участвуют все пользователи.</p></div>"
-            f"<div class='text'><h1>Политика конфиденциальности</h1><p>1. Общие положения</p>{clauses}</div></div></body></html>")
+    clauses = "".join(
+        f"<p>1.{i}. Оператор обязан обеспечить сохранность персональных данных Пользователя в течение "
+        f"{i} (срока) лет.</p>"
+        for i in range(1, 6)
+    )
+    page = (
+        f"<html><body><div class='wrap'><div class='promo'><p>Скачайте приложение и получите кешбэк 5% на все "
+        f"покупки! Акция действует до конца месяца, подробности на сайте. Участвуют все пользователи.</p></div>"
+        f"<div class='text'><h1>Политика конфиденциальности</h1><p>1. Общие положения</p>{clauses}</div></div></body></html>"
+    )
     src = tmp_path / "page.htm"
     src.write_text(page, encoding="utf-8")
     import_file(src, "testfin/privacy", tmp_path / "docs")
     text = (tmp_path / "docs/ru/testfin/privacy.md").read_text(encoding="utf-8")
-    assert [c.number for c in parse_file(tmp_path / "docs/ru/testfin/privacy.md").clauses()] == [f"1.{i}" for i in range(1, 6)]
+    assert [c.number for c in parse_file(tmp_path / "docs/ru/testfin/privacy.md").clauses()] == [
+        f"1.{i}" for i in range(1, 6)
+    ]
     assert "кешбэк" not in text and "# Политика конфиденциальности" in text
 
 
@@ -390,9 +442,12 @@ def test_text_copied_out_of_a_pdf_viewer(tmp_path, prefix):
     assert "Страница 2 из" in copied.read_text(encoding="utf-8")
     reference = import_file(seed(prefix), "seed/privacy", tmp_path / "txt")
     result = import_file(copied, "seed/privacy", tmp_path / "copy")
-    assert {d.lang: structure(d.path) for d in result.documents} == {d.lang: structure(d.path) for d in reference.documents}
+    assert {d.lang: structure(d.path) for d in result.documents} == {
+        d.lang: structure(d.path) for d in reference.documents
+    }
     assert {d.lang: parse_file(d.path).title_block.text for d in result.documents} == {
-        d.lang: parse_file(d.path).title_block.text for d in reference.documents}
+        d.lang: parse_file(d.path).title_block.text for d in reference.documents
+    }
     assert sorted(x.kind for x in result.leftovers) == ["page number", "running header or footer"]
     out = "".join(w for d in result.documents for w in words(d.markdown.split("---", 2)[2]))
     assert out == "".join(words(text))  # every word kept: only the header and page numbers are left out

@@ -35,10 +35,21 @@ def clauses(text: str) -> list[str]:
     return re.findall(r"(?m)^(\d+\.\d+)\.\s", text)
 
 
-@pytest.mark.parametrize("lang,columns,size", [
-    ("ru", 2, "11.5pt"), ("kk", 2, "11.5pt"), ("en", 2, "11.5pt"),
-    ("ru", 3, "11.5pt"), ("en", 3, "11.5pt"), ("kk", 3, "11.5pt"), ("ru", 2, "17pt"), ("en", 2, "17pt"),
-    ("ru", 2, "14pt"), ("kk", 2, "14pt")])  # 14pt: the last page holds a few lines of each column
+@pytest.mark.parametrize(
+    "lang,columns,size",
+    [
+        ("ru", 2, "11.5pt"),
+        ("kk", 2, "11.5pt"),
+        ("en", 2, "11.5pt"),
+        ("ru", 3, "11.5pt"),
+        ("en", 3, "11.5pt"),
+        ("kk", 3, "11.5pt"),
+        ("ru", 2, "17pt"),
+        ("en", 2, "17pt"),
+        ("ru", 2, "14pt"),
+        ("kk", 2, "14pt"),
+    ],
+)  # 14pt: the last page holds a few lines of each column
 def test_columns_read_column_by_column(tmp_path, lang, columns, size):
     text = OFFERS[lang]
     src = columns_pdf(text, tmp_path / "offer.pdf", lang=lang, header=HEADERS[lang], columns=columns, size=size)
@@ -108,23 +119,45 @@ def test_a_speck_before_a_clause_number_is_left_out_and_reported(monkeypatch):
 
     from policydocs.importer.formats import ocr
 
-    words = [("~", 1.2), ("1.2.", 96), ("The", 95), ("Subscriber", 93), ("accepts", 94),  # one line
-             ("-", 91), ("to", 90), ("receive", 92), ("information;", 93)]  # a bullet line: kept as it is
-    data = {"text": [w for w, _ in words], "conf": [c for _, c in words], "block_num": [1] * 9, "par_num": [1] * 9,
-            "line_num": [1] * 5 + [2] * 4, "left": [10, 40, 90, 140, 260, 10, 40, 90, 160],
-            "width": [12, 40, 40, 110, 70, 12, 30, 60, 100], "top": [10] * 5 + [40] * 4, "height": [20] * 9}
+    words = [
+        ("~", 1.2),
+        ("1.2.", 96),
+        ("The", 95),
+        ("Subscriber", 93),
+        ("accepts", 94),  # one line
+        ("-", 91),
+        ("to", 90),
+        ("receive", 92),
+        ("information;", 93),
+    ]  # a bullet line: kept as it is
+    data = {
+        "text": [w for w, _ in words],
+        "conf": [c for _, c in words],
+        "block_num": [1] * 9,
+        "par_num": [1] * 9,
+        "line_num": [1] * 5 + [2] * 4,
+        "left": [10, 40, 90, 140, 260, 10, 40, 90, 160],
+        "width": [12, 40, 40, 110, 70, 12, 30, 60, 100],
+        "top": [10] * 5 + [40] * 4,
+        "height": [20] * 9,
+    }
     monkeypatch.setattr("pytesseract.image_to_data", lambda *a, **k: data)
     lines, _height = ocr._recognise(Image.new("L", (600, 100), 255), 1, 72, "eng", "scan.png")
     assert [ln.text for ln in lines] == ["1.2. The Subscriber accepts", "- to receive information;"]
     assert lines[0].x0 == 40 and lines[0].speck == "~" and lines[1].speck is None
     extracted = ocr._lay_out([lines], [100])
     assert [n.message for n in extracted.notes if "left out" in n.message] == [
-        "left out '~' before the clause number at the start of the line (a mark on the scan)"]
+        "left out '~' before the clause number at the start of the line (a mark on the scan)"
+    ]
 
 
 def _cli(args, env=None):
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "import", *args],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", "import", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_tesseract_missing_names_the_packages(tmp_path):
@@ -135,7 +168,8 @@ def test_tesseract_missing_names_the_packages(tmp_path):
     done = _cli([str(src), "--doc", "testtel/offer", "--docs", str(tmp_path / "docs")], env)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.strip().endswith(
-        "install the Debian packages tesseract-ocr tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-eng and try again")
+        "install the Debian packages tesseract-ocr tesseract-ocr-rus tesseract-ocr-kaz tesseract-ocr-eng and try again"
+    )
     assert "Traceback" not in done.stderr and not (tmp_path / "docs").exists()
 
 
@@ -151,7 +185,8 @@ def test_language_without_tesseract_data(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines()[-1] == (
         f"error: {src}:page 1: the scan needs Tesseract's data for kaz, rus, which is not installed; install "
-        "tesseract-ocr-kaz tesseract-ocr-rus")
+        "tesseract-ocr-kaz tesseract-ocr-rus"
+    )
     assert not (tmp_path / "docs").exists()
 
 
@@ -168,8 +203,10 @@ def test_a_300_page_scan_is_refused_before_recognition(tmp_path):
     seen = []
     with pytest.raises(PolicyError) as err:
         import_file(tmp_path / "long.pdf", "testtel/offer", tmp_path / "docs", progress=seen.append)
-    assert str(err.value) == (f"{tmp_path / 'long.pdf'}:page 101: the scan has 300 pages; at most 100 pages are "
-                              "recognised in one import: split the file and import the parts")
+    assert str(err.value) == (
+        f"{tmp_path / 'long.pdf'}:page 101: the scan has 300 pages; at most 100 pages are "
+        "recognised in one import: split the file and import the parts"
+    )
     assert seen == [] and not (tmp_path / "docs").exists()
 
 
@@ -197,8 +234,10 @@ def test_appendices_number_again_and_bank_details_stay_text(tmp_path):
 def test_a_number_before_a_capital_is_not_a_section_without_its_clauses(tmp_path):
     from policydocs.importer import import_text
 
-    text = ("Договор оказания услуг\n1. Предмет\n1.1. Исполнитель оказывает услуги.\n"
-            "5 Заемщиков подписали согласие\n8 Алматы, ул. Толе би\n")
+    text = (
+        "Договор оказания услуг\n1. Предмет\n1.1. Исполнитель оказывает услуги.\n"
+        "5 Заемщиков подписали согласие\n8 Алматы, ул. Толе би\n"
+    )
     result = import_text(text, "x.txt", "testcredit/loan", tmp_path / "docs", lang="ru")
     md = result.documents[0].markdown
     assert "## 5" not in md and "## 8" not in md and "5 Заемщиков" in md
@@ -227,8 +266,12 @@ def test_a_text_that_hyphenates_nowhere_keeps_every_hyphen_the_dictionary_cannot
 
     plain = [_Text("1.1. Компания деректердің мән-"), _Text("жайларынан Пайдаланушыға хабарлайды.")]
     assert _LineEndHyphens(plain).keep("мән", "жайларынан") is True
-    hyphenated = [_Text("1.1. Компания ақпа-"), _Text("раттық жүйеде мәлі-"), _Text("меттерді сақтайды, мән-"),
-                  _Text("жайларынан хабарлайды.")]
+    hyphenated = [
+        _Text("1.1. Компания ақпа-"),
+        _Text("раттық жүйеде мәлі-"),
+        _Text("меттерді сақтайды, мән-"),
+        _Text("жайларынан хабарлайды."),
+    ]
     reader = _LineEndHyphens(hyphenated)
     assert reader.hyphenates == {"kk"} and reader.keep("мән", "жайларынан") is None
     assert reader.keep("ақпа", "раттық") is False

@@ -36,9 +36,22 @@ def converted(tmp_path_factory):
     files = {"docx": docx}
     for kind, target in (("doc", "doc:MS Word 97"), ("rtf", "rtf"), ("odt", "odt")):
         out = tmp / kind
-        subprocess.run([_soffice(), f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless",
-                        "--convert-to", target, "--outdir", str(out), str(docx)],
-                       check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=str(tmp)))
+        subprocess.run(
+            [
+                _soffice(),
+                f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env=dict(os.environ, HOME=str(tmp)),
+        )
         files[kind] = out / f"policy.{kind}"
     return files
 
@@ -46,9 +59,22 @@ def converted(tmp_path_factory):
 def _shown_by_libreoffice(src, tmp) -> list[str]:
     """The clause numbers LibreOffice itself shows for ``src`` (its plain-text export): the oracle."""
     out = tmp / "shown"
-    subprocess.run([_soffice(), f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), str(src)],
-                   check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=str(tmp)))
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(tmp)),
+    )
     text = (out / f"{src.stem}.txt").read_text(encoding="utf-8-sig")
     return [m.rstrip(".") for m in re.findall(r"^\s*(\d+(?:\.\d+)+)\.", text, re.M)]
 
@@ -132,13 +158,27 @@ def test_a_password_protected_doc_is_named_so_and_nothing_is_written(tmp_path, c
         fib = bytearray(ole.openstream("WordDocument").read())
         fib[11] |= 0x01  # the flags word at offset 10: bit 8, fEncrypted
         ole.write_stream("WordDocument", bytes(fib))
-    refused = subprocess.run([_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                              "--convert-to", "docx", "--outdir", str(tmp_path / "lo"), str(src)],
-                             capture_output=True, timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    refused = subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(tmp_path)),
+    )
     assert not (tmp_path / "lo" / "locked.docx").exists(), refused  # LibreOffice cannot open it either
     with pytest.raises(PolicyError) as err:
         import_file(src, "testfin/privacy", tmp_path / "docs")
-    assert str(err.value) == (f"{src}: the old Word file (.doc) is password-protected; open it in Word or "
-                              "LibreOffice, remove the password and save it again (as .docx if you can)")
+    assert str(err.value) == (
+        f"{src}: the old Word file (.doc) is password-protected; open it in Word or "
+        "LibreOffice, remove the password and save it again (as .docx if you can)"
+    )
     assert not (tmp_path / "docs").exists()
     import_file(converted["doc"], "testfin/privacy", tmp_path / "docs")  # the same file without the flag imports

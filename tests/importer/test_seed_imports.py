@@ -130,8 +130,8 @@ def test_windows_1251_crlf_and_bom(tmp_path):
         (b"", "file is empty"),
         (b"   \n\n", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "the image is damaged"),  # a PNG is read as a scan, whatever its name
-        ("Политика\n1.1. Текст\n".encode("utf-8") + b"\xff\xfe\x00\x00abc", "binary file"),
-        ("Политика\n1.1. Текст\n".encode("utf-8") + b"\x98\x98\x98\n", "not valid UTF-8"),
+        ("Политика\n1.1. Текст\n".encode() + b"\xff\xfe\x00\x00abc", "binary file"),
+        ("Политика\n1.1. Текст\n".encode() + b"\x98\x98\x98\n", "not valid UTF-8"),
     ],
 )
 def test_bad_input_is_one_clear_error_and_writes_nothing(tmp_path, content, message):
@@ -146,7 +146,7 @@ def test_bad_input_is_one_clear_error_and_writes_nothing(tmp_path, content, mess
 
 def test_undecodable_bytes_name_the_line(tmp_path):
     src = tmp_path / "in.txt"
-    src.write_bytes("Политика\nвторая строка\n".encode("utf-8") + b"\x98 broken\n")
+    src.write_bytes("Политика\nвторая строка\n".encode() + b"\x98 broken\n")
     with pytest.raises(PolicyError) as err:
         import_file(src, "a/privacy", tmp_path / "docs")
     assert f"{src}:3:" in str(err.value)
@@ -185,7 +185,9 @@ def test_existing_files_are_not_overwritten(tmp_path):
 
 
 sentence = st.lists(
-    st.sampled_from("Оператор өңдейді персональные данные 2.3.1. — : - ; . 1) ** «Я!Сам» p0 users".split()), min_size=1, max_size=12
+    st.sampled_from("Оператор өңдейді персональные данные 2.3.1. — : - ; . 1) ** «Я!Сам» p0 users".split()),
+    min_size=1,
+    max_size=12,
 ).map(" ".join)
 
 

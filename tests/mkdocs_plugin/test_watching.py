@@ -29,8 +29,9 @@ def test_a_save_is_reported_by_the_native_observer_at_once(tmp_path):
     server.observer.start()
     try:
         time.sleep(0.2)
-        (docs / "kk" / "shop" / "privacy.md").write_text("# Құпиялылық саясаты\n\n1.1. Тауар 500 теңгеден.\n",
-                                                        encoding="utf-8")
+        (docs / "kk" / "shop" / "privacy.md").write_text(
+            "# Құпиялылық саясаты\n\n1.1. Тауар 500 теңгеден.\n", encoding="utf-8"
+        )
         deadline = time.monotonic() + 5
         while not server._want_rebuild and time.monotonic() < deadline:
             time.sleep(0.01)

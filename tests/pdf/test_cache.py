@@ -20,7 +20,8 @@ import pytest
 
 from policydocs import corpus as corpus_mod
 from policydocs.docx.site import build_site_docx
-from policydocs.pdf import DEFAULT_PATTERN, build_pdfs, cache as cache_mod, keys
+from policydocs.pdf import DEFAULT_PATTERN, build_pdfs, keys
+from policydocs.pdf import cache as cache_mod
 from policydocs.pdf.build import plan
 from policydocs.pdf.site import build_site_pdfs
 from policydocs.publication import history as history_mod
@@ -28,7 +29,7 @@ from policydocs.site import pages
 from tests.browser.sitebuild import FIXTURE_DOCS
 from tests.site.test_versions import publish_two_versions
 
-BUILD_MOMENT = dt.datetime.fromtimestamp(1795000000, tz=dt.timezone.utc)  # 18 November 2026: v1 in force, v2 pending
+BUILD_MOMENT = dt.datetime.fromtimestamp(1795000000, tz=dt.UTC)  # 18 November 2026: v1 in force, v2 pending
 KK_CLAUSE = "\n3.4. Айыппұл 500 000 (бес жүз мың) теңгеден аспайды және 10 (он) жұмыс күні ішінде төленеді.\n"
 
 
@@ -51,6 +52,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 # --- the key: what changes it and what does not ----------------------------------------------
 
+
 def test_key_stays_for_a_reparse_a_touched_file_another_path_and_the_permanent_copy(tmp_path):
     docs = _docs(tmp_path)
     first = _keys(docs)
@@ -70,14 +72,17 @@ def test_key_changes_with_the_text_of_that_document_only(tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + KK_CLAUSE, encoding="utf-8")
     second = _keys(docs)
     assert second[("demo/privacy", "kk")] != first[("demo/privacy", "kk")]
-    assert {k: v for k, v in second.items() if k != ("demo/privacy", "kk")} == \
-           {k: v for k, v in first.items() if k != ("demo/privacy", "kk")}
+    assert {k: v for k, v in second.items() if k != ("demo/privacy", "kk")} == {
+        k: v for k, v in first.items() if k != ("demo/privacy", "kk")
+    }
     # a header field in the front matter: the operator's name is printed in the footer
     _edit(docs / "ru/demo/privacy.md", "operator: ТОО «Демо»", "operator: ТОО «Демо Плюс»")
     assert _keys(docs)[("demo/privacy", "ru")] != second[("demo/privacy", "ru")]
 
 
-@pytest.mark.parametrize("field, value", [("version", 3), ("effective", dt.date(2026, 11, 24)), ("date", dt.date(2026, 11, 16))])
+@pytest.mark.parametrize(
+    "field, value", [("version", 3), ("effective", dt.date(2026, 11, 24)), ("date", dt.date(2026, 11, 16))]
+)
 def test_key_changes_with_each_header_field_the_pdf_shows(tmp_path, field, value):
     docs = _docs(tmp_path)
     version = {"version": 2, "effective": dt.date(2026, 11, 23), "date": dt.date(2026, 11, 15)}
@@ -150,17 +155,23 @@ def test_key_changes_with_a_package_version(tmp_path, monkeypatch, package):
 
 # --- a warm build renders nothing -------------------------------------------------------------
 
+
 def _refuse(*_args, **_kwargs):
     raise AssertionError("a cached output was rendered")
 
 
 def _no_renderer(monkeypatch) -> None:
     """Every way to an output's bytes or page raises: whatever a build then does, it did from the cache."""
-    from policydocs.pdf import build as build_mod
     from policydocs import html as html_mod
+    from policydocs.pdf import build as build_mod
 
-    for target, name in ((build_mod, "render"), (build_mod, "page_html"), (html_mod, "render_body"),
-                         (history_mod, "redline_changes"), (history_mod, "redline_summary")):
+    for target, name in (
+        (build_mod, "render"),
+        (build_mod, "page_html"),
+        (html_mod, "render_body"),
+        (history_mod, "redline_changes"),
+        (history_mod, "redline_summary"),
+    ):
         monkeypatch.setattr(target, name, _refuse)
     from policydocs.docx import site as docx_site
 
@@ -173,13 +184,16 @@ def test_a_warm_build_of_policy_pdfs_calls_no_renderer(tmp_path, monkeypatch):
     first = build_pdfs(list(corpus_mod.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1)
     assert first.rendered == 5
     _no_renderer(monkeypatch)
-    again = build_pdfs(list(corpus_mod.load(docs).documents()), tmp_path / "again", cache_dir=tmp_path / "cache", jobs=1)
+    again = build_pdfs(
+        list(corpus_mod.load(docs).documents()), tmp_path / "again", cache_dir=tmp_path / "cache", jobs=1
+    )
     assert again.rendered == 0 and again.cached == 5
     for entry in again.entries:
         assert (tmp_path / "again" / entry.path).read_bytes() == (tmp_path / "site" / entry.path).read_bytes()
 
 
 # --- the whole site: versions, redlines, Word files; one pool; serve and build -----------------
+
 
 def _model(project: Path):
     """The site model as the MkDocs plugin makes it (on_files)."""
@@ -191,7 +205,9 @@ def _model(project: Path):
 
 
 def _files(site: Path, suffix: str) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob(f"*{suffix}"))}
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob(f"*{suffix}"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -213,8 +229,12 @@ def cold(versioned):
 def test_site_pdfs_cover_shown_texts_versions_and_redlines(cold):
     site, _, report = cold
     paths = set(report.by_path())
-    assert {"demo/docs/privacyru.pdf", "demo/docs/v2/privacyru.pdf", "demo/docs/v2/privacykk-changes.pdf",
-            "demo/docs/termsen.pdf"} <= paths
+    assert {
+        "demo/docs/privacyru.pdf",
+        "demo/docs/v2/privacyru.pdf",
+        "demo/docs/v2/privacykk-changes.pdf",
+        "demo/docs/termsen.pdf",
+    } <= paths
     assert "demo/docs/v1/privacyru-changes.pdf" not in paths  # a first version has nothing to compare
     assert report.by_path()["demo/docs/privacyru.pdf"].also == ("demo/docs/v1/privacyru.pdf",)
     assert report.rendered == len(report.entries) == 11  # 5 shown, 3 of version 2, 3 redlines
@@ -261,8 +281,9 @@ def test_serve_then_build_renders_none_of_the_builds_files(versioned, cold, monk
     assert not [e.path for e in build_site_docx(_model(versioned), versioned / "b2", words) if not e.cached]
     assert _files(versioned / "b2", ".pdf") == _files(site, ".pdf")
     # and the preview's own files are still there for the next `mkdocs serve`
-    served_again = build_site_pdfs(_model(versioned), versioned / "s2", cache, pattern=DEFAULT_PATTERN, jobs=2,
-                                   serving=True)
+    served_again = build_site_pdfs(
+        _model(versioned), versioned / "s2", cache, pattern=DEFAULT_PATTERN, jobs=2, serving=True
+    )
     assert served_again.rendered == 0
 
 
@@ -279,10 +300,13 @@ def test_a_rebuild_into_the_same_folder_leaves_only_the_pdfs(tmp_path):
     """Cached PDFs enter the site as hard links to the cache; linking one over itself leaves no temporary."""
     docs = _docs(tmp_path)
     for _ in range(2):
-        report = build_pdfs(list(corpus_mod.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1)
+        report = build_pdfs(
+            list(corpus_mod.load(docs).documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1
+        )
     assert report.cached == 5
-    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == \
-           sorted(Path(e.path).name for e in report.entries)
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*") if p.is_file()) == sorted(
+        Path(e.path).name for e in report.entries
+    )
 
 
 def test_placing_a_cached_file_where_it_cannot_go_is_a_message_with_the_path(tmp_path):

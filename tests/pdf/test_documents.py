@@ -108,7 +108,14 @@ def test_only_shipped_fonts_are_used_and_embedded(first_build):
                 descriptor = descendant["/FontDescriptor"].get_object()
                 assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, (entry.path, font["/BaseFont"])
                 names.add(str(font["/BaseFont"]).split("+")[-1])
-        assert names and names <= {"PD-Serif", "PD-Serif-Bold", "PD-Serif-Italic", "PD-Serif-BoldItalic", "PD-Sans", "PD-Sans-Bold"}, names
+        assert names and names <= {
+            "PD-Serif",
+            "PD-Serif-Bold",
+            "PD-Serif-Italic",
+            "PD-Serif-BoldItalic",
+            "PD-Sans",
+            "PD-Sans-Bold",
+        }, names
 
 
 def test_outline_lists_the_sections_and_metadata_is_set(documents, first_build):
@@ -141,8 +148,20 @@ def test_no_section_heading_alone_at_the_bottom_of_a_page(tmp_path):
     """Sections of 1..11 one-line clauses put headings at many heights of the page; none may
     end a page: each heading's top stays above the bottom margin by the heading and one line
     of its first clause. (With `break-after: auto` on headings the lowest top is 79 pt here.)"""
-    lines = ["---", "id: demo/privacy", "title: Политика", "lang: ru", "product: Demo", "operator: ТОО «Демо»",
-             "notice_days: 7", "status: draft", "---", "", "# Политика", ""]
+    lines = [
+        "---",
+        "id: demo/privacy",
+        "title: Политика",
+        "lang: ru",
+        "product: Demo",
+        "operator: ТОО «Демо»",
+        "notice_days: 7",
+        "status: draft",
+        "---",
+        "",
+        "# Политика",
+        "",
+    ]
     for s in range(1, 81):
         lines += [f"## {s}. Раздел номер {s}", ""]
         for c in range(1, (s * s * 7 + 3 * s) % 11 + 2):
@@ -150,8 +169,9 @@ def test_no_section_heading_alone_at_the_bottom_of_a_page(tmp_path):
     path = tmp_path / "docs" / "ru" / "demo" / "privacy.md"
     path.parent.mkdir(parents=True)
     path.write_text("\n".join(lines), encoding="utf-8")
-    report = build_pdfs(list(corpus.load(tmp_path / "docs").documents()), tmp_path / "site",
-                        cache_dir=tmp_path / "cache", jobs=1)
+    report = build_pdfs(
+        list(corpus.load(tmp_path / "docs").documents()), tmp_path / "site", cache_dir=tmp_path / "cache", jobs=1
+    )
     reader = PdfReader(tmp_path / "site" / report.entries[0].path)
     assert len(reader.pages) >= 3 and len(reader.outline) == 80
     bottom_margin = 20 / 25.4 * 72
@@ -210,8 +230,13 @@ def test_changed_text_or_header_data_is_rendered_again(tmp_path):
     documents = list(corpus.load(docs).documents())
     cache = tmp_path / "cache"
     build_pdfs(documents, tmp_path / "site", cache_dir=cache, jobs=1)
-    versioned = build_pdfs(documents, tmp_path / "site", cache_dir=cache, jobs=1,
-                           extra={"smartaqkol/privacy": {"version": 2, "permanent": True}})
+    versioned = build_pdfs(
+        documents,
+        tmp_path / "site",
+        cache_dir=cache,
+        jobs=1,
+        extra={"smartaqkol/privacy": {"version": 2, "permanent": True}},
+    )
     assert versioned.rendered == 1
     entry = versioned.entries[0]
     assert entry.also == ("smartaqkol/docs/v2/privacyru.pdf",)
@@ -233,13 +258,16 @@ def test_pdf_path_follows_the_users_pattern():
     assert pdf_path("yasam/privacy", "en", pattern, version=12) == "pdf/v12/yasam-privacy.en.pdf"
 
 
-@pytest.mark.parametrize("pattern", [
-    "{product}/docs/{name}.pdf",  # no language: the three PDFs would overwrite each other
-    "{product}/{name}{lang}.html",
-    "../{product}/{name}{lang}.pdf",
-    "/{product}/{name}{lang}.pdf",
-    "{product}/{nmae}{lang}.pdf",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{product}/docs/{name}.pdf",  # no language: the three PDFs would overwrite each other
+        "{product}/{name}{lang}.html",
+        "../{product}/{name}{lang}.pdf",
+        "/{product}/{name}{lang}.pdf",
+        "{product}/{nmae}{lang}.pdf",
+    ],
+)
 def test_bad_patterns_are_refused(pattern):
     from policydocs.errors import PolicyError
 
@@ -254,7 +282,7 @@ def test_epoch_and_header_come_from_front_matter(documents):
     assert "date" not in doc.meta and "effective" not in doc.meta
     assert epoch_for(header_for(doc)) == FIXED_EPOCH
     header = header_for(doc, {"version": 4, "effective": dt.date(2026, 3, 8), "date": dt.date(2026, 2, 6)})
-    assert epoch_for(header) == int(dt.datetime(2026, 2, 6, tzinfo=dt.timezone.utc).timestamp())
+    assert epoch_for(header) == int(dt.datetime(2026, 2, 6, tzinfo=dt.UTC).timestamp())
     assert header.edition("kk") == "4-нұсқа · Күшіне енетін күні: 2026\u202fж. 8 наурыз"
     assert header.edition("kk", short=True).endswith("08.03.2026")
     assert header.edition("ru").startswith("Редакция 4 · Вступает в силу: 8 марта 2026")
@@ -272,5 +300,8 @@ def test_translated_pdfs_state_which_language_prevails(documents, first_build):
         elif front.origin == "operator":  # City Group's own Kazakh, Santrade's own English
             assert ("Аударманы оператор ұсынған" if entry.lang == "kk" else "supplied by the operator") in text
         else:
-            assert ("орыс тіліндегі мәтін басым күшке ие болады" if entry.lang == "kk"
-                    else "If the texts differ, the Russian text prevails.") in text, entry.path
+            assert (
+                "орыс тіліндегі мәтін басым күшке ие болады"
+                if entry.lang == "kk"
+                else "If the texts differ, the Russian text prevails."
+            ) in text, entry.path

@@ -11,8 +11,8 @@ from fontTools.ttLib import TTFont
 
 from policydocs import corpus
 from policydocs.pdf.labels import LABELS
-from policydocs.publication.dates import short_date
 from policydocs.pdf.render import FONT_FILES, FONTS_DIR, STYLESHEET
+from policydocs.publication.dates import short_date
 
 from ..conftest import DOCS
 

@@ -12,8 +12,8 @@ from policydocs import corpus
 from policydocs.cli import main
 from policydocs.errors import PolicyError
 from policydocs.pdf import build_pdfs
-from policydocs.pdf.render import RenderJob, RenderResult, render
 from policydocs.pdf.fetcher import ProjectFetcher, UnsafeResource
+from policydocs.pdf.render import RenderJob, RenderResult, render
 
 HEADER = """---
 id: demo/privacy
@@ -43,18 +43,21 @@ def _corpus(tmp_path: Path, clause: str) -> Path:
     return docs
 
 
-@pytest.mark.parametrize("markdown", [
-    "1.2. Схема: ![схема](file:///etc/passwd)",
-    "1.2. Схема: ![схема](/dev/urandom)",
-    "1.2. Схема: ![схема](http://example.com/logo.png)",
-    "1.2. Схема: ![схема](https://example.com/logo.png)",
-    "1.2. Схема: ![схема](../../../../../etc/passwd)",
-    "1.2. Схема: ![схема](../../secret.png)",
-    "1.2. Смотрите [файл](file:///etc/passwd).",
-    "1.2. Смотрите [файл](/dev/urandom).",
-    "1.2. Смотрите <file:///etc/passwd>.",
-    "1.2. Смотрите [файл](../../../outside.md).",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "1.2. Схема: ![схема](file:///etc/passwd)",
+        "1.2. Схема: ![схема](/dev/urandom)",
+        "1.2. Схема: ![схема](http://example.com/logo.png)",
+        "1.2. Схема: ![схема](https://example.com/logo.png)",
+        "1.2. Схема: ![схема](../../../../../etc/passwd)",
+        "1.2. Схема: ![схема](../../secret.png)",
+        "1.2. Смотрите [файл](file:///etc/passwd).",
+        "1.2. Смотрите [файл](/dev/urandom).",
+        "1.2. Смотрите <file:///etc/passwd>.",
+        "1.2. Смотрите [файл](../../../outside.md).",
+    ],
+)
 def test_unsafe_link_or_image_fails_with_file_and_line(tmp_path, markdown):
     docs = _corpus(tmp_path, markdown)
     (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # exists, but outside docs/
@@ -75,8 +78,9 @@ def test_unsafe_link_or_image_fails_with_file_and_line(tmp_path, markdown):
 
 def test_cli_reports_unsafe_image_on_one_line(tmp_path):
     docs = _corpus(tmp_path, "1.2. Схема: ![схема](file:///etc/passwd)")
-    result = CliRunner().invoke(main, ["pdf", "--docs", str(docs), "--out", str(tmp_path / "site"),
-                                       "--cache", str(tmp_path / "cache")])
+    result = CliRunner().invoke(
+        main, ["pdf", "--docs", str(docs), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache")]
+    )
     assert result.exit_code == 2
     assert f"privacy.md:{BAD_LINE}: image 'file:///etc/passwd'" in result.output
     assert "Traceback" not in result.output
@@ -107,9 +111,16 @@ def test_fetcher_serves_only_regular_files_under_its_folders(tmp_path):
     (inside / "escape.txt").symlink_to("/etc/passwd")
     fetcher = ProjectFetcher((inside,))
     assert fetcher.fetch((inside / "ok.txt").as_uri()).read() == b"ok"
-    for url in ("file:///etc/passwd", "file:///dev/urandom", (inside / "escape.txt").as_uri(),
-                f"{inside.as_uri()}/../../../../../etc/passwd",
-                "http://example.com/x.png", "https://example.com/x.png", "data:text/plain,hi", "file://host/etc/passwd"):
+    for url in (
+        "file:///etc/passwd",
+        "file:///dev/urandom",
+        (inside / "escape.txt").as_uri(),
+        f"{inside.as_uri()}/../../../../../etc/passwd",
+        "http://example.com/x.png",
+        "https://example.com/x.png",
+        "data:text/plain,hi",
+        "file://host/etc/passwd",
+    ):
         with pytest.raises(UnsafeResource):
             fetcher.fetch(url)
 
@@ -131,7 +142,9 @@ def test_a_document_that_cannot_be_laid_out_names_its_file_and_leaves_no_stale_p
     assert published.exists()
     path = docs / "ru" / "demo" / "privacy.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Второй", "Изменённый"), encoding="utf-8")
-    monkeypatch.setattr("policydocs.pdf.build.render", lambda job: RenderResult(None, 0, 0.0, "the PDF could not be laid out: boom"))
+    monkeypatch.setattr(
+        "policydocs.pdf.build.render", lambda job: RenderResult(None, 0, 0.0, "the PDF could not be laid out: boom")
+    )
     with pytest.raises(PolicyError, match="could not be laid out") as info:
         build_pdfs(list(corpus.load(docs).documents()), out, cache_dir=tmp_path / "cache", jobs=1)
     assert info.value.path == str(path)

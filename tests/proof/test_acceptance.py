@@ -12,20 +12,28 @@ import pytest
 
 from policydocs.errors import PolicyError
 from policydocs.proof import acceptance
+from policydocs.versions.store import sha256_bytes
 
 from ..proof_helpers import DOC, TEXTS, make_store
-from policydocs.versions.store import sha256_bytes
 
 
 def sha(number, lang):
     return sha256_bytes(TEXTS[number][lang].encode("utf-8"))
 
 
-def rec(user="acc-7f3a", document=DOC, version=2, language="kk", digest=None, at="2026-12-01T09:00:00+05:00",
-        how="click"):
-    return {"user": user, "document": document, "version": version, "language": language,
-            "sha256": digest or sha(version if version in TEXTS else 1, language if language != "en" or version == 1 else "ru"),
-            "at": at, "how": how}
+def rec(
+    user="acc-7f3a", document=DOC, version=2, language="kk", digest=None, at="2026-12-01T09:00:00+05:00", how="click"
+):
+    return {
+        "user": user,
+        "document": document,
+        "version": version,
+        "language": language,
+        "sha256": digest
+        or sha(version if version in TEXTS else 1, language if language != "en" or version == 1 else "ru"),
+        "at": at,
+        "how": how,
+    }
 
 
 @pytest.fixture
@@ -41,8 +49,9 @@ def write_jsonl(path, records):
 
 def kinds(path, versions):
     found = {}
-    report = acceptance.check(path, acceptance.StoreIndex(versions),
-                              lambda r, p: found.setdefault(r.line, [k for k, _ in p]))
+    report = acceptance.check(
+        path, acceptance.StoreIndex(versions), lambda r, p: found.setdefault(r.line, [k for k, _ in p])
+    )
     return report, found
 
 
@@ -92,16 +101,30 @@ def test_csv_has_the_same_columns(versions, tmp_path, encoding):
     assert report.total == 2 and found == {3: ["sha256"]}
 
 
-@pytest.mark.parametrize("content, suffix, line, words", [
-    ("user,document,version,lang,sha256,at,how\n", ".csv", 1, "wrong column"),
-    ("user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk\n", ".csv", 2, "broken line: 4 values"),
-    ("user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk," + "a" * 64
-     + ",2026-12-01 09:00,click\n", ".csv", 2, "has no zone"),
-    (json.dumps(VALID[0]) + "\n{\"user\": \"x\",\n", ".jsonl", 2, "broken line"),
-    (json.dumps({**VALID[0], "at": "2026-12-01T09:00:00"}) + "\n", ".jsonl", 1, "has no zone"),
-    (json.dumps({**VALID[0], "how": "scroll"}) + "\n", ".jsonl", 1, "'how' must be one of"),
-    (json.dumps({k: v for k, v in VALID[0].items() if k != "sha256"}) + "\n", ".jsonl", 1, "lacks the field"),
-])
+@pytest.mark.parametrize(
+    "content, suffix, line, words",
+    [
+        ("user,document,version,lang,sha256,at,how\n", ".csv", 1, "wrong column"),
+        (
+            "user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk\n",
+            ".csv",
+            2,
+            "broken line: 4 values",
+        ),
+        (
+            "user,document,version,language,sha256,at,how\nacc-1,smartaqkol/privacy,2,kk,"
+            + "a" * 64
+            + ",2026-12-01 09:00,click\n",
+            ".csv",
+            2,
+            "has no zone",
+        ),
+        (json.dumps(VALID[0]) + '\n{"user": "x",\n', ".jsonl", 2, "broken line"),
+        (json.dumps({**VALID[0], "at": "2026-12-01T09:00:00"}) + "\n", ".jsonl", 1, "has no zone"),
+        (json.dumps({**VALID[0], "how": "scroll"}) + "\n", ".jsonl", 1, "'how' must be one of"),
+        (json.dumps({k: v for k, v in VALID[0].items() if k != "sha256"}) + "\n", ".jsonl", 1, "lacks the field"),
+    ],
+)
 def test_bad_input_names_file_and_line(versions, tmp_path, content, suffix, line, words):
     path = tmp_path / f"r{suffix}"
     path.write_text(content, encoding="utf-8")
@@ -110,16 +133,22 @@ def test_bad_input_names_file_and_line(versions, tmp_path, content, suffix, line
     assert err.value.line == line and words in err.value.message and err.value.path == str(path)
 
 
-@pytest.mark.parametrize("user, personal", [("870412300415", True), ("aigerim@mail.kz", True),
-                                            ("acc-870412300415", False), ("7f3a9c", False)])
+@pytest.mark.parametrize(
+    "user, personal",
+    [("870412300415", True), ("aigerim@mail.kz", True), ("acc-870412300415", False), ("7f3a9c", False)],
+)
 def test_personal_data_in_the_user_field(user, personal):
     assert acceptance.looks_personal(user) is personal
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args],
-                          capture_output=True, text=True, timeout=120,
-                          env={"POLICYDOCS_LANG": "en", "PATH": "/usr/bin:/bin", "TZ": "UTC"})
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"POLICYDOCS_LANG": "en", "PATH": "/usr/bin:/bin", "TZ": "UTC"},
+    )
 
 
 def test_command_exit_codes_summary_and_warning(versions, tmp_path):

@@ -26,18 +26,28 @@ NOW = "2026-11-18T16:06:00+05:00"  # the build moment of site/test_versions.py, 
 
 
 def mkdocs_build(project: Path, password: str = PASSWORD) -> subprocess.CompletedProcess:
-    env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH), "PATH": "/usr/bin:/bin",
-           "POLICYDOCS_NOW": NOW, "POLICYDOCS_SIGN_PASSWORD": password, "POLICYDOCS_LANG": "en", "TZ": "UTC", "PYTHONPATH": CODE}
-    return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True,
-                          timeout=600)
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
+        "PATH": "/usr/bin:/bin",
+        "POLICYDOCS_NOW": NOW,
+        "POLICYDOCS_SIGN_PASSWORD": password,
+        "POLICYDOCS_LANG": "en",
+        "TZ": "UTC",
+        "PYTHONPATH": CODE,
+    }
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("signed")
     make_p12(tmp / "company.p12")
-    project = make_project(tmp / "project", pdf=True, pdf_cache_dir=".cache/pdf", manifests=True,
-                           sign_certificate="../company.p12")
+    project = make_project(
+        tmp / "project", pdf=True, pdf_cache_dir=".cache/pdf", manifests=True, sign_certificate="../company.p12"
+    )
     publish_two_versions(project)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -58,14 +68,18 @@ def manifest(site: Path, number: int) -> dict:
 def test_each_version_has_a_chained_signed_manifest_of_its_files(built):
     first, second = manifest(built, 1), manifest(built, 2)
     assert first["previous_manifest_sha256"] is None and second["version"] == 2
-    assert second["previous_manifest_sha256"] == hashlib.sha256(
-        (built / f"evidence/{DOC}/v1/manifest.json").read_bytes()).hexdigest()
+    assert (
+        second["previous_manifest_sha256"]
+        == hashlib.sha256((built / f"evidence/{DOC}/v1/manifest.json").read_bytes()).hexdigest()
+    )
     roles = {(f["role"], f["lang"]) for f in second["files"]}
     assert {("text", "kk"), ("pdf", "kk"), ("redline_pdf", "ru")} <= roles
     assert ("redline_pdf", "ru") not in {(f["role"], f["lang"]) for f in first["files"]}
     text = built / f"evidence/{DOC}/v2/kk.md"
     assert "қ" in text.read_text(encoding="utf-8") or "ә" in text.read_text(encoding="utf-8")
-    assert second["changelog_entry"]["sha256"]["kk"] == next(f["sha256"] for f in second["files"] if f["role"] == "text" and f["lang"] == "kk")
+    assert second["changelog_entry"]["sha256"]["kk"] == next(
+        f["sha256"] for f in second["files"] if f["role"] == "text" and f["lang"] == "kk"
+    )
     result = verify(built)
     assert result.differences == [] and result.manifests == 2 and result.signatures == 2 and result.files > 6
 
@@ -133,10 +147,19 @@ def test_verify_names_each_kind_of_tampering(site, tamper):
 
 def test_verify_command_exit_codes(site):
     def run():
-        return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "verify", str(site)],
-                              capture_output=True, text=True, env={"POLICYDOCS_LANG": "en", "PATH": "/usr/bin:/bin"})
+        return subprocess.run(
+            [sys.executable, "-c", "from policydocs.cli import run; run()", "verify", str(site)],
+            capture_output=True,
+            text=True,
+            env={"POLICYDOCS_LANG": "en", "PATH": "/usr/bin:/bin"},
+        )
+
     done = run()
-    assert done.returncode == 0 and "differences: 0" in done.stdout and "signed by: Common Name: Смарт Ақкөл" in done.stdout
+    assert (
+        done.returncode == 0
+        and "differences: 0" in done.stdout
+        and "signed by: Common Name: Смарт Ақкөл" in done.stdout
+    )
     assert done.stderr == ""  # pyHanko's own log (a self-signed root, with its traceback) never reaches the user
     change_text(site)
     done = run()

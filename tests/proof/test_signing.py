@@ -17,7 +17,7 @@ from policydocs.proof import signing
 from ..proof_certs import PASSWORD, SIGNING_AT, make_p12
 from .test_manifests import DOC, make_project, mkdocs_build, publish_two_versions
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 PUBLISHED = dt.datetime(2026, 11, 22, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=5)))
 
 
@@ -27,7 +27,9 @@ def password(monkeypatch):
 
 
 def pdf_bytes() -> bytes:
-    return HTML(string="<h1>Құпиялылық саясаты</h1><p>1.1. «Смарт Ақкөл» ЖШС дербес деректерді өңдейді.</p>").write_pdf()
+    return HTML(
+        string="<h1>Құпиялылық саясаты</h1><p>1.1. «Смарт Ақкөл» ЖШС дербес деректерді өңдейді.</p>"
+    ).write_pdf()
 
 
 @pytest.mark.parametrize("kind", ["rsa", "ec"])
@@ -39,6 +41,7 @@ def test_rsa_and_ecdsa_sign_pdfs_that_pyhanko_validates(tmp_path, password, kind
     signature = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives.serialization import Encoding
+
     root = asn1_x509.Certificate.load(cert.cert.public_bytes(Encoding.DER))
     status = validate_pdf_signature(signature, ValidationContext(trust_roots=[root], moment=SIGNING_AT))
     assert status.intact and status.valid and status.trusted
@@ -46,27 +49,35 @@ def test_rsa_and_ecdsa_sign_pdfs_that_pyhanko_validates(tmp_path, password, kind
     assert signature.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES
     tampered = bytearray(signed)
     tampered[len(body) // 2] ^= 1
-    bad = validate_pdf_signature(PdfFileReader(io.BytesIO(bytes(tampered)), strict=False).embedded_signatures[0],
-                                 ValidationContext(trust_roots=[root], moment=SIGNING_AT))
+    bad = validate_pdf_signature(
+        PdfFileReader(io.BytesIO(bytes(tampered)), strict=False).embedded_signatures[0],
+        ValidationContext(trust_roots=[root], moment=SIGNING_AT),
+    )
     assert not bad.intact
 
 
 def test_the_password_may_come_from_a_file(tmp_path, monkeypatch):
     monkeypatch.delenv(signing.PASSWORD_ENV, raising=False)
     (tmp_path / "pass.txt").write_text(PASSWORD + "\n", encoding="utf-8")
-    cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12"), password_file=tmp_path / "pass.txt"),
-                        SIGNING_AT)
+    cert = signing.load(
+        signing.SigningConfig(make_p12(tmp_path / "c.p12"), password_file=tmp_path / "pass.txt"), SIGNING_AT
+    )
     assert "Смарт Ақкөл" in cert.subject
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: make_p12(p, not_after=dt.datetime(2026, 6, 1, tzinfo=UTC)), "the certificate expired on 2026-06-01"),
-    (lambda p: make_p12(p, not_before=dt.datetime(2027, 1, 1, tzinfo=UTC)), "not yet valid: valid from 2027-01-01"),
-    (lambda p: make_p12(p, key_usage=False), "neither digitalSignature nor nonRepudiation"),
-    (lambda p: make_p12(p, password="другой пароль"), "password is wrong"),
-    (lambda p: (p.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"), p)[1],
-     "not a PKCS#12 certificate file"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: make_p12(p, not_after=dt.datetime(2026, 6, 1, tzinfo=UTC)), "the certificate expired on 2026-06-01"),
+        (lambda p: make_p12(p, not_before=dt.datetime(2027, 1, 1, tzinfo=UTC)), "not yet valid: valid from 2027-01-01"),
+        (lambda p: make_p12(p, key_usage=False), "neither digitalSignature nor nonRepudiation"),
+        (lambda p: make_p12(p, password="другой пароль"), "password is wrong"),
+        (
+            lambda p: (p.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"), p)[1],
+            "not a PKCS#12 certificate file",
+        ),
+    ],
+)
 def test_a_certificate_that_cannot_sign_is_one_line(tmp_path, password, make, words):
     path = make(tmp_path / "c.p12")
     with pytest.raises(PolicyError) as err:
@@ -128,10 +139,12 @@ def test_a_configured_time_stamp_server_adds_an_rfc3161_token(tmp_path, password
     assert tsa.requests >= 1  # pyHanko asks once more to size the signature
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives.serialization import Encoding
+
     roots = [asn1_x509.Certificate.load(cert.cert.public_bytes(Encoding.DER)), tsa.certificate]
     context = ValidationContext(trust_roots=roots, moment=SIGNING_AT)
-    status = validate_pdf_signature(PdfFileReader(io.BytesIO(signed)).embedded_signatures[0], context,
-                                    ts_validation_context=context)
+    status = validate_pdf_signature(
+        PdfFileReader(io.BytesIO(signed)).embedded_signatures[0], context, ts_validation_context=context
+    )
     assert status.intact and status.valid
     assert status.timestamp_validity is not None and status.timestamp_validity.intact
     assert status.timestamp_validity.timestamp == SIGNING_AT  # the server's moment, beside the claimed one
@@ -143,8 +156,10 @@ def test_a_configured_time_stamp_server_adds_an_rfc3161_token(tmp_path, password
 
 def test_without_a_time_stamp_server_no_token(tmp_path, password):
     cert = signing.load(signing.SigningConfig(make_p12(tmp_path / "c.p12")), SIGNING_AT)
-    status = validate_pdf_signature(PdfFileReader(io.BytesIO(signing.sign_pdf(cert, pdf_bytes(), PUBLISHED)))
-                                    .embedded_signatures[0], ValidationContext(trust_roots=[], moment=SIGNING_AT))
+    status = validate_pdf_signature(
+        PdfFileReader(io.BytesIO(signing.sign_pdf(cert, pdf_bytes(), PUBLISHED))).embedded_signatures[0],
+        ValidationContext(trust_roots=[], moment=SIGNING_AT),
+    )
     assert status.timestamp_validity is None
 
 

@@ -9,15 +9,15 @@ from lxml import html as lxml_html
 
 from policydocs import corpus as corpus_mod
 from policydocs.check import check_policy
-from policydocs.site import compare
 from policydocs.publication.history import load_histories
+from policydocs.site import compare
 
 from ..translation_helpers import edit, run, seed_project
 
 RU, KK, EN = "docs/ru/yasam/privacy.md", "docs/kk/yasam/privacy.md", "docs/en/yasam/privacy.md"
 
 
-def pages(root, serving=False, findings=None, at=dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc)):
+def pages(root, serving=False, findings=None, at=dt.datetime(2026, 11, 30, tzinfo=dt.UTC)):
     corpus = corpus_mod.load(root / "docs")
     policy = corpus.policies["yasam/privacy"]
     history = load_histories(corpus, root / "versions", at)["yasam/privacy"] if (root / "versions").exists() else None
@@ -54,12 +54,29 @@ def test_the_preview_shows_the_checkers_findings_on_their_rows(tmp_path):
 
 def test_policy_text_reaches_the_page_escaped_and_no_script_runs_inline(tmp_path):
     root = seed_project(tmp_path, versions=False)
-    edit(root / KK, "Интернет желісі арқылы", 'Интернет <script>alert(1)</script> <img src=x onerror="alert(2)"> желісі арқылы')
-    run(root, "confirm", "yasam/privacy", "--lang", "kk", "--clause", "1.1.7", "--by", '<b onmouseover="x()">Ә</b>', "--yes")
+    edit(
+        root / KK,
+        "Интернет желісі арқылы",
+        'Интернет <script>alert(1)</script> <img src=x onerror="alert(2)"> желісі арқылы',
+    )
+    run(
+        root,
+        "confirm",
+        "yasam/privacy",
+        "--lang",
+        "kk",
+        "--clause",
+        "1.1.7",
+        "--by",
+        '<b onmouseover="x()">Ә</b>',
+        "--yes",
+    )
     html, _ = pages(root)
     for text in html.values():
         assert "<script>alert" not in text and "<img src=x" not in text and 'onmouseover="x()"' not in text
-        assert re.findall(r"<script[^>]*>", text) == ['<script src="../../../../assets/policydocs/policydocs.js" defer>']
+        assert re.findall(r"<script[^>]*>", text) == [
+            '<script src="../../../../assets/policydocs/policydocs.js" defer>'
+        ]
         assert "Content-Security-Policy" in text and "script-src 'self';" in text
         tree = lxml_html.fromstring(text.encode("utf-8"))
         assert [a for el in tree.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")] == []

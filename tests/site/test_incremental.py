@@ -27,7 +27,10 @@ from tests.site.test_versions import publish_two_versions
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_URL = "http://127.0.0.1:8000/"
 PRIVACY = {f"{lang}/demo/privacy.md" for lang in ("ru", "kk", "en")} | {
-    f"{lang}/demo/privacy/{page}.md" for lang in ("ru", "kk", "en") for page in ("history", "v1", "v2", "v1/changes", "v2/changes")}
+    f"{lang}/demo/privacy/{page}.md"
+    for lang in ("ru", "kk", "en")
+    for page in ("history", "v1", "v2", "v1/changes", "v2/changes")
+}
 TERMS = {f"{lang}/demo/terms.md" for lang in ("ru", "kk", "en")}  # kk: the page saying it is not translated
 
 
@@ -53,8 +56,11 @@ class Serve:
 
 def snapshot(site: Path) -> dict[str, tuple[int, str]]:
     """Every file of the site: (modification time, sha256)."""
-    return {p.relative_to(site).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
-            for p in site.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in site.rglob("*")
+        if p.is_file()
+    }
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -78,9 +84,12 @@ def test_one_clause_edit_rerenders_exactly_that_documents_pages_and_equals_a_ful
     assert not first.incremental and first.rendered >= PRIVACY | TERMS
     before = snapshot(serve.site)
 
-    edit(project / "docs/en/demo/terms.md", "1.1. These Terms govern the use of the application",
-         "1.1. These Terms govern the use of the application and of the website; a claim is answered within "
-         "10 (ten) business days")
+    edit(
+        project / "docs/en/demo/terms.md",
+        "1.1. These Terms govern the use of the application",
+        "1.1. These Terms govern the use of the application and of the website; a claim is answered within "
+        "10 (ten) business days",
+    )
     state = serve.build()
     assert state.incremental and state.changed == {"demo/terms"}
     assert state.rendered == TERMS  # and no other page went through MkDocs
@@ -89,9 +98,15 @@ def test_one_clause_edit_rerenders_exactly_that_documents_pages_and_equals_a_ful
     assert set(after) == set(before)
     rewritten = {path for path in after if after[path][0] != before[path][0]}
     pages = {path for path in rewritten if path.endswith(".html")}
-    assert pages == {"ru/demo/terms/index.html", "kk/demo/terms/index.html", "en/demo/terms/index.html",
-                     "ru/demo/terms/compare/index.html", "kk/demo/terms/compare/index.html",
-                     "en/demo/terms/compare/index.html", "404.html"}
+    assert pages == {
+        "ru/demo/terms/index.html",
+        "kk/demo/terms/index.html",
+        "en/demo/terms/index.html",
+        "ru/demo/terms/compare/index.html",
+        "kk/demo/terms/compare/index.html",
+        "en/demo/terms/compare/index.html",
+        "404.html",
+    }
     assert not any(path.startswith(("ru/demo/privacy", "kk/demo/privacy", "en/demo/privacy")) for path in rewritten)
     assert "within 10 (ten) business days" in (serve.site / "en/demo/terms/index.html").read_text(encoding="utf-8")
     index = (serve.site / "search/search_index.json").read_text(encoding="utf-8")
@@ -101,14 +116,28 @@ def test_one_clause_edit_rerenders_exactly_that_documents_pages_and_equals_a_ful
 
     # the same sources built from scratch (a new plugin, a full build) give the same site, byte for byte
     fresh = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
-        config = load_config(config_file={str(project / 'mkdocs.yml')!r}, site_dir={str(fresh)!r})
+        config = load_config(config_file={str(project / "mkdocs.yml")!r}, site_dir={str(fresh)!r})
         config.site_url = {SERVE_URL!r}
         config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url={SERVE_URL!r})
-        """)], cwd=project, check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).parents[2] / "tools")})
+        """),
+        ],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env={
+            "SOURCE_DATE_EPOCH": "1795000000",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(Path(__file__).parents[2] / "tools"),
+        },
+    )
     full = snapshot(fresh)
     assert {p: h for p, (_, h) in full.items()} == {p: h for p, (_, h) in snapshot(serve.site).items()}
 
@@ -119,12 +148,20 @@ def test_pdfs_of_the_edited_document_only_are_made_again_after_the_reload(tmp_pa
     monkeypatch.chdir(project)
     serve = Serve(project, tmp_path / "served")
     serve.build().settle()
-    pdfs = {"demo/docs/privacyru.pdf", "demo/docs/privacykk.pdf", "demo/docs/privacyen.pdf",
-            "demo/docs/termsru.pdf", "demo/docs/termsen.pdf"}
+    pdfs = {
+        "demo/docs/privacyru.pdf",
+        "demo/docs/privacykk.pdf",
+        "demo/docs/privacyen.pdf",
+        "demo/docs/termsru.pdf",
+        "demo/docs/termsen.pdf",
+    }
     before = {p: v for p, v in snapshot(serve.site).items() if p.endswith(".pdf")}
     assert set(before) == pdfs
-    edit(project / "docs/en/demo/terms.md", "1.1. These Terms govern the use of the application",
-         "1.1. These Terms govern the use of the application; fees of 500,000 (five hundred thousand) tenge are due")
+    edit(
+        project / "docs/en/demo/terms.md",
+        "1.1. These Terms govern the use of the application",
+        "1.1. These Terms govern the use of the application; fees of 500,000 (five hundred thousand) tenge are due",
+    )
     state = serve.build()
     assert state.outputs == {"demo/terms"}
     state.settle()  # the page has reloaded; the PDFs follow
@@ -154,8 +191,10 @@ def test_a_new_or_deleted_file_makes_a_full_rebuild(project, tmp_path):
     serve.build()
     kk = project / "docs/kk/demo/terms.md"
     text = (project / "docs/ru/demo/terms.md").read_text(encoding="utf-8")
-    kk.write_text(text.replace("lang: ru", "lang: kk").replace("Пользовательское соглашение", "Пайдаланушы келісімі"),
-                  encoding="utf-8")
+    kk.write_text(
+        text.replace("lang: ru", "lang: kk").replace("Пользовательское соглашение", "Пайдаланушы келісімі"),
+        encoding="utf-8",
+    )
     state = serve.build()
     assert not state.incremental
     assert "Пайдаланушы келісімі" in (serve.site / "kk/demo/terms/index.html").read_text(encoding="utf-8")
@@ -169,7 +208,9 @@ def test_a_new_or_deleted_file_makes_a_full_rebuild(project, tmp_path):
 
 def test_a_page_of_the_sites_own_is_always_rendered_and_its_edit_rebuilds_everything(project, tmp_path):
     about = project / "docs/about.md"
-    about.write_text("# О сервисе\n\nОператор отвечает на обращения в течение 10 (десяти) рабочих дней.\n", encoding="utf-8")
+    about.write_text(
+        "# О сервисе\n\nОператор отвечает на обращения в течение 10 (десяти) рабочих дней.\n", encoding="utf-8"
+    )
     serve = Serve(project, tmp_path / "served")
     serve.build()
     edit(project / "docs/en/demo/terms.md", "1.1. These Terms", "1.1. These Terms of Use")
@@ -192,7 +233,9 @@ def test_a_broken_edit_keeps_the_last_preview_and_the_fix_rebuilds_everything(pr
     edit(privacy, "2.1. **Персональные данные**", "2.9. **Персональные данные**")
     with pytest.raises((PluginError, Abort)):
         serve.build()
-    assert "terms.md:15: the link 'privacy.md#cl-2-1' points to '#cl-2-1'" in caplog.text  # checked though terms is unchanged
+    assert (
+        "terms.md:15: the link 'privacy.md#cl-2-1' points to '#cl-2-1'" in caplog.text
+    )  # checked though terms is unchanged
     assert page.read_bytes() == shown  # the preview still shows the last good build
     privacy.write_text(good, encoding="utf-8")
     state = serve.build()
@@ -246,7 +289,7 @@ def test_check_document_opens_only_that_documents_files(tmp_path):
     def check_terms() -> tuple[list[str], list[str]]:
         out = subprocess.run([sys.executable, "-c", hook], cwd=tmp_path, capture_output=True, text=True, timeout=120)
         lines = out.stdout.splitlines()
-        opened = eval(next(line for line in lines if line.startswith("OPENED"))[len("OPENED "):])  # noqa: S307
+        opened = eval(next(line for line in lines if line.startswith("OPENED"))[len("OPENED ") :])  # noqa: S307
         return opened, [line for line in lines if not line.startswith("OPENED")]
 
     opened, report = check_terms()
@@ -255,8 +298,12 @@ def test_check_document_opens_only_that_documents_files(tmp_path):
     # another document broken beyond reading: checking demo/terms alone does not open it, and says the same
     (tmp_path / "docs/ru/demo/privacy.md").write_text("---\nid: demo/privacy\ntitle: [\n---\n", encoding="utf-8")
     assert check_terms() == (opened, report)
-    full = subprocess.run([str(Path(sys.executable).with_name("policydocs")), "check", "docs"], cwd=tmp_path,
-                          capture_output=True, text=True)
+    full = subprocess.run(
+        [str(Path(sys.executable).with_name("policydocs")), "check", "docs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert full.returncode == 2 and "privacy.md" in full.stderr  # the whole tree does not load
 
 
@@ -278,8 +325,11 @@ def test_real_mkdocs_serve_reloads_with_the_edit(project):
         text = path.read_text(encoding="utf-8")
         old = next(line for line in text.splitlines() if line.startswith("1.1. "))
         new = old.replace("1.1. ", "1.1. Претензия рассматривается в течение 10 (десяти) рабочих дней. ", 1)
-        seconds = server.reload_after("ru/demo/terms/", lambda: path.write_text(text.replace(old, new), encoding="utf-8"),
-                                      "в течение 10 (десяти) рабочих дней")
+        seconds = server.reload_after(
+            "ru/demo/terms/",
+            lambda: path.write_text(text.replace(old, new), encoding="utf-8"),
+            "в течение 10 (десяти) рабочих дней",
+        )
         assert seconds > 0
         assert fetch(other) == shown  # the other document's page was not touched
         log = (project / "serve.log").read_text(encoding="utf-8")

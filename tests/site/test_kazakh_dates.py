@@ -45,23 +45,38 @@ def test_the_three_sentences_of_the_issue():
 
     almaty = ZoneInfo("Asia/Almaty")
     assert phrase("in_force_since", "kk", dt.datetime(2026, 11, 23, tzinfo=almaty)).startswith(
-        "2026\u202fж. 23 қарашадан (00:00, Алматы уақыты, UTC+05:00) бастап")
+        "2026\u202fж. 23 қарашадан (00:00, Алматы уақыты, UTC+05:00) бастап"
+    )
     assert phrase("in_force_until", "kk", dt.datetime(2026, 12, 1, tzinfo=almaty)).startswith(
-        "2026\u202fж. 1 желтоқсанға (00:00")
+        "2026\u202fж. 1 желтоқсанға (00:00"
+    )
     assert phrase("takes_effect", "kk", dt.datetime(2026, 12, 1, tzinfo=almaty)).endswith(
-        "1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді")
+        "1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді"
+    )
     # Russian and English dates need no ending
-    assert phrase("takes_effect", "ru", dt.datetime(2026, 12, 1, tzinfo=almaty)) == \
-        "Вступает в силу 1 декабря 2026\u202fг., 00:00 (время Алматы, UTC+05:00)"
+    assert (
+        phrase("takes_effect", "ru", dt.datetime(2026, 12, 1, tzinfo=almaty))
+        == "Вступает в силу 1 декабря 2026\u202fг., 00:00 (время Алматы, UTC+05:00)"
+    )
 
 
-@pytest.mark.parametrize("word, case, expected", [
-    ("күн", "loc", "күнде"), ("күн", "abl", "күннен"),  # front vowel, nasal
-    ("ай", "abl", "айдан"), ("ай", "dat", "айға"),  # й is voiced
-    ("жыл", "loc", "жылда"), ("мерзім", "abl", "мерзімнен"),
-    ("апта", "dat", "аптаға"), ("кітап", "dat", "кітапқа"), ("кітап", "loc", "кітапта"),
-    ("мектеп", "abl", "мектептен"), ("сағат", "abl", "сағаттан"), ("тең", "dat", "теңге"),
-])
+@pytest.mark.parametrize(
+    "word, case, expected",
+    [
+        ("күн", "loc", "күнде"),
+        ("күн", "abl", "күннен"),  # front vowel, nasal
+        ("ай", "abl", "айдан"),
+        ("ай", "dat", "айға"),  # й is voiced
+        ("жыл", "loc", "жылда"),
+        ("мерзім", "abl", "мерзімнен"),
+        ("апта", "dat", "аптаға"),
+        ("кітап", "dat", "кітапқа"),
+        ("кітап", "loc", "кітапта"),
+        ("мектеп", "abl", "мектептен"),
+        ("сағат", "abl", "сағаттан"),
+        ("тең", "dat", "теңге"),
+    ],
+)
 def test_suffix_rules_on_other_words(word, case, expected):
     assert inflect(word, case) == expected
 
@@ -81,8 +96,12 @@ def test_the_redline_dateline_puts_kazakh_dates_in_their_case():
     from policydocs.publication.words import redline_moments
 
     almaty = ZoneInfo("Asia/Almaty")
-    version = SimpleNamespace(number=2, published=dt.datetime(2026, 11, 23, 6, 10, tzinfo=almaty),
-                              effective=dt.datetime(2026, 12, 1, tzinfo=almaty))
+    version = SimpleNamespace(
+        number=2,
+        published=dt.datetime(2026, 11, 23, 6, 10, tzinfo=almaty),
+        effective=dt.datetime(2026, 12, 1, tzinfo=almaty),
+    )
     assert redline_moments(version, "kk") == (
         "2026\u202fж. 23 қарашада (06:10, Алматы уақыты, UTC+05:00) жарияланды; "
-        "2026\u202fж. 1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді; 1-нұсқамен салыстырғанда")
+        "2026\u202fж. 1 желтоқсанда (00:00, Алматы уақыты, UTC+05:00) күшіне енеді; 1-нұсқамен салыстырғанда"
+    )

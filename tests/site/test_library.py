@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import json
-
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from policydocs import corpus
+from policydocs.api import documents as api
 from policydocs.errors import PolicyError
+from policydocs.feeds import atom as feeds
 from policydocs.languages import LANGUAGES
-from policydocs.publication import titles, urls, words as strings
+from policydocs.publication import titles, urls
+from policydocs.publication import words as strings
 from policydocs.publication.dates import long_date
 from policydocs.publication.history import load_histories
-from policydocs.api import documents as api
-from policydocs.feeds import atom as feeds
 from policydocs.publication.model import edition
 from policydocs.site import linkcheck, pages, search, sitemap
 from policydocs.versions.publish import publish
@@ -71,7 +70,9 @@ def test_every_site_string_exists_in_three_languages():
     assert strings.missing_keys() == []
 
 
-@pytest.mark.parametrize("lang, expected", [("ru", "22 ноября 2026\u202fг."), ("kk", "2026\u202fж. 22 қараша"), ("en", "November 22, 2026")])
+@pytest.mark.parametrize(
+    "lang, expected", [("ru", "22 ноября 2026\u202fг."), ("kk", "2026\u202fж. 22 қараша"), ("en", "November 22, 2026")]
+)
 def test_dates_are_written_as_each_language_writes_them(lang, expected):
     assert long_date(dt.date(2026, 11, 22), lang) == expected
 
@@ -86,11 +87,14 @@ def test_url_scheme():
     assert urls.relative("kk/demo/privacy/", "demo/docs/privacykk.pdf") == "../../../demo/docs/privacykk.pdf"
 
 
-@pytest.mark.parametrize("forms", [
-    ("деректерін", "деректерді", "деректердің", "деректер"),
-    ("пайдаланушының", "пайдаланушыға", "пайдаланушы"),
-    ("мерзімнен", "мерзімі", "мерзімде"),
-])
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("деректерін", "деректерді", "деректердің", "деректер"),
+        ("пайдаланушының", "пайдаланушыға", "пайдаланушы"),
+        ("мерзімнен", "мерзімі", "мерзімде"),
+    ],
+)
 def test_kazakh_forms_of_one_word_meet_at_one_stem(forms):
     assert len({search.stem(w) for w in forms}) == 1
 
@@ -114,7 +118,7 @@ def test_each_language_has_its_own_search_module():
     assert 'varLANG="kk"' in kk and '"және"' in kk and '"және"' not in ru  # Kazakh words only in the Kazakh module
     assert 'varLANG="en"' in en and '"лар"' not in en
     worker = search.search_worker_js("search.a7633da7.min.js")
-    assert 'importScripts(material)' in worker and '"search.a7633da7.min.js"' in worker
+    assert "importScripts(material)" in worker and '"search.a7633da7.min.js"' in worker
     assert '"pd"+lang' in worker  # the page's language picks the module
 
 
@@ -132,9 +136,12 @@ def test_policy_index_entries_name_the_product_and_lead_to_each_clause(model):
 def test_policy_index_entries_are_escaped(tmp_path):
     from policydocs.document import parse_text
 
-    doc = parse_text("---\nid: x/y\ntitle: <b>T</b>\nlang: ru\nproduct: A&B\noperator: ТОО «Альфа»\nnotice_days: 7\n"
-                     "status: draft\n---\n\n## 1. Раздел <img src=x onerror=alert(1)>\n\n1.1. Текст <script>alert(1)</script> "
-                     "и **cookie**-файлы.\n", tmp_path / "y.md")
+    doc = parse_text(
+        "---\nid: x/y\ntitle: <b>T</b>\nlang: ru\nproduct: A&B\noperator: ТОО «Альфа»\nnotice_days: 7\n"
+        "status: draft\n---\n\n## 1. Раздел <img src=x onerror=alert(1)>\n\n1.1. Текст <script>alert(1)</script> "
+        "и **cookie**-файлы.\n",
+        tmp_path / "y.md",
+    )
     text = json.dumps(search.policy_entries("ru/x/y/", doc), ensure_ascii=False)
     assert "<script>" not in text and "<img" not in text and "<b>" not in text
     assert "&lt;script&gt;" in text and "A&amp;B: &lt;b&gt;T&lt;/b&gt;" in text
@@ -142,35 +149,69 @@ def test_policy_index_entries_are_escaped(tmp_path):
 
 
 def test_localised_index_replaces_only_policy_pages():
-    index = {"config": {"lang": ["ru", "en"]}, "docs": [
-        {"location": "kk/", "title": "Index", "text": ""},
-        {"location": "kk/a/b/", "title": "Old", "text": ""}, {"location": "kk/a/b/#sec-1", "title": "Old", "text": ""}]}
-    new = [{"location": "kk/a/b/", "title": "A: B", "text": ""}, {"location": "kk/a/b/#cl-1-1", "title": "1.1.", "text": ""}]
+    index = {
+        "config": {"lang": ["ru", "en"]},
+        "docs": [
+            {"location": "kk/", "title": "Index", "text": ""},
+            {"location": "kk/a/b/", "title": "Old", "text": ""},
+            {"location": "kk/a/b/#sec-1", "title": "Old", "text": ""},
+        ],
+    }
+    new = [
+        {"location": "kk/a/b/", "title": "A: B", "text": ""},
+        {"location": "kk/a/b/#cl-1-1", "title": "1.1.", "text": ""},
+    ]
     out = search.localise_index(index, {"kk/a/b/": new})
     assert [d["location"] for d in out["docs"]] == ["kk/", "kk/a/b/", "kk/a/b/#cl-1-1"]
 
 
 def test_policy_pages_material_never_read_take_their_place_in_build_order():
     """The plugin keeps policy pages out of Material's index (it would parse their HTML for nothing)."""
-    index = {"config": {"lang": ["ru", "en"]}, "docs": [
-        {"location": "", "title": "Root", "text": ""},
-        {"location": "kk/", "title": "Index", "text": ""}, {"location": "kk/#product-a", "title": "A", "text": ""},
-        {"location": "ru/", "title": "Указатель", "text": ""}]}
-    new = {"kk/a/b/": [{"location": "kk/a/b/", "title": "A: B", "text": ""}, {"location": "kk/a/b/#cl-1", "title": "1.", "text": ""}],
-           "en/a/b/": [{"location": "en/a/b/", "title": "A: B", "text": ""}],
-           "ru/a/b/": [{"location": "ru/a/b/", "title": "А: Б", "text": ""}]}
+    index = {
+        "config": {"lang": ["ru", "en"]},
+        "docs": [
+            {"location": "", "title": "Root", "text": ""},
+            {"location": "kk/", "title": "Index", "text": ""},
+            {"location": "kk/#product-a", "title": "A", "text": ""},
+            {"location": "ru/", "title": "Указатель", "text": ""},
+        ],
+    }
+    new = {
+        "kk/a/b/": [
+            {"location": "kk/a/b/", "title": "A: B", "text": ""},
+            {"location": "kk/a/b/#cl-1", "title": "1.", "text": ""},
+        ],
+        "en/a/b/": [{"location": "en/a/b/", "title": "A: B", "text": ""}],
+        "ru/a/b/": [{"location": "ru/a/b/", "title": "А: Б", "text": ""}],
+    }
     order = ["en/a/b/", "", "kk/", "kk/a/b/", "ru/a/b/", "ru/"]
     out = search.localise_index(index, new, order)
-    assert [d["location"] for d in out["docs"]] == ["en/a/b/", "", "kk/", "kk/#product-a", "kk/a/b/", "kk/a/b/#cl-1",
-                                                    "ru/a/b/", "ru/"]
+    assert [d["location"] for d in out["docs"]] == [
+        "en/a/b/",
+        "",
+        "kk/",
+        "kk/#product-a",
+        "kk/a/b/",
+        "kk/a/b/#cl-1",
+        "ru/a/b/",
+        "ru/",
+    ]
 
 
 def test_the_index_written_in_pieces_is_the_same_json(model):
     doc = model.page("kk", "demo/privacy").doc
-    material = {"config": {"lang": ["ru", "en"], "separator": "[\\s\\-]+"}, "docs": [
-        {"location": "kk/", "title": "Құжаттар", "text": "«Саясат» — \"тырнақша\""}]}
+    material = {
+        "config": {"lang": ["ru", "en"], "separator": "[\\s\\-]+"},
+        "docs": [{"location": "kk/", "title": "Құжаттар", "text": '«Саясат» — "тырнақша"'}],
+    }
     order = ["kk/", "kk/demo/privacy/"]
-    pieces = b"".join(search.index_json(json.loads(json.dumps(material)), {"kk/demo/privacy/": lambda: search.policy_entries("kk/demo/privacy/", doc)}, order))
+    pieces = b"".join(
+        search.index_json(
+            json.loads(json.dumps(material)),
+            {"kk/demo/privacy/": lambda: search.policy_entries("kk/demo/privacy/", doc)},
+            order,
+        )
+    )
     whole = search.localise_index(material, {"kk/demo/privacy/": search.policy_entries("kk/demo/privacy/", doc)}, order)
     assert pieces == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert pieces.count(b'"location":"kk/demo/privacy/#') > 3  # clause by clause
@@ -211,7 +252,7 @@ def test_api_document(model, tmp_path):
     kk = docs["demo/privacy"]["languages"]["kk"]
     assert kk["url"] == "https://example.kz/kk/demo/privacy/"
     assert kk["pdf_path"] == "demo/docs/privacykk.pdf"
-    assert kk["html_sha256"] == __import__("hashlib").sha256("<p>kk</p>".encode()).hexdigest()
+    assert kk["html_sha256"] == __import__("hashlib").sha256(b"<p>kk</p>").hexdigest()
     assert kk["published"] == kk["effective"] == "2026-11-22T10:00:00+05:00" and kk["version"] == 1
     assert docs["demo/privacy"]["languages"]["en"]["html_sha256"] is None  # not built in this test
     # what a text is: the fixture's Kazakh is a reviewed translation, its English an unreviewed one
@@ -223,17 +264,25 @@ def test_api_document(model, tmp_path):
 
 
 def test_feed_is_valid_atom_per_language(model):
-    now = dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
     for lang in LANGUAGES:
         root = ET.fromstring(feeds.atom(model, lang, "https://example.kz/", "Site", now))
         ns = {"a": "http://www.w3.org/2005/Atom"}
         titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
-        titles = [title for title in titles if " · " not in title]  # entries of published versions follow their document
-        expected = [f"{d.languages[lang].front.product}: {d.languages[lang].title}"  # the product tells them apart
-                    for _, d in sorted(model.policies.items()) if lang in d.languages]
+        titles = [
+            title for title in titles if " · " not in title
+        ]  # entries of published versions follow their document
+        expected = [
+            f"{d.languages[lang].front.product}: {d.languages[lang].title}"  # the product tells them apart
+            for _, d in sorted(model.policies.items())
+            if lang in d.languages
+        ]
         assert titles == expected
     kk = ET.fromstring(feeds.atom(model, "kk", "https://example.kz/", "Site", now))
-    assert kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text == "2026-11-22T05:00:00Z"
+    assert (
+        kk.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}updated").text
+        == "2026-11-22T05:00:00Z"
+    )
 
 
 def test_sitemap_links_existing_languages_only(model):
@@ -242,12 +291,17 @@ def test_sitemap_links_existing_languages_only(model):
     locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
     assert "https://example.kz/kk/demo/privacy/" in locs
     assert "https://example.kz/kk/demo/terms/" not in locs
-    terms = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == "https://example.kz/ru/demo/terms/")
+    terms = next(
+        u
+        for u in root.findall("s:url", ns)
+        if u.findtext("s:loc", namespaces=ns) == "https://example.kz/ru/demo/terms/"
+    )
     assert sorted(link.get("hreflang") for link in terms.findall("x:link", ns)) == ["en", "ru", "x-default"]
 
 
 def _copy(tmp_path: Path) -> Path:
     import shutil
+
     shutil.copytree(FIXTURE, tmp_path / "docs")
     return tmp_path / "docs"
 
@@ -264,7 +318,9 @@ def test_broken_clause_link_names_file_and_line(tmp_path):
 def test_link_to_another_document_is_checked(tmp_path):
     docs = _copy(tmp_path)
     path = docs / "en/demo/terms.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("privacy.md#cl-2-1", "privacy.md#cl-7-1"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("privacy.md#cl-2-1", "privacy.md#cl-7-1"), encoding="utf-8"
+    )
     with pytest.raises(PolicyError, match="cl-7-1"):
         linkcheck.check_links(pages.build_model(corpus.load(docs)))
 
@@ -279,9 +335,11 @@ def test_site_library_does_not_import_mkdocs():
     import subprocess
     import sys
 
-    code = ("import sys, policydocs.site.pages, policydocs.api.documents, policydocs.feeds.atom, policydocs.site.sitemap, "
-            "policydocs.site.search, policydocs.site.linkcheck; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    code = (
+        "import sys, policydocs.site.pages, policydocs.api.documents, policydocs.feeds.atom, policydocs.site.sitemap, "
+        "policydocs.site.search, policydocs.site.linkcheck; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -308,12 +366,17 @@ def test_english_pdf_headers_write_the_month_and_toc_of_a_text_without_headings(
 
     assert short_date(dt.date(2026, 11, 23), "en") == "23 Nov 2026"  # not 23.11.2026, which reads as day or month
     assert short_date(dt.date(2026, 11, 23), "ru") == "23.11.2026"
-    doc = parse_text("---\nid: p/q\ntitle: Цели\nlang: ru\nproduct: Платформа\noperator: О\nnotice_days: 7\nstatus: draft\n---\n\n"
-                     "2.1. Администрация определяет цели обработки персональных данных в течение 10 (десяти) рабочих дней.\n\n"
-                     "2.2. Цели:\n\n2.2.1. Для Пользователя:\n\n1) регистрация;\n", "q.md")
+    doc = parse_text(
+        "---\nid: p/q\ntitle: Цели\nlang: ru\nproduct: Платформа\noperator: О\nnotice_days: 7\nstatus: draft\n---\n\n"
+        "2.1. Администрация определяет цели обработки персональных данных в течение 10 (десяти) рабочих дней.\n\n"
+        "2.2. Цели:\n\n2.2.1. Для Пользователя:\n\n1) регистрация;\n",
+        "q.md",
+    )
     entries = pages.toc_entries(doc)
     assert [e["id"] for e in entries] == ["cl-2-1", "cl-2-2"]
-    assert entries[0]["name"].startswith("2.1. Администрация определяет цели обработки персональных") and entries[0]["name"].endswith("…")
+    assert entries[0]["name"].startswith("2.1. Администрация определяет цели обработки персональных") and entries[0][
+        "name"
+    ].endswith("…")
 
 
 def test_index_and_api_name_the_product_in_each_language(model, tmp_path):
@@ -325,7 +388,8 @@ def test_index_and_api_name_the_product_in_each_language(model, tmp_path):
     for entry in data["documents"]:
         policy = model.policies[entry["id"]]
         assert list(entry["product_names"].items()) == [
-            (lang, policy.languages[lang].front.product) for lang in LANGUAGES if lang in policy.languages]
+            (lang, policy.languages[lang].front.product) for lang in LANGUAGES if lang in policy.languages
+        ]
         for lang, item in entry["languages"].items():
             assert item["product_name"] == policy.languages[lang].front.product
 
@@ -336,7 +400,10 @@ def test_sitemap_says_when_each_page_was_last_changed(model):
         for lang, doc in policy.languages.items():
             ed = edition(model, doc)
             if ed.date is not None:
-                assert f"<loc>https://example.kz/{lang}/{doc_id}/</loc>\n    <lastmod>{ed.date.isoformat()}</lastmod>" in smap
+                assert (
+                    f"<loc>https://example.kz/{lang}/{doc_id}/</loc>\n    <lastmod>{ed.date.isoformat()}</lastmod>"
+                    in smap
+                )
 
 
 def test_shipped_assets_are_minified_but_keep_their_rules():
@@ -348,5 +415,7 @@ def test_shipped_assets_are_minified_but_keep_their_rules():
         text = resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")
         out = shipped(name, text)
         assert len(out) < len(text) * 0.9 and "/*" not in out
-    css = shipped("policydocs.css", resources.files("policydocs.site").joinpath("assets", "policydocs.css").read_text("utf-8"))
+    css = shipped(
+        "policydocs.css", resources.files("policydocs.site").joinpath("assets", "policydocs.css").read_text("utf-8")
+    )
     assert "ol.pd-items{list-style:none" in css.replace(" ", "")

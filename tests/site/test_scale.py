@@ -45,7 +45,9 @@ def test_a_policy_page_carries_its_language_index_and_its_own_product_only(built
     assert not [href for href in links if "/kk/" in href or "/en/" in href]
 
 
-@pytest.mark.parametrize("path", ["kk/santrade/privacy/v2", "en/santrade/privacy/v3/changes", "ru/santrade/privacy/history"])
+@pytest.mark.parametrize(
+    "path", ["kk/santrade/privacy/v2", "en/santrade/privacy/v3/changes", "ru/santrade/privacy/history"]
+)
 def test_version_redline_and_history_pages_carry_their_product_too(built, path):
     links = nav_links(built, path)
     assert any(href.endswith("santrade/privacy/") or href.endswith("../") for href in links)
@@ -81,6 +83,7 @@ def test_language_navigation_keeps_order_and_folders_that_are_not_products():
 
 
 # --- a build on two cores is the one-process build, byte for byte ---------------------------------
+
 
 def _real_wording_docs(target: Path) -> Path:
     """The five real policies, and a second copy of each under another product folder: ten documents."""
@@ -120,7 +123,9 @@ def test_documents_shared_over_forked_workers_come_back_in_order():
 
     from policydocs.site import workers
 
-    out = workers.map_documents(lambda doc_id: (doc_id.upper(), os.getpid()), [f"product{i}/privacy" for i in range(11)], 3)
+    out = workers.map_documents(
+        lambda doc_id: (doc_id.upper(), os.getpid()), [f"product{i}/privacy" for i in range(11)], 3
+    )
     assert [name for name, _ in out] == [f"PRODUCT{i}/PRIVACY" for i in range(11)]
     assert os.getpid() not in {pid for _, pid in out}  # forked workers did the work
     assert workers.map_documents(lambda doc_id: os.getpid(), ["a/b"] * 11, 1) == [os.getpid()] * 11

@@ -14,8 +14,8 @@ import pytest
 
 from policydocs.corpus import load
 from policydocs.versions.publish import publish
-from tests.conftest import on_the_day
 from tests.browser.sitebuild import build, make_project
+from tests.conftest import on_the_day
 
 DOC = "demo/privacy"
 
@@ -29,14 +29,23 @@ def publish_two_versions(project: Path) -> None:
             text = text.replace(field, "")
         path.write_text(text, encoding="utf-8")
     publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 10, 1), now=on_the_day(dt.date(2026, 10, 1)))
-    for lang, old, new in (("ru", "не дольше, чем требуется", "не дольше трёх лет"),
-                           ("kk", None, None), ("en", None, None)):
+    for lang, old, new in (
+        ("ru", "не дольше, чем требуется", "не дольше трёх лет"),
+        ("kk", None, None),
+        ("en", None, None),
+    ):
         if old:
             path = docs / lang / "demo/privacy.md"
             text = path.read_text(encoding="utf-8")
             assert old in text
             path.write_text(text.replace(old, new), encoding="utf-8")
-    publish(load(docs).policies[DOC], project / "versions", dt.date(2026, 11, 15), time=dt.time(10, 0), now=on_the_day(dt.date(2026, 11, 15)))
+    publish(
+        load(docs).policies[DOC],
+        project / "versions",
+        dt.date(2026, 11, 15),
+        time=dt.time(10, 0),
+        now=on_the_day(dt.date(2026, 11, 15)),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +106,7 @@ def test_api_tells_apps_what_is_in_force_and_what_is_pending(site):
     assert v1["in_force_until"] == "2026-11-23T00:00:00+05:00"
     assert v1["languages"]["kk"]["pdf_url"].endswith("/demo/docs/v1/privacykk.pdf")
     for version in doc["versions"]:
-        for lang, entry in version["languages"].items():
+        for entry in version["languages"].values():
             rel = entry["pdf_url"].split("/policies/", 1)[1]
             assert (site / rel).is_file(), rel
             assert (site / entry["url"].split("/policies/", 1)[1] / "index.html").is_file()
@@ -137,7 +146,9 @@ def test_redline_pdf_per_version_and_language(site):
     assert "По сравнению с редакцией 1" in dateline
     assert (site / "demo/docs/v2/privacykk-changes.pdf").is_file()
     assert not (site / "demo/docs/v1/privacyru-changes.pdf").exists()  # a first version has nothing to compare
-    assert 'href="../../../../../demo/docs/v2/privacyru-changes.pdf"' in read(site, "ru/demo/privacy/v2/changes/index.html")
+    assert 'href="../../../../../demo/docs/v2/privacyru-changes.pdf"' in read(
+        site, "ru/demo/privacy/v2/changes/index.html"
+    )
 
 
 def test_history_answers_which_version_was_in_force_on_a_date_in_a_browser(site):

@@ -12,17 +12,20 @@ from policydocs.publication import urls
 from policydocs.publication.history import load_histories
 from policydocs.site.history import history_body
 
-from ..translation_helpers import WHO, edit, findings_json, run, seed_project
 from ..conftest import SUITE_NOW
+from ..translation_helpers import WHO, edit, findings_json, run, seed_project
 
 ALMATY = ZoneInfo("Asia/Almaty")
-TODAY = SUITE_NOW.astimezone(ALMATY).date().isoformat()  # publish refuses a moment more than a day ago without --backdate
+TODAY = (
+    SUITE_NOW.astimezone(ALMATY).date().isoformat()
+)  # publish refuses a moment more than a day ago without --backdate
 RU, KK, EN = "docs/ru/yasam/privacy.md", "docs/kk/yasam/privacy.md", "docs/en/yasam/privacy.md"
 USER_RU = "лицо, имеющее доступ к Сервисам платформы ДТТ посредством сети Интернет"
 USER_RU_NEW = "лицо, имеющее законный доступ к Сервисам платформы ДТТ посредством сети Интернет"
 
 
 # --- one source per document ---------------------------------------------------------
+
 
 def test_files_imported_as_three_originals_are_an_error_naming_both_files_and_lines(tmp_path):
     root = seed_project(tmp_path)
@@ -37,8 +40,10 @@ def test_files_imported_as_three_originals_are_an_error_naming_both_files_and_li
     assert sorted((d["language"], d["line"]) for d in found) == [("en", 9), ("kk", 9)]
     kk = next(d for d in found if d["language"] == "kk")
     assert kk["file"] == KK and kk["other"]["file"] == RU and kk["other"]["line"] == 9
-    assert kk["message"] == f"kk: the header says source_lang: kk, but {RU}:9 says source_lang: ru; " \
-                            "the files of one document must agree on it"
+    assert (
+        kk["message"] == f"kk: the header says source_lang: kk, but {RU}:9 says source_lang: ru; "
+        "the files of one document must agree on it"
+    )
     # meanwhile the Russian source (named by no majority but first on the tie) is the reference:
     # nothing blames Russian for a translation's gap
     assert not [d for d in json.loads(result.output) if d["language"] == "ru" and d["rule"].startswith("clause-")]
@@ -79,18 +84,25 @@ def test_findings_are_worded_from_the_sources_side(tmp_path):
     _kazakh_source(root)
     assert findings_json(root) == []
     # the Russian translation lacks clause 1.1.9; English adds a clause 1.1.10 the source does not have
-    edit(root / RU, "1.1.9. **Информация Пользователя** – персональная информация, которую Пользователь "
-                    "самостоятельно предоставляет при использовании Сервисов платформы ДТТ.\n\n", "")
+    edit(
+        root / RU,
+        "1.1.9. **Информация Пользователя** – персональная информация, которую Пользователь "
+        "самостоятельно предоставляет при использовании Сервисов платформы ДТТ.\n\n",
+        "",
+    )
     edit(root / EN, "1.1.9. ", "1.1.10. The Platform may update this list.\n\n1.1.9. ")
     found = {d["rule"]: d for d in findings_json(root)}
     assert found["clause-missing"]["language"] == "ru"
-    assert found["clause-missing"]["message"].startswith("ru: clause 1.1.9 of the kk source is missing here (it is at kk line 40)")
+    assert found["clause-missing"]["message"].startswith(
+        "ru: clause 1.1.9 of the kk source is missing here (it is at kk line 40)"
+    )
     assert found["clause-extra"]["language"] == "en"
     assert found["clause-extra"]["message"] == "en: clause 1.1.10 is not in the kk source"
     assert all(d["language"] != "kk" for d in findings_json(root))  # the source is never blamed
 
 
 # --- sign-offs and stale translations ----------------------------------------------------
+
 
 def test_confirm_shows_what_it_signs_records_who_and_a_changed_source_shows_its_diff(tmp_path):
     root = seed_project(tmp_path)
@@ -177,10 +189,21 @@ def test_a_hidden_legacy_record_is_read_and_moved_into_the_visible_place(tmp_pat
     clauses = {c.number: c for c in ru.clauses()}
     legacy = root / ".policydocs/sync/kk/yasam/privacy.yml"
     legacy.parent.mkdir(parents=True)
-    legacy.write_text(yaml.safe_dump({"document": "yasam/privacy", "lang": "kk", "source_lang": "ru", "confirmed": {
-        "n:1.1.8": {"source": text_hash(clauses["1.1.8"].text)[:16], "date": "2026-11-20"},
-        "n:1.1.7": {"source": text_hash(clauses["1.1.7"].text)[:16], "date": "2026-11-20"}}}, allow_unicode=True),
-        encoding="utf-8")
+    legacy.write_text(
+        yaml.safe_dump(
+            {
+                "document": "yasam/privacy",
+                "lang": "kk",
+                "source_lang": "ru",
+                "confirmed": {
+                    "n:1.1.8": {"source": text_hash(clauses["1.1.8"].text)[:16], "date": "2026-11-20"},
+                    "n:1.1.7": {"source": text_hash(clauses["1.1.7"].text)[:16], "date": "2026-11-20"},
+                },
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     edit(root / RU, USER_RU, USER_RU_NEW)
     stale = [d for d in findings_json(root) if d["rule"] == "stale-translation"]
     assert [(d["clause"], "2026-11-20" in d["message"]) for d in stale] == [("1.1.8", True)]
@@ -198,12 +221,17 @@ def test_status_counts_confirmed_stale_and_never_confirmed_clauses(tmp_path):
     edit(root / RU, USER_RU, USER_RU_NEW)
     result = run(root, "status")
     assert result.exit_code == 0, result.output
-    rows = {tuple(line.split()[:2]): line.split()[2:] for line in result.output.splitlines() if line.startswith("yasam/privacy ")}
+    rows = {
+        tuple(line.split()[:2]): line.split()[2:]
+        for line in result.output.splitlines()
+        if line.startswith("yasam/privacy ")
+    }
     assert rows[("yasam/privacy", "kk")] == ["ru", "53", "1", "0", "0"]
     assert rows[("yasam/privacy", "en")] == ["ru", "1", "1", "52", "0"]
 
 
 # --- publishing ------------------------------------------------------------------------
+
 
 def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_path):
     root = seed_project(tmp_path)
@@ -212,8 +240,13 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     edit(root / RU, USER_RU, USER_RU_NEW)
     refused = run(root, "publish", "yasam/privacy", "--date", TODAY)
     assert refused.exit_code == 2 and refused.output.count("\n") == 1
-    assert "2 translated clause(s) of 'yasam/privacy' changed since version 1 without a translator's sign-off" in refused.output
-    assert "kk: clause 1.1.8 [cl-1-1-8] stale" in refused.output and "en: clause 1.1.8 [cl-1-1-8] stale" in refused.output
+    assert (
+        "2 translated clause(s) of 'yasam/privacy' changed since version 1 without a translator's sign-off"
+        in refused.output
+    )
+    assert (
+        "kk: clause 1.1.8 [cl-1-1-8] stale" in refused.output and "en: clause 1.1.8 [cl-1-1-8] stale" in refused.output
+    )
     assert not (root / "versions/yasam/privacy/v2").exists()
     assert run(root, "publish", "yasam/privacy", "--date", TODAY, "--allow-unconfirmed", "  ").exit_code == 2
 
@@ -225,8 +258,9 @@ def test_publish_refuses_unsigned_translations_then_records_the_override(tmp_pat
     assert v2["unconfirmed_translations"] == {"reason": reason, "clauses": {"kk": ["cl-1-1-8"], "en": ["cl-1-1-8"]}}
     assert v2["summary"]["ru"] == "Изменены положения: 1.1.8"
     # the translations did not change, their source did: never "no changes"
-    assert v2["summary"]["kk"] == ("Аударма мәтіні өзгертілмеді, ал бастапқы мәтін (ru) өзгертілді "
-                                   "(өзгертілген ережелер: 1.1.8)")
+    assert v2["summary"]["kk"] == (
+        "Аударма мәтіні өзгертілмеді, ал бастапқы мәтін (ru) өзгертілді (өзгертілген ережелер: 1.1.8)"
+    )
     assert v2["summary"]["en"] == "The translation's text was not changed, although its source (ru) was (amended 1.1.8)"
 
     corpus = corpus_mod.load(root / "docs")
@@ -243,7 +277,10 @@ def test_publish_goes_through_once_the_translators_signed_off(tmp_path):
     assert refused.exit_code == 2
     assert "the ru source changed since version 1 and nobody has confirmed the translation" in refused.output
     for lang in ("kk", "en"):
-        assert run(root, "confirm", "yasam/privacy", "--lang", lang, "--clause", "1.1.8", "--by", WHO, "--yes").exit_code == 0
+        assert (
+            run(root, "confirm", "yasam/privacy", "--lang", lang, "--clause", "1.1.8", "--by", WHO, "--yes").exit_code
+            == 0
+        )
     done = run(root, "publish", "yasam/privacy", "--date", TODAY)
     assert done.exit_code == 0, done.output
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
@@ -261,8 +298,13 @@ def test_a_translation_added_since_the_last_version_must_be_signed_off_whole(tmp
     policy = corpus_mod.load(root / "docs").policies["yasam/privacy"]
     publish(policy, root / "versions", dt.date.fromisoformat(TODAY), translations_root=root)
     (root / EN).write_text(en, encoding="utf-8")
-    later = ("--time", max(SUITE_NOW.astimezone(ALMATY) - dt.timedelta(minutes=1),
-                           dt.datetime.combine(dt.date.fromisoformat(TODAY), dt.time(0, 1), ALMATY)).strftime("%H:%M"))
+    later = (
+        "--time",
+        max(
+            SUITE_NOW.astimezone(ALMATY) - dt.timedelta(minutes=1),
+            dt.datetime.combine(dt.date.fromisoformat(TODAY), dt.time(0, 1), ALMATY),
+        ).strftime("%H:%M"),
+    )
     refused = run(root, "publish", "yasam/privacy", "--date", TODAY, *later)
     assert refused.exit_code == 2
     assert "54 translated clause(s)" in refused.output and "en: clause 1.1 [cl-1-1] unconfirmed" in refused.output
@@ -271,5 +313,8 @@ def test_a_translation_added_since_the_last_version_must_be_signed_off_whole(tmp
     done = run(root, "publish", "yasam/privacy", "--date", TODAY, *later)
     assert done.exit_code == 0, done.output
     changelog = yaml.safe_load((root / "versions/yasam/privacy/changelog.yml").read_text(encoding="utf-8"))
-    assert changelog["versions"][1]["summary"] == {"ru": "Текст не изменился", "kk": "Мәтін өзгерген жоқ",
-                                                   "en": "First version"}
+    assert changelog["versions"][1]["summary"] == {
+        "ru": "Текст не изменился",
+        "kk": "Мәтін өзгерген жоқ",
+        "en": "First version",
+    }

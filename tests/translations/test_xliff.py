@@ -19,8 +19,11 @@ SEEDS = ["citygroup/privacy", "platform/privacy", "santrade/privacy", "smartaqko
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and not p.name.endswith(".xlf")}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith(".xlf")
+    }
 
 
 def export(root: Path, doc_id: str, lang: str) -> Path:
@@ -58,7 +61,10 @@ def test_translate_toolkit_reads_every_unit_with_its_texts_state_and_notes(tmp_p
     for block in kk.content_blocks():
         assert units[block.eid].target == block.text
     assert "ә" in units["cl-1-1-6"].target or "ғ" in units["cl-1-1-6"].target  # Kazakh letters survive
-    assert units["cl-1-1-7"].isapproved() and units["cl-1-1-7"].xmlelement.find("x:target", NS).get("state") == "signed-off"
+    assert (
+        units["cl-1-1-7"].isapproved()
+        and units["cl-1-1-7"].xmlelement.find("x:target", NS).get("state") == "signed-off"
+    )
     stale = units["cl-1-1-8"]
     assert not stale.isapproved()
     assert stale.xmlelement.find("x:target", NS).get("state") == "needs-review-translation"
@@ -68,9 +74,11 @@ def test_translate_toolkit_reads_every_unit_with_its_texts_state_and_notes(tmp_p
 
 def test_a_document_with_a_kazakh_source_exports_russian_as_the_translation(tmp_path):
     root = seed_project(tmp_path, versions=False)
-    for lang, old, new in (("kk", "source_lang: ru\norigin: translation", "source_lang: kk\norigin: original"),
-                           ("en", "source_lang: ru", "source_lang: kk"),
-                           ("ru", "source_lang: ru\norigin: original", "source_lang: kk\norigin: translation")):
+    for lang, old, new in (
+        ("kk", "source_lang: ru\norigin: translation", "source_lang: kk\norigin: original"),
+        ("en", "source_lang: ru", "source_lang: kk"),
+        ("ru", "source_lang: ru\norigin: original", "source_lang: kk\norigin: translation"),
+    ):
         edit(root / f"docs/{lang}/yasam/privacy.md", old, new)
     data = export(root, "yasam/privacy", "ru").read_bytes()
     file_el = etree.fromstring(data).find("x:file", NS)
@@ -78,7 +86,9 @@ def test_a_document_with_a_kazakh_source_exports_russian_as_the_translation(tmp_
     first = etree.fromstring(data).find(".//x:trans-unit[@id='cl-1-1-8']", NS)
     assert first.find("x:source", NS).text.startswith("**Пайдаланушы**")
     assert SCHEMA.validate(etree.fromstring(data))
-    assert run(root, "xliff", "export", "yasam/privacy", "--lang", "kk").exit_code == 2  # the source is not a translation
+    assert (
+        run(root, "xliff", "export", "yasam/privacy", "--lang", "kk").exit_code == 2
+    )  # the source is not a translation
 
 
 def _set_target(xlf: Path, uid: str, text: str) -> None:
@@ -94,8 +104,10 @@ def test_an_edited_target_changes_only_its_line_and_keeps_marker_and_line_ending
     kk.write_bytes(kk.read_bytes().replace(b"\n", b"\r\n"))  # a file saved on Windows
     before = kk.read_bytes().split(b"\r\n")
     xlf = export(root, "yasam/privacy", "kk")
-    new = ("**Пайдаланушы** – Интернет желісі арқылы ДТТ платформасының Сервистеріне заңды түрде қол жеткізе "
-           "алатын және ДТТ платформасының Сервистерін пайдаланатын тұлға.")
+    new = (
+        "**Пайдаланушы** – Интернет желісі арқылы ДТТ платформасының Сервистеріне заңды түрде қол жеткізе "
+        "алатын және ДТТ платформасының Сервистерін пайдаланатын тұлға."
+    )
     _set_target(xlf, "cl-1-1-8", new)
     result = run(root, "xliff", "import", xlf)
     assert result.exit_code == 0, result.output
@@ -134,13 +146,17 @@ def test_bad_xliff_files_are_refused_with_file_and_line_writing_nothing(tmp_path
     bad.write_text(text.replace("</body>", "</bdy>"), encoding="utf-8")
     _bad(root, bad, "bad.xlf:")
     assert "is not well-formed XML" in run(root, "xliff", "import", bad).output
-    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
-            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n' + text.split("\n", 1)[1].replace(
-                "Интернет желісі арқылы", "&lol3;"))
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n'
+        + text.split("\n", 1)[1].replace("Интернет желісі арқылы", "&lol3;")
+    )
     bad.write_text(bomb, encoding="utf-8")
     _bad(root, bad, "bad.xlf:2: the XLIFF file declares a DOCTYPE or entities")
-    external = text.replace('<?xml version="1.0" encoding="UTF-8"?>',
-                            '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>')
+    external = text.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    )
     bad.write_text(external, encoding="utf-8")
     _bad(root, bad, "declares a DOCTYPE or entities")
 
@@ -149,12 +165,19 @@ def test_targets_in_the_wrong_language_alphabet_or_shape_are_refused(tmp_path):
     root = seed_project(tmp_path, versions=False)
     xlf = export(root, "yasam/privacy", "kk")
     pristine = xlf.read_bytes()
-    _set_target(xlf, "cl-1-1-8", "**Пользователь** – любое лицо, которое пользуется Сервисами платформы ДТТ через "
-                                 "сеть Интернет, а также иными сервисами.")
+    _set_target(
+        xlf,
+        "cl-1-1-8",
+        "**Пользователь** – любое лицо, которое пользуется Сервисами платформы ДТТ через "
+        "сеть Интернет, а также иными сервисами.",
+    )
     _bad(root, xlf, "the target of unit 'cl-1-1-8' is written in Russian, not Kazakh")
     xlf.write_bytes(pristine)
-    _set_target(xlf, "cl-1-1-8", "**Пайдаланушы** – Интернет желісі арқылы ДТТ платфоrмасының Сервистеріне қол "
-                                 "жеткізе алатын тұлға.")
+    _set_target(
+        xlf,
+        "cl-1-1-8",
+        "**Пайдаланушы** – Интернет желісі арқылы ДТТ платфоrмасының Сервистеріне қол жеткізе алатын тұлға.",
+    )
     _bad(root, xlf, "the target of unit 'cl-1-1-8' has the word 'платфоrмасының', which mixes Cyrillic and Latin")
     xlf.write_bytes(pristine)
     kk = corpus_mod.load(root / "docs").policies["yasam/privacy"].languages["kk"]
@@ -166,8 +189,11 @@ def test_targets_in_the_wrong_language_alphabet_or_shape_are_refused(tmp_path):
 def test_targets_that_bring_checker_errors_are_not_written(tmp_path):
     root = seed_project(tmp_path, versions=False)
     kk = corpus_mod.load(root / "docs").policies["yasam/privacy"].languages["kk"]
-    block = next(b for b in kk.content_blocks() if any(ch.isdigit() for ch in b.text) and b.kind == "clause"
-                 and "1.1." not in b.marker)
+    block = next(
+        b
+        for b in kk.content_blocks()
+        if any(ch.isdigit() for ch in b.text) and b.kind == "clause" and "1.1." not in b.marker
+    )
     digit = next(ch for ch in block.text if ch.isdigit())
     xlf = export(root, "yasam/privacy", "kk")
     _set_target(xlf, block.eid, block.text.replace(digit, "7" if digit != "7" else "6", 1))

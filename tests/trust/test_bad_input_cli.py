@@ -28,8 +28,13 @@ def project(tmp_path):
 
 
 def run(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args], cwd=project,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def one_line_error(result: subprocess.CompletedProcess, *expected: str) -> str:
@@ -68,14 +73,17 @@ def test_an_alias_bomb_in_the_glossary_is_refused(project):
 
 def test_docs_given_as_a_file(project):
     one_line_error(run(project, "check", "glossary.yml"), "glossary.yml: is a file, not the docs folder")
-    one_line_error(run(project, "publish", "yasam/privacy", "--date", "2026-11-25", "--docs", "glossary.yml"),
-                   "glossary.yml: is a file, not the docs folder")
+    one_line_error(
+        run(project, "publish", "yasam/privacy", "--date", "2026-11-25", "--docs", "glossary.yml"),
+        "glossary.yml: is a file, not the docs folder",
+    )
 
 
 def test_a_redline_written_into_a_folder(project):
     (project / "out").mkdir()
-    one_line_error(run(project, "diff", "citygroup/privacy", "--from", "v1", "--to", "v2", "--html", "out"),
-                   "out: is a folder")
+    one_line_error(
+        run(project, "diff", "citygroup/privacy", "--from", "v1", "--to", "v2", "--html", "out"), "out: is a folder"
+    )
 
 
 def test_a_redline_into_a_folder_that_cannot_be_written(project):
@@ -83,8 +91,10 @@ def test_a_redline_into_a_folder_that_cannot_be_written(project):
     target.parent.mkdir()
     (target.parent / "blocker").write_text("", encoding="utf-8")
     # a path whose parent is a file cannot be created, whoever runs the test
-    one_line_error(run(project, "diff", "citygroup/privacy", "--from", "v1", "--to", "v2", "--html",
-                       "ro/blocker/redline.html"), "ro/blocker/redline.html: cannot write here")
+    one_line_error(
+        run(project, "diff", "citygroup/privacy", "--from", "v1", "--to", "v2", "--html", "ro/blocker/redline.html"),
+        "ro/blocker/redline.html: cannot write here",
+    )
     assert sorted(p.name for p in target.parent.iterdir()) == ["blocker"]
 
 
@@ -97,7 +107,7 @@ def test_a_changelog_that_is_a_folder(project):
 
 def test_a_thousand_levels_of_clause_numbers(project):
     path = project / "docs/ru/yasam/privacy.md"
-    lines = ["." .join(["1"] * depth) + f". Пункт уровня {depth}." for depth in range(1, 1001)]
+    lines = [".".join(["1"] * depth) + f". Пункт уровня {depth}." for depth in range(1, 1001)]
     text = path.read_text(encoding="utf-8") + "\n" + "\n\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     line = text.split("\n").index(lines[12]) + 1  # the first number with 13 levels
@@ -137,16 +147,20 @@ def test_a_publish_that_cannot_create_its_folder_writes_nothing(project):
     for lang in ("ru", "kk", "en"):
         (project / f"docs/{lang}/newdoc").mkdir()
         text = (project / f"docs/{lang}/yasam/privacy.md").read_text(encoding="utf-8")
-        (project / f"docs/{lang}/newdoc/privacy.md").write_text(text.replace("id: yasam/privacy", "id: newdoc/privacy"),
-                                                                encoding="utf-8")
+        (project / f"docs/{lang}/newdoc/privacy.md").write_text(
+            text.replace("id: yasam/privacy", "id: newdoc/privacy"), encoding="utf-8"
+        )
     (project / "versions/newdoc").write_text("a file where the folder should be", encoding="utf-8")
-    one_line_error(run(project, "publish", "newdoc/privacy", "--date", "2026-11-25", "--backdate", "a test of a fixed date"),
-                   "versions/newdoc/privacy: could not write the new version")
+    one_line_error(
+        run(project, "publish", "newdoc/privacy", "--date", "2026-11-25", "--backdate", "a test of a fixed date"),
+        "versions/newdoc/privacy: could not write the new version",
+    )
     assert (project / "versions/newdoc").read_text(encoding="utf-8") == "a file where the folder should be"
 
 
 def test_an_unknown_time_zone_in_a_changelog_names_file_and_line(project):
     path = project / "versions/yasam/privacy/changelog.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("timezone: Asia/Almaty", "timezone: Mars/Olympus"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("timezone: Asia/Almaty", "timezone: Mars/Olympus"), encoding="utf-8"
+    )
     one_line_error(run(project, "status"), "versions/yasam/privacy/changelog.yml:3: unknown time zone 'Mars/Olympus'")

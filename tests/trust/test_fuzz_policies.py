@@ -27,8 +27,37 @@ from policydocs.site import linkcheck, pages
 from tests.conftest import ROOT
 
 DOCUMENTS = ["yasam/privacy", "citygroup/privacy", "platform/privacy"]
-NASTY = ["\u202e", "\u200b", "\x00", "\x1b", "\u2028", "\r", "\ufeff", "---\n", "*a", "&a ", "[", "](", "<script>",
-         "1.1.1.1.", "## ", "1) ", "- ", "**", "<!--", "-->", "\"", "'", ":", "#cl-9-9", "ә", "қ", "ұ", "Ё", "\t"]
+NASTY = [
+    "\u202e",
+    "\u200b",
+    "\x00",
+    "\x1b",
+    "\u2028",
+    "\r",
+    "\ufeff",
+    "---\n",
+    "*a",
+    "&a ",
+    "[",
+    "](",
+    "<script>",
+    "1.1.1.1.",
+    "## ",
+    "1) ",
+    "- ",
+    "**",
+    "<!--",
+    "-->",
+    '"',
+    "'",
+    ":",
+    "#cl-9-9",
+    "ә",
+    "қ",
+    "ұ",
+    "Ё",
+    "\t",
+]
 
 
 @st.composite
@@ -40,27 +69,32 @@ def damage(draw, text: bytes) -> bytes:
         if kind == "insert":
             data[at:at] = draw(st.sampled_from(NASTY)).encode("utf-8")
         elif kind == "delete":
-            del data[at:at + draw(st.integers(1, 200))]
+            del data[at : at + draw(st.integers(1, 200))]
         elif kind == "bytes":
             data[at:at] = draw(st.binary(min_size=1, max_size=6))
         elif kind == "duplicate":
             end = data.find(b"\n", at)
-            data[at:at] = data[at:end if end != -1 else len(data)] + b"\n"
+            data[at:at] = data[at : end if end != -1 else len(data)] + b"\n"
         else:  # a header value replaced by arbitrary text
             lines = bytes(data).split(b"\n")
             header_end = next((i for i in range(1, len(lines)) if lines[i].strip() == b"---"), 1)
             i = draw(st.integers(1, max(1, header_end - 1)))
             if i < len(lines) and b":" in lines[i]:
                 key = lines[i].split(b":", 1)[0]
-                value = draw(st.text(alphabet=st.characters(codec="utf-8"), max_size=20)).encode("utf-8", "surrogatepass")
+                value = draw(st.text(alphabet=st.characters(codec="utf-8"), max_size=20)).encode(
+                    "utf-8", "surrogatepass"
+                )
                 lines[i] = key + b": " + value
             data = bytearray(b"\n".join(lines))
     return bytes(data)
 
 
 def _snapshot(versions: Path) -> dict[str, str]:
-    return {str(p.relative_to(versions)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(versions.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(versions)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(versions.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _clean(result) -> None:
@@ -74,15 +108,19 @@ def _render_site_pages(docs: Path, versions: Path) -> None:
     corpus = load(docs)
     model = pages.build_model(corpus)
     linkcheck.check_links(model)
-    model.histories = history_mod.load_histories(corpus, versions, dt.datetime(2026, 12, 5, tzinfo=dt.timezone.utc))
+    model.histories = history_mod.load_histories(corpus, versions, dt.datetime(2026, 12, 5, tzinfo=dt.UTC))
     for page in model.pages.values():
         if page.doc is not None:
             html = pages.policy_content(model, page)
             assert "<script" not in html.lower()
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_mutated_real_policies_never_crash_and_never_touch_published_versions(tmp_path_factory, data):
     project = tmp_path_factory.mktemp("fuzz")
@@ -102,7 +140,11 @@ def test_mutated_real_policies_never_crash_and_never_touch_published_versions(tm
             _render_site_pages(project / "docs", project / "versions")
         except PolicyError:
             pass  # a message with file and line: what the build shows, and stops on
-        published = runner.invoke(main, ["publish", doc_id, "--date", "2026-11-29", "--backdate", "a fuzz test of a fixed date"], catch_exceptions=True)
+        published = runner.invoke(
+            main,
+            ["publish", doc_id, "--date", "2026-11-29", "--backdate", "a fuzz test of a fixed date"],
+            catch_exceptions=True,
+        )
         _clean(published)
         assert published.exit_code in (0, 2)
     finally:

@@ -25,8 +25,9 @@ def _staged(project):
 def test_a_build_killed_midway_leaves_the_previous_site_whole_and_the_next_build_cleans_up(tmp_path):
     project = make_project(tmp_path, pdf="true", pdf_cache_dir=str(tmp_path / "cache"))
     _previous_site(project)
-    proc = subprocess.Popen([str(MKDOCS), "build", "--strict"], cwd=project, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(MKDOCS), "build", "--strict"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # kill it once pages are written but before it has finished
         staged = _staged(project)
@@ -39,7 +40,9 @@ def test_a_build_killed_midway_leaves_the_previous_site_whole_and_the_next_build
     assert (project / "site/index.html").read_text(encoding="utf-8") == "the previous site"
     result = build(project)
     assert result.returncode == 0, result.stderr
-    assert (project / "site/ru/demo/privacy/index.html").is_file() and (project / "site/api/v1/documents.json").is_file()
+    assert (project / "site/ru/demo/privacy/index.html").is_file() and (
+        project / "site/api/v1/documents.json"
+    ).is_file()
     assert _staged(project) == []
 
 
@@ -63,8 +66,9 @@ def test_a_full_disk_is_one_line_exit_2_and_the_previous_site_stays(tmp_path):
         "from mkdocs.__main__ import cli\n"
         "cli(['build', '--strict'])\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], cwd=project, env=ENV, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=project, env=ENV, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert f"{project / 'site'}/" in result.stderr and ": No space left on device" in result.stderr

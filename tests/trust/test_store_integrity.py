@@ -43,13 +43,23 @@ def _docs(folder: Path, replace: tuple[str, str] | None = None) -> Path:
 @pytest.fixture
 def project(tmp_path):
     _docs(tmp_path / "docs")
-    publish(load(tmp_path / "docs").policies[DOC], tmp_path / "versions", dt.date(2026, 11, 1), now=on_the_day(dt.date(2026, 11, 1)))
+    publish(
+        load(tmp_path / "docs").policies[DOC],
+        tmp_path / "versions",
+        dt.date(2026, 11, 1),
+        now=on_the_day(dt.date(2026, 11, 1)),
+    )
     return tmp_path
 
 
 def _cli(cwd: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", "from policydocs.cli import run; run()", *args], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("attempt", range(4))
@@ -60,7 +70,10 @@ def test_two_publishes_at_once_both_land_as_separate_versions(project, attempt):
     # a longer notice period for b: two versions may not take effect at one moment (publish refuses that)
     b = project / "docs-b/ru/smartaqkol/privacy.md"
     b.write_text(b.read_text(encoding="utf-8").replace("notice_days: 7", "notice_days: 8", 1), encoding="utf-8")
-    procs = [_cli(project, "publish", DOC, "--date", "2026-11-20", "--backdate", "a test of a fixed date", "--docs", name) for name in ("docs-a", "docs-b")]
+    procs = [
+        _cli(project, "publish", DOC, "--date", "2026-11-20", "--backdate", "a test of a fixed date", "--docs", name)
+        for name in ("docs-a", "docs-b")
+    ]
     results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in procs]
     assert [code for code, _, _ in results] == [0, 0], results
     numbers = sorted(int(out.split(" version ")[1].split(":")[0]) for _, out, _ in results)
@@ -74,7 +87,12 @@ def test_two_publishes_at_once_both_land_as_separate_versions(project, attempt):
 
 def test_a_second_publish_of_the_same_text_is_refused_not_doubled(project):
     _docs(project / "docs-a", ("7 (семи)", "8 (восьми)"))
-    procs = [_cli(project, "publish", DOC, "--date", "2026-11-20", "--backdate", "a test of a fixed date", "--docs", "docs-a") for _ in range(2)]
+    procs = [
+        _cli(
+            project, "publish", DOC, "--date", "2026-11-20", "--backdate", "a test of a fixed date", "--docs", "docs-a"
+        )
+        for _ in range(2)
+    ]
     results = sorted((p.wait(timeout=120), p.stderr.read()) for p in procs)
     assert results[0][0] == 0 and results[1][0] == 2
     assert "nothing changed" in results[1][1] and len(results[1][1].strip().splitlines()) == 1
@@ -86,7 +104,9 @@ def test_a_folder_of_the_users_own_is_never_touched(project):
     archive.mkdir()
     (archive / "signed-scan.pdf").write_bytes(b"%PDF-1.4 signed")
     edited = _docs(project / "docs-a", ("7 (семи)", "8 (восьми)"))
-    publish(load(edited).policies[DOC], project / "versions", dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20)))
+    publish(
+        load(edited).policies[DOC], project / "versions", dt.date(2026, 11, 20), now=on_the_day(dt.date(2026, 11, 20))
+    )
     assert (archive / "signed-scan.pdf").read_bytes() == b"%PDF-1.4 signed"
 
 
@@ -96,7 +116,12 @@ def _changelog(project: Path) -> Path:
 
 def _publish_v2_v3(project: Path) -> None:
     for n, (old, new) in ((20, ("7 (семи)", "8 (восьми)")), (21, ("7 (семи)", "9 (девяти)"))):
-        publish(load(_docs(project / f"docs-{n}", (old, new))).policies[DOC], project / "versions", dt.date(2026, 11, n), now=on_the_day(dt.date(2026, 11, n)))
+        publish(
+            load(_docs(project / f"docs-{n}", (old, new))).policies[DOC],
+            project / "versions",
+            dt.date(2026, 11, n),
+            now=on_the_day(dt.date(2026, 11, n)),
+        )
 
 
 def test_a_changelog_that_lost_an_entry_is_an_error_and_the_texts_survive(project):
@@ -112,7 +137,12 @@ def test_a_changelog_that_lost_an_entry_is_an_error_and_the_texts_survive(projec
     assert str(err.value).startswith(f"{changelog}:") and "version 3 where version 2 should come" in str(err.value)
     edited = _docs(project / "docs-x", ("7 (семи)", "10 (десяти)"))
     with pytest.raises(PolicyError):
-        publish(load(edited).policies[DOC], project / "versions", dt.date(2026, 11, 22), now=on_the_day(dt.date(2026, 11, 22)))
+        publish(
+            load(edited).policies[DOC],
+            project / "versions",
+            dt.date(2026, 11, 22),
+            now=on_the_day(dt.date(2026, 11, 22)),
+        )
     assert {p: p.read_bytes() for p in (project / "versions" / DOC).rglob("*.md")} == frozen
 
 

@@ -24,15 +24,23 @@ def _claim(path, lines: str) -> None:
 
 
 def _check(project):
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "check", "--require", "ru,kk,en"],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", "check", "--require", "ru,kk,en"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize("lines, line, claim", [
-    ("status: published\n", 8, "'status: published'"),
-    ("status: draft\nversion: 5\n", 9, "version 5"),
-    ("status: draft\ndate: 2020-01-01\n", 9, "'date: 2020-01-01'"),
-])
+@pytest.mark.parametrize(
+    "lines, line, claim",
+    [
+        ("status: published\n", 8, "'status: published'"),
+        ("status: draft\nversion: 5\n", 9, "version 5"),
+        ("status: draft\ndate: 2020-01-01\n", 9, "'date: 2020-01-01'"),
+    ],
+)
 def test_a_claim_without_a_published_version_stops_build_and_check(tmp_path, lines, line, claim):
     project = make_project(tmp_path)
     path = project / "docs/kk/demo/privacy.md"
@@ -47,8 +55,12 @@ def test_a_claim_without_a_published_version_stops_build_and_check(tmp_path, lin
 
 def test_claims_the_store_backs_are_accepted_and_the_site_shows_the_store(tmp_path):
     project = make_project(tmp_path)
-    publish(load(project / "docs").policies["demo/privacy"], project / "versions", dt.date(2026, 10, 1),
-            now=dt.datetime(2026, 10, 1, 9, tzinfo=ALMATY))
+    publish(
+        load(project / "docs").policies["demo/privacy"],
+        project / "versions",
+        dt.date(2026, 10, 1),
+        now=dt.datetime(2026, 10, 1, 9, tzinfo=ALMATY),
+    )
     path = project / "docs/ru/demo/privacy.md"
     _claim(path, "status: published\nversion: 1\ndate: 2026-10-01\n")
     accepted = _check(project)  # the fixture's own findings may fail the check (1); bad input would be 2

@@ -35,8 +35,15 @@ def repo(tmp_path):
     path = tmp_path / "docs/ru/smartaqkol/privacy.md"
     path.parent.mkdir(parents=True)
     text = (DOCS / "ru/smartaqkol/privacy.md").read_text(encoding="utf-8")
-    path.write_text(text.replace("origin: original\n", "origin: original\ncheck:\n  ignore:\n    - rule: missing-language\n"
-                                 "      reason: this test publishes the Russian text alone\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "origin: original\n",
+            "origin: original\ncheck:\n  ignore:\n    - rule: missing-language\n"
+            "      reason: this test publishes the Russian text alone\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -56,14 +63,20 @@ def files(repo):
 
 
 def test_the_changelog_records_when_publish_ran_and_who_ran_it(repo):
-    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), time=dt.time(9, 0),
-            now=at(2026, 11, 20, 9, 3), by="Айгерім Сәрсенова <aigerim@example.kz>")
+    publish(
+        policy(repo),
+        repo / "versions",
+        dt.date(2026, 11, 20),
+        time=dt.time(9, 0),
+        now=at(2026, 11, 20, 9, 3),
+        by="Айгерім Сәрсенова <aigerim@example.kz>",
+    )
     text = (repo / "versions" / DOC / "changelog.yml").read_text(encoding="utf-8")
     assert "published: '2026-11-20T09:00:00+05:00'" in text
     assert "recorded_at: '2026-11-20T04:03:00+00:00'" in text  # UTC, the moment the command ran
     assert "recorded_by: Айгерім Сәрсенова <aigerim@example.kz>" in text
     version = open_store(repo / "versions", DOC).get(1)
-    assert version.recorded_at == dt.datetime(2026, 11, 20, 4, 3, tzinfo=dt.timezone.utc) and version.backdate_reason is None
+    assert version.recorded_at == dt.datetime(2026, 11, 20, 4, 3, tzinfo=dt.UTC) and version.backdate_reason is None
 
 
 def test_a_moment_more_than_a_day_back_needs_a_reason(repo):
@@ -83,7 +96,9 @@ def test_a_moment_more_than_a_day_back_needs_a_reason(repo):
 def test_a_future_moment_is_a_scheduled_publication_shown_to_nobody_before_it(repo):
     publish(policy(repo), repo / "versions", dt.date(2026, 10, 1), now=at(2026, 10, 1, 9))
     edit(repo, "7 (семи)", "10 (десяти)")
-    v2 = publish(policy(repo), repo / "versions", dt.date(2026, 12, 10), time=dt.time(12, 0), now=at(2026, 11, 30, 15)).version
+    v2 = publish(
+        policy(repo), repo / "versions", dt.date(2026, 12, 10), time=dt.time(12, 0), now=at(2026, 11, 30, 15)
+    ).version
     assert (v2.published, v2.effective) == (at(2026, 12, 10, 12), at(2026, 12, 18))
     project = make_project(repo / "site-project")
     shutil.rmtree(project / "docs")
@@ -103,10 +118,24 @@ def test_a_future_moment_is_a_scheduled_publication_shown_to_nobody_before_it(re
     history = (site / "ru/smartaqkol/privacy/history/index.html").read_text(encoding="utf-8")
     assert 'data-version="2"' not in history
     # the scheduled job is told to rebuild at that moment
-    ahead = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "next-change",
-                            "--at", "2026-12-10T11:59+05:00"], cwd=project, capture_output=True, text=True, timeout=120)
-    assert ahead.stdout.splitlines() == ["2026-12-10T12:00:00+05:00",
-                                         "  smartaqkol/privacy: version 2 is published (scheduled)"]
+    ahead = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from policydocs.cli import run; run()",
+            "next-change",
+            "--at",
+            "2026-12-10T11:59+05:00",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ahead.stdout.splitlines() == [
+        "2026-12-10T12:00:00+05:00",
+        "  smartaqkol/privacy: version 2 is published (scheduled)",
+    ]
     site = built_at(at(2026, 12, 10, 12, 0))
     assert (site / "ru/smartaqkol/privacy/v2/index.html").is_file()
     api = json.loads((site / "api/v1/documents.json").read_text(encoding="utf-8"))
@@ -119,17 +148,23 @@ def test_two_versions_may_not_take_effect_at_one_moment(repo):
     publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), time=dt.time(9), now=at(2026, 11, 20, 9))
     edit(repo, "8 (восьми)", "9 (девяти)")
     before = files(repo)
-    with pytest.raises(PolicyError, match=r"version 3 would take effect at the same moment as version 2 \(2026-11-28T00:00:00\+05:00\)"):
+    with pytest.raises(
+        PolicyError, match=r"version 3 would take effect at the same moment as version 2 \(2026-11-28T00:00:00\+05:00\)"
+    ):
         publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), time=dt.time(17), now=at(2026, 11, 20, 17))
     assert files(repo) == before
     # the same in a changelog written by hand: named with its file and line
     changelog = repo / "versions" / DOC / "changelog.yml"
     text = changelog.read_text(encoding="utf-8")
-    changelog.write_text(text.replace("effective: '2026-11-28T00:00:00+05:00'", "effective: '2026-11-01T00:00:00+05:00'"),
-                         encoding="utf-8")
+    changelog.write_text(
+        text.replace("effective: '2026-11-28T00:00:00+05:00'", "effective: '2026-11-01T00:00:00+05:00'"),
+        encoding="utf-8",
+    )
     with pytest.raises(PolicyError) as err:
         open_store(repo / "versions", DOC)
-    line = next(i for i, l in enumerate(changelog.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("- version: 2"))
+    line = next(
+        i for i, l in enumerate(changelog.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("- version: 2")
+    )
     assert str(err.value).startswith(f"{changelog}:{line}: versions 1 and 2 take effect at the same moment")
 
 
@@ -151,8 +186,10 @@ def test_a_version_replaced_before_it_took_effect_is_never_in_force(repo, tmp_pa
     result = build(project, epoch=int(at(2026, 11, 30).timestamp()))
     assert result.returncode == 0, result.stderr
     history = (project / "site/ru/smartaqkol/privacy/history/index.html").read_text(encoding="utf-8")
-    assert 'data-version="2" data-effective="2026-11-28T00:00:00+05:00" data-until="2026-11-27T00:00:00+05:00" ' \
-           'data-state="never_in_force"' in history
+    assert (
+        'data-version="2" data-effective="2026-11-28T00:00:00+05:00" data-until="2026-11-27T00:00:00+05:00" '
+        'data-state="never_in_force"' in history
+    )
     assert "(не вступала в силу)" in history
     page = re.sub(r"<[^>]+>", "", (project / "site/ru/smartaqkol/privacy/v2/index.html").read_text(encoding="utf-8"))
     assert "Не вступила в силу: 27 ноября 2026" in page and "её заменила редакция 3" in page
@@ -162,8 +199,13 @@ def test_a_version_replaced_before_it_took_effect_is_never_in_force(repo, tmp_pa
 
 
 def _cli(cwd, *args):
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_dates_outside_1900_2999_are_refused_at_the_source(repo):
@@ -177,16 +219,32 @@ def test_dates_outside_1900_2999_are_refused_at_the_source(repo):
     path.write_text(text.replace("status: draft\n", "status: draft\neffective: 0001-01-01\n", 1), encoding="utf-8")
     result = _cli(repo, "status")
     line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("effective:"))
-    assert result.returncode == 2 and f"docs/ru/smartaqkol/privacy.md:{line}: front matter field 'effective' is outside" in result.stderr
+    assert (
+        result.returncode == 2
+        and f"docs/ru/smartaqkol/privacy.md:{line}: front matter field 'effective' is outside" in result.stderr
+    )
 
 
-@pytest.mark.parametrize("mangle, message, needle", [
-    (lambda s: s.replace("published: '2026-11-20T00:00:00+05:00'", "published: '0001-01-01T00:00:00+05:07:48'"),
-     "the publication moment 0001-01-01T00:00:00+05:07:48 is outside the years 1900-2999", "published:"),
-    (lambda s: s.replace("effective: '2026-11-20T00:00:00+05:00'", "effective: '3026-11-20T00:00:00+05:00'"),
-     "the effective moment 3026-11-20T00:00:00+05:00 is outside the years 1900-2999", "effective:"),
-    (lambda s: s.replace("timezone: Asia/Almaty", "timezone: Asia/Almati"), "unknown time zone 'Asia/Almati'", "timezone:"),
-])
+@pytest.mark.parametrize(
+    "mangle, message, needle",
+    [
+        (
+            lambda s: s.replace("published: '2026-11-20T00:00:00+05:00'", "published: '0001-01-01T00:00:00+05:07:48'"),
+            "the publication moment 0001-01-01T00:00:00+05:07:48 is outside the years 1900-2999",
+            "published:",
+        ),
+        (
+            lambda s: s.replace("effective: '2026-11-20T00:00:00+05:00'", "effective: '3026-11-20T00:00:00+05:00'"),
+            "the effective moment 3026-11-20T00:00:00+05:00 is outside the years 1900-2999",
+            "effective:",
+        ),
+        (
+            lambda s: s.replace("timezone: Asia/Almaty", "timezone: Asia/Almati"),
+            "unknown time zone 'Asia/Almati'",
+            "timezone:",
+        ),
+    ],
+)
 def test_a_changelog_with_a_bad_moment_or_zone_names_file_and_line(repo, mangle, message, needle):
     publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=at(2026, 11, 20, 9))
     changelog = repo / "versions" / DOC / "changelog.yml"
@@ -206,8 +264,14 @@ def test_the_history_page_shows_when_it_was_recorded_and_why_it_was_backdated(re
 
     publish(policy(repo), repo / "versions", dt.date(2026, 11, 1), now=at(2026, 11, 1, 9), by="Аян <ayan@example.kz>")
     edit(repo, "7 (семи)", "10 (десяти)")
-    publish(policy(repo), repo / "versions", dt.date(2026, 11, 20), now=at(2026, 11, 30, 10), by="Аян <ayan@example.kz>",
-            backdate="размещено на сайте 20.11.2026 <до записи в реестр>")
+    publish(
+        policy(repo),
+        repo / "versions",
+        dt.date(2026, 11, 20),
+        now=at(2026, 11, 30, 10),
+        by="Аян <ayan@example.kz>",
+        backdate="размещено на сайте 20.11.2026 <до записи в реестр>",
+    )
     history = DocumentHistory(DOC, open_store(repo / "versions", DOC), at(2026, 11, 30, 12), notice_days=7)
     page = history_body(history, "kk", "Құпиялылық саясаты", relative)
     assert "жазылған уақыты: 2026-11-30 05:00 UTC, Аян &lt;ayan@example.kz&gt;" in page

@@ -98,7 +98,9 @@ def test_publish_two_versions_and_query_the_history(repo):
     v1 = publish(policy(repo), versions, dt.date(2026, 11, 1), now=on_the_day(dt.date(2026, 11, 1))).version
     assert v1.effective == v1.published  # a first version replaces nothing
     edit(repo, "7 (семи) календарных", "10 (десяти) календарных")
-    v2 = publish(policy(repo), versions, dt.date(2026, 11, 20), time=dt.time(15, 30), now=on_the_day(dt.date(2026, 11, 20))).version
+    v2 = publish(
+        policy(repo), versions, dt.date(2026, 11, 20), time=dt.time(15, 30), now=on_the_day(dt.date(2026, 11, 20))
+    ).version
     assert (v2.number, v2.effective) == (2, at(2026, 11, 28))
     assert v2.summary["ru"] == "Изменены положения: 1.2"
     store = open_store(versions, "smartaqkol/privacy")
@@ -122,7 +124,13 @@ def test_refusals_write_nothing(repo):
     with pytest.raises(PolicyError, match="version 1 of 'smartaqkol/privacy' already exists"):
         publish(policy(repo), versions, dt.date(2026, 11, 21), number=1, now=on_the_day(dt.date(2026, 11, 21)))
     with pytest.raises(PolicyError, match="checker error"):
-        publish(policy(repo), versions, dt.date(2026, 11, 21), checker=lambda p: ["x.md:3: numbering: gap"], now=on_the_day(dt.date(2026, 11, 21)))
+        publish(
+            policy(repo),
+            versions,
+            dt.date(2026, 11, 21),
+            checker=lambda p: ["x.md:3: numbering: gap"],
+            now=on_the_day(dt.date(2026, 11, 21)),
+        )
     with pytest.raises(PolicyError, match="more than 24 hours before now"):  # backdated without a reason
         publish(policy(repo), versions, dt.date(2026, 11, 21), now=at(2026, 11, 22, 0, 1))
     assert sorted(p.relative_to(repo) for p in versions.rglob("*")) == before
@@ -138,8 +146,10 @@ def test_edited_frozen_text_is_found(repo):
     frozen.write_text(frozen.read_text(encoding="utf-8").replace("Компания", "Фирма", 1), encoding="utf-8")
     with pytest.raises(PolicyError) as err:
         open_store(versions, "smartaqkol/privacy")
-    assert str(err.value).startswith(f"{frozen}: frozen text of version 1 (ru) does not match the sha256 recorded in "
-                                     f"{versions / 'smartaqkol/privacy/changelog.yml'}:")
+    assert str(err.value).startswith(
+        f"{frozen}: frozen text of version 1 (ru) does not match the sha256 recorded in "
+        f"{versions / 'smartaqkol/privacy/changelog.yml'}:"
+    )
 
 
 @pytest.mark.parametrize(
@@ -226,8 +236,19 @@ def test_publish_command_refuses_a_draft_with_checker_errors(tmp_path):
     operators = (DOCS.parent / "versions/smartaqkol/privacy/v1/ru.md").read_text(encoding="utf-8")
     draft.write_text(re.sub(r"^check:\n(?:[ \t]+.*\n)+", "", operators, flags=re.M), encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-c", "from policydocs.cli import run; run()", "publish", "smartaqkol/privacy", "--date", "2026-11-20"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "from policydocs.cli import run; run()",
+            "publish",
+            "smartaqkol/privacy",
+            "--date",
+            "2026-11-20",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert "checker error" in proc.stderr and "numbering-gap" in proc.stderr
@@ -242,10 +263,17 @@ def test_check_command_fails_on_an_edited_frozen_text(repo):
     frozen = repo / "versions/smartaqkol/privacy/v1/ru.md"
     frozen.chmod(0o644)
     frozen.write_text(frozen.read_text(encoding="utf-8") + "\nДобавка.\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", "check"],
-                          cwd=repo, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", "check"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert re.fullmatch(
         r"error: versions/smartaqkol/privacy/v1/ru\.md: frozen text of version 1 \(ru\) does not match the sha256 "
         r"recorded in versions/smartaqkol/privacy/changelog\.yml:\d+: either the published text or the changelog was "
-        r"edited after publication; restore both from the repository's history", proc.stderr.strip())
+        r"edited after publication; restore both from the repository's history",
+        proc.stderr.strip(),
+    )

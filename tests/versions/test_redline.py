@@ -54,7 +54,9 @@ def test_amended_clause_is_a_word_level_diff():
 
 
 def test_inserted_clause_renumbers_the_rest_without_showing_them_as_changed():
-    new = BASE.replace("1.3. Пользователь соглашается", "1.3. Компания вправе изменять Политику.\n\n1.4. Пользователь соглашается")
+    new = BASE.replace(
+        "1.3. Пользователь соглашается", "1.3. Компания вправе изменять Политику.\n\n1.4. Пользователь соглашается"
+    )
     changes = compare(doc(BASE), doc(new))
     assert kinds(changes) == [("added", "cl-1-3"), ("same", "cl-1-4")]
     assert summary(changes, "en") == "Added 1.3; renumbered 1.3 → 1.4"
@@ -113,8 +115,10 @@ def test_unnumbered_policy_bullets_added_and_removed():
 def test_a_blank_filled_in_is_amended_not_removed_and_added():
     # seed 004, section 2: the operator's blanks filled in from section 11
     a = doc("## 2. Оператор\n\nТОО «ДамуЖолы»\n\nБИН: _____\n\nАдрес: _____\n\nТелефон: _____\n")
-    b = doc("## 2. Оператор\n\nТОО «ДамуЖолы»\n\nБИН: 140140030904\n\nАдрес: г. Павлодар, ул. Луначарского д.6/3 к.В\n\n"
-            "Телефон: +7 708 466 84 22\n")
+    b = doc(
+        "## 2. Оператор\n\nТОО «ДамуЖолы»\n\nБИН: 140140030904\n\nАдрес: г. Павлодар, ул. Луначарского д.6/3 к.В\n\n"
+        "Телефон: +7 708 466 84 22\n"
+    )
     changes = compare(a, b)
     assert kinds(changes) == [("amended", "sec-2-p2"), ("amended", "sec-2-p3"), ("amended", "sec-2-p4")]
     assert summary(changes, "ru") == "Изменены положения: раздел 2, абзацы 2, 3, 4"
@@ -133,11 +137,14 @@ def test_a_different_paragraph_at_the_same_place_is_still_removed_and_added():
 
 
 def test_a_letter_fix_is_named_and_words_never_touch():
-    from policydocs.versions.redline import letters_only, letters_note, _words_html
+    from policydocs.versions.redline import _words_html, letters_note, letters_only
 
     # City Group's Kazakh "Аktуалды": Latin k and t for Cyrillic к and т
     assert letters_only("Аktуалды", "Актуалды") == [("k", "к"), ("t", "т")]
-    assert letters_note(letters_only("Аktуалды", "Актуалды"), "kk") == "әріптер ауыстырылды: латын «k», «t» → кирилл «к», «т»"
+    assert (
+        letters_note(letters_only("Аktуалды", "Актуалды"), "kk")
+        == "әріптер ауыстырылды: латын «k», «t» → кирилл «к», «т»"
+    )
     assert letters_only("10 (десяти)", "15 (пятнадцати)") is None  # a real change is not a letter fix
     out = _words_html(word_diff("в течение 10 (десяти) рабочих дней", "в течение 15 (пятнадцати) рабочих дней"), "ru")
     assert "</del> <ins" in out and "</del><ins" not in out
@@ -145,7 +152,9 @@ def test_a_letter_fix_is_named_and_words_never_touch():
 
 def test_changes_stand_under_their_section_and_place():
     old = doc("## 2. Оператор\n\nБИН: _____\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 3 (три) года.\n")
-    new = doc("## 2. Оператор\n\nБИН: 140140030904\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 5 (пять) лет.\n")
+    new = doc(
+        "## 2. Оператор\n\nБИН: 140140030904\n\nАдрес: _____\n\n## 3. Сроки\n\n3.1. Срок хранения — 5 (пять) лет.\n"
+    )
     html = render_html(compare(old, new), "ru", only_changes=True, link=lambda eid: f"../v2/#{eid}")
     assert '<p class="pd-where">2. Оператор</p>' in html and '<p class="pd-where">3. Сроки</p>' in html
     assert '<a href="../v2/#sec-2-p1">раздел 2, абзац 1</a>' in html
@@ -155,8 +164,10 @@ def test_changes_stand_under_their_section_and_place():
 
 
 def _with_header(lang: str, title: str, operator: str, body: str):
-    header = (f"---\nid: demo/terms\ntitle: {title}\nlang: {lang}\nproduct: Демо\noperator: {operator}\n"
-              "notice_days: 7\nstatus: draft\n---\n\n")
+    header = (
+        f"---\nid: demo/terms\ntitle: {title}\nlang: {lang}\nproduct: Демо\noperator: {operator}\n"
+        "notice_days: 7\nstatus: draft\n---\n\n"
+    )
     return parse_text(header + body, f"docs/{lang}/demo/terms.md")
 
 
@@ -169,7 +180,9 @@ def test_a_changed_title_or_operator_is_named_in_the_summary_in_each_language():
     assert version_summary(old, retitled, "kk") == "Құжаттың атауы өзгертілді: «Құпиялылық саясаты»"
     amended = _with_header("kk", "Құпиялылық саясаты", "«Жаңа Демо» ЖШС", body.replace("3 (три)", "5 (пять)"))
     said = version_summary(old, amended, "kk")
-    assert said.startswith("Құжаттың атауы өзгертілді: «Құпиялылық саясаты»; Оператордың атауы өзгертілді: ««Жаңа Демо» ЖШС»; ")
+    assert said.startswith(
+        "Құжаттың атауы өзгертілді: «Құпиялылық саясаты»; Оператордың атауы өзгертілді: ««Жаңа Демо» ЖШС»; "
+    )
     assert "1.1" in said
     en_old, en_new = (_with_header("en", t, "Demo LLP", "1.1. Data is kept.\n") for t in ("Purposes", "Privacy Policy"))
     assert version_summary(en_old, en_new, "en") == "Document title changed to “Privacy Policy”"

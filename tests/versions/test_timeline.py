@@ -36,13 +36,20 @@ V4 = version(4, at(2026, 12, 10, 12), at(2026, 12, 10, 12))
 ALL = [V1, V2, V3, V4]
 
 
-@pytest.mark.parametrize("moment, states, current", [
-    (at(2026, 10, 31), ["pending", "pending", "pending", "pending"], None),
-    (at(2026, 11, 26), ["in_force", "pending", "pending", "pending"], 1),
-    (at(2026, 11, 27), ["superseded", "never_in_force", "in_force", "pending"], 3),
-    (at(2026, 11, 28), ["superseded", "never_in_force", "in_force", "pending"], 3),  # v2's own moment brings nothing
-    (at(2026, 12, 10, 12), ["superseded", "never_in_force", "superseded", "in_force"], 4),
-])
+@pytest.mark.parametrize(
+    "moment, states, current",
+    [
+        (at(2026, 10, 31), ["pending", "pending", "pending", "pending"], None),
+        (at(2026, 11, 26), ["in_force", "pending", "pending", "pending"], 1),
+        (at(2026, 11, 27), ["superseded", "never_in_force", "in_force", "pending"], 3),
+        (
+            at(2026, 11, 28),
+            ["superseded", "never_in_force", "in_force", "pending"],
+            3,
+        ),  # v2's own moment brings nothing
+        (at(2026, 12, 10, 12), ["superseded", "never_in_force", "superseded", "in_force"], 4),
+    ],
+)
 def test_states_and_version_in_force(moment, states, current):
     assert [timeline.state(ALL, v, moment) for v in ALL] == states
     found = timeline.in_force(ALL, moment)
@@ -57,37 +64,49 @@ def test_scheduled_versions_are_not_visible_before_their_moment():
 
 def test_next_changes():
     assert [(m, v.number, k) for m, v, k in timeline.next_changes(ALL, at(2026, 11, 21))] == [
-        (at(2026, 11, 25, 9), 3, "published")]
+        (at(2026, 11, 25, 9), 3, "published")
+    ]
     assert [(v.number, k) for _, v, k in timeline.next_changes(ALL, at(2026, 11, 25, 9))] == [(3, "effective")]
     assert timeline.next_changes(ALL, at(2026, 12, 10, 12)) == []
 
 
-@pytest.mark.parametrize("text, expected, bare", [
-    ("2026-12-01", at(2026, 12, 1), True),
-    ("2026-12-01T15:30", at(2026, 12, 1, 15, 30), False),
-    ("2026-12-01T10:30Z", at(2026, 12, 1, 15, 30), False),
-    ("2026-12-01T00:00+06:00", at(2026, 11, 30, 23), False),
-])
+@pytest.mark.parametrize(
+    "text, expected, bare",
+    [
+        ("2026-12-01", at(2026, 12, 1), True),
+        ("2026-12-01T15:30", at(2026, 12, 1, 15, 30), False),
+        ("2026-12-01T10:30Z", at(2026, 12, 1, 15, 30), False),
+        ("2026-12-01T00:00+06:00", at(2026, 11, 30, 23), False),
+    ],
+)
 def test_moments_on_the_command_line(text, expected, bare):
     moment, was_bare = parse_moment(text, ALMATY)
     assert moment == expected and was_bare is bare
 
 
-@pytest.mark.parametrize("text, message", [
-    ("0001-01-01", "--at 0001-01-01 is outside the years 1900-2999"),
-    ("3000-01-01T00:00", "--at 3000-01-01 is outside the years 1900-2999"),
-    ("1899-12-31", "outside the years 1900-2999"),
-    ("tomorrow", "--at 'tomorrow' is not a moment"),
-    ("2026-13-01", "is not a moment"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("0001-01-01", "--at 0001-01-01 is outside the years 1900-2999"),
+        ("3000-01-01T00:00", "--at 3000-01-01 is outside the years 1900-2999"),
+        ("1899-12-31", "outside the years 1900-2999"),
+        ("tomorrow", "--at 'tomorrow' is not a moment"),
+        ("2026-13-01", "is not a moment"),
+    ],
+)
 def test_bad_moments_are_refused(text, message):
     with pytest.raises(PolicyError, match=message):
         parse_moment(text, ALMATY)
 
 
 def _cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-c", "from policydocs.cli import run; run()", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from policydocs.cli import run; run()", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_next_change_on_the_real_content():
@@ -96,7 +115,10 @@ def test_next_change_on_the_real_content():
     # a site built then does not show it yet
     noon = _cli("next-change", "--at", "2026-11-30T12:00+05:00")
     assert noon.returncode == 0, noon.stderr
-    assert noon.stdout.splitlines() == ["2026-11-30T13:53:00+05:00", "  platform/privacy: version 2 is published (scheduled)"]
+    assert noon.stdout.splitlines() == [
+        "2026-11-30T13:53:00+05:00",
+        "  platform/privacy: version 2 is published (scheduled)",
+    ]
     before = _cli("next-change", "--at", "2026-11-30T14:00+05:00")
     assert before.returncode == 0, before.stderr
     assert before.stdout.splitlines() == ["2026-12-01T00:00:00+05:00", "  citygroup/privacy: version 2 takes effect"]
@@ -110,8 +132,10 @@ def test_next_change_on_the_real_content():
 
 
 def test_next_change_refuses_garbage_in_one_line():
-    for args, message in ((("--at", "0001-01-01"), "outside the years 1900-2999"),
-                          (("--since", "yesterday"), "--since 'yesterday' is not a moment")):
+    for args, message in (
+        (("--at", "0001-01-01"), "outside the years 1900-2999"),
+        (("--since", "yesterday"), "--since 'yesterday' is not a moment"),
+    ):
         result = _cli("next-change", *args)
         assert result.returncode == 2 and message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

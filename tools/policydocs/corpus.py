@@ -6,15 +6,15 @@ its path must match its ``id``, and no two files may claim one document in one l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document, parse_file
 from .errors import PolicyError
-from .i18n import _
 from .fsutil import walk_files
 from .gcpause import collector_paused
+from .i18n import _
 from .languages import LANGUAGES
 from .lines import split_lines
 
@@ -71,7 +71,8 @@ def policy_files(docs_dir: Path) -> list[Path]:
             if entry.name not in LANGUAGES:
                 raise PolicyError(
                     _("unknown language folder '{name}'; policies live in {folders}").format(
-                        name=entry.name, folders=', '.join(f'docs/{l}/' for l in LANGUAGES)),
+                        name=entry.name, folders=", ".join(f"docs/{l}/" for l in LANGUAGES)
+                    ),
                     entry,
                 )
             # every file, not only *.md: MkDocs publishes them all, so a link anywhere would leak a file
@@ -116,7 +117,8 @@ def load_files(docs_dir: Path, files: list[Path], parse: Callable[[Path], Docume
         if key in seen:
             raise PolicyError(
                 _("document '{doc_id}' in '{lang}' is also defined in {path}").format(
-                    doc_id=doc.doc_id, lang=doc.lang, path=seen[key].path),
+                    doc_id=doc.doc_id, lang=doc.lang, path=seen[key].path
+                ),
                 doc.path,
                 _line_of_field(doc, "id"),
             )
@@ -127,13 +129,17 @@ def load_files(docs_dir: Path, files: list[Path], parse: Callable[[Path], Docume
         if doc.lang != folder_lang:
             raise PolicyError(
                 _("lang is '{lang}' but the file is in the '{folder_lang}' folder").format(
-                    lang=doc.lang, folder_lang=folder_lang), doc.path, _line_of_field(doc, "lang")
+                    lang=doc.lang, folder_lang=folder_lang
+                ),
+                doc.path,
+                _line_of_field(doc, "lang"),
             )
         if doc.doc_id != path_id:
             raise PolicyError(
-                _("id is '{doc_id}' but the file's place says '{path_id}'; move the file to "
-                      "docs/{lang}/{doc_id}.md or change its id").format(
-                          doc_id=doc.doc_id, path_id=path_id, lang=doc.lang),
+                _(
+                    "id is '{doc_id}' but the file's place says '{path_id}'; move the file to "
+                    "docs/{lang}/{doc_id}.md or change its id"
+                ).format(doc_id=doc.doc_id, path_id=path_id, lang=doc.lang),
                 doc.path,
                 _line_of_field(doc, "id"),
             )

@@ -9,14 +9,14 @@ that a caller can tell "not a word" from "cannot tell".
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ")  # Debian's hunspell-kk (tools/scripts/system-deps.sh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def morph_ru() -> Any:  # pymorphy3.MorphAnalyzer (no type information)
     """pymorphy3's analyser with its Russian dictionary (imported when first needed)."""
     import pymorphy3
@@ -24,7 +24,7 @@ def morph_ru() -> Any:  # pymorphy3.MorphAnalyzer (no type information)
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=None)
+@cache
 def hunspell_kk() -> Any:  # spylls.hunspell.Dictionary, or None
     """Debian's hunspell-kk read by spylls, or None where it is not installed."""
     if not HUNSPELL_KK.with_suffix(".dic").is_file():

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import frontmatter
 from .errors import PolicyError
-from .i18n import _
 from .frontmatter import FrontMatter
+from .i18n import _
 from .lines import split_lines
 from .textfile import decode, read_bytes
 
@@ -82,7 +83,7 @@ class Block:
             m = HEADING_RE.match(first.rstrip("\r\n"))
             first = m.group(2) if m else first
         elif self.marker:
-            first = first.lstrip()[len(self.marker):]
+            first = first.lstrip()[len(self.marker) :]
         if len(self.lines) == 1:  # most blocks: one line
             return first.strip()
         parts = [first, *self.lines[1:]]
@@ -249,7 +250,7 @@ def tokenize(body: str, first_line: int = 1) -> list[Block]:
         if stripped.startswith(COMMENT_START):
             block = Block(Kind.COMMENT, [raw], lineno)
             blocks.append(block)
-            if COMMENT_END not in stripped[len(COMMENT_START):]:
+            if COMMENT_END not in stripped[len(COMMENT_START) :]:
                 in_comment = block
             open_block = None
             continue
@@ -295,8 +296,12 @@ def _starts_sequence(number: str, numbered_before: bool, after: Block | None) ->
     "1.1"); that is a new sequence, not a duplicate. A "1" that follows the clauses of the
     previous section directly, with no title between, is still reported as a duplicate.
     """
-    return (numbered_before and number == "1" and after is not None
-            and (after.kind is Kind.PARAGRAPH or (after.kind is Kind.HEADING and not after.number)))
+    return (
+        numbered_before
+        and number == "1"
+        and after is not None
+        and (after.kind is Kind.PARAGRAPH or (after.kind is Kind.HEADING and not after.number))
+    )
 
 
 def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False) -> Document:
@@ -364,9 +369,14 @@ def build(path: Path, front: FrontMatter, blocks: list[Block], bom: bool = False
             number = block.number or ""
             if number.count(".") >= MAX_CLAUSE_LEVELS:
                 raise PolicyError(
-                    _("the clause number '{number}' has {levels} levels; policydocs supports "
-                          "at most {most}").format(
-                              number=number[:40] + ('…' if len(number) > 40 else ''), levels=number.count('.') + 1, most=MAX_CLAUSE_LEVELS), path, block.line)
+                    _("the clause number '{number}' has {levels} levels; policydocs supports at most {most}").format(
+                        number=number[:40] + ("…" if len(number) > 40 else ""),
+                        levels=number.count(".") + 1,
+                        most=MAX_CLAUSE_LEVELS,
+                    ),
+                    path,
+                    block.line,
+                )
             while stack and not number.startswith(stack[-1].number + "."):
                 stack.pop()
             block.eid = unique(f"cl-{_dashed(number)}")

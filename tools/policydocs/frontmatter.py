@@ -14,12 +14,11 @@ from typing import Any, cast
 
 import yaml
 
+from . import yamlio
 from .errors import PolicyError
 from .i18n import _
-from . import yamlio
 from .languages import LANGUAGES
 from .lines import line_and_column, split_lines
-
 
 DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
@@ -87,8 +86,7 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
     lines = split_lines(text, keepends=True)
     if not lines or not _FENCE.match(lines[0]):
         raise PolicyError(
-            _("the file must start with a front matter block ('---', then id, title, lang, ..., then "
-                  "'---')"),
+            _("the file must start with a front matter block ('---', then id, title, lang, ..., then '---')"),
             path,
             1,
         )
@@ -109,7 +107,7 @@ def split(text: str, path: Path | str) -> tuple[FrontMatter, str]:
         raise PolicyError(_("front matter must be a list of 'field: value' lines"), path, 2)
     fm = FrontMatter(raw, data, end + 2)
     validate(fm, path, yaml_text)
-    return fm, "".join(lines[end + 1:])
+    return fm, "".join(lines[end + 1 :])
 
 
 def _field_line(yaml_text: str, name: str) -> int:
@@ -123,20 +121,32 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     data = fm.data
     for name in REQUIRED:
         if data.get(name) in (None, ""):
-            raise PolicyError(_("front matter lacks the required field '{name}'").format(
-                name=name), path, _field_line(yaml_text, name))
+            raise PolicyError(
+                _("front matter lacks the required field '{name}'").format(name=name),
+                path,
+                _field_line(yaml_text, name),
+            )
 
     def bad(name: str, why: str) -> PolicyError:
-        return PolicyError(_("front matter field '{name}' {why}").format(
-            name=name, why=why), path, _field_line(yaml_text, name))
+        return PolicyError(
+            _("front matter field '{name}' {why}").format(name=name, why=why), path, _field_line(yaml_text, name)
+        )
 
     if not isinstance(data["id"], str) or not DOC_ID.match(data["id"]):
-        raise bad("id", _("must look like 'product/name' in lower-case Latin letters, digits and '-', not {value!r}").format(
-            value=data["id"]))
+        raise bad(
+            "id",
+            _("must look like 'product/name' in lower-case Latin letters, digits and '-', not {value!r}").format(
+                value=data["id"]
+            ),
+        )
     for name in ("lang", "source_lang", "prevailing_lang"):
         if name in data and data[name] not in LANGUAGES:
-            raise bad(name, _("names an unknown language {value!r}; use one of: {choices}").format(
-                value=data[name], choices=", ".join(LANGUAGES)))
+            raise bad(
+                name,
+                _("names an unknown language {value!r}; use one of: {choices}").format(
+                    value=data[name], choices=", ".join(LANGUAGES)
+                ),
+            )
     for name in ("title", "product", "operator"):
         if not isinstance(data[name], str):
             raise bad(name, _("must be text"))
@@ -144,11 +154,15 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
         raise bad("notice_days", _("must be a whole number of days (0 or more), not {value!r}").format(value=days))
     if data["status"] not in STATUSES:
-        raise bad("status", _("must be one of: {choices} (not {value!r})").format(
-            choices=", ".join(STATUSES), value=data["status"]))
+        raise bad(
+            "status",
+            _("must be one of: {choices} (not {value!r})").format(choices=", ".join(STATUSES), value=data["status"]),
+        )
     if "origin" in data and data["origin"] not in ORIGINS:
-        raise bad("origin", _("must be one of: {choices} (not {value!r})").format(
-            choices=", ".join(ORIGINS), value=data["origin"]))
+        raise bad(
+            "origin",
+            _("must be one of: {choices} (not {value!r})").format(choices=", ".join(ORIGINS), value=data["origin"]),
+        )
     if "reviewed" in data and not isinstance(data["reviewed"], bool):
         raise bad("reviewed", _("must be true or false"))
     for name in ("date", "effective"):
@@ -162,12 +176,13 @@ def validate(fm: FrontMatter, path: Path | str, yaml_text: str = "") -> None:
         try:
             zone(str(data["timezone"]))
         except PolicyError:
-            raise bad("timezone", _("names an unknown time zone '{zone}'; use a name such as Asia/Almaty").format(
-                zone=data["timezone"])) from None
+            raise bad(
+                "timezone",
+                _("names an unknown time zone '{zone}'; use a name such as Asia/Almaty").format(zone=data["timezone"]),
+            ) from None
 
 
 def dump(data: dict[str, Any]) -> str:
     """Write a header in the project's style (field order as given, Unicode unescaped)."""
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
     return f"---\n{body}---\n"
-

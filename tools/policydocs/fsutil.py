@@ -44,8 +44,9 @@ def atomic_write_chunks(path: Path | str, chunks: Iterable[bytes]) -> None:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a read-only or vanished folder: a message, and no temporary left
         Path(tmp).unlink(missing_ok=True)
-        raise PolicyError(_("cannot write the file ({reason}); nothing was changed").format(
-            reason=exc.strerror or exc), path) from None
+        raise PolicyError(
+            _("cannot write the file ({reason}); nothing was changed").format(reason=exc.strerror or exc), path
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -125,8 +126,13 @@ def regular_file(path: Path | str, root: Path | str | None = None) -> Path:
     except OSError as exc:
         raise PolicyError(_("cannot read the file ({reason})").format(reason=exc.strerror), path) from None
     if stat.S_ISLNK(mode):
-        raise PolicyError(_("is a symbolic link; policydocs reads only real files inside the project (copy the file "
-              "here instead of linking to it)"), path)
+        raise PolicyError(
+            _(
+                "is a symbolic link; policydocs reads only real files inside the project (copy the file "
+                "here instead of linking to it)"
+            ),
+            path,
+        )
     if stat.S_ISDIR(mode):
         raise PolicyError(_("is a folder, not a file"), path)
     if not stat.S_ISREG(mode):
@@ -141,14 +147,20 @@ def _no_linked_folder(path: Path, root: Path) -> None:
     try:
         parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).parts[:-1]
     except ValueError:
-        raise PolicyError(_("lies outside {root}; policydocs reads only files inside it").format(
-            root=root), path) from None
+        raise PolicyError(
+            _("lies outside {root}; policydocs reads only files inside it").format(root=root), path
+        ) from None
     folder = Path(os.path.abspath(root))
     for part in parts:
         folder = folder / part
         if os.path.islink(folder):
-            raise PolicyError(_("is a symbolic link to a folder; policydocs reads only real folders inside the project "
-                  "(copy the files here instead of linking to them)"), folder)
+            raise PolicyError(
+                _(
+                    "is a symbolic link to a folder; policydocs reads only real folders inside the project "
+                    "(copy the files here instead of linking to them)"
+                ),
+                folder,
+            )
 
 
 def walk_files(root: Path | str) -> list[Path]:
@@ -158,8 +170,10 @@ def walk_files(root: Path | str) -> list[Path]:
     for folder, dirs, files in os.walk(root, followlinks=False):
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):
-                raise PolicyError(_("is a symbolic link to a folder; policydocs reads only real folders inside the "
-                      "project"), os.path.join(folder, name))
+                raise PolicyError(
+                    _("is a symbolic link to a folder; policydocs reads only real folders inside the project"),
+                    os.path.join(folder, name),
+                )
         for name in files:
             out.append(regular_file(Path(folder) / name))
     return sorted(out)

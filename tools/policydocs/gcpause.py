@@ -10,8 +10,8 @@ and resumed after, never left off for the host (a MkDocs server runs for hours).
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

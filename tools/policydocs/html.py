@@ -8,9 +8,8 @@ source. Every clause, sub-item, bullet and paragraph carries its eId as ``id``.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import markdown
 
@@ -48,8 +47,13 @@ def inline(text: str) -> str:
 
 def _is_plain(text: str) -> bool:
     """True when Markdown leaves ``text`` as it is: one stripped line without markup or block marker."""
-    return (not _MARKUP.search(text) and text == text.strip() and not text.startswith("#")
-            and not _BLOCK_START.match(text) and not _THEMATIC_BREAK.match(text))
+    return (
+        not _MARKUP.search(text)
+        and text == text.strip()
+        and not text.startswith("#")
+        and not _BLOCK_START.match(text)
+        and not _THEMATIC_BREAK.match(text)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -72,13 +76,15 @@ def _escape(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for m in AUTOLINK_RE.finditer(text):
-        pieces.append(html.escape(text[last:m.start()], quote=False))
+        pieces.append(html.escape(text[last : m.start()], quote=False))
         pieces.append(m.group(0))
         last = m.end()
     pieces.append(html.escape(text[last:], quote=False))
     escaped = "".join(pieces)
     escaped = _THEMATIC_BREAK.sub(r"\\\1", escaped, count=1)  # "_____" is a blank to fill in, not a rule
-    return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}{m.group(5)}"), escaped)
+    return _BLOCK_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}" if m.group(1) else f"\\{m.group(4)}{m.group(5)}", escaped
+    )
 
 
 def _neutralise(m: re.Match[str]) -> str:

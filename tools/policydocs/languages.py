@@ -52,7 +52,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-
 # count_letters works on the UTF-8 bytes, where each test is one pass in C: an ASCII letter is
 # one byte of ``_ASCII_LETTERS``; every character U+0400-U+04FF (the Cyrillic block, Kazakh
 # letters included) starts with one of the lead bytes D0-D3, which never occur elsewhere in UTF-8.

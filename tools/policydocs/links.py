@@ -45,11 +45,14 @@ def unsafe_reason(url: str, image: bool = False) -> str | None:
         return _("the link has no target")
     parts = urlsplit(url)
     if image and (parts.scheme or url.startswith("//")):
-        return _("images must be files of the site (under docs/); a remote image tells a third party who reads the policy")
+        return _(
+            "images must be files of the site (under docs/); a remote image tells a third party who reads the policy"
+        )
     if parts.scheme:
         if parts.scheme.lower() not in SAFE_SCHEMES:
             return _("links with '{scheme}:' are not allowed (only {allowed})").format(
-                scheme=parts.scheme, allowed=", ".join(SAFE_SCHEMES))
+                scheme=parts.scheme, allowed=", ".join(SAFE_SCHEMES)
+            )
         return None
     if url.startswith("//"):
         return _("protocol-relative links are not allowed; write https://")

@@ -25,20 +25,24 @@ def now() -> dt.datetime:
     """The current moment, aware, in UTC, to the second."""
     raw = os.environ.get(ENV_VAR, "").strip()
     if not raw:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
         moment = dt.datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise PolicyError(_("the environment variable {name}='{raw}' is not a moment with its zone; "
-                            "write it as 2026-12-01T15:30+05:00, or unset it").format(name=ENV_VAR, raw=raw))
-    return moment.astimezone(dt.timezone.utc)
+        raise PolicyError(
+            _(
+                "the environment variable {name}='{raw}' is not a moment with its zone; "
+                "write it as 2026-12-01T15:30+05:00, or unset it"
+            ).format(name=ENV_VAR, raw=raw)
+        )
+    return moment.astimezone(dt.UTC)
 
 
 def build_moment() -> dt.datetime:
     """The moment a site build shows its versions at: ``SOURCE_DATE_EPOCH`` if set, else :func:`now`."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return now()

@@ -87,10 +87,13 @@ class OutputCache:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return  # an older cache: its keys were made differently; everything is rendered again
-            self.spaces = {space: {p: Entry(**e) for p, e in entries.items()} for space, entries in data["entries"].items()}
+            self.spaces = {
+                space: {p: Entry(**e) for p, e in entries.items()} for space, entries in data["entries"].items()
+            }
         except (ValueError, TypeError, KeyError, AttributeError):
-            self.problems.append(_("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(
-                path=path))
+            self.problems.append(
+                _("{path}: the PDF cache manifest is damaged; every PDF is rendered again").format(path=path)
+            )
             self.spaces = {}
 
     def object(self, key: str) -> Path:
@@ -110,13 +113,15 @@ class OutputCache:
             # where a link cannot be made)
             data = None if entry.stamp == stamp else obj.read_bytes()
         except OSError:
-            self.problems.append(_("{path}: cached PDF for {pdf} is missing; rendering it again").format(
-                path=obj, pdf=out_path))
+            self.problems.append(
+                _("{path}: cached PDF for {pdf} is missing; rendering it again").format(path=obj, pdf=out_path)
+            )
             return None
         if data is not None:
             if len(data) != entry.size or sha256(data) != entry.sha256:
-                self.problems.append(_("{path}: cached PDF for {pdf} is damaged; rendering it again").format(
-                    path=obj, pdf=out_path))
+                self.problems.append(
+                    _("{path}: cached PDF for {pdf} is damaged; rendering it again").format(path=obj, pdf=out_path)
+                )
                 return None
             entry = Entry(entry.key, entry.sha256, entry.pages, entry.size, stamp)
         if self.entries.get(out_path) != entry:
@@ -166,21 +171,29 @@ class OutputCache:
                 try:
                     data = self.object(key).read_bytes()
                 except OSError as exc:
-                    raise PolicyError(_("the cached file for {path} went missing while the site was built ({reason}); "
-                                        "build again").format(path=target.name, reason=exc.strerror or exc),
-                                      self.object(key)) from None
+                    raise PolicyError(
+                        _(
+                            "the cached file for {path} went missing while the site was built ({reason}); build again"
+                        ).format(path=target.name, reason=exc.strerror or exc),
+                        self.object(key),
+                    ) from None
             atomic_write_bytes(target, data)  # a file where a folder should be is reported by it, with its path
 
     def save(self) -> None:
         """Write the manifest and drop stored files that no output path of any namespace uses any more."""
         if not self._changed and (self.dir / MANIFEST).exists() and not self.problems:
             return
-        body = {"format": FORMAT, "entries": {space: {p: e.__dict__ for p, e in sorted(entries.items())}
-                                              for space, entries in sorted(self.spaces.items()) if entries}}
+        body = {
+            "format": FORMAT,
+            "entries": {
+                space: {p: e.__dict__ for p, e in sorted(entries.items())}
+                for space, entries in sorted(self.spaces.items())
+                if entries
+            },
+        }
         atomic_write_text(self.dir / MANIFEST, json.dumps(body, indent=1, ensure_ascii=False) + "\n")
         used = {f"{e.key}{self.suffix}" for entries in self.spaces.values() for e in entries.values()}
         if self.objects.is_dir():
             for obj in self.objects.iterdir():
                 if obj.name not in used and obj.name.endswith(self.suffix):
                     obj.unlink(missing_ok=True)
-

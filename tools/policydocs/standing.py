@@ -31,6 +31,7 @@ LEAD = SiteWords(
 
 PREVAILS = N_p("standing.prevails", "If the texts differ, {text} prevails.")
 
+
 def standing(front: FrontMatter) -> tuple[str, str] | None:
     """(kind, sentence) for a text that is not the prevailing one, or None.
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PolicyError
-from .i18n import _
 from .fsutil import regular_file
+from .i18n import _
 from .languages import count_letters
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -38,7 +38,8 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise PolicyError(
                 _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
-                    size=size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
+                    size=size // (1024 * 1024), most=max_bytes // (1024 * 1024)
+                ),
                 path,
             )
         return path.read_bytes()
@@ -66,7 +67,7 @@ def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> Decoded
     if nul != -1:
         raise PolicyError(_("this is a binary file, not text (it contains NUL bytes)"), path, _line_of(data, nul))
     bom = data.startswith(UTF8_BOM)
-    body = data[len(UTF8_BOM):] if bom else data
+    body = data[len(UTF8_BOM) :] if bom else data
     try:
         return DecodedText(body.decode("utf-8"), "utf-8", bom)
     except UnicodeDecodeError as exc:
@@ -75,8 +76,11 @@ def decode(data: bytes, path: Path | str, allow_cp1251: bool = False) -> Decoded
             guessed = _try_cp1251(body)
             if guessed is not None:
                 return DecodedText(guessed, "cp1251", False)
-        message = _("text is not valid UTF-8 (neither UTF-8 nor Windows-1251)") if allow_cp1251 else _(
-            "text is not valid UTF-8; save it as UTF-8")
+        message = (
+            _("text is not valid UTF-8 (neither UTF-8 nor Windows-1251)")
+            if allow_cp1251
+            else _("text is not valid UTF-8; save it as UTF-8")
+        )
         raise PolicyError(message, path, _line_of(data, bad)) from None
 
 

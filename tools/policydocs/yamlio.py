@@ -33,8 +33,9 @@ def _scan(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _refuse("YAML anchors and aliases (&name, *name) are not accepted here; write the value out",
-                          event.start_mark)
+            raise _refuse(
+                "YAML anchors and aliases (&name, *name) are not accepted here; write the value out", event.start_mark
+            )
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -54,5 +55,4 @@ def safe_load(text: str) -> Any:
 
 def _may_nest_deeply(text: str) -> bool:
     """Cheap necessary conditions for nesting deeper than MAX_DEPTH (brackets, '- ' or indentation)."""
-    return (text.count("[") + text.count("{") > MAX_DEPTH or text.count("- ") > MAX_DEPTH
-            or " " * MAX_DEPTH in text)
+    return text.count("[") + text.count("{") > MAX_DEPTH or text.count("- ") > MAX_DEPTH or " " * MAX_DEPTH in text

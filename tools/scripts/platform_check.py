@@ -29,8 +29,14 @@ EPOCH = "1796040000"  # 2026-11-30 12:00 UTC: any fixed moment, the same for bot
 
 def build(tool: Path, config: Path, out: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
-    result = subprocess.run([str(tool), "build", "--strict", "-f", str(config), "-d", str(out)],
-                            cwd=config.parent, env=env, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        [str(tool), "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
         print(f"{config}: {tool.name} build failed: {last}", file=sys.stderr)

@@ -33,13 +33,26 @@ EPOCH = 1795000000  # 2026-11-18 11:06 UTC, as the tests' builds
 def build(tree: Path, work: Path, epoch: int) -> Path:
     """``mkdocs build --strict`` of ``tree`` (its code, its docs) into ``work/site``; cwd ``work`` (its caches)."""
     work.mkdir(parents=True)
-    moment = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).isoformat()
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(tree / "tools"), "TZ": "UTC",
-           "SOURCE_DATE_EPOCH": str(epoch), "POLICYDOCS_NOW": moment, "NO_MKDOCS_2_WARNING": "1",
-           "POLICYDOCS_LANG": "en", "PYTHONHASHSEED": "0"}
+    moment = dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONPATH": str(tree / "tools"),
+        "TZ": "UTC",
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "POLICYDOCS_NOW": moment,
+        "NO_MKDOCS_2_WARNING": "1",
+        "POLICYDOCS_LANG": "en",
+        "PYTHONHASHSEED": "0",
+    }
     site = work / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(tree / "mkdocs.yml"),
-                             "-d", str(site)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(tree / "mkdocs.yml"), "-d", str(site)],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         print(f"same_output: the build of {tree} failed (exit {result.returncode})", file=sys.stderr)
@@ -60,8 +73,11 @@ def export(ref: str, into: Path) -> Path:
 
 
 def hashes(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,13 +93,20 @@ def main(argv: list[str] | None = None) -> int:
         tree_site = build(REPO, tmp / "tree-build", args.epoch)
         before, after = hashes(ref_site), hashes(tree_site)
         differ = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
-        for path in differ[:args.show]:
-            what = "only in " + args.ref if path not in after else "only in the working tree" if path not in before \
+        for path in differ[: args.show]:
+            what = (
+                "only in " + args.ref
+                if path not in after
+                else "only in the working tree"
+                if path not in before
                 else "differs"
+            )
             print(f"{path}: {what}")
         if differ:
-            print(f"same_output: {len(differ)} of {len(before.keys() | after.keys())} files differ "
-                  f"between {args.ref} and the working tree")
+            print(
+                f"same_output: {len(differ)} of {len(before.keys() | after.keys())} files differ "
+                f"between {args.ref} and the working tree"
+            )
             return 2
         print(f"same_output: all {len(after)} files byte-identical between {args.ref} and the working tree")
         return 0

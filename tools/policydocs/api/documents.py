@@ -52,11 +52,15 @@ def document_path(doc_id: str) -> str:
     return f"api/v1/documents/{doc_id}.json"
 
 
-def documents(model: Publication, site_dir: Path, site_url: str = "", generated_at: dt.datetime | None = None,
-              file_hash=sha256_file) -> dict:
+def documents(
+    model: Publication,
+    site_dir: Path,
+    site_url: str = "",
+    generated_at: dt.datetime | None = None,
+    file_hash=sha256_file,
+) -> dict:
     """The API document for a built site (hashes are of the files in ``site_dir``, by ``file_hash``)."""
-    generated_at = generated_at or next((h.now for h in model.histories.values()), None) or \
-        now()
+    generated_at = generated_at or next((h.now for h in model.histories.values()), None) or now()
 
     def url(path: str | None) -> str | None:
         if path is None:
@@ -98,34 +102,58 @@ def documents(model: Publication, site_dir: Path, site_url: str = "", generated_
 
         def texts_of(version, lang, history=history, doc_id=doc_id):
             frozen = history.document(version, lang)
-            return notice_texts(version, lang, title=frozen.title, product=frozen.front.product,
-                                operator=frozen.front.operator, doc_id=doc_id, url=url)
+            return notice_texts(
+                version,
+                lang,
+                title=frozen.title,
+                product=frozen.front.product,
+                operator=frozen.front.operator,
+                doc_id=doc_id,
+                url=url,
+            )
 
         timeline = (
             api_versions(history, url, lambda v, lang, d=doc_id: model.version_pdf(d, v, lang), texts_of)
-            if history else {}
+            if history
+            else {}
         )
         if history is not None and model.docx_pattern is not None:
             _add_version_docx(model, history, timeline, site_dir, url, file_hash)
-        docs.append({
-            "id": doc_id,
-            "product": product,
-            "product_name": source.front.product,
-            "product_names": {lang: d.front.product for lang, d in sorted(policy.languages.items(), key=lambda kv: LANGUAGES.index(kv[0]))},
-            "source_language": source.front.source_lang,
-            "prevailing_language": source.front.prevailing_lang,
-            "current": {"version": ed.version, "status": ed.status, "published": _iso(ed.date), "effective": _iso(ed.effective)},
-            "current_version": timeline.get("current_version"),
-            "versions": timeline.get("versions", []),
-            "pending": timeline.get("pending"),
-            "timezone": timeline.get("timezone"),
-            "notice_days": int(source.front.notice_days),
-            "document_url": url(document_path(doc_id)),
-            "missing_languages": policy.missing(),
-            "languages": langs,
-        })
-    return {"api_version": API_VERSION, "generated_at": generated_at.isoformat(), "schema_url": url(SCHEMA_PATH),
-            "default_language": urls.DEFAULT_LANG, "languages": list(LANGUAGES), "documents": docs}
+        docs.append(
+            {
+                "id": doc_id,
+                "product": product,
+                "product_name": source.front.product,
+                "product_names": {
+                    lang: d.front.product
+                    for lang, d in sorted(policy.languages.items(), key=lambda kv: LANGUAGES.index(kv[0]))
+                },
+                "source_language": source.front.source_lang,
+                "prevailing_language": source.front.prevailing_lang,
+                "current": {
+                    "version": ed.version,
+                    "status": ed.status,
+                    "published": _iso(ed.date),
+                    "effective": _iso(ed.effective),
+                },
+                "current_version": timeline.get("current_version"),
+                "versions": timeline.get("versions", []),
+                "pending": timeline.get("pending"),
+                "timezone": timeline.get("timezone"),
+                "notice_days": int(source.front.notice_days),
+                "document_url": url(document_path(doc_id)),
+                "missing_languages": policy.missing(),
+                "languages": langs,
+            }
+        )
+    return {
+        "api_version": API_VERSION,
+        "generated_at": generated_at.isoformat(),
+        "schema_url": url(SCHEMA_PATH),
+        "default_language": urls.DEFAULT_LANG,
+        "languages": list(LANGUAGES),
+        "documents": docs,
+    }
 
 
 def per_document(data: dict) -> dict[str, dict]:
@@ -159,6 +187,7 @@ def dumps(data: dict) -> str:
 
 # --- each document's versions ------------------------------------------------------------
 
+
 def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> dict:
     """Every version's interval, state and texts for the JSON API (moments with their offsets).
 
@@ -166,6 +195,7 @@ def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> d
     ``effective_until`` let an app answer "which version is in force at moment T" itself.
     ``texts_of(version, lang)`` gives the notice texts of a version that requires consent.
     """
+
     def entry(version: Version) -> dict:
         until = history.until(version)
         consent = requires_consent(version, history.previous(version))
@@ -177,7 +207,9 @@ def api_versions(history: DocumentHistory, url, pdf_of=None, texts_of=None) -> d
             langs[lang] = {
                 "text_sha256": version.sha256[lang],
                 "url": url(urls.version_path(lang, history.doc_id, version.number)),
-                "changes_url": url(urls.changes_path(lang, history.doc_id, version.number)) if history.previous(version) else None,
+                "changes_url": url(urls.changes_path(lang, history.doc_id, version.number))
+                if history.previous(version)
+                else None,
                 "pdf_url": url(pdf) if pdf else None,
                 "summary": version.summary.get(lang),
                 "notice": texts_of(version, lang) if consent and texts_of else None,

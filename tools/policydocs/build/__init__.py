@@ -9,6 +9,15 @@ calls it without MkDocs. Nothing here imports MkDocs.
 
 from ..site.theme_words import template_globals
 from .outputs import KNOWN as OUTPUTS
-from .session import ASSET_DIR, ASSETS, GeneratedPage, ServeState, SiteBuild
+from .session import ASSET_DIR, ASSETS, GeneratedPage, ServeState, SiteBuild, refuse_shared_urls
 
-__all__ = ["ASSETS", "ASSET_DIR", "OUTPUTS", "GeneratedPage", "ServeState", "SiteBuild", "template_globals"]
+__all__ = [
+    "ASSETS",
+    "ASSET_DIR",
+    "OUTPUTS",
+    "GeneratedPage",
+    "ServeState",
+    "SiteBuild",
+    "refuse_shared_urls",
+    "template_globals",
+]

@@ -21,17 +21,42 @@ from ..yamlio import safe_load
 KNOWN = ("compare", "pdf", "docx", "api", "manifests", "feeds", "sitemap", "search")
 
 # the plugin's boolean option that turns each output on, when ``outputs:`` is not given
-SWITCH = {"compare": "compare", "pdf": "pdf", "docx": "docx", "api": "api", "manifests": "manifests",
-          "feeds": "feeds", "sitemap": "sitemap", "search": "kazakh_search"}
+SWITCH = {
+    "compare": "compare",
+    "pdf": "pdf",
+    "docx": "docx",
+    "api": "api",
+    "manifests": "manifests",
+    "feeds": "feeds",
+    "sitemap": "sitemap",
+    "search": "kazakh_search",
+}
 
 # the plugin's options and their defaults (the same as mkdocs_plugin/config.py declares)
 DEFAULTS: dict[str, object] = {
-    "pdf": False, "pdf_pattern": "{product}/docs/{name}{lang}.pdf", "pdf_jobs": 2,
-    "pdf_cache_dir": ".cache/policydocs/pdf", "docx": False, "docx_cache_dir": ".cache/policydocs/docx",
-    "versions_dir": "versions", "api": True, "feeds": True, "sitemap": True, "kazakh_search": True,
-    "compare": True, "jobs": 1, "messages_lang": None, "serve_notifications": True, "check_on_serve": True,
-    "manifests": False, "sign_certificate": None, "sign_password_env": "POLICYDOCS_SIGN_PASSWORD",
-    "sign_password_file": None, "sign_tsa_url": None, "sign_visible": False, "outputs": None,
+    "pdf": False,
+    "pdf_pattern": "{product}/docs/{name}{lang}.pdf",
+    "pdf_jobs": 2,
+    "pdf_cache_dir": ".cache/policydocs/pdf",
+    "docx": False,
+    "docx_cache_dir": ".cache/policydocs/docx",
+    "versions_dir": "versions",
+    "api": True,
+    "feeds": True,
+    "sitemap": True,
+    "kazakh_search": True,
+    "compare": True,
+    "jobs": 1,
+    "messages_lang": None,
+    "serve_notifications": True,
+    "check_on_serve": True,
+    "manifests": False,
+    "sign_certificate": None,
+    "sign_password_env": "POLICYDOCS_SIGN_PASSWORD",
+    "sign_password_file": None,
+    "sign_tsa_url": None,
+    "sign_visible": False,
+    "outputs": None,
 }
 
 
@@ -40,8 +65,13 @@ def check_names(names, where: str | Path, line: int | None = None) -> list[str]:
     names = [str(n).strip() for n in names]
     unknown = [n for n in names if n not in KNOWN]
     if unknown:
-        raise PolicyError(_("unknown output {names}; the known outputs are {known}").format(
-            names=", ".join(repr(n) for n in unknown), known=", ".join(KNOWN)), where, line)
+        raise PolicyError(
+            _("unknown output {names}; the known outputs are {known}").format(
+                names=", ".join(repr(n) for n in unknown), known=", ".join(KNOWN)
+            ),
+            where,
+            line,
+        )
     return names
 
 
@@ -91,12 +121,14 @@ def read_config(path: Path) -> MkdocsConfig:
         raise PolicyError(_("the 'policydocs' plugin's options must be a mapping"), path, lines.get(None))
     for key in options:
         if key not in DEFAULTS:
-            raise PolicyError(_("unknown option {name!r} of the 'policydocs' plugin").format(name=key),
-                              path, lines.get(key))
+            raise PolicyError(
+                _("unknown option {name!r} of the 'policydocs' plugin").format(name=key), path, lines.get(key)
+            )
     if options.get("outputs") is not None:
         value = options["outputs"]
-        options["outputs"] = check_names(value if isinstance(value, list) else str(value).split(","),
-                                         path, lines.get("outputs"))
+        options["outputs"] = check_names(
+            value if isinstance(value, list) else str(value).split(","), path, lines.get("outputs")
+        )
     config = MkdocsConfig(data)
     config.path, config.options, config.lines = path, {**DEFAULTS, **options}, lines
     return config

@@ -20,8 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 from .. import corpus as corpus_mod
+from ..api import documents as api
+from ..api import schema as api_schema
 from ..check import check_policy
 from ..errors import PolicyError
+from ..feeds import atom as feeds
 from ..fsutil import atomic_write_chunks, atomic_write_text
 from ..i18n import _, default_language, set_language
 from ..languages import LANGUAGES
@@ -32,8 +35,6 @@ from ..publication.history import load_histories
 from ..publication.model import Edition
 from ..publication.titles import document_title
 from ..publication.words import language_name, s, t
-from ..api import documents as api, schema as api_schema
-from ..feeds import atom as feeds
 from ..site import compare, linkcheck, navigation, pages, search, sitemap, sources
 from ..site import history as history_mod
 from ..site.incremental import SITE_WIDE, ServeState, project_inputs
@@ -45,7 +46,11 @@ from .outputs import DEFAULTS, enabled
 log = logging.getLogger("mkdocs.plugins.policydocs")
 
 ASSETS = ("policydocs.css", "policydocs.js")  # on every page, through extra_css / extra_javascript
-THEME_SCRIPTS = ("material-start.js", "material-content.js", "material-palette.js")  # Material's inline scripts as files (CSP)
+THEME_SCRIPTS = (
+    "material-start.js",
+    "material-content.js",
+    "material-palette.js",
+)  # Material's inline scripts as files (CSP)
 PAGE_ASSETS = ("compare.css",)  # only on the pages that link them (the side-by-side pages)
 ASSET_DIR = "assets/policydocs"
 
@@ -66,8 +71,14 @@ class GeneratedPage:
 class SiteBuild:
     """One build (or, under ``mkdocs serve``, one rebuild; ``serve`` is kept from one to the next)."""
 
-    def __init__(self, options: dict, root: Path, serving: bool = False, serve: ServeState | None = None,
-                 choose_language: bool = True) -> None:
+    def __init__(
+        self,
+        options: dict,
+        root: Path,
+        serving: bool = False,
+        serve: ServeState | None = None,
+        choose_language: bool = True,
+    ) -> None:
         self.options = {**DEFAULTS, **options}
         self.outputs = enabled(self.options)
         self.root = Path(root)  # mkdocs.yml's folder: versions/ and the certificate are relative to it
@@ -141,9 +152,13 @@ class SiteBuild:
     @staticmethod
     def assets() -> list[tuple[str, str]]:
         """(path in the site, text) of the plugin's CSS and scripts."""
-        return [(f"{ASSET_DIR}/{name}", shipped(name, resources.files("policydocs.site").joinpath("assets", name)
-                                                .read_text(encoding="utf-8")))
-                for name in ASSETS + THEME_SCRIPTS + PAGE_ASSETS]
+        return [
+            (
+                f"{ASSET_DIR}/{name}",
+                shipped(name, resources.files("policydocs.site").joinpath("assets", name).read_text(encoding="utf-8")),
+            )
+            for name in ASSETS + THEME_SCRIPTS + PAGE_ASSETS
+        ]
 
     def _version_pages(self) -> list[GeneratedPage]:
         """Pages of published versions: text, redline and history, per language; not in the nav."""
@@ -165,8 +180,11 @@ class SiteBuild:
                         continue
                     label = s("version_n", lang, n=version.number)
                     add(f"{lang}/{doc_id}/v{version.number}.md", f"{title} · {label}", ("version", (page, version)))
-                    add(f"{lang}/{doc_id}/v{version.number}/changes.md",
-                        f"{title} · {s('redline_title', lang, n=version.number)}", ("changes", (page, version)))
+                    add(
+                        f"{lang}/{doc_id}/v{version.number}/changes.md",
+                        f"{title} · {s('redline_title', lang, n=version.number)}",
+                        ("changes", (page, version)),
+                    )
         return out
 
     def document_of(self, src: str) -> str | None:
@@ -197,7 +215,9 @@ class SiteBuild:
             meta["pd_search"] = True  # the page's own worker: its language's pages and stemmer
         if what == "policy":
             meta["pd_lang"] = data.lang
-            meta["pd_tab_title"] = data.full_title  # the product in the browser tab: three "Privacy Policy" tabs otherwise
+            meta["pd_tab_title"] = (
+                data.full_title
+            )  # the product in the browser tab: three "Privacy Policy" tabs otherwise
             meta["pd_alternates"] = pages.alternates(self.model, data)
             meta["pd_missing"] = data.missing
             if data.missing:
@@ -214,8 +234,13 @@ class SiteBuild:
             current = data if what == "index" else None
             meta["pd_lang"] = data if what == "index" else urls.DEFAULT_LANG
             meta["pd_alternates"] = [
-                {"lang": l, "name": language_name(l), "path": urls.index_path(l), "exists": True,
-                 "current": l == current}
+                {
+                    "lang": l,
+                    "name": language_name(l),
+                    "path": urls.index_path(l),
+                    "exists": True,
+                    "current": l == current,
+                }
                 for l in LANGUAGES
             ]
         if self.serving:
@@ -230,9 +255,18 @@ class SiteBuild:
                 path, exists = urls.history_path(lang, page.doc_id), True
             else:
                 exists = lang in version.sha256
-                path = (urls.version_path if what == "version" else urls.changes_path)(lang, page.doc_id, version.number)
-            out.append({"lang": lang, "name": language_name(lang), "path": path if exists else urls.page_path(lang, page.doc_id),
-                        "exists": exists, "current": lang == page.lang})
+                path = (urls.version_path if what == "version" else urls.changes_path)(
+                    lang, page.doc_id, version.number
+                )
+            out.append(
+                {
+                    "lang": lang,
+                    "name": language_name(lang),
+                    "path": path if exists else urls.page_path(lang, page.doc_id),
+                    "exists": exists,
+                    "current": lang == page.lang,
+                }
+            )
         return out
 
     def page_body(self, src: str) -> tuple[str, list | None] | None:
@@ -249,8 +283,9 @@ class SiteBuild:
         if what == "history":
             history = model.histories[data.doc_id]
             named = document_title(data.product, data.reference.title if data.doc is None else data.doc.title)
-            return history_mod.history_body(history, data.lang, named, urls.relative,
-                                            lambda v, lang: model.version_pdf(data.doc_id, v, lang)), None
+            return history_mod.history_body(
+                history, data.lang, named, urls.relative, lambda v, lang: model.version_pdf(data.doc_id, v, lang)
+            ), None
         if what in ("version", "changes"):
             policy_page, version = data
             history = model.histories[policy_page.doc_id]
@@ -260,19 +295,32 @@ class SiteBuild:
                 docx = model.version_docx(policy_page.doc_id, version, policy_page.lang)
                 if docx:
                     docx = urls.docx_changes_path(docx)
-                return history_mod.redline_body(history, version, policy_page.lang,
-                                                document_title(doc.front.product, doc.title), urls.relative,
-                                                urls.redline_path(pdf) if pdf else None, docx), None
+                return history_mod.redline_body(
+                    history,
+                    version,
+                    policy_page.lang,
+                    document_title(doc.front.product, doc.title),
+                    urls.relative,
+                    urls.redline_path(pdf) if pdf else None,
+                    docx,
+                ), None
             here = urls.version_path(policy_page.lang, policy_page.doc_id, version.number)
             return pages.policy_content(
-                model, policy_page, doc=doc, ed=Edition.of_version(version), here=here,
+                model,
+                policy_page,
+                doc=doc,
+                ed=Edition.of_version(version),
+                here=here,
                 notice=history_mod.version_notice(history, version, policy_page.lang, here, urls.relative),
                 pdf=model.version_pdf(policy_page.doc_id, version, policy_page.lang),
-                docx=model.version_docx(policy_page.doc_id, version, policy_page.lang)), pages.toc_entries(doc)
+                docx=model.version_docx(policy_page.doc_id, version, policy_page.lang),
+            ), pages.toc_entries(doc)
         if data.doc is None:
             return pages.missing_body(model, data), None
         serving = self.serving
-        findings = self.serve.findings(data.policy, check_policy) if serving and self.options["check_on_serve"] else None
+        findings = (
+            self.serve.findings(data.policy, check_policy) if serving and self.options["check_on_serve"] else None
+        )
         history = model.histories.get(data.doc_id)
         shown = None if (serving or history is None) else history.shown
         if shown is not None and data.lang in shown.sha256:
@@ -280,9 +328,13 @@ class SiteBuild:
             doc = history.document(shown, data.lang)
             self.shown[data.path] = doc
             return pages.policy_content(
-                model, data, findings, doc=doc, ed=Edition.of_version(shown),
-                notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative)), \
-                pages.toc_entries(doc)
+                model,
+                data,
+                findings,
+                doc=doc,
+                ed=Edition.of_version(shown),
+                notice=history_mod.version_notice(history, shown, data.lang, data.path, urls.relative),
+            ), pages.toc_entries(doc)
         self.shown[data.path] = data.doc
         notice = history_mod.draft_notice(data.lang) if history is not None and history.versions else ""
         return pages.policy_content(model, data, findings, notice=notice), pages.toc_entries(data.doc)
@@ -337,15 +389,25 @@ class SiteBuild:
         if serving and self.serve.incremental and wanted & {"pdf", "docx"}:
             # the edited page reloads at once; its document's PDFs and Word files (and the API, which holds
             # their sha256) follow in a moment: until then their old files are withdrawn, never served stale
-            self.serve.withdraw(site_dir, [path for doc_id in changed.policies for lang in LANGUAGES
-                                           for path in (model.pdf(doc_id, lang), model.docx(doc_id, lang)) if path])
+            self.serve.withdraw(
+                site_dir,
+                [
+                    path
+                    for doc_id in changed.policies
+                    for lang in LANGUAGES
+                    for path in (model.pdf(doc_id, lang), model.docx(doc_id, lang))
+                    if path
+                ],
+            )
             self.serve.later(files_then_api, log.error)
         else:
             files_then_api()
         if "feeds" in wanted:
             now = build_moment()
             for lang in LANGUAGES:
-                atomic_write_text(site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now))
+                atomic_write_text(
+                    site_dir / urls.feed_path(lang), feeds.atom(model, lang, site_url, t("index.title", lang), now)
+                )
         if "sitemap" in wanted and site_url:
             atomic_write_text(site_dir / "sitemap.xml", sitemap.sitemap(model, site_url))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
@@ -364,18 +426,21 @@ class SiteBuild:
             report = self.build_pdfs(site_dir, model)
             written.update({site_dir / path: e.sha256 for e in report.entries for path in (e.path, *e.also)})
             if self.certificate is not None and not self.serving:  # issue 28: published versions' PDFs signed
-                written.update(proof_site.sign_pdfs(model, site_dir, [p for e in report.entries for p in (e.path, *e.also)],
-                                                    self.certificate))
+                written.update(
+                    proof_site.sign_pdfs(
+                        model, site_dir, [p for e in report.entries for p in (e.path, *e.also)], self.certificate
+                    )
+                )
         if "docx" in wanted:
             from ..docx.site import build_site_docx  # noqa: PLC0415
 
-            entries = build_site_docx(model, site_dir, Path(self.options["docx_cache_dir"]), self.serving,
-                                      log.info, self.options["pdf_jobs"])
+            entries = build_site_docx(
+                model, site_dir, Path(self.options["docx_cache_dir"]), self.serving, log.info, self.options["pdf_jobs"]
+            )
             written.update({site_dir / e.path: e.sha256 for e in entries})
         return written
 
-    def write_api(self, site_dir: Path, site_url: str, changed, every_document: bool,
-                  written: dict[Path, str]) -> None:
+    def write_api(self, site_dir: Path, site_url: str, changed, every_document: bool, written: dict[Path, str]) -> None:
         """``api/v1/``: every document (with the sha256 of its files as written), per document, the schema.
 
         The PDFs and Word files this build wrote have their sha256 from the caches that wrote them (a warm
@@ -384,8 +449,10 @@ class SiteBuild:
         if self.serving:
             file_hash = self.serve.file_sha256
         else:
+
             def file_hash(path: Path) -> str | None:
                 return written.get(path) or api.sha256_file(path)
+
         data = api.documents(self.model, site_dir, site_url, build_moment(), file_hash=file_hash)
         atomic_write_text(site_dir / urls.API_PATH, api.dumps(data))
         for path, one in api.per_document(data).items():
@@ -417,7 +484,9 @@ class SiteBuild:
         if not localise:
             return True
         for lang in LANGUAGES:
-            atomic_write_text(site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang))
+            atomic_write_text(
+                site_dir / search.LUNR_DIR / f"lunr.{search.module_name(lang)}.min.js", search.lunr_module_js(lang)
+            )
         atomic_write_text(site_dir / search.WORKER_PATH, search.search_worker_js(workers[0].name, urls.DEFAULT_LANG))
         return True
 
@@ -429,8 +498,11 @@ class SiteBuild:
                 continue
             history = self.model.histories.get(page.doc_id)
             version = None if history is None else history.shown
-            shown[page.path] = history.document(version, page.lang) if version is not None and \
-                page.lang in version.sha256 else page.doc
+            shown[page.path] = (
+                history.document(version, page.lang)
+                if version is not None and page.lang in version.sha256
+                else page.doc
+            )
         return shown
 
     def write_compare_pages(self, site_dir: Path, model) -> None:
@@ -442,8 +514,9 @@ class SiteBuild:
             if serving and self.options["check_on_serve"]:
                 findings = self.serve.findings(model.policies[doc_id], check_policy)
             # like MkDocs' own pages: written into the staged site, which is swapped in whole (staging.py)
-            compare.write_site_pages(site_dir, model.policies[doc_id], model.histories.get(doc_id),
-                                     self.root, serving, findings)
+            compare.write_site_pages(
+                site_dir, model.policies[doc_id], model.histories.get(doc_id), self.root, serving, findings
+            )
 
         map_documents(write, sorted(model.policies), 1 if serving else (self.options["jobs"] or default_jobs()))
 
@@ -452,11 +525,21 @@ class SiteBuild:
         try:
             from ..pdf.site import build_site_pdfs  # noqa: PLC0415
         except ImportError:
-            raise PolicyError(_("pdf: true needs the policydocs.pdf module, which is not installed; "
-                                "set 'pdf: false' under the policydocs plugin in mkdocs.yml")) from None
-        return build_site_pdfs(model, site_dir, Path(self.options["pdf_cache_dir"]),
-                               pattern=self.options["pdf_pattern"], jobs=self.options["pdf_jobs"],
-                               serving=self.serving, progress=log.info)
+            raise PolicyError(
+                _(
+                    "pdf: true needs the policydocs.pdf module, which is not installed; "
+                    "set 'pdf: false' under the policydocs plugin in mkdocs.yml"
+                )
+            ) from None
+        return build_site_pdfs(
+            model,
+            site_dir,
+            Path(self.options["pdf_cache_dir"]),
+            pattern=self.options["pdf_pattern"],
+            jobs=self.options["pdf_jobs"],
+            serving=self.serving,
+            progress=log.info,
+        )
 
 
 def _pages_in(section):
@@ -476,3 +559,16 @@ def _product_name(model, lang: str, section) -> str | None:
                 doc = policy.languages.get(lang) or next(iter(policy.languages.values()))
                 return doc.front.product
     return None
+
+
+def refuse_shared_urls(pages: Iterable[tuple[str, str]]) -> None:
+    """Two pages (url, file) that would publish at one address: one line naming both, never one lost."""
+    seen: dict[str, str] = {}
+    for url, path in pages:
+        other = seen.setdefault(url, path)
+        if other != path:
+            raise PolicyError(
+                _("{path}: publishes at '/{url}', which {other} already uses; rename or move one of them").format(
+                    path=path, url=url, other=other
+                )
+            )

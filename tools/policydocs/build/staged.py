@@ -33,8 +33,9 @@ class Staging:
         self.complete = False
         folder, self.folder = self.folder, None
         staging.discard(folder)
-        log.error(_("policydocs: the build failed; {site} was left as it was before this build").format(
-            site=self.site_dir))
+        log.error(
+            _("policydocs: the build failed; {site} was left as it was before this build").format(site=self.site_dir)
+        )
         if isinstance(error, OSError):
             # MkDocs prints a traceback for a failed write (disk full, read-only folder): one line instead,
             # naming the file as it would be in site/

@@ -7,4 +7,14 @@ from .engine import GLOSSARY_FILE, check_corpus, check_policy, check_tree
 from .findings import ERROR, RULES, WARNING, Finding
 from .meaning import unreadable
 
-__all__ = ["ERROR", "GLOSSARY_FILE", "RULES", "WARNING", "Finding", "check_corpus", "check_policy", "check_tree", "unreadable"]
+__all__ = [
+    "ERROR",
+    "GLOSSARY_FILE",
+    "RULES",
+    "WARNING",
+    "Finding",
+    "check_corpus",
+    "check_policy",
+    "check_tree",
+    "unreadable",
+]

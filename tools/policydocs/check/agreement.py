@@ -14,10 +14,10 @@ from collections import Counter
 
 from ..document import Document
 from ..errors import PolicyError
-from .wording import _
 from ..languages import LANGUAGES
 from ..lines import split_lines
 from .findings import Finding
+from .wording import _
 
 FIELDS = ("source_lang", "id", "notice_days", "prevailing_lang")
 
@@ -82,12 +82,24 @@ def findings(docs: dict[str, Document], doc_id: str) -> list[Finding]:
     source = agreed(docs, "source_lang") if docs else None
     for name, doc, ref in disagreements(docs):
         mine, theirs = value(doc, name, source), value(ref, name, source)
-        out.append(Finding(
-            "header-disagrees", doc_id, doc.lang, str(doc.path), field_line(doc, name), "",
-            excerpt=f"{name}: {mine}", other_lang=ref.lang, other_path=str(ref.path),
-            other_line=field_line(ref, name), other_excerpt=f"{name}: {theirs}",
-            params=dict(lang=doc.lang, field=name, value=mine, agreed=theirs, other=f"{ref.path}:{field_line(ref, name)}"),
-        ))
+        out.append(
+            Finding(
+                "header-disagrees",
+                doc_id,
+                doc.lang,
+                str(doc.path),
+                field_line(doc, name),
+                "",
+                excerpt=f"{name}: {mine}",
+                other_lang=ref.lang,
+                other_path=str(ref.path),
+                other_line=field_line(ref, name),
+                other_excerpt=f"{name}: {theirs}",
+                params=dict(
+                    lang=doc.lang, field=name, value=mine, agreed=theirs, other=f"{ref.path}:{field_line(ref, name)}"
+                ),
+            )
+        )
     return out
 
 
@@ -98,8 +110,16 @@ def require(docs: dict[str, Document]) -> None:
         name, doc, ref = found[0]
         source = agreed(docs, "source_lang")
         raise PolicyError(
-            _("says {field}: {value}, but {other}:{other_line} says {field}: {other_value}; "
-              "the files of one document must agree on it (run `policydocs check`)").format(
-                field=name, value=value(doc, name, source), other=ref.path, other_line=field_line(ref, name),
-                other_value=value(ref, name, source)),
-            doc.path, field_line(doc, name))
+            _(
+                "says {field}: {value}, but {other}:{other_line} says {field}: {other_value}; "
+                "the files of one document must agree on it (run `policydocs check`)"
+            ).format(
+                field=name,
+                value=value(doc, name, source),
+                other=ref.path,
+                other_line=field_line(ref, name),
+                other_value=value(ref, name, source),
+            ),
+            doc.path,
+            field_line(doc, name),
+        )

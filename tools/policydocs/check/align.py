@@ -111,7 +111,9 @@ def nodes(doc: Document) -> dict[str, Node]:
             unnumbered += 1
             key = f"x:{unnumbered}"
             clause = section.eid
-        add(key, Node(key, section.heading, _spec(section.heading, section.number, True), clause, list(section.content)))
+        add(
+            key, Node(key, section.heading, _spec(section.heading, section.number, True), clause, list(section.content))
+        )
 
         def walk(clauses, sequence: int = section.sequence) -> None:
             for cl in clauses:
@@ -160,7 +162,7 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str, glossary=Non
     for key, node in src_nodes.items():
         if node.block is not None:
             unit(key, node.spec, node.clause).blocks[source_lang] = node.block
-        for i, block in enumerate(node.content, start=1):
+        for block in node.content:
             u = unit(block.eid, _content_spec(node.spec, block, _index_in_kind(node.content, block)), node.clause)
             u.blocks[source_lang] = block
 
@@ -180,20 +182,41 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str, glossary=Non
             # where it should go: after the nearest earlier node that the translation has
             anchor = next((tr_nodes[k] for k in reversed(src_keys[:idx]) if k in tr_nodes), None)
             where = anchor.block.end_line if anchor and anchor.block is not None else doc.front.body_line
-            findings.append(Finding(
-                "clause-missing", doc_id, lang, str(doc.path), where, node.clause, node.block.eid,
-                excerpt="", other_lang=source_lang, other_path=str(src_doc.path), other_line=node.block.line,
-                other_excerpt=excerpt(node.block.text),
-                params=dict(lang=lang, src_lang=source_lang, what=node.part, src_line=node.block.line),
-            ))
+            findings.append(
+                Finding(
+                    "clause-missing",
+                    doc_id,
+                    lang,
+                    str(doc.path),
+                    where,
+                    node.clause,
+                    node.block.eid,
+                    excerpt="",
+                    other_lang=source_lang,
+                    other_path=str(src_doc.path),
+                    other_line=node.block.line,
+                    other_excerpt=excerpt(node.block.text),
+                    params=dict(lang=lang, src_lang=source_lang, what=node.part, src_line=node.block.line),
+                )
+            )
         for key, node in tr_nodes.items():
             if key in src_nodes or node.block is None:
                 continue
-            findings.append(Finding(
-                "clause-extra", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
-                excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
-                params=dict(lang=lang, src_lang=source_lang, what=node.part),
-            ))
+            findings.append(
+                Finding(
+                    "clause-extra",
+                    doc_id,
+                    lang,
+                    str(doc.path),
+                    node.block.line,
+                    node.clause,
+                    node.block.eid,
+                    excerpt=excerpt(node.block.text),
+                    other_lang=source_lang,
+                    other_path=str(src_doc.path),
+                    params=dict(lang=lang, src_lang=source_lang, what=node.part),
+                )
+            )
         # order of the provisions both have
         src_pos = {k: i for i, k in enumerate(src_keys)}
         positions = [src_pos[k] for k in common]
@@ -206,14 +229,28 @@ def align(docs: dict[str, Document], source_lang: str, doc_id: str, glossary=Non
                 continue
             after = common[i - 1] if i else None
             src_after = src_keys[src_pos[key] - 1] if src_pos[key] else None
-            findings.append(Finding(
-                "clause-order", doc_id, lang, str(doc.path), node.block.line, node.clause, node.block.eid,
-                excerpt=excerpt(node.block.text), other_lang=source_lang, other_path=str(src_doc.path),
-                other_line=src_nodes[key].block.line if src_nodes[key].block else 0,
-                params=dict(lang=lang, src_lang=source_lang, what=node.part,
-                            after=tr_nodes[after].part if after else wording.part("start"),
-                            src_after=src_nodes[src_after].part if src_after else wording.part("start")),
-            ))
+            findings.append(
+                Finding(
+                    "clause-order",
+                    doc_id,
+                    lang,
+                    str(doc.path),
+                    node.block.line,
+                    node.clause,
+                    node.block.eid,
+                    excerpt=excerpt(node.block.text),
+                    other_lang=source_lang,
+                    other_path=str(src_doc.path),
+                    other_line=src_nodes[key].block.line if src_nodes[key].block else 0,
+                    params=dict(
+                        lang=lang,
+                        src_lang=source_lang,
+                        what=node.part,
+                        after=tr_nodes[after].part if after else wording.part("start"),
+                        src_after=src_nodes[src_after].part if src_after else wording.part("start"),
+                    ),
+                )
+            )
         # pair the blocks
         for key in common:
             s_node, t_node = src_nodes[key], tr_nodes[key]
@@ -229,8 +266,17 @@ def _index_in_kind(content: list[Block], block: Block) -> int:
     return sum(1 for b in content[: content.index(block) + 1] if b.kind is kind)
 
 
-def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: str, lang: str,
-                  src_doc: Document, doc: Document, doc_id: str, glossary=None) -> list[Finding]:
+def _pair_content(
+    s_node: Node,
+    t_node: Node,
+    units: dict[str, Unit],
+    src_lang: str,
+    lang: str,
+    src_doc: Document,
+    doc: Document,
+    doc_id: str,
+    glossary=None,
+) -> list[Finding]:
     """Pair the unnumbered blocks of one section or clause by position.
 
     A list written as bullets in one language and as plain lines in another is the same
@@ -253,13 +299,18 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
             continue
         if kind in LIST_KINDS:  # which item is gone (or added), when the lengths and anchors say so clearly
             s_text, t_text = [b.text for b in s_k], [b.text for b in t_k]
-            found = lists.lone_items(s_text, t_text, lists.term_sets(s_text, src_lang, glossary, doc_id),
-                                     lists.term_sets(t_text, lang, glossary, doc_id))
+            found = lists.lone_items(
+                s_text,
+                t_text,
+                lists.term_sets(s_text, src_lang, glossary, doc_id),
+                lists.term_sets(t_text, lang, glossary, doc_id),
+            )
             if found is not None:
                 side, lone, whole = found
                 for k in lone:
-                    findings.append(_list_finding((side, k), s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc,
-                                                  doc_id))
+                    findings.append(
+                        _list_finding((side, k), s_k, t_k, s_node, t_node, src_lang, lang, src_doc, doc, doc_id)
+                    )
             if found is not None and whole:  # every item has its counterpart but those: pair them
                 rest_s = [b for k, b in enumerate(s_k) if side != "missing" or k not in lone]
                 rest_t = [b for k, b in enumerate(t_k) if side != "added" or k not in lone]
@@ -271,28 +322,64 @@ def _pair_content(s_node: Node, t_node: Node, units: dict[str, Unit], src_lang: 
         first_s = s_k[0] if s_k else None
         line = first_t.line if first_t else (t_node.block.line if t_node.block else doc.front.body_line)
         counts = wording.COUNTS[KIND_NAMES[kind]]
-        findings.append(Finding(
-            "block-count", doc_id, lang, str(doc.path), line, t_node.clause,
-            t_node.block.eid if t_node.block else "",
-            excerpt=excerpt(first_t.text) if first_t else "",
-            other_lang=src_lang, other_path=str(src_doc.path),
-            other_line=first_s.line if first_s else (s_node.block.line if s_node.block else 0),
-            other_excerpt=excerpt(first_s.text) if first_s else "",
-            params=dict(lang=lang, src_lang=src_lang, where=s_node.part, count=len(t_k), src_count=len(s_k),
-                        has=wording.counted(counts, len(t_k)), src_has=wording.counted(counts, len(s_k))),
-        ))
+        findings.append(
+            Finding(
+                "block-count",
+                doc_id,
+                lang,
+                str(doc.path),
+                line,
+                t_node.clause,
+                t_node.block.eid if t_node.block else "",
+                excerpt=excerpt(first_t.text) if first_t else "",
+                other_lang=src_lang,
+                other_path=str(src_doc.path),
+                other_line=first_s.line if first_s else (s_node.block.line if s_node.block else 0),
+                other_excerpt=excerpt(first_s.text) if first_s else "",
+                params=dict(
+                    lang=lang,
+                    src_lang=src_lang,
+                    where=s_node.part,
+                    count=len(t_k),
+                    src_count=len(s_k),
+                    has=wording.counted(counts, len(t_k)),
+                    src_has=wording.counted(counts, len(s_k)),
+                ),
+            )
+        )
     return findings
 
 
-def _list_finding(found: tuple[str, int], s_k: list[Block], t_k: list[Block], s_node: Node, t_node: Node,
-                  src_lang: str, lang: str, src_doc: Document, doc: Document, doc_id: str) -> Finding:
+def _list_finding(
+    found: tuple[str, int],
+    s_k: list[Block],
+    t_k: list[Block],
+    s_node: Node,
+    t_node: Node,
+    src_lang: str,
+    lang: str,
+    src_doc: Document,
+    doc: Document,
+    doc_id: str,
+) -> Finding:
     """``list-item-missing`` or ``list-item-added``, quoting the item and, beside it, its neighbour."""
     side, k = found
     lone, others = (s_k, t_k) if side == "missing" else (t_k, s_k)
     item, near = lone[k], others[min(k, len(others) - 1)]
     here, there = (near, item) if side == "missing" else (item, near)  # the translation's block, the source's
-    return Finding(f"list-item-{side if side == 'missing' else 'added'}", doc_id, lang, str(doc.path), here.line,
-                   t_node.clause, here.eid, excerpt=excerpt(here.text), other_lang=src_lang,
-                   other_path=str(src_doc.path), other_line=there.line, other_excerpt=excerpt(there.text),
-                   other_eid=there.eid, params=dict(lang=lang, src_lang=src_lang, where=s_node.part, index=k + 1,
-                                                    item=excerpt(item.text, 80)))
+    return Finding(
+        f"list-item-{side if side == 'missing' else 'added'}",
+        doc_id,
+        lang,
+        str(doc.path),
+        here.line,
+        t_node.clause,
+        here.eid,
+        excerpt=excerpt(here.text),
+        other_lang=src_lang,
+        other_path=str(src_doc.path),
+        other_line=there.line,
+        other_excerpt=excerpt(there.text),
+        other_eid=there.eid,
+        params=dict(lang=lang, src_lang=src_lang, where=s_node.part, index=k + 1, item=excerpt(item.text, 80)),
+    )

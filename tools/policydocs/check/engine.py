@@ -19,27 +19,43 @@ import gc
 import multiprocessing as mp
 import os
 from bisect import bisect_right
+from collections.abc import Callable
 from contextlib import contextmanager
 from itertools import accumulate, compress, islice
 from operator import eq
 from pathlib import Path
-from typing import Callable
 
 from .. import corpus as corpus_mod
 from ..corpus import Corpus, Policy
 from ..document import DEFINED_TERM_RE, Block, Document, Kind
 from ..errors import PolicyError
-from .wording import _
 from ..gcpause import collector_paused
 from ..i18n import N_
 from ..languages import LANGUAGES
-from . import (agreement, header, hidden, invariants, language, leftovers, meaning, morph, numbering, quantities,
-               script, sentences, suppress, terminology, wording, xrefs)
+from ..translations import records as sign_offs
+from ..translations import states as clause_states
+from . import (
+    agreement,
+    header,
+    hidden,
+    invariants,
+    language,
+    leftovers,
+    meaning,
+    morph,
+    numbering,
+    quantities,
+    script,
+    sentences,
+    suppress,
+    terminology,
+    wording,
+    xrefs,
+)
 from .align import Unit, align
 from .findings import ERROR, RULES, WARNING, Finding, excerpt
 from .terminology import Glossary
-from ..translations import records as sign_offs
-from ..translations import states as clause_states
+from .wording import _
 
 __all__ = ["check_corpus", "check_tree", "check_policy", "Finding", "RULES", "ERROR", "WARNING", "project_root_of"]
 
@@ -64,8 +80,13 @@ def project_root_of(doc: Document) -> Path:
 PARALLEL_FROM = 40  # policies; below this, starting processes costs more than it saves
 
 
-def check_corpus(corpus: Corpus, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
-                 project_root: Path | None = None, workers: int | None = 1) -> list[Finding]:
+def check_corpus(
+    corpus: Corpus,
+    required_langs: tuple[str, ...] = LANGUAGES,
+    glossary: Glossary | None = None,
+    project_root: Path | None = None,
+    workers: int | None = 1,
+) -> list[Finding]:
     """Findings for every policy.
 
     ``workers=None`` checks a large corpus on all cores (policies are independent); the
@@ -116,9 +137,14 @@ def _frozen_heap():
         gc.unfreeze()
 
 
-def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only: list[str] | None = None,
-               glossary: Glossary | None = None, project_root: Path | None = None,
-               workers: int | None = None) -> tuple[list[str], list[Finding]]:
+def check_tree(
+    docs_dir: Path,
+    required_langs: tuple[str, ...] = LANGUAGES,
+    only: list[str] | None = None,
+    glossary: Glossary | None = None,
+    project_root: Path | None = None,
+    workers: int | None = None,
+) -> tuple[list[str], list[Finding]]:
     """Load and check every policy under ``docs_dir``: (the ids checked, the findings).
 
     What ``policydocs check`` runs. For a large tree, parsing is a third of the work, so
@@ -165,8 +191,9 @@ def check_tree(docs_dir: Path, required_langs: tuple[str, ...] = LANGUAGES, only
     _unknown(only, list(corpus.policies), docs_dir)
     if only:
         corpus.policies = {k: v for k, v in corpus.policies.items() if k in only}
-    return list(corpus.policies), check_corpus(corpus, required_langs, glossary=glossary, project_root=root,
-                                               workers=workers)
+    return list(corpus.policies), check_corpus(
+        corpus, required_langs, glossary=glossary, project_root=root, workers=workers
+    )
 
 
 def _unknown(only: list[str] | None, ids: list[str], docs_dir: Path) -> None:
@@ -202,8 +229,12 @@ def _check_chunk(indexes: list[int]) -> list[Finding]:
     return out
 
 
-def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, glossary: Glossary | None = None,
-                 project_root: Path | None = None) -> list[Finding]:
+def check_policy(
+    policy: Policy,
+    required_langs: tuple[str, ...] = LANGUAGES,
+    glossary: Glossary | None = None,
+    project_root: Path | None = None,
+) -> list[Finding]:
     """Every finding about one policy, in all its languages, silences applied."""
     docs = policy.languages
     if not docs:
@@ -219,9 +250,21 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
 
     for lang in required_langs:
         if lang not in docs:
-            findings.append(Finding("missing-language", doc_id, lang, str(source.path), 1, "",
-                                    params=dict(lang_name=wording.language(lang), required=", ".join(required_langs),
-                                                expected=str(_sibling(source, lang)))))
+            findings.append(
+                Finding(
+                    "missing-language",
+                    doc_id,
+                    lang,
+                    str(source.path),
+                    1,
+                    "",
+                    params=dict(
+                        lang_name=wording.language(lang),
+                        required=", ".join(required_langs),
+                        expected=str(_sibling(source, lang)),
+                    ),
+                )
+            )
 
     alignment = align(docs, source_lang, doc_id, glossary)
     findings += alignment.findings
@@ -241,7 +284,9 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             for f in numbering.check(doc, doc_id):
                 if (f.rule, f.clause) in src_keys:
                     also.setdefault((f.rule, f.clause), []).append(lang)
-                elif f.rule == "numbering-gap" and set(f.params["missing"].split(", ")) <= missing_by_lang.get(lang, set()):
+                elif f.rule == "numbering-gap" and set(f.params["missing"].split(", ")) <= missing_by_lang.get(
+                    lang, set()
+                ):
                     continue  # already reported as a missing clause
                 else:
                     findings.append(f)
@@ -267,11 +312,15 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for block in doc.content_blocks():
             u = owner.get(id(block))
             clause = u.clause if u else (block.number or block.eid)
-            for f in _text_rules(doc, block, clause, doc_id, allowed, numbers,
-                                  _facts(block, lang, cache, flags["xrefs"]), flags):
+            for f in _text_rules(
+                doc, block, clause, doc_id, allowed, numbers, _facts(block, lang, cache, flags["xrefs"]), flags
+            ):
                 # the same leftover in the same place of the source is one finding "(the same in kk)"
-                key = (f.rule, u.key if u else id(block), f.params.get("text") or f.params.get("word")
-                       or f.params.get("detail"))
+                key = (
+                    f.rule,
+                    u.key if u else id(block),
+                    f.params.get("text") or f.params.get("word") or f.params.get("detail"),
+                )
                 first = per_text.get(key) if f.rule in FOLDED else None
                 if first is not None and first.lang != lang:
                     first.params["also"] = ", ".join(filter(None, [first.params.get("also"), lang]))
@@ -288,6 +337,7 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
             if lang not in ratios:
                 ratios[lang] = _length_ratio(source, docs[lang])
             return ratios[lang]
+
         return ratio
 
     key = meaning.profiles(root, glossary, doc_id) if meaning.ENABLED else None
@@ -298,12 +348,17 @@ def check_policy(policy: Policy, required_langs: tuple[str, ...] = LANGUAGES, gl
         for lang, t in unit.blocks.items():
             if lang == source_lang:
                 continue
-            pair = _pair_rules(unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang),
-                               ratio_of(lang))
+            pair = _pair_rules(
+                unit, source, s, docs[lang], t, doc_id, glossary, cache, record.get(lang), ratio_of(lang)
+            )
             findings += pair
             # a sentence missing or added already says the clause differs; what it did is no second finding
-            if (key is not None and s.kind is not Kind.HEADING and t.kind is not Kind.HEADING
-                    and not any(f.rule in WHOLE_SENTENCE for f in pair)):
+            if (
+                key is not None
+                and s.kind is not Kind.HEADING
+                and t.kind is not Kind.HEADING
+                and not any(f.rule in WHOLE_SENTENCE for f in pair)
+            ):
                 findings += _meaning_rules(unit, source, s, docs[lang], t, doc_id, cache, key)
 
     copied = {(f.lang, f.eid) for f in findings if f.rule == "untranslated"}
@@ -337,7 +392,9 @@ def _fold_terms(findings: list[Finding], docs: dict[str, Document]) -> list[Find
             first.params["expected"] = expected
             first.params["count"] = len(group)
             first.params["places"] = wording.counted(wording.PLACES, len(group))
-            first.params["clauses"] = ", ".join(f.clause for f in group[:6] if f.clause) + (" …" if len(group) > 6 else "")
+            first.params["clauses"] = ", ".join(f.clause for f in group[:6] if f.clause) + (
+                " …" if len(group) > 6 else ""
+            )
             first.rule = "term-never-used"
             rest.append(first)
         else:
@@ -349,8 +406,9 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
     """Whether a text uses a term in any case and number: «учётных записей», «аффилированному лицу»."""
     term, text_lower = term.lower().replace("ё", "е"), text_lower.replace("ё", "е")
     pattern, probe = terminology._compile(term, lang)
-    if probe in text_lower and any(m.start() == 0 or not text_lower[m.start() - 1].isalnum()
-                                   for m in pattern.finditer(text_lower)):
+    if probe in text_lower and any(
+        m.start() == 0 or not text_lower[m.start() - 1].isalnum() for m in pattern.finditer(text_lower)
+    ):
         return True
     if lang != "ru":
         return False
@@ -358,7 +416,7 @@ def _uses(term: str, lang: str, text_lower: str) -> bool:
     want = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(term)]
     words = [morph.lemma_ru(w) for w in meaning.TOKEN_RE.findall(text_lower)]
     n = len(want)
-    return bool(n) and any(words[i:i + n] == want for i in range(len(words) - n + 1) if words[i] == want[0])
+    return bool(n) and any(words[i : i + n] == want for i in range(len(words) - n + 1) if words[i] == want[0])
 
 
 # --- one text ----------------------------------------------------------------------
@@ -370,8 +428,16 @@ def _file_rules(doc: Document, doc_id: str, body: str) -> list[Finding]:
     path = str(doc.path)
     if hidden.INVISIBLE_RE.search(body) or hidden.INVISIBLE_RE.search(doc.front.raw):
         for line, column, name, code in hidden.find(doc.front.raw + body):
-            out.append(Finding("invisible-character", doc_id, doc.lang, path, line,
-                               params=dict(char_name=name, code=code, column=column)))
+            out.append(
+                Finding(
+                    "invisible-character",
+                    doc_id,
+                    doc.lang,
+                    path,
+                    line,
+                    params=dict(char_name=name, code=code, column=column),
+                )
+            )
     for field_name, line, found in header.markup(doc.meta, doc.front.raw):
         out.append(Finding("header-markup", doc_id, doc.lang, path, line, params=dict(field=field_name, found=found)))
     return out
@@ -401,8 +467,9 @@ def _doc_flags(doc: Document) -> dict:
     return {
         "body": body,
         "mixed": {block_at(i) for i in script.boundaries(body, doc.lang, runs)},
-        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER) if any(
-            marker in body for marker in leftovers.PLACEHOLDER_MARKERS) else set(),
+        "placeholder": hit_blocks(leftovers.MAYBE_PLACEHOLDER)
+        if any(marker in body for marker in leftovers.PLACEHOLDER_MARKERS)
+        else set(),
         "doubled": _doubled_candidates(body, block_at),
         "markup": "*" in body or "](" in body or "<" in body,
         "brackets": any(mark in body for mark in '()[]«»"'),  # a file without any cannot leave one open
@@ -410,18 +477,26 @@ def _doc_flags(doc: Document) -> dict:
         "latin_passage": (latin_passage := doc.lang != "en" and language.has_latin_passage(body, runs)),
         # can any passage be in another language? English without Cyrillic, Russian without a
         # Latin passage or a Kazakh letter cannot; Kazakh is asked block by block
-        "other_language": (language.has_cyrillic(body) if doc.lang == "en"
-                           else doc.lang != "ru" or latin_passage or language.has_kazakh_letter(body)),
+        "other_language": (
+            language.has_cyrillic(body)
+            if doc.lang == "en"
+            else doc.lang != "ru" or latin_passage or language.has_kazakh_letter(body)
+        ),
     }
 
 
 def _term_starts(glossary: Glossary, doc_id: str, lang: str):
     """Whether a glossary term of several words begins at an offset of a lower-cased text."""
-    patterns = [rx for i in _applicable(glossary, doc_id, lang) for rx in glossary.terms[i].patterns.get(lang, ())
-                if r"\s+" in rx.pattern]
+    patterns = [
+        rx
+        for i in _applicable(glossary, doc_id, lang)
+        for rx in glossary.terms[i].patterns.get(lang, ())
+        if r"\s+" in rx.pattern
+    ]
 
     def begins(lower: str, offset: int) -> bool:
         return any(rx.match(lower, offset) for rx in patterns)
+
     return begins
 
 
@@ -472,16 +547,35 @@ def _line_in(block: Block, needle: str) -> int:
     return block.line
 
 
-def _text_rules(doc: Document, block: Block, clause: str, doc_id: str, allowed: frozenset[str],
-                numbers: set[str], facts: dict, flags: dict[str, bool]) -> list[Finding]:
+def _text_rules(
+    doc: Document,
+    block: Block,
+    clause: str,
+    doc_id: str,
+    allowed: frozenset[str],
+    numbers: set[str],
+    facts: dict,
+    flags: dict[str, bool],
+) -> list[Finding]:
     text = facts["text"]
     lang = doc.lang
     path = str(doc.path)
     out: list[Finding] = []
 
     def add(rule: str, needle: str = "", offset: int | None = None, **params) -> None:
-        out.append(Finding(rule, doc_id, lang, path, _line_in(block, needle), clause, block.eid,
-                           excerpt=excerpt(text, around=offset), params=params))
+        out.append(
+            Finding(
+                rule,
+                doc_id,
+                lang,
+                path,
+                _line_in(block, needle),
+                clause,
+                block.eid,
+                excerpt=excerpt(text, around=offset),
+                params=params,
+            )
+        )
 
     if not text and block.kind in (Kind.BULLET, Kind.ITEM):
         add("broken-markdown", detail=wording.phrase(leftovers.EMPTY_ITEM))
@@ -526,15 +620,17 @@ def _facts(block: Block, lang: str, cache: dict[int, dict], xref_blocks: set[int
     key = id(block)
     if key not in cache:
         text = block.text
-        refs = xrefs.references(text, lang) if block.kind is not Kind.HEADING and (
-            xref_blocks is None or key in xref_blocks) else []
+        refs = (
+            xrefs.references(text, lang)
+            if block.kind is not Kind.HEADING and (xref_blocks is None or key in xref_blocks)
+            else []
+        )
         spans = [(a, b) for _, _, a, b in refs]
         cache[key] = {
             "text": text,
             "refs_list": refs,
             "facts": invariants.extract(text, lang, spans),
             "refs": frozenset(n for n, _, _, _ in refs),
-
             "defines": text.startswith("**") and bool(_definition(text)),
         }
     return cache[key]
@@ -563,18 +659,42 @@ def _length_ratio(source: Document, doc: Document) -> float:
     return min(max(b / a, 0.25), 4.0) if a and b else 1.0
 
 
-def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
-                glossary: Glossary, cache: dict[int, dict], record: dict | None,
-                ratio: Callable[[], float] | float = 1.0) -> list[Finding]:
+def _pair_rules(
+    unit: Unit,
+    src_doc: Document,
+    s: Block,
+    doc: Document,
+    t: Block,
+    doc_id: str,
+    glossary: Glossary,
+    cache: dict[int, dict],
+    record: dict | None,
+    ratio: Callable[[], float] | float = 1.0,
+) -> list[Finding]:
     src_lang, lang = src_doc.lang, doc.lang
     out: list[Finding] = []
 
     def add(rule: str, **params) -> None:
         params.setdefault("lang", lang)
         params.setdefault("src_lang", src_lang)
-        out.append(Finding(rule, doc_id, lang, str(doc.path), t.line, unit.clause, t.eid, excerpt=excerpt(ft["text"]),
-                           other_lang=src_lang, other_path=str(src_doc.path), other_line=s.line,
-                           other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
+        out.append(
+            Finding(
+                rule,
+                doc_id,
+                lang,
+                str(doc.path),
+                t.line,
+                unit.clause,
+                t.eid,
+                excerpt=excerpt(ft["text"]),
+                other_lang=src_lang,
+                other_path=str(src_doc.path),
+                other_line=s.line,
+                other_excerpt=excerpt(fs["text"]),
+                other_eid=s.eid,
+                params=params,
+            )
+        )
 
     fs, ft = _facts(s, src_lang, cache), _facts(t, lang, cache)
     s_text, t_text = _norm(fs), _norm(ft)
@@ -584,29 +704,55 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     lone = sentences.unpaired(s_text, t_text, src_lang, lang, ratio) if s_text != t_text else []
     for side, index, sentence, strong in lone:
         rule = "sentence-missing" if side == "missing" else "sentence-added"
-        params = dict(lang=lang, src_lang=src_lang, clause=unit.clause, which=wording.sentence(index),
-                      sentence=excerpt(sentence, 80))
+        params = dict(
+            lang=lang,
+            src_lang=src_lang,
+            clause=unit.clause,
+            which=wording.sentence(index),
+            sentence=excerpt(sentence, 80),
+        )
         where = t.line if side == "missing" else _line_in(t, sentence[:30])
-        out.append(Finding(rule, doc_id, lang, str(doc.path), where, unit.clause, t.eid,
-                           excerpt=excerpt(ft["text"]) if side == "missing" else excerpt(sentence),
-                           other_lang=src_lang, other_path=str(src_doc.path),
-                           other_line=_line_in(s, sentence[:30]) if side == "missing" else s.line,
-                           other_excerpt=excerpt(sentence) if side == "missing" else excerpt(fs["text"]),
-                           other_eid=s.eid, params=params, severity=ERROR if strong else WARNING))
+        out.append(
+            Finding(
+                rule,
+                doc_id,
+                lang,
+                str(doc.path),
+                where,
+                unit.clause,
+                t.eid,
+                excerpt=excerpt(ft["text"]) if side == "missing" else excerpt(sentence),
+                other_lang=src_lang,
+                other_path=str(src_doc.path),
+                other_line=_line_in(s, sentence[:30]) if side == "missing" else s.line,
+                other_excerpt=excerpt(sentence) if side == "missing" else excerpt(fs["text"]),
+                other_eid=s.eid,
+                params=params,
+                severity=ERROR if strong else WARNING,
+            )
+        )
     if s_text != t_text:
         sl, tl = len(s_text), len(t_text)
         if max(sl, tl) >= MIN_RATIO_CHARS and sl and tl:
             ratio = tl / sl
             if ratio < RATIO_LOW or ratio > RATIO_HIGH:
-                add("length-ratio", ratio=f"{ratio:.0%}", chars=tl, src_chars=sl,
-                    hint=wording.phrase(PARTIAL if ratio < 1 else ADDED))
+                add(
+                    "length-ratio",
+                    ratio=f"{ratio:.0%}",
+                    chars=tl,
+                    src_chars=sl,
+                    hint=wording.phrase(PARTIAL if ratio < 1 else ADDED),
+                )
 
     a_facts, b_facts = fs["facts"], ft["facts"]
     if a_facts or b_facts:
         _compare_facts(a_facts, b_facts, add)
     if fs["refs"] != ft["refs"]:
-        add("xref-differs", src_values=", ".join(sorted(fs["refs"])) or wording.phrase(wording.NOTHING),
-            values=", ".join(sorted(ft["refs"])) or wording.phrase(wording.NOTHING))
+        add(
+            "xref-differs",
+            src_values=", ".join(sorted(fs["refs"])) or wording.phrase(wording.NOTHING),
+            values=", ".join(sorted(ft["refs"])) or wording.phrase(wording.NOTHING),
+        )
 
     if fs["defines"] and not ft["defines"]:
         m = _definition(fs["text"])
@@ -644,8 +790,9 @@ def _pair_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block
     return out
 
 
-def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str,
-                   cache: dict[int, dict], key: tuple) -> list[Finding]:
+def _meaning_rules(
+    unit: Unit, src_doc: Document, s: Block, doc: Document, t: Block, doc_id: str, cache: dict[int, dict], key: tuple
+) -> list[Finding]:
     """What the clause does, compared (meaning.py): one finding per kind of difference."""
     fs, ft = _facts(s, src_doc.lang, cache), _facts(t, doc.lang, cache)
     if not fs["text"] or not ft["text"]:
@@ -658,9 +805,24 @@ def _meaning_rules(unit: Unit, src_doc: Document, s: Block, doc: Document, t: Bl
     out = []
     for rule, params in meaning.compare(a, b):
         params.update(lang=doc.lang, src_lang=src_doc.lang)
-        out.append(Finding(rule, doc_id, doc.lang, str(doc.path), t.line, unit.clause, t.eid,
-                           excerpt=excerpt(ft["text"]), other_lang=src_doc.lang, other_path=str(src_doc.path),
-                           other_line=s.line, other_excerpt=excerpt(fs["text"]), other_eid=s.eid, params=params))
+        out.append(
+            Finding(
+                rule,
+                doc_id,
+                doc.lang,
+                str(doc.path),
+                t.line,
+                unit.clause,
+                t.eid,
+                excerpt=excerpt(ft["text"]),
+                other_lang=src_doc.lang,
+                other_path=str(src_doc.path),
+                other_line=s.line,
+                other_excerpt=excerpt(fs["text"]),
+                other_eid=s.eid,
+                params=params,
+            )
+        )
     return out
 
 
@@ -682,8 +844,12 @@ def _compare_facts(a_facts: dict, b_facts: dict, add) -> None:
         a = a_num if category == "number" else a_facts.get(category, _EMPTY)
         b = b_num if category == "number" else b_facts.get(category, _EMPTY)
         if a != b:
-            add("invariant-mismatch", category=wording.phrase(name),
-                src_values=invariants.show(a), values=invariants.show(b))
+            add(
+                "invariant-mismatch",
+                category=wording.phrase(name),
+                src_values=invariants.show(a),
+                values=invariants.show(b),
+            )
 
 
 def _applicable(glossary: Glossary, doc_id: str, lang: str) -> list[int]:
@@ -702,8 +868,11 @@ def _term_plan(glossary: Glossary, doc_id: str, lang: str) -> list[tuple]:
             term = glossary.terms[i]
             if not term.probes[lang]:
                 continue
-            inside = [(rx, probe) for longer in glossary.containers(i, lang)
-                      for rx, probe in zip(longer.patterns.get(lang, ()), longer.probes.get(lang, ()))]
+            inside = [
+                (rx, probe)
+                for longer in glossary.containers(i, lang)
+                for rx, probe in zip(longer.patterns.get(lang, ()), longer.probes.get(lang, ()))
+            ]
             plan.append((i, term, term.probes[lang][0], inside))
         glossary._memo[key] = plan
     return glossary._memo[key]
@@ -736,8 +905,12 @@ def _accepts(facts: dict, lang: str, glossary: Glossary, i: int) -> bool:
     cache = facts.setdefault("accepts", {})
     if i not in cache:
         term = glossary.terms[i]
-        cache[i] = (i in facts.get("terms", ()) or term.accepted(_lower(facts), lang)
-                    or lang == "ru" and _uses(term.words[lang], lang, _lower(facts)))  # «учётных записей»
+        cache[i] = (
+            i in facts.get("terms", ())
+            or term.accepted(_lower(facts), lang)
+            or lang == "ru"
+            and _uses(term.words[lang], lang, _lower(facts))
+        )  # «учётных записей»
     return cache[i]
 
 
@@ -762,7 +935,7 @@ def _apply_silences(findings: list[Finding], docs: dict[str, Document], source_l
         findings.sort(key=Finding.sort_key)
         return findings
     kept: list[Finding] = []
-    for lang, (_, _, problems) in per_doc.items():
+    for _lang, (_fm, _text, problems) in per_doc.items():
         kept += problems
     for f in findings:
         own = per_doc.get(f.lang)

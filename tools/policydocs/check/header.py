@@ -9,7 +9,8 @@ with its formatting, and the lawyer should see it.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..lines import split_lines
 
@@ -37,6 +38,7 @@ def markup(data: dict, raw: str) -> list[tuple[str, int, str]]:
             continue
         top = field.split(".")[0].split("[")[0]
         line = next((i for i, text in enumerate(lines, 1) if m.group(0) in text), None) or next(
-            (i for i, text in enumerate(lines, 1) if re.match(rf"{re.escape(top)}\s*:", text)), 1)
-        out.append((field, line, value[m.start():m.start() + 40]))
+            (i for i, text in enumerate(lines, 1) if re.match(rf"{re.escape(top)}\s*:", text)), 1
+        )
+        out.append((field, line, value[m.start() : m.start() + 40]))
     return out

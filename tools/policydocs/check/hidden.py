@@ -15,12 +15,22 @@ import unicodedata
 from ..lines import line_and_column
 
 # tab, line feed and carriage return are the only control characters a text file needs
-INVISIBLE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff"
-                          "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+INVISIBLE_RE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 _CONTROL_NAMES = {
-    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
-    0x1B: "ESCAPE", 0x1C: "FILE SEPARATOR", 0x1D: "GROUP SEPARATOR", 0x1E: "RECORD SEPARATOR",
-    0x1F: "UNIT SEPARATOR", 0x7F: "DELETE", 0x85: "NEXT LINE",
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x1C: "FILE SEPARATOR",
+    0x1D: "GROUP SEPARATOR",
+    0x1E: "RECORD SEPARATOR",
+    0x1F: "UNIT SEPARATOR",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
 }
 MAX_REPORTED = 20  # per file: a file full of them needs one look, not a thousand lines
 

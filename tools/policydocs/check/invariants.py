@@ -103,8 +103,14 @@ def _currency(text: str) -> str:
 
 # kinds that start with a digit (or "+", "«"): tried only where such a character stands
 _DIGIT_KINDS = [
-    ("phone", PHONE_RE), ("date_iso", DATE_ISO_RE), ("date_num", DATE_NUMERIC_RE), ("date_dmy", DATE_DMY_RE),
-    ("date_ydm", DATE_YDM_RE), ("bin", BIN_RE), ("quantity", quantities.QUANTITY_RE), ("percent", PERCENT_RE),
+    ("phone", PHONE_RE),
+    ("date_iso", DATE_ISO_RE),
+    ("date_num", DATE_NUMERIC_RE),
+    ("date_dmy", DATE_DMY_RE),
+    ("date_ydm", DATE_YDM_RE),
+    ("bin", BIN_RE),
+    ("quantity", quantities.QUANTITY_RE),
+    ("percent", PERCENT_RE),
     ("number", NUMBER_RE),
 ]
 _STARTS = re.compile(r"[\d+«\"]")
@@ -124,8 +130,13 @@ def _value(kind: str, m: re.Match, lang: str) -> tuple[str, str] | None:
     if kind == "phone":
         return "phone", "+7" + re.sub(r"\D", "", text)[1:]
     if kind.startswith("date"):
-        m2 = dict(date_iso=DATE_ISO_RE, date_num=DATE_NUMERIC_RE, date_dmy=DATE_DMY_RE,
-                  date_ydm=DATE_YDM_RE, date_mdy=DATE_MDY_RE)[kind].fullmatch(text)
+        m2 = dict(
+            date_iso=DATE_ISO_RE,
+            date_num=DATE_NUMERIC_RE,
+            date_dmy=DATE_DMY_RE,
+            date_ydm=DATE_YDM_RE,
+            date_mdy=DATE_MDY_RE,
+        )[kind].fullmatch(text)
         if m2 is None:
             return None
         g = m2.group
@@ -185,10 +196,13 @@ def extract(text: str, lang: str, skip_spans: list[tuple[int, int]] | None = Non
 
     for a, b in skip_spans or ():
         mask(a, b)
-    pre = [("url", URL_RE, "http" in text or "www." in text), ("email", EMAIL_RE, "@" in text),
-           ("date_mdy", DATE_MDY_RE, lang == "en" and _HAS_MONTH_FIRST.search(text) is not None),
-           ("money", MONEY_PREFIX_RE, any(sign in text for sign in _CURRENCY_PREFIXES)),
-           ("version", VERSION_RE, _HAS_VERSION.search(text) is not None)]
+    pre = [
+        ("url", URL_RE, "http" in text or "www." in text),
+        ("email", EMAIL_RE, "@" in text),
+        ("date_mdy", DATE_MDY_RE, lang == "en" and _HAS_MONTH_FIRST.search(text) is not None),
+        ("money", MONEY_PREFIX_RE, any(sign in text for sign in _CURRENCY_PREFIXES)),
+        ("version", VERSION_RE, _HAS_VERSION.search(text) is not None),
+    ]
     for kind, rx, wanted in pre:
         if not wanted:
             continue

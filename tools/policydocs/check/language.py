@@ -20,11 +20,14 @@ LINK_TARGET_RE = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>")
 NAMES = {"ru": ("Russian", "русский"), "kk": ("Kazakh", "казахский"), "en": ("English", "английский")}
 
 # frequent Russian words that Kazakh never uses
-RUSSIAN_FUNCTION_WORDS = frozenset("во на не что для по от до при или как это его ее её их также если из за со об "
-                                   "без под над через после между всех все только лет течение "
-                                   "которые который которая быть может могут является".split())
-KAZAKH_FUNCTION_WORDS = frozenset("және мен бен пен үшін туралы бойынша немесе осы бұл сондай-ақ "
-                                  "арқылы кезде болып болады".split())
+RUSSIAN_FUNCTION_WORDS = frozenset(
+    "во на не что для по от до при или как это его ее её их также если из за со об "
+    "без под над через после между всех все только лет течение "
+    "которые который которая быть может могут является".split()
+)
+KAZAKH_FUNCTION_WORDS = frozenset(
+    "және мен бен пен үшін туралы бойынша немесе осы бұл сондай-ақ арқылы кезде болып болады".split()
+)
 
 
 _KK = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
@@ -43,7 +46,7 @@ def has_latin_passage(text: str, runs: list[re.Match] | None = None) -> bool:
     white space either way), so a file without one needs no search per block."""
     # the same as _LATIN_PASSAGE.search(text), walking only the Latin words (few in Russian and Kazakh)
     in_row, last_end = 0, -1
-    for m in (runs if runs is not None else LATIN_RUN.finditer(text)):
+    for m in runs if runs is not None else LATIN_RUN.finditer(text):
         if m.end() - m.start() < 2:
             in_row, last_end = 0, -1
             continue

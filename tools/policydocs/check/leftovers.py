@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from urllib.parse import urlsplit
 
 from ..i18n import N_
@@ -60,7 +59,11 @@ def doubled_words(text: str, lang: str = "", begins_term=None) -> list[tuple[str
     return out
 
 
-BRACKETS = (("(", ")", N_("brackets ( )")), ("[", "]", N_("square brackets [ ]")), ("«", "»", N_("quotation marks « »")))
+BRACKETS = (
+    ("(", ")", N_("brackets ( )")),
+    ("[", "]", N_("square brackets [ ]")),
+    ("«", "»", N_("quotation marks « »")),
+)
 STRAIGHT_QUOTES = N_('quotation marks " "')
 NOT_CLOSED = N_("{n} opened but not closed")
 NOT_OPENED = N_("closed without being opened")
@@ -69,8 +72,12 @@ ODD_QUOTES = N_("an odd number: one is not closed")
 
 def unbalanced(text: str) -> list[tuple[Phrase, Phrase]]:
     """(what, detail) for each kind of bracket or quote left open or unopened."""
-    if (text.count("(") == text.count(")") and text.count("[") == text.count("]")
-            and text.count("«") == text.count("»") and not text.count('"') % 2):
+    if (
+        text.count("(") == text.count(")")
+        and text.count("[") == text.count("]")
+        and text.count("«") == text.count("»")
+        and not text.count('"') % 2
+    ):
         return []
     bare = ESCAPED_RE.sub("  ", text)
     problems = []
@@ -117,7 +124,9 @@ def broken_markdown(text: str) -> list[Phrase]:
 
 
 UNSAFE_LINK = N_("the link '{url}': {reason}")
-REMOTE_IMAGE = N_("images must be files of the site (under docs/); a remote image tells a third party who reads the policy")
+REMOTE_IMAGE = N_(
+    "images must be files of the site (under docs/); a remote image tells a third party who reads the policy"
+)
 SCHEME = N_("links with '{scheme}:' are not allowed (only {schemes})")
 PROTOCOL_RELATIVE = N_("protocol-relative links are not allowed; write https://")
 OUTSIDE = N_("the link points outside the site; use a relative link inside docs/ or a full https:// address")

@@ -26,9 +26,7 @@ comes here.
 
 from __future__ import annotations
 
-import math
 import re
-from itertools import combinations
 
 from . import sentences
 
@@ -41,14 +39,41 @@ STRONG = 1.5  # a pair this cheap apart from the lengths (shared anchors, terms 
 
 # Cyrillic letters in Latin: Russian, Kazakh and English items share loanwords and names
 # («телефон» / «телефон» / "phone", «идентификационный» / "identification", «документ» / "document")
-_LATIN = str.maketrans({**dict(zip("абвгдезийклмнопрстуфхыэ", "abvgdeziiklmnoprstufhye")),
-                        "ц": "ts", "ё": "e", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu", "я": "ya",
-                        "ь": "", "ъ": "", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-                        "һ": "h", "і": "i"})
+_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфхыэ", "abvgdeziiklmnoprstufhye")),
+        "ц": "ts",
+        "ё": "e",
+        "ж": "zh",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sh",
+        "ю": "yu",
+        "я": "ya",
+        "ь": "",
+        "ъ": "",
+        "ә": "a",
+        "ғ": "g",
+        "қ": "k",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+        "і": "i",
+    }
+)
 # English spelling read as it sounds, so that it meets the transliteration: "company" / «компания»,
 # "document" / «документ», "psychotropic" / «психотропные», "video" / «видео»
-_SOUND = ((re.compile(r"ph"), "f"), (re.compile(r"c"), "k"), (re.compile(r"w"), "v"), (re.compile(r"x"), "ks"),
-          (re.compile(r"q"), "k"), (re.compile(r"y"), "i"), (re.compile(r"([a-z])\1"), r"\1"))
+_SOUND = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"([a-z])\1"), r"\1"),
+)
 SHARED_WEIGHT = 6.0  # how much sharing all its letter groups with the other item lowers a pair's cost
 TERM_SHARED, TERM_APART = 1.0, 1.5  # a glossary term in both items lowers the cost; in one only, raises it
 # per conjunction one item has and the other has not: translators keep "X and Y" as «X и Y» / «X және Y»
@@ -57,8 +82,7 @@ BUILD_WEIGHT = 1.5
 
 # words that join the parts of an item: «оружие и боеприпасы», «қару және оқ-дәрілер», "weapons and
 # ammunition" (commas are not counted: Russian sets off its participles with them, the others do not)
-_JOIN_RE = re.compile(r"(?<![^\W\d_])(?:и|или|а также|және|мен|бен|пен|немесе|әрі|and|or|as well as)(?![^\W\d_])",
-                      re.I)
+_JOIN_RE = re.compile(r"(?<![^\W\d_])(?:и|или|а также|және|мен|бен|пен|немесе|әрі|and|or|as well as)(?![^\W\d_])", re.I)
 
 
 def _latin(text: str) -> str:
@@ -70,7 +94,7 @@ def _latin(text: str) -> str:
 
 def _grams(text: str) -> frozenset[str]:
     """The item's words in Latin letters, as groups of four letters."""
-    return frozenset(w[i:i + 4] for w in re.findall(r"[a-z]{4,}", _latin(text)) for i in range(len(w) - 3))
+    return frozenset(w[i : i + 4] for w in re.findall(r"[a-z]{4,}", _latin(text)) for i in range(len(w) - 3))
 
 
 _ACRONYM_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}(?![^\W\d_])")
@@ -86,8 +110,9 @@ def _anchors(longer: list[str], shorter: list[str]) -> tuple[list[frozenset], li
     a_long, a_short = sentences._shared_names(longer, shorter)
     x_long, x_short = [_acronyms(x) for x in longer], [_acronyms(x) for x in shorter]
     names = frozenset().union(*a_long) & frozenset().union(*a_short)  # "IP" in both: an anchor already
-    both = frozenset(x for x in frozenset().union(*x_long) & frozenset().union(*x_short)
-                     if x.removeprefix("acronym:") not in names)
+    both = frozenset(
+        x for x in frozenset().union(*x_long) & frozenset().union(*x_short) if x.removeprefix("acronym:") not in names
+    )
     return [a | (x & both) for a, x in zip(a_long, x_long)], [a | (x & both) for a, x in zip(a_short, x_short)]
 
 
@@ -123,9 +148,13 @@ class _Side:
         if len(ks) == 1:
             k = ks[0]
             return self.lens[k], self.anchors[k], self.grams[k], self.terms[k], self.joins[k]
-        return (sum(self.lens[k] for k in ks) + len(ks) - 1, frozenset().union(*(self.anchors[k] for k in ks)),
-                frozenset().union(*(self.grams[k] for k in ks)), frozenset().union(*(self.terms[k] for k in ks)),
-                sum(self.joins[k] for k in ks) + len(ks) - 1)
+        return (
+            sum(self.lens[k] for k in ks) + len(ks) - 1,
+            frozenset().union(*(self.anchors[k] for k in ks)),
+            frozenset().union(*(self.grams[k] for k in ks)),
+            frozenset().union(*(self.terms[k] for k in ks)),
+            sum(self.joins[k] for k in ks) + len(ks) - 1,
+        )
 
 
 def _fixed_cost(a: tuple, b: tuple) -> float:
@@ -141,6 +170,7 @@ def _fixed_cost(a: tuple, b: tuple) -> float:
 def _explanations(n: int, m: int, gap: int):
     """Every way the longer list (n items) meets the shorter (m = n - gap) in order: groups of its
     items, one or two (a merge) per item of the shorter, and the items left alone."""
+
     def walk(i: int, groups: tuple, lone: tuple, merges: int):
         if i == n:
             if len(groups) == m:
@@ -152,11 +182,13 @@ def _explanations(n: int, m: int, gap: int):
             yield from walk(i + 1, groups, lone + (i,), merges)
             if i + 1 < n and len(groups) < m:
                 yield from walk(i + 2, groups + ((i, i + 1),), lone, merges + 1)
+
     yield from walk(0, (), (), 0)
 
 
-def lone_items(src: list[str], tgt: list[str], src_terms: list[frozenset] | None = None,
-               tgt_terms: list[frozenset] | None = None) -> tuple[str, list[int], bool] | None:
+def lone_items(
+    src: list[str], tgt: list[str], src_terms: list[frozenset] | None = None, tgt_terms: list[frozenset] | None = None
+) -> tuple[str, list[int], bool] | None:
     """('missing', indices in src, all) or ('added', indices in tgt, all) when those items clearly have no
     counterpart; ``all``: they account for the whole difference of the counts (else it is reported too)."""
     gap = abs(len(src) - len(tgt))
@@ -194,9 +226,13 @@ def lone_items(src: list[str], tgt: list[str], src_terms: list[frozenset] | None
             cost += fixed[key] + sentences._length_cost(f[0], short_side.lens[j], r)
         return cost
 
-    priced = sorted(((price(groups), lone, len(groups) + len(lone) < len(longer), groups)
-                     for groups, lone in _explanations(len(longer), len(shorter), gap)),
-                    key=lambda x: x[0])
+    priced = sorted(
+        (
+            (price(groups), lone, len(groups) + len(lone) < len(longer), groups)
+            for groups, lone in _explanations(len(longer), len(shorter), gap)
+        ),
+        key=lambda x: x[0],
+    )
     best_cost, best_lone, best_merges, best_groups = priced[0]
     sure: set[int] = set()
     holder = _alone_holds_anchor(long_side, short_side, priced) if gap == 1 else None

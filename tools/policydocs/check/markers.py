@@ -26,9 +26,15 @@ from .wording import _
 
 BUILT_IN = Path(__file__).with_name("markers")
 PROJECT_DIR = "markers"
-SECTIONS = {"negation": ("words", "weak", "not_weak", "not_negation"), "modality": ("permission", "obligation", "prohibition"),
-            "parties": None, "conditions": None, "places": None, "laws": ("cues", "titles"),
-            "roles": ("subordinate", "holder")}  # who acts in a sentence: see meaning._acts
+SECTIONS = {
+    "negation": ("words", "weak", "not_weak", "not_negation"),
+    "modality": ("permission", "obligation", "prohibition"),
+    "parties": None,
+    "conditions": None,
+    "places": None,
+    "laws": ("cues", "titles"),
+    "roles": ("subordinate", "holder"),
+}  # who acts in a sentence: see meaning._acts
 WORD_RE = re.compile(r"\*[^\W\d_]+|[^\W\d_]+\*|\*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -43,7 +49,7 @@ class Markers:
     lang: str
     kinds: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
-    def extended(self, section: str, kind: str, phrases: list[tuple[str, ...]]) -> "Markers":
+    def extended(self, section: str, kind: str, phrases: list[tuple[str, ...]]) -> Markers:
         """A copy with more phrases of one kind (a document's own name for a party)."""
         out = Markers(self.lang, {s: {k: list(v) for k, v in d.items()} for s, d in self.kinds.items()})
         for p in phrases:
@@ -92,7 +98,7 @@ def _phrase(text: str, lang: str) -> tuple[str, ...]:
 
 
 def _line_of(node, key: str) -> int:
-    for k, v in node.value:
+    for k, _value in node.value:
         if k.value == key:
             return k.start_mark.line + 1
     return 1
@@ -101,8 +107,11 @@ def _line_of(node, key: str) -> int:
 def _entries(node, path: Path, where: str):
     """(key, value node, line) of a mapping node; a wrong shape is a one-line error."""
     if not isinstance(node, yaml.MappingNode):
-        raise PolicyError(_("{where} must be a list of entries 'phrase: why it is here'").format(where=where),
-                          path, node.start_mark.line + 1)
+        raise PolicyError(
+            _("{where} must be a list of entries 'phrase: why it is here'").format(where=where),
+            path,
+            node.start_mark.line + 1,
+        )
     for k, v in node.value:
         yield str(k.value), v, k.start_mark.line + 1
 
@@ -113,27 +122,45 @@ def parse(text: str, path: Path) -> Markers:
         root = yaml.compose(text, Loader=yamlio.LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise PolicyError(_("the marker file is not valid YAML: {problem}").format(
-            problem=getattr(exc, "problem", exc)), path, mark.line + 1 if mark else 1) from None
+        raise PolicyError(
+            _("the marker file is not valid YAML: {problem}").format(problem=getattr(exc, "problem", exc)),
+            path,
+            mark.line + 1 if mark else 1,
+        ) from None
     if not isinstance(root, yaml.MappingNode):
         raise PolicyError(_("the marker file must start with 'lang:' and hold sections such as 'negation:'"), path, 1)
     values = {str(k.value): v for k, v in root.value}
     lang = getattr(values.get("lang"), "value", None)
     if lang not in LANGUAGES:
-        raise PolicyError(_("unknown language '{lang}' in the marker file (expected one of: {known})").format(
-            lang=lang, known=", ".join(LANGUAGES)), path, _line_of(root, "lang"))
+        raise PolicyError(
+            _("unknown language '{lang}' in the marker file (expected one of: {known})").format(
+                lang=lang, known=", ".join(LANGUAGES)
+            ),
+            path,
+            _line_of(root, "lang"),
+        )
     out = Markers(lang)
     for section, node in values.items():
         if section == "lang":
             continue
         if section not in SECTIONS:
-            raise PolicyError(_("unknown section '{section}' in the marker file (expected one of: {known})").format(
-                section=section, known=", ".join(SECTIONS)), path, _line_of(root, section))
+            raise PolicyError(
+                _("unknown section '{section}' in the marker file (expected one of: {known})").format(
+                    section=section, known=", ".join(SECTIONS)
+                ),
+                path,
+                _line_of(root, section),
+            )
         for kind, sub, line in _entries(node, path, section):
             allowed = SECTIONS[section]
             if allowed and kind not in allowed:
-                raise PolicyError(_("unknown kind '{kind}' under '{section}' (expected one of: {known})").format(
-                    kind=kind, section=section, known=", ".join(allowed)), path, line)
+                raise PolicyError(
+                    _("unknown kind '{kind}' under '{section}' (expected one of: {known})").format(
+                        kind=kind, section=section, known=", ".join(allowed)
+                    ),
+                    path,
+                    line,
+                )
             if section == "laws" and kind == "titles":
                 for law, titles, _line in _entries(sub, path, "titles"):
                     _add_all(out, "titles", law, titles, path)

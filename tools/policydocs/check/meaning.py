@@ -20,10 +20,10 @@ from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+from ..i18n import N_
 from . import markers as markers_mod
 from . import morph, quantities, wording
 from .markers import Markers
-from ..i18n import N_
 
 CONTRACTION_RE = re.compile(r"n['’]t\b")  # "don't" -> "do n't": the "not" is a word of its own
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -33,27 +33,48 @@ SENTENCE_END_RE = re.compile(r"[.!?;](?=\s+[^\W\d_])")
 # a Kazakh word that may hold the negative suffix (morph.negated_kk decides): a cheap first look
 KK_NEGATIVE_SHAPE_RE = re.compile(r"[^\W\d_]{2}[мбп][ае](?:й|ды|ді|ған|ген|са|се|у|ңыз|ңіз)")
 ABBREVIATION_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёәғқңөұүһі]{2,}(?![^\W\d_])")  # «ЦНТ», "DTT"
-EN_VERB_NEXT = frozenset("shall may must will is are has have does do can cannot undertakes agrees also not "
-                         "hereby".split())
+EN_VERB_NEXT = frozenset(
+    "shall may must will is are has have does do can cannot undertakes agrees also not hereby".split()
+)
 EN_PREPOSITIONS = frozenset("to by of from with for on against between about upon towards toward".split())
 NOTHING = N_("nothing")
 KIND_NAMES = {
-    "permission": N_("a right (may)"), "obligation": N_("a duty (shall)"), "prohibition": N_("a ban (shall not)"),
-    "only": N_("«only»"), "if": N_("«if»"), "unless": N_("«unless»"), "provided": N_("«provided that»"),
+    "permission": N_("a right (may)"),
+    "obligation": N_("a duty (shall)"),
+    "prohibition": N_("a ban (shall not)"),
+    "only": N_("«only»"),
+    "if": N_("«if»"),
+    "unless": N_("«unless»"),
+    "provided": N_("«provided that»"),
     "except": N_("«except»"),
-    "user": N_("the User"), "company": N_("the Company"), "third_parties": N_("third parties"),
+    "user": N_("the User"),
+    "company": N_("the Company"),
+    "third_parties": N_("third parties"),
     "state": N_("a state body"),
-    "kz": N_("Kazakhstan"), "ru": N_("Russia"), "eu": N_("the European Union"), "us": N_("the United States"),
+    "kz": N_("Kazakhstan"),
+    "ru": N_("Russia"),
+    "eu": N_("the European Union"),
+    "us": N_("the United States"),
     "personal_data": N_("the Law on Personal Data and Their Protection"),
-    "informatization": N_("the Law on Informatization"), "languages": N_("the Law on Languages"),
-    "civil_code": N_("the Civil Code"), "advertising": N_("the Law on Advertising"),
+    "informatization": N_("the Law on Informatization"),
+    "languages": N_("the Law on Languages"),
+    "civil_code": N_("the Civil Code"),
+    "advertising": N_("the Law on Advertising"),
     "ru_personal_data": N_("the Russian Law on Personal Data"),
-    "almaty": N_("Almaty"), "astana": N_("Astana"), "uk": N_("the United Kingdom"), "tax_code": N_("the Tax Code"),
-    "kg": N_("Kyrgyzstan"), "uz": N_("Uzbekistan"), "by": N_("Belarus"), "cn": N_("China"),
+    "almaty": N_("Almaty"),
+    "astana": N_("Astana"),
+    "uk": N_("the United Kingdom"),
+    "tax_code": N_("the Tax Code"),
+    "kg": N_("Kyrgyzstan"),
+    "uz": N_("Uzbekistan"),
+    "by": N_("Belarus"),
+    "cn": N_("China"),
     "eaeu": N_("the Eurasian Economic Union"),
     "electronic_document": N_("the Law on Electronic Document and Electronic Digital Signature"),
-    "communications": N_("the Law on Communications"), "consumer_protection": N_("the Law on Consumer Protection"),
-    "trade": N_("the Law on Regulation of Trade Activities"), "payments": N_("the Law on Payments and Payment Systems"),
+    "communications": N_("the Law on Communications"),
+    "consumer_protection": N_("the Law on Consumer Protection"),
+    "trade": N_("the Law on Regulation of Trade Activities"),
+    "payments": N_("the Law on Payments and Payment Systems"),
 }
 
 _ABBREVIATED: dict[str, bool] = {}  # word as written -> whether it holds an abbreviation («ТОО», "LLP's")
@@ -152,11 +173,19 @@ def _word_matches(pattern: str, toks: Tokens, i: int) -> bool:
 
 
 # what each group of matches is: (group, section, kind or None for every kind of the section)
-GROUPS = (("bound", "negation", "not_negation"), ("neg", "negation", "words"), ("weak", "negation", "weak"),
-          ("not_weak", "negation", "not_weak"),
-          ("modality", "modality", None), ("conditions", "conditions", None), ("parties", "parties", None),
-          ("places", "places", None), ("titles", "titles", None), ("laws", "laws", None),
-          ("roles", "roles", None))
+GROUPS = (
+    ("bound", "negation", "not_negation"),
+    ("neg", "negation", "words"),
+    ("weak", "negation", "weak"),
+    ("not_weak", "negation", "not_weak"),
+    ("modality", "modality", None),
+    ("conditions", "conditions", None),
+    ("parties", "parties", None),
+    ("places", "places", None),
+    ("titles", "titles", None),
+    ("laws", "laws", None),
+    ("roles", "roles", None),
+)
 _INDEXES: dict[int, tuple] = {}
 
 
@@ -219,8 +248,11 @@ def _starts(index: tuple, lows: list[str]) -> list[tuple]:
         for low in new:
             # the order of the entries is the order in which matches are kept when two are as long
             entries = [*surface.get(low, ()), *prefix.get(low[:2], ()), *suffix.get(low[-2:], ())]
-            memo[low] = tuple((group, kind, phrase, phrase[0][:1] == "^") for group, kind, phrase in entries
-                              if _first_word(phrase[0], low, m.lang))
+            memo[low] = tuple(
+                (group, kind, phrase, phrase[0][:1] == "^")
+                for group, kind, phrase in entries
+                if _first_word(phrase[0], low, m.lang)
+            )
     return list(map(memo.__getitem__, lows))
 
 
@@ -343,8 +375,9 @@ def _party_stem(k: dict, kind: str, toks: Tokens, a: int, b: int) -> str:
     return phrase[-1].lstrip("^").rstrip("*") if phrase else ""
 
 
-def _acts(said: bool, toks: Tokens, end: int, stem: str, parties: list, roles: list, sentence_end: int | None,
-          bare: set[int]) -> bool:
+def _acts(
+    said: bool, toks: Tokens, end: int, stem: str, parties: list, roles: list, sentence_end: int | None, bare: set[int]
+) -> bool:
     """Whether a party named in the sentence acts in it, after the language's ``roles`` markers.
 
     Kazakh puts a clause's condition before the main clause: «Пайдаланушы ... бұзған кезде
@@ -362,10 +395,12 @@ def _acts(said: bool, toks: Tokens, end: int, stem: str, parties: list, roles: l
     following = sorted(x for _, x, _ in parties if end <= x < limit)
     if said:
         upto = following[0] if following else limit
-        return not any(kind == "subordinate" and end <= x < upto and any(p > x and p in bare for p in following)
-                       for kind, x, _ in roles)
+        return not any(
+            kind == "subordinate" and end <= x < upto and any(p > x and p in bare for p in following)
+            for kind, x, _ in roles
+        )
     low = toks.lows[end - 1]
-    if stem and low.startswith(stem) and low[len(stem):].endswith(GENITIVE_KK):
+    if stem and low.startswith(stem) and low[len(stem) :].endswith(GENITIVE_KK):
         return any(kind == "holder" and end <= x < limit for kind, x, _ in roles)
     return False
 
@@ -387,8 +422,12 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         # «жария етпеуге міндетті», «бермеуі тиіс»: a duty not to do is a ban («запрещается», "shall not")
         modal = list(modal)
         for n, (kind, a, b) in enumerate(modal):
-            if kind == "obligation" and a and KK_NEGATIVE_NOUN_RE.search(toks.lows[a - 1]) \
-                    and morph.negated_kk(toks.lows[a - 1]):
+            if (
+                kind == "obligation"
+                and a
+                and KK_NEGATIVE_NOUN_RE.search(toks.lows[a - 1])
+                and morph.negated_kk(toks.lows[a - 1])
+            ):
                 modal[n] = ("prohibition", a - 1, b)
                 banned.add(a - 1)
     conds = found.get("conditions", [])
@@ -396,8 +435,9 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         if kind in ("except", "only", "provided"):
             masked.update(range(a, b))  # «қоспағанда» (except) is built on a negative form, and is no negation
     if lang == "en" and "no" in toks.lows and EN_NUMBER_SIGN_RE.search(text):
-        masked.update(i for i, low in enumerate(toks.lows) if low == "no"
-                      and EN_NUMBER_SIGN_RE.match(text, toks.start(i)))
+        masked.update(
+            i for i, low in enumerate(toks.lows) if low == "no" and EN_NUMBER_SIGN_RE.match(text, toks.start(i))
+        )
     negs = [_phrase_text(toks, a, b) for _, a, b in _outside(found.get("neg", []), masked)]
     known = True
     plain = masked | {i for _, a, b in found.get("not_weak", ()) for i in range(a, b)}  # «необходимо»
@@ -431,8 +471,9 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
     bare: set[int] = set()  # with roles: the first tokens of the parties that may act (bare, or holding a right)
     for kind, a, b in parties if roles else ():
         stem, sentence = _party_stem(k, kind, toks, a, b), bisect_right(bounds, toks.start(a)) if bounds else 0
-        if _subject(toks, b - 1, lang, stem) or _acts(False, toks, b, stem, parties, roles,
-                                                      bounds[sentence] if sentence < len(bounds) else None, bare):
+        if _subject(toks, b - 1, lang, stem) or _acts(
+            False, toks, b, stem, parties, roles, bounds[sentence] if sentence < len(bounds) else None, bare
+        ):
             bare.add(a)
     for kind, a, b in parties:
         sentence = bisect_right(bounds, toks.start(a)) if bounds else 0
@@ -448,31 +489,47 @@ def _profile(text: str, lang: str, key: tuple) -> Profile:
         # Russian «третьи лица»: the adjective shows the case («лица» alone may be genitive)
         said = _subject(toks, a if lang == "ru" and b - a > 1 else b - 1, lang, stem)
         if roles and said is not None:
-            said = _acts(said, toks, b, stem, parties, roles, bounds[sentence] if sentence < len(bounds) else None, bare)
+            said = _acts(
+                said, toks, b, stem, parties, roles, bounds[sentence] if sentence < len(bounds) else None, bare
+            )
         if said is None:
             per_sentence[sentence] = None
         elif said:
             mine.add(kind)
-    subjects = tuple(None if per_sentence.get(i, set()) is None else frozenset(per_sentence.get(i, set()))
-                     for i in range(len(bounds) + 1))
+    subjects = tuple(
+        None if per_sentence.get(i, set()) is None else frozenset(per_sentence.get(i, set()))
+        for i in range(len(bounds) + 1)
+    )
     places = found.get("places", [])
     titles = found.get("titles", [])
     cues = found.get("laws", [])
     has_title = bool(titles) or bool(cues and re.search(r"[«\"“][^»\"”]{3,}[»\"”]", text))
     return Profile(
-        True, tuple(negs), known, weak,
-        frozenset(kind for kind, _, _ in modal), tuple(_phrase_text(toks, a, b) for _, a, b in modal),
-        frozenset(kind for kind, _, _ in parties), subjects,
+        True,
+        tuple(negs),
+        known,
+        weak,
+        frozenset(kind for kind, _, _ in modal),
+        tuple(_phrase_text(toks, a, b) for _, a, b in modal),
+        frozenset(kind for kind, _, _ in parties),
+        subjects,
         tuple(_phrase_text(toks, a, b) for _, a, b in parties),
-        frozenset(kind for kind, _, _ in conds), tuple(_phrase_text(toks, a, b) for _, a, b in conds),
-        frozenset(kind for kind, _, _ in places), tuple(_phrase_text(toks, a, b) for _, a, b in places),
-        frozenset(kind for kind, _, _ in titles), tuple(_phrase_text(toks, a, b) for _, a, b in titles),
-        has_title, *_bare_currencies(text), weak_sure=lang != "en")
+        frozenset(kind for kind, _, _ in conds),
+        tuple(_phrase_text(toks, a, b) for _, a, b in conds),
+        frozenset(kind for kind, _, _ in places),
+        tuple(_phrase_text(toks, a, b) for _, a, b in places),
+        frozenset(kind for kind, _, _ in titles),
+        tuple(_phrase_text(toks, a, b) for _, a, b in titles),
+        has_title,
+        *_bare_currencies(text),
+        weak_sure=lang != "en",
+    )
 
 
 # quantities.py's currencies as whole words: "EUR" is not the start of "European", nor "RUB" of "rubric"
-BARE_CURRENCY_RE = re.compile("(?<!\\w)(?:" + "|".join(f"(?P<c_{code}>{rx})" for code, rx in quantities.CURRENCIES)
-                              + ")(?!\\w)", re.I)
+BARE_CURRENCY_RE = re.compile(
+    "(?<!\\w)(?:" + "|".join(f"(?P<c_{code}>{rx})" for code, rx in quantities.CURRENCIES) + ")(?!\\w)", re.I
+)
 
 
 def _currency_hint():
@@ -510,8 +567,14 @@ def _bare_currencies(text: str) -> tuple[frozenset, tuple[str, ...]]:
 _MARKERS: dict[tuple, dict[str, Markers]] = {}
 
 
-PARTY_TERMS = {"the company": "company", "company": "company", "the user": "user", "user": "user",
-               "the operator": "company", "operator": "company"}
+PARTY_TERMS = {
+    "the company": "company",
+    "company": "company",
+    "the user": "user",
+    "user": "user",
+    "the operator": "company",
+    "operator": "company",
+}
 
 
 def is_party(term) -> bool:
@@ -541,8 +604,10 @@ def profiles(root: Path | None, glossary=None, doc_id: str = "") -> tuple:
             party = term.words.get("en") or term.words.get("ru") or next(iter(term.words.values()))
             # Kazakh and English add endings to the word as written («Курьерге», "Seller's"); Russian
             # phrases are matched in every form of their dictionary form already
-            extra += [(lang, party, word if lang == "ru" or word.endswith("*") else word + "*")
-                      for lang, word in term.words.items()]
+            extra += [
+                (lang, party, word if lang == "ru" or word.endswith("*") else word + "*")
+                for lang, word in term.words.items()
+            ]
     key = (id(loaded), tuple(sorted(extra)))
     if key not in _MARKERS:
         out = dict(loaded)
@@ -595,23 +660,54 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     # unless the other text has as many of its own («недостоверных» / «дәйексіз»): they answer each other
     # (counted only where a dictionary read them: an English "disciplinary" is no negation)
     neg, plain = (b, a) if not a.negations else (a, b)
-    if (a.polarity_known and b.polarity_known and bool(a.negations) != bool(b.negations)
-            and not (plain.weak > neg.weak if neg.weak_sure else plain.weak)):
+    if (
+        a.polarity_known
+        and b.polarity_known
+        and bool(a.negations) != bool(b.negations)
+        and not (plain.weak > neg.weak if neg.weak_sure else plain.weak)
+    ):
         out.append(("polarity-differs", dict(src_words=_words(a.negations), words=_words(b.negations))))
     if a.modality - b.modality and b.modality - a.modality:  # a swap; a modal word merely left out is no verdict
-        out.append(("modality-differs", dict(src_kinds=_kinds(a.modality), kinds=_kinds(b.modality),
-                                             src_words=_words(a.modal_words), words=_words(b.modal_words))))
+        out.append(
+            (
+                "modality-differs",
+                dict(
+                    src_kinds=_kinds(a.modality),
+                    kinds=_kinds(b.modality),
+                    src_words=_words(a.modal_words),
+                    words=_words(b.modal_words),
+                ),
+            )
+        )
     if len(a.subjects) == len(b.subjects):  # sentence by sentence, where both have one party acting
         for x, y in zip(a.subjects, b.subjects):
             if x is not None and y is not None and len(x) == 1 and len(y) == 1 and x != y:
-                out.append(("actor-differs", dict(src_kinds=_kinds(x), kinds=_kinds(y),
-                                                  src_words=_words(a.party_words), words=_words(b.party_words))))
+                out.append(
+                    (
+                        "actor-differs",
+                        dict(
+                            src_kinds=_kinds(x),
+                            kinds=_kinds(y),
+                            src_words=_words(a.party_words),
+                            words=_words(b.party_words),
+                        ),
+                    )
+                )
                 break
     if not any(rule == "actor-differs" for rule, _ in out) and a.parties - b.parties and b.parties - a.parties:
         # a party the source names is gone and another stands in its place ("paid by the Lessee" -> "paid by
         # the Lessor"), wherever it stands; a party merely not repeated ("its", "we") is no verdict
-        out.append(("actor-differs", dict(src_kinds=_kinds(a.parties), kinds=_kinds(b.parties),
-                                          src_words=_words(a.party_words), words=_words(b.party_words))))
+        out.append(
+            (
+                "actor-differs",
+                dict(
+                    src_kinds=_kinds(a.parties),
+                    kinds=_kinds(b.parties),
+                    src_words=_words(a.party_words),
+                    words=_words(b.party_words),
+                ),
+            )
+        )
     ca, cb = _conditions(a), _conditions(b)
     # «при наличии», "where", «болса»: an «if» said another way, against an «if» of the other text only
     if "if" in ca and "if" not in cb and "maybe_if" in b.conditions:
@@ -619,15 +715,51 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     if "if" in cb and "if" not in ca and "maybe_if" in a.conditions:
         ca = ca | {"if"}
     if ca != cb:
-        out.append(("condition-differs", dict(src_kinds=_kinds(ca), kinds=_kinds(cb),
-                                              src_words=_words(a.condition_words), words=_words(b.condition_words))))
+        out.append(
+            (
+                "condition-differs",
+                dict(
+                    src_kinds=_kinds(ca),
+                    kinds=_kinds(cb),
+                    src_words=_words(a.condition_words),
+                    words=_words(b.condition_words),
+                ),
+            )
+        )
     if a.places != b.places and (a.places and b.places):
-        out.append(("place-differs", dict(src_kinds=_kinds(a.places), kinds=_kinds(b.places),
-                                          src_words=_words(a.place_words), words=_words(b.place_words))))
+        out.append(
+            (
+                "place-differs",
+                dict(
+                    src_kinds=_kinds(a.places),
+                    kinds=_kinds(b.places),
+                    src_words=_words(a.place_words),
+                    words=_words(b.place_words),
+                ),
+            )
+        )
     if a.currencies != b.currencies and a.currencies and b.currencies:  # both name a currency, not the same
-        out.append(("currency-differs", dict(src_kinds=_kinds(a.currencies), kinds=_kinds(b.currencies),
-                                             src_words=_words(a.currency_words), words=_words(b.currency_words))))
+        out.append(
+            (
+                "currency-differs",
+                dict(
+                    src_kinds=_kinds(a.currencies),
+                    kinds=_kinds(b.currencies),
+                    src_words=_words(a.currency_words),
+                    words=_words(b.currency_words),
+                ),
+            )
+        )
     if a.laws != b.laws and a.has_title and b.has_title:
-        out.append(("law-differs", dict(src_kinds=_kinds(a.laws), kinds=_kinds(b.laws),
-                                        src_words=_words(a.law_words), words=_words(b.law_words))))
+        out.append(
+            (
+                "law-differs",
+                dict(
+                    src_kinds=_kinds(a.laws),
+                    kinds=_kinds(b.laws),
+                    src_words=_words(a.law_words),
+                    words=_words(b.law_words),
+                ),
+            )
+        )
     return out

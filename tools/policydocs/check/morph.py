@@ -15,7 +15,7 @@ Analyses are cached (lru): a thousand policies repeat the same words.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ")
@@ -30,9 +30,10 @@ PASSIVE = re.compile(r"(?:ыл|іл|л|ын|ін|н)$")
 CAUSATIVE = re.compile(r"(?:т|тыр|тір|дыр|дір|ғыз|гіз|қыз|кіз)$")  # тоқтат (stop sth) from тоқта (stop)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _morph_ru():
     import pymorphy3  # imported when first needed: the checker without meaning rules does not pay for it
+
     return pymorphy3.MorphAnalyzer()
 
 
@@ -71,12 +72,13 @@ def known_ru(word: str) -> bool:
     return _morph_ru().word_is_known(word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dictionary_kk():
     """Debian's hunspell-kk, or None where it is not installed (then no Kazakh verb is known)."""
     if not HUNSPELL_KK.with_suffix(".dic").is_file():
         return None
     from spylls.hunspell import Dictionary
+
     return Dictionary.from_files(str(HUNSPELL_KK))
 
 
@@ -138,10 +140,10 @@ def negated_kk(word: str) -> bool | None:
         i = m.start()
         if i < 2:
             continue
-        tail = w[i + 2:]
+        tail = w[i + 2 :]
         if not tail or not NEG_TAIL.match(tail):
             continue
-        stem, suffix = w[:i], w[i:i + 2]
+        stem, suffix = w[:i], w[i : i + 2]
         if not _harmonises(stem, suffix):
             continue
         shaped = True

@@ -28,8 +28,19 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
     path = str(doc.path)
 
     def add(rule: str, block: Block, clause_no: str, **params) -> None:
-        findings.append(Finding(rule, doc_id, doc.lang, path, block.line, clause_no, block.eid,
-                                excerpt=excerpt(block.text), params=params))
+        findings.append(
+            Finding(
+                rule,
+                doc_id,
+                doc.lang,
+                path,
+                block.line,
+                clause_no,
+                block.eid,
+                excerpt=excerpt(block.text),
+                params=params,
+            )
+        )
 
     def sequence(blocks: list[tuple[str, Block]], what: str, start_expected: int | None) -> None:
         """Check that the last components of sibling numbers run 1, 2, 3 ..."""
@@ -39,17 +50,36 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
         for number, block in blocks:
             val = _last(number)
             if number in seen:
-                add("numbering-duplicate", block, number, what=wording.part(what, number), number=number,
-                    first_line=seen[number].line)
+                add(
+                    "numbering-duplicate",
+                    block,
+                    number,
+                    what=wording.part(what, number),
+                    number=number,
+                    first_line=seen[number].line,
+                )
             elif prev_val is not None and val < prev_val + 1:
-                add("numbering-order", block, number, what=wording.part(what, number), number=number,
-                    prev=prev_num or wording.part("start"))
+                add(
+                    "numbering-order",
+                    block,
+                    number,
+                    what=wording.part(what, number),
+                    number=number,
+                    prev=prev_num or wording.part("start"),
+                )
             elif prev_val is not None and val > prev_val + 1:
                 base = _parent(number)
                 missing = [f"{base}.{v}" if base else str(v) for v in range(prev_val + 1, val)]
                 shown = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
-                add("numbering-gap", block, number, what=wording.part(what, number), number=number,
-                    prev=prev_num or wording.phrase(wording.START_OF_LIST), missing=shown)
+                add(
+                    "numbering-gap",
+                    block,
+                    number,
+                    what=wording.part(what, number),
+                    number=number,
+                    prev=prev_num or wording.phrase(wording.START_OF_LIST),
+                    missing=shown,
+                )
             seen.setdefault(number, block)
             prev_num = number
             prev_val = max(val, prev_val) if prev_val is not None else val
@@ -84,11 +114,23 @@ def check(doc: Document, doc_id: str) -> list[Finding]:
             base = _parent(cl.number)
             if parent is not None and base != parent:
                 if cl.number.startswith(parent + "."):
-                    add("numbering-level", cl.block, cl.number, number=cl.number, expected=base,
-                        reason=wording.phrase(LEVEL_SKIPPED, base=base))
+                    add(
+                        "numbering-level",
+                        cl.block,
+                        cl.number,
+                        number=cl.number,
+                        expected=base,
+                        reason=wording.phrase(LEVEL_SKIPPED, base=base),
+                    )
                 elif base:  # "3.1" inside section 2
-                    add("numbering-level", cl.block, cl.number, number=cl.number, expected=base,
-                        reason=wording.phrase(INSIDE, parent=parent))
+                    add(
+                        "numbering-level",
+                        cl.block,
+                        cl.number,
+                        number=cl.number,
+                        expected=base,
+                        reason=wording.phrase(INSIDE, parent=parent),
+                    )
             groups.setdefault(base, []).append((cl.number, cl.block))
         for base, group in groups.items():
             sequence(group, "clause", 1 if (parent is not None and base == parent) or not base else None)
@@ -109,12 +151,42 @@ def _mixed_markers(doc: Document, doc_id: str) -> list[Finding]:
     out: list[Finding] = []
     content = [b for b in doc.content_blocks()]
     for prev, block in zip(content, content[1:]):
-        if prev.kind is Kind.ITEM and block.kind is Kind.CLAUSE and "." not in (block.number or ".") \
-                and block.line == prev.end_line + 1:
-            out.append(Finding("numbering-mixed", doc_id, doc.lang, str(doc.path), block.line, block.number or "",
-                               block.eid, excerpt=excerpt(block.text), params=dict(a=prev.marker, b=block.marker)))
-        elif prev.kind is Kind.CLAUSE and block.kind is Kind.ITEM and "." not in (prev.number or ".") \
-                and block.line == prev.end_line + 1:
-            out.append(Finding("numbering-mixed", doc_id, doc.lang, str(doc.path), block.line, block.number or "",
-                               block.eid, excerpt=excerpt(block.text), params=dict(a=prev.marker, b=block.marker)))
+        if (
+            prev.kind is Kind.ITEM
+            and block.kind is Kind.CLAUSE
+            and "." not in (block.number or ".")
+            and block.line == prev.end_line + 1
+        ):
+            out.append(
+                Finding(
+                    "numbering-mixed",
+                    doc_id,
+                    doc.lang,
+                    str(doc.path),
+                    block.line,
+                    block.number or "",
+                    block.eid,
+                    excerpt=excerpt(block.text),
+                    params=dict(a=prev.marker, b=block.marker),
+                )
+            )
+        elif (
+            prev.kind is Kind.CLAUSE
+            and block.kind is Kind.ITEM
+            and "." not in (prev.number or ".")
+            and block.line == prev.end_line + 1
+        ):
+            out.append(
+                Finding(
+                    "numbering-mixed",
+                    doc_id,
+                    doc.lang,
+                    str(doc.path),
+                    block.line,
+                    block.number or "",
+                    block.eid,
+                    excerpt=excerpt(block.text),
+                    params=dict(a=prev.marker, b=block.marker),
+                )
+            )
     return out

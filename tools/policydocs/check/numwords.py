@@ -30,32 +30,97 @@ _RU = {
     400: "четыреста четырёхсот четырехсот четырёмстам четыремстам четырьмястами четырёхстах четырехстах",
 }
 # numerals declined like "пять, пяти, пятью": stem + ь / и / ью
-_RU_SOFT = {5: "пят", 6: "шест", 7: "сем", 8: "восем", 9: "девят", 10: "десят", 11: "одиннадцат", 12: "двенадцат",
-            13: "тринадцат", 14: "четырнадцат", 15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат",
-            18: "восемнадцат", 19: "девятнадцат", 20: "двадцат", 30: "тридцат"}
+_RU_SOFT = {
+    5: "пят",
+    6: "шест",
+    7: "сем",
+    8: "восем",
+    9: "девят",
+    10: "десят",
+    11: "одиннадцат",
+    12: "двенадцат",
+    13: "тринадцат",
+    14: "четырнадцат",
+    15: "пятнадцат",
+    16: "шестнадцат",
+    17: "семнадцат",
+    18: "восемнадцат",
+    19: "девятнадцат",
+    20: "двадцат",
+    30: "тридцат",
+}
 # 50-80 and 500-900: both parts decline ("пятьдесят, пятидесяти, пятьюдесятью")
-_RU_COMPOUND = {5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"), 7: ("семь", "семи", "семью"),
-                8: ("восемь", "восьми", "восемью", "восьмью"), 9: ("девять", "девяти", "девятью")}
+_RU_COMPOUND = {
+    5: ("пять", "пяти", "пятью"),
+    6: ("шесть", "шести", "шестью"),
+    7: ("семь", "семи", "семью"),
+    8: ("восемь", "восьми", "восемью", "восьмью"),
+    9: ("девять", "девяти", "девятью"),
+}
 _RU_BIG = {1000: "тысяч", 10**6: "миллион", 10**9: "миллиард", 10**12: "триллион"}
-_RU_BIG_ENDINGS = {"тысяч": ("а", "и", "", "е", "у", "ей", "ью", "ам", "ами", "ах"),
-                   "": ("", "а", "ов", "у", "ом", "е", "ам", "ами", "ах")}
+_RU_BIG_ENDINGS = {
+    "тысяч": ("а", "и", "", "е", "у", "ей", "ью", "ам", "ами", "ах"),
+    "": ("", "а", "ов", "у", "ом", "е", "ам", "ами", "ах"),
+}
 
-_KK = {"нөл": 0, "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
-       "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80,
-       "тоқсан": 90}
-_KK_MULT = {"жүз": (100, HUNDRED), "мың": (1000, BIG), "миллион": (10**6, BIG), "миллиард": (10**9, BIG),
-            "триллион": (10**12, BIG)}
+_KK = {
+    "нөл": 0,
+    "бір": 1,
+    "екі": 2,
+    "үш": 3,
+    "төрт": 4,
+    "бес": 5,
+    "алты": 6,
+    "жеті": 7,
+    "сегіз": 8,
+    "тоғыз": 9,
+    "он": 10,
+    "жиырма": 20,
+    "отыз": 30,
+    "қырық": 40,
+    "елу": 50,
+    "алпыс": 60,
+    "жетпіс": 70,
+    "сексен": 80,
+    "тоқсан": 90,
+}
+_KK_MULT = {
+    "жүз": (100, HUNDRED),
+    "мың": (1000, BIG),
+    "миллион": (10**6, BIG),
+    "миллиард": (10**9, BIG),
+    "триллион": (10**12, BIG),
+}
 # case endings a Kazakh numeral takes on its last word (ablative, dative, accusative, genitive,
 # locative, instrumental), longest first
-_KK_ENDINGS = sorted("дан ден тан тен нан нен ға ге қа ке на не а е ды ді ты ті ны ні н дың дің тың тің ның нің "
-                     "да де та те нда нде мен бен пен менен бенен пенен".split(), key=len, reverse=True)
+_KK_ENDINGS = sorted(
+    "дан ден тан тен нан нен ға ге қа ке на не а е ды ді ты ті ны ні н дың дің тың тің ның нің "
+    "да де та те нда нде мен бен пен менен бенен пенен".split(),
+    key=len,
+    reverse=True,
+)
 
-_EN_SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
-            "sixteen seventeen eighteen nineteen".split()
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}
-_EN_MULT = {"hundred": (100, HUNDRED), "thousand": (1000, BIG), "million": (10**6, BIG), "billion": (10**9, BIG),
-            "trillion": (10**12, BIG)}
+_EN_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split()
+)
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_MULT = {
+    "hundred": (100, HUNDRED),
+    "thousand": (1000, BIG),
+    "million": (10**6, BIG),
+    "billion": (10**9, BIG),
+    "trillion": (10**12, BIG),
+}
 
 
 def _ru_words() -> dict[str, tuple[int, int]]:
@@ -85,8 +150,7 @@ def _ru_words() -> dict[str, tuple[int, int]]:
 
 _WORDS = {
     "ru": _ru_words(),
-    "en": {**{w: (i, ADD) for i, w in enumerate(_EN_SMALL)}, **{w: (n, ADD) for w, n in _EN_TENS.items()},
-           **_EN_MULT},
+    "en": {**{w: (i, ADD) for i, w in enumerate(_EN_SMALL)}, **{w: (n, ADD) for w, n in _EN_TENS.items()}, **_EN_MULT},
 }
 _TOKEN_RE = re.compile(r"[^\W\d_]+", re.U)
 _JOINERS = {"en": {"and"}, "ru": set(), "kk": set()}
@@ -138,7 +202,7 @@ def read(text: str, lang: str) -> tuple[int, int] | None:
     joiners = _JOINERS.get(lang, set())
     joined = False  # an "and" stands between the last number word and this one
     for m in _TOKEN_RE.finditer(text):
-        gap = text[end:m.start()]
+        gap = text[end : m.start()]
         if values and gap.strip(" \u00a0-,") != "" and not (joined and gap.strip(" \u00a0-,") in joiners):
             break
         if not values and gap.strip():
@@ -174,4 +238,4 @@ def read_backwards(text: str, lang: str) -> tuple[int, str] | None:
     if start is None:
         return None
     found = read(tail[start:], lang)
-    return (found[0], tail[start:start + found[1]]) if found else None
+    return (found[0], tail[start : start + found[1]]) if found else None

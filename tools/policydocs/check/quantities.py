@@ -23,8 +23,11 @@ NUM = r"\d{1,3}(?:[ \u00a0\u202f\u2009](?=\d{3}(?!\d))\d{3})+(?:[.,]\d{1,2}(?!\d
 # currencies: (code, pattern); words in any case form, codes and signs
 CURRENCIES = [
     ("KZT", r"₸|KZT|тенге|теңге\w*|tenge|тг\.?(?!\w)"),
-    ("USD", r"\$|USD|(?:АҚШ\s+)?доллар\w*(?:\s+(?:США|США\.))?|долл\.(?:\s*США)?"
-            r"|(?:US|U\.S\.|United\s+States)\s+dollars?|dollars?"),
+    (
+        "USD",
+        r"\$|USD|(?:АҚШ\s+)?доллар\w*(?:\s+(?:США|США\.))?|долл\.(?:\s*США)?"
+        r"|(?:US|U\.S\.|United\s+States)\s+dollars?|dollars?",
+    ),
     ("EUR", r"€|EUR|евро|еуро(?!п)\w*|euros?"),  # not «Еуропа», Europe
     ("RUB", r"₽|RUB|(?:российск\w+\s+|ресей\s+)?рубл\w*|руб\.|(?:Russian\s+)?r(?:o)?ubles?"),
 ]
@@ -51,34 +54,43 @@ WORDS = r"\(\s*(?P<words>[^()\d\n]{1,160}?)\s*\)"
 _TAIL = rf"(?:(?P<cur>{_CUR})|(?:(?P<kind>{_KIND})\s+)?(?P<unit>{_UNIT})|(?P<pct>{PERCENT}))"
 # a figure, then its words in brackets and/or a currency, unit or percent sign ("ten (10) days": the
 # figure in brackets after its words); a bare figure matches too and is read as a number
-QUANTITY_RE = re.compile(
-    rf"(?<![\w,])(?<!\d\.)(?P<num>{NUM})(?P<close>\))?(?:\s*{WORDS})?(?:\s*{_TAIL})?(?!\w)", re.I)
+QUANTITY_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?P<num>{NUM})(?P<close>\))?(?:\s*{WORDS})?(?:\s*{_TAIL})?(?!\w)", re.I)
 CURRENCY_IN_WORDS_RE = re.compile(_CUR, re.I)
 FIGURE_WORDS_RE = re.compile(rf"(?<![\w,])(?<!\d\.)(?P<num>{NUM})\s*{WORDS}")
 WORDS_FIGURE_RE = re.compile(rf"\(\s*(?P<num>{NUM})\s*\)")
 MAX_DIGITS = 15  # a longer figure is not an amount or a deadline: not compared with words
 
 # how a period is shown in a message; English as the values are kept ("10 working days")
-UNIT_NAMES = {"minutes": N_("minutes"), "hours": N_("hours"), "days": N_("days"), "weeks": N_("weeks"),
-              "months": N_("months"), "years": N_("years")}
+UNIT_NAMES = {
+    "minutes": N_("minutes"),
+    "hours": N_("hours"),
+    "days": N_("days"),
+    "weeks": N_("weeks"),
+    "months": N_("months"),
+    "years": N_("years"),
+}
 KIND_NAMES = {"calendar": N_("calendar"), "working": N_("working"), "banking": N_("banking")}
 PERIOD = N_("{number} {unit}")
 PERIOD_OF_KIND = N_("{number} {kind} {unit}")
 DAYS_OF_KIND = {  # whole phrases: Kazakh says "күнтізбелік күн" but "жұмыс күні"
-    "calendar": N_("{number} calendar days"), "working": N_("{number} working days"),
+    "calendar": N_("{number} calendar days"),
+    "working": N_("{number} working days"),
     "banking": N_("{number} banking days"),
 }
 
 
-_GROUPS = {"c_": [f"c_{code}" for code, _ in CURRENCIES], "u_": [f"u_{name}" for name, _ in UNITS],
-           "k_": [f"k_{name}" for name, _ in KINDS]}
+_GROUPS = {
+    "c_": [f"c_{code}" for code, _ in CURRENCIES],
+    "u_": [f"u_{name}" for name, _ in UNITS],
+    "k_": [f"k_{name}" for name, _ in KINDS],
+}
 
 
 def _named(m: re.Match, prefix: str) -> str:
     """Which alternative of a group matched: 'KZT' for c_KZT, 'days' for u_days."""
     for name in _GROUPS[prefix]:
         if m.group(name) is not None:
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return ""
 
 
@@ -120,7 +132,9 @@ def show(values) -> wording.Phrase:
             if unit == "days" and kind in DAYS_OF_KIND:
                 v = wording.phrase(DAYS_OF_KIND[kind], number=number)
             elif kind in KIND_NAMES:
-                v = wording.phrase(PERIOD_OF_KIND, number=number, kind=wording.phrase(KIND_NAMES[kind]), unit=unit_words)
+                v = wording.phrase(
+                    PERIOD_OF_KIND, number=number, kind=wording.phrase(KIND_NAMES[kind]), unit=unit_words
+                )
             else:
                 v = wording.phrase(PERIOD, number=number, unit=unit_words)
         out.append(wording.Phrase("'{value}'", (("value", v),)))
@@ -180,7 +194,7 @@ def figure_word_mismatches(text: str, lang: str, normalise) -> list[tuple[str, s
             out.append((m.group("num"), m.group("words"), read[0], m.start()))
     for m in WORDS_FIGURE_RE.finditer(text):  # "ten (10) days"
         whole = _int_part(normalise(m.group("num"), lang))
-        before = numwords.read_backwards(text[max(0, m.start() - 200):m.start()].rstrip(), lang)
+        before = numwords.read_backwards(text[max(0, m.start() - 200) : m.start()].rstrip(), lang)
         if whole is not None and before is not None and str(before[0]) != whole:
             out.append((m.group("num"), before[1], before[0], m.start()))
     return out

@@ -4,8 +4,8 @@ and for GitHub Actions (workflow annotations shown on the lines of a pull reques
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from itertools import groupby
-from typing import Callable
 
 from ..i18n import N_, gettext, ngettext
 from .findings import ERROR, NOTE, WARNING, Finding
@@ -26,10 +26,13 @@ def severity(name: str, lang: str = "en") -> str:
 
 def summary(errors: int, warnings: int, documents: int, lang: str = "en") -> str:
     """'2 errors, 1 warning in 1 document', with each language's plural forms."""
+
     def count(forms: tuple[str, str], n: int) -> str:
         return ngettext(forms[0], forms[1], n, lang, DOMAIN).format(n=n)
-    return gettext(SUMMARY, lang, DOMAIN).format(errors=count(ERRORS, errors), warnings=count(WARNINGS, warnings),
-                                                 documents=count(DOCUMENTS, documents))
+
+    return gettext(SUMMARY, lang, DOMAIN).format(
+        errors=count(ERRORS, errors), warnings=count(WARNINGS, warnings), documents=count(DOCUMENTS, documents)
+    )
 
 
 def human(findings: list[Finding], lang: str = "en", style: Callable[..., str] | None = None) -> str:
@@ -79,5 +82,7 @@ def github(findings: list[Finding], lang: str = "en") -> str:
         level = {ERROR: "error", NOTE: "notice"}.get(f.severity, "warning")
         title = f"policydocs {f.rule}" + (f" [{f.clause}]" if f.clause else "")
         body = f"{f.text(lang)} — {f.why(lang)}"
-        out.append(f"::{level} file={_escape_prop(f.path)},line={f.line},title={_escape_prop(title)}::{_escape_data(body)}")
+        out.append(
+            f"::{level} file={_escape_prop(f.path)},line={f.line},title={_escape_prop(title)}::{_escape_data(body)}"
+        )
     return "\n".join(out) + ("\n" if out else "")

@@ -34,7 +34,7 @@ def boundaries(text: str, lang: str, runs: list[re.Match] | None = None) -> list
     rx, other = (_CYR_RUN, LAT_LETTER) if lang == "en" else (LATIN_RUN, CYR_LETTER)
     out = []
     n = len(text)
-    for m in (runs if runs is not None and lang != "en" else rx.finditer(text)):
+    for m in runs if runs is not None and lang != "en" else rx.finditer(text):
         a, b = m.start(), m.end()
         if (a and other.match(text, a - 1)) or (b < n and other.match(text, b)):
             out.append(a)
@@ -42,8 +42,10 @@ def boundaries(text: str, lang: str, runs: list[re.Match] | None = None) -> list
 
 
 LETTER = wording.N_("'{letter}' ({position})")
-ODD_LETTERS = {True: N_plural("{letters} is Latin", "{letters} are Latin"),
-               False: N_plural("{letters} is Cyrillic", "{letters} are Cyrillic")}
+ODD_LETTERS = {
+    True: N_plural("{letters} is Latin", "{letters} are Latin"),
+    False: N_plural("{letters} is Cyrillic", "{letters} are Cyrillic"),
+}
 
 
 def mixed_words(text: str) -> list[tuple[str, int, dict]]:
@@ -61,6 +63,11 @@ def mixed_words(text: str) -> list[tuple[str, int, dict]]:
         rx = LAT_LETTER if minority_latin else CYR_LETTER
         odd = [(i + 1, ch) for i, ch in enumerate(word) if rx.match(ch)]
         letters = wording.listed([wording.phrase(LETTER, letter=ch, position=wording.letter(i)) for i, ch in odd])
-        out.append((word, m.start(), dict(word=word, letters=wording.counted(ODD_LETTERS[minority_latin], len(odd),
-                                                                             letters=letters))))
+        out.append(
+            (
+                word,
+                m.start(),
+                dict(word=word, letters=wording.counted(ODD_LETTERS[minority_latin], len(odd), letters=letters)),
+            )
+        )
     return out

@@ -27,10 +27,10 @@ _END_RE = re.compile(r"[.!?…][»\"”')\]]*(?=\s+[«\"“(]?[A-ZА-ЯЁӘҒҚ�
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\.?$")
 ABBREVIATIONS = {
     "ru": "г гг т е д ул пр п пп ст см тыс млн млрд руб коп им др каб корп стр тел эл рис табл прим вкл искл "
-          "напр мин макс ч мес нед дн тг долл",
+    "напр мин макс ч мес нед дн тг долл",
     "kk": "ж жж б т көш үй тел бап тар мин макс млн млрд мың тг",
     "en": "e g i etc no nos mr mrs ms dr st inc ltd co art cl para vs approx min max p pp jan feb mar apr jun jul "
-          "aug sep sept oct nov dec u s",
+    "aug sep sept oct nov dec u s",
 }
 _ABBR = {lang: frozenset(words.split()) for lang, words in ABBREVIATIONS.items()}
 # abbreviations that usually close a list, so also a sentence when a capital follows: "и т. д. Вся информация"
@@ -64,10 +64,16 @@ def split(text: str, lang: str) -> list[str]:
         if text[m.start()] == "." and not FINAL_ABBR_RE.search(text, max(0, m.start() - 10), m.start()):
             w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
             word = w.group(1) if w else ""
-            if word.lower() in abbr or (len(word) == 1 and word.isalpha()) or not word and m.start() and \
-                    text[m.start() - 1].isdigit() and _numbering_dot(text, m.start()):
+            if (
+                word.lower() in abbr
+                or (len(word) == 1 and word.isalpha())
+                or not word
+                and m.start()
+                and text[m.start() - 1].isdigit()
+                and _numbering_dot(text, m.start())
+            ):
                 continue
-        out.append(text[start:m.end()].strip())
+        out.append(text[start : m.end()].strip())
         start = m.end()
     rest = text[start:].strip()
     if rest:
@@ -87,7 +93,7 @@ def _numbering_dot(text: str, i: int) -> bool:
     return j == 0
 
 
-_QUOTES = "«»“”\""
+_QUOTES = '«»“”"'
 
 
 def anchors(sentence: str) -> frozenset[str]:
@@ -130,7 +136,9 @@ def _shared_names(src: list[str], tgt: list[str]) -> tuple[list[frozenset], list
     return [keep(a) for a in a_src], [keep(a) for a in a_tgt]
 
 
-def align(src: list[str], tgt: list[str], ratio: float, lone: bool = True) -> tuple[float, list[tuple[int, int, int, int]]]:
+def align(
+    src: list[str], tgt: list[str], ratio: float, lone: bool = True
+) -> tuple[float, list[tuple[int, int, int, int]]]:
     """The cheapest pairing: (cost, beads (i, di, j, dj) meaning src[i:i+di] with tgt[j:j+dj])."""
     ns, nt = len(src), len(tgt)
     ls = [len(s) for s in src]
@@ -204,7 +212,7 @@ def unpaired(src_text: str, tgt_text: str, src_lang: str, lang: str, ratio) -> l
     a_src, a_tgt = _shared_names(src, tgt)
     other_anchors = {"missing": frozenset().union(*a_tgt), "added": frozenset().union(*a_src)}
     out = []
-    for i, di, j, dj in lone:
+    for i, di, j, _dj in lone:
         side, index, sentence = ("missing", i, src[i]) if di else ("added", j, tgt[j])
         own = a_src[i] if di else a_tgt[j]
         strong = margin_strong or bool(own - other_anchors[side])

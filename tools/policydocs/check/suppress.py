@@ -53,12 +53,30 @@ def silences(doc: Document) -> tuple[dict[str, list[Silence]], list[Silence], li
 
     def validate(s: Silence) -> bool:
         if s.rule not in RULES:
-            problems.append(Finding("silence-unknown-rule", doc.doc_id, doc.lang, str(doc.path), s.line, s.clause or "",
-                                    params=dict(rule=s.rule)))
+            problems.append(
+                Finding(
+                    "silence-unknown-rule",
+                    doc.doc_id,
+                    doc.lang,
+                    str(doc.path),
+                    s.line,
+                    s.clause or "",
+                    params=dict(rule=s.rule),
+                )
+            )
             return False
         if not s.reason.strip():
-            problems.append(Finding("silence-without-reason", doc.doc_id, doc.lang, str(doc.path), s.line, s.clause or "",
-                                    params=dict(rule=s.rule)))
+            problems.append(
+                Finding(
+                    "silence-without-reason",
+                    doc.doc_id,
+                    doc.lang,
+                    str(doc.path),
+                    s.line,
+                    s.clause or "",
+                    params=dict(rule=s.rule),
+                )
+            )
             return False
         return True
 
@@ -84,8 +102,12 @@ def silences(doc: Document) -> tuple[dict[str, list[Silence]], list[Silence], li
     header_line = 1
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict):
-            s = Silence(str(entry.get("rule", "")), str(entry["clause"]).rstrip(".") if entry.get("clause") else None,
-                        str(entry.get("reason") or ""), header_line)
+            s = Silence(
+                str(entry.get("rule", "")),
+                str(entry["clause"]).rstrip(".") if entry.get("clause") else None,
+                str(entry.get("reason") or ""),
+                header_line,
+            )
         else:
             rule, _, reason = str(entry).partition(":")
             s = Silence(rule.strip(), None, reason.strip(), header_line)

@@ -27,11 +27,13 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
-from .wording import _
 from ..fsutil import regular_file
 from ..languages import LANGUAGES
+from .wording import _
 
-RU_ENDING = re.compile(r"(?:ями|ами|ого|его|ому|ему|ыми|ими|ых|их|ой|ей|ий|ый|ое|ее|ая|яя|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ы|и|а|я|о|е|у|ю|ь)$")
+RU_ENDING = re.compile(
+    r"(?:ями|ами|ого|его|ому|ему|ыми|ими|ых|их|ой|ей|ий|ый|ое|ее|ая|яя|ую|юю|ов|ев|ам|ям|ах|ях|ом|ем|ы|и|а|я|о|е|у|ю|ь)$"
+)
 KK_SOFT = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
 
 
@@ -123,8 +125,11 @@ class Glossary:
         key = ("containers", i, lang)
         if key not in self._memo:
             mine = self.terms[i].words.get(lang, "").lower()
-            self._memo[key] = [t for j, t in enumerate(self.terms) if j != i and mine
-                                 and mine in t.words.get(lang, "").lower() and t.words[lang].lower() != mine]
+            self._memo[key] = [
+                t
+                for j, t in enumerate(self.terms)
+                if j != i and mine and mine in t.words.get(lang, "").lower() and t.words[lang].lower() != mine
+            ]
         return self._memo[key]
 
 
@@ -158,17 +163,28 @@ def parse(data, path: Path | str = "<glossary>") -> Glossary:
             variants[lang] = [v for v in cleaned if v]
         variants = {k: v for k, v in variants.items() if v}
         if len(variants) < 2:
-            raise PolicyError(_("glossary entry {number} names the term in fewer than two languages").format(number=i), path)
+            raise PolicyError(
+                _("glossary entry {number} names the term in fewer than two languages").format(number=i), path
+            )
         patterns = {lang: [_compile(v, lang) for v in vs] for lang, vs in variants.items()}
         docs = entry.get("documents") or ()
         party = entry.get("party")
         if party is not None and not isinstance(party, bool):
             raise PolicyError(_("glossary entry {number}: 'party' is true or false").format(number=i), path)
-        stems = {lang: [[re.compile(r"(?<!\w)" + _loose(w, lang)) for w in v.lower().split()] for v in vs]
-                 for lang, vs in variants.items()}
-        terms.append(Term({k: v[0] for k, v in variants.items()},
-                          {k: [p for p, _ in v] for k, v in patterns.items()},
-                          {k: [probe for _, probe in v] for k, v in patterns.items()}, tuple(docs), stems, party))
+        stems = {
+            lang: [[re.compile(r"(?<!\w)" + _loose(w, lang)) for w in v.lower().split()] for v in vs]
+            for lang, vs in variants.items()
+        }
+        terms.append(
+            Term(
+                {k: v[0] for k, v in variants.items()},
+                {k: [p for p, _ in v] for k, v in patterns.items()},
+                {k: [probe for _, probe in v] for k, v in patterns.items()},
+                tuple(docs),
+                stems,
+                party,
+            )
+        )
     return Glossary(terms, Path(path) if path != "<glossary>" else None)
 
 
@@ -187,8 +203,11 @@ def load(path: Path) -> Glossary:
         raise PolicyError(_("the glossary is not valid UTF-8"), path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise PolicyError(_("the glossary is not valid YAML: {problem}").format(problem=getattr(exc, "problem", exc)), path,
-                          mark.line + 1 if mark else 1) from None
+        raise PolicyError(
+            _("the glossary is not valid YAML: {problem}").format(problem=getattr(exc, "problem", exc)),
+            path,
+            mark.line + 1 if mark else 1,
+        ) from None
     glossary = parse(data, path)
     _CACHE[key] = glossary
     return glossary

@@ -34,8 +34,9 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
 class Phrase(str):
     """Words for one message parameter: its English wording, and how to word it in any language."""
 
-    def __new__(cls, msgid: str, args: tuple[tuple[str, Any], ...] = (), plural: str | None = None,
-                n: int | None = None) -> "Phrase":
+    def __new__(
+        cls, msgid: str, args: tuple[tuple[str, Any], ...] = (), plural: str | None = None, n: int | None = None
+    ) -> Phrase:
         self = super().__new__(cls, _fill(msgid, plural, n, args, "en"))
         self.msgid, self.args, self.plural, self.n = msgid, args, plural, n
         return self
@@ -130,11 +131,24 @@ def language(code: str) -> Phrase:
 # --- ordinals ----------------------------------------------------------------------
 
 # "the second sentence": the Russian and Kazakh forms are in the case the sentence rules need
-SENTENCES = [N_("first sentence"), N_("second sentence"), N_("third sentence"), N_("fourth sentence"),
-             N_("fifth sentence"), N_("sixth sentence"), N_("seventh sentence"), N_("eighth sentence"),
-             N_("ninth sentence"), N_("tenth sentence")]
-SENTENCE_NTH = {"st": N_("{n}st sentence"), "nd": N_("{n}nd sentence"), "rd": N_("{n}rd sentence"),
-                "th": N_("{n}th sentence")}
+SENTENCES = [
+    N_("first sentence"),
+    N_("second sentence"),
+    N_("third sentence"),
+    N_("fourth sentence"),
+    N_("fifth sentence"),
+    N_("sixth sentence"),
+    N_("seventh sentence"),
+    N_("eighth sentence"),
+    N_("ninth sentence"),
+    N_("tenth sentence"),
+]
+SENTENCE_NTH = {
+    "st": N_("{n}st sentence"),
+    "nd": N_("{n}nd sentence"),
+    "rd": N_("{n}rd sentence"),
+    "th": N_("{n}th sentence"),
+}
 LETTER_NTH = {"st": N_("{n}st letter"), "nd": N_("{n}nd letter"), "rd": N_("{n}rd letter"), "th": N_("{n}th letter")}
 
 

@@ -13,11 +13,21 @@ import re
 N = r"\d+(?:\.\d+)*"
 _LIST = rf"{N}(?:\.(?!\d))?(?:\s*(?:,|и|или|and|or|–|—|-)\s*{N}(?:\.(?!\d))?)*"
 
-RU_RE = re.compile(rf"(?<![\w])(?P<kw>пункт\w*|подпункт\w*|п\.|пп\.|раздел\w*)\s*(?P<nums>{_LIST})(?P<tail>\s+\S+)?", re.I)
-EN_RE = re.compile(rf"(?<![\w])(?P<kw>clauses?|sub-?clauses?|sections?|paragraphs?)\s+(?P<nums>{_LIST})(?P<tail>\s+\S+\s*\S*)?", re.I)
-KK_RE = re.compile(rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немесе|–|-)\s*{N})*)\s*-\s*(?P<kw>тарма[қғ]\w*|бөлім\w*|тармақша\w*)", re.I)  # «4.3-тармағында»: қ softens to ғ
+RU_RE = re.compile(
+    rf"(?<![\w])(?P<kw>пункт\w*|подпункт\w*|п\.|пп\.|раздел\w*)\s*(?P<nums>{_LIST})(?P<tail>\s+\S+)?", re.I
+)
+EN_RE = re.compile(
+    rf"(?<![\w])(?P<kw>clauses?|sub-?clauses?|sections?|paragraphs?)\s+(?P<nums>{_LIST})(?P<tail>\s+\S+\s*\S*)?", re.I
+)
+KK_RE = re.compile(
+    rf"(?P<pre>\S+\s+)?(?P<nums>{N}(?:\s*(?:,|және|немесе|–|-)\s*{N})*)\s*-\s*(?P<kw>тарма[қғ]\w*|бөлім\w*|тармақша\w*)",
+    re.I,
+)  # «4.3-тармағында»: қ softens to ғ
 
-EXTERNAL_TAIL = re.compile(r"^\s+(?:стать\w*|закон\w*|кодекс\w*|правил\w*|приказ\w*|постановлен\w*|of\s+(?:the\s+)?(?:Article|Law|Code|Rules))", re.I)
+EXTERNAL_TAIL = re.compile(
+    r"^\s+(?:стать\w*|закон\w*|кодекс\w*|правил\w*|приказ\w*|постановлен\w*|of\s+(?:the\s+)?(?:Article|Law|Code|Rules))",
+    re.I,
+)
 EXTERNAL_PRE = re.compile(r"(?:бабының|бабы|заңының|заңның|кодексінің|қағидаларының)\s+$", re.I)
 
 _DIGIT = re.compile(r"\d")

@@ -16,24 +16,58 @@ import click
 from ..build import SiteBuild
 from ..build import outputs as outputs_mod
 from ..i18n import N_, _
-from .translated import command as translated_command, option
+from .translated import command as translated_command
+from .translated import option
 
 
 @translated_command("build", help=N_("Write the site's PDFs, Word files, API, feeds and other outputs without MkDocs."))
-@option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path),
-        help=N_("The site's mkdocs.yml, whose 'policydocs' plugin options are used."))
-@option("--docs", "docs_dir", default=None, type=click.Path(path_type=Path),
-        help=N_("Folder with docs/<lang>/<product>/<name>.md (default: docs_dir of mkdocs.yml)."))
-@option("--versions", "versions_dir", default=None, type=click.Path(path_type=Path),
-        help=N_("The version store (default: versions_dir of the plugin's options)."))
-@option("--site", "site_dir", default=None, type=click.Path(path_type=Path),
-        help=N_("Site folder the outputs are written into (default: site_dir of mkdocs.yml)."))
-@option("--outputs", "names", default=None,
-        help=N_("Comma-separated outputs: compare, pdf, docx, api, manifests, feeds, sitemap, search "
-                "(default: those mkdocs.yml turns on)."))
+@option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=N_("The site's mkdocs.yml, whose 'policydocs' plugin options are used."),
+)
+@option(
+    "--docs",
+    "docs_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help=N_("Folder with docs/<lang>/<product>/<name>.md (default: docs_dir of mkdocs.yml)."),
+)
+@option(
+    "--versions",
+    "versions_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help=N_("The version store (default: versions_dir of the plugin's options)."),
+)
+@option(
+    "--site",
+    "site_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help=N_("Site folder the outputs are written into (default: site_dir of mkdocs.yml)."),
+)
+@option(
+    "--outputs",
+    "names",
+    default=None,
+    help=N_(
+        "Comma-separated outputs: compare, pdf, docx, api, manifests, feeds, sitemap, search "
+        "(default: those mkdocs.yml turns on)."
+    ),
+)
 @option("--quiet", "-q", is_flag=True, help=N_("Print only the summary."))
-def command(config_file: Path, docs_dir: Path | None, versions_dir: Path | None, site_dir: Path | None,
-            names: str | None, quiet: bool) -> None:
+def command(
+    config_file: Path,
+    docs_dir: Path | None,
+    versions_dir: Path | None,
+    site_dir: Path | None,
+    names: str | None,
+    quiet: bool,
+) -> None:
     """The outputs of the site build, without MkDocs."""
     wanted = outputs_mod.parse(names) if names is not None else None
     config = outputs_mod.read_config(config_file)
@@ -61,8 +95,12 @@ def command(config_file: Path, docs_dir: Path | None, versions_dir: Path | None,
             if build.write_search(site_dir, True):
                 written.append("search")
             else:
-                click.echo(_("search: needs the pages built by mkdocs ({index} is not there); run mkdocs build first").format(
-                    index=site_dir / "search" / "search_index.json"), err=True)
+                click.echo(
+                    _("search: needs the pages built by mkdocs ({index} is not there); run mkdocs build first").format(
+                        index=site_dir / "search" / "search_index.json"
+                    ),
+                    err=True,
+                )
     finally:
         if handler is not None:
             logging.getLogger("mkdocs.plugins.policydocs").removeHandler(handler)

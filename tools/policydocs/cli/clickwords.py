@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import importlib
 
-from ..i18n import N_, gettext, ngettext as _ngettext
+from ..i18n import N_, gettext
+from ..i18n import ngettext as _ngettext
 
 # click's modules that word messages with gettext
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils")

@@ -19,7 +19,8 @@ from ..now import now as current_moment
 from ..versions import timeline
 from ..versions.clock import parse_moment
 from ..versions.store import CHANGELOG, open_store
-from .translated import command as translated_command, option
+from .translated import command as translated_command
+from .translated import option
 
 
 def _stores(versions_dir: Path):
@@ -35,18 +36,34 @@ def _what(version, kind: str) -> str:
     return _("version {number} takes effect").format(number=version.number)
 
 
-@translated_command("next-change", help=N_(
-    "Print the next moment at which the site changes (ISO 8601 with offset) and what changes.\n\n"
-    "Exit 0 when there is one, 1 when nothing is ahead. With --since, exit 0 when a change "
-    "fell in (SINCE, now]: the site built at SINCE is out of date and must be rebuilt."))
-@option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path),
-        help=N_("Folder of the published versions."))
+@translated_command(
+    "next-change",
+    help=N_(
+        "Print the next moment at which the site changes (ISO 8601 with offset) and what changes.\n\n"
+        "Exit 0 when there is one, 1 when nothing is ahead. With --since, exit 0 when a change "
+        "fell in (SINCE, now]: the site built at SINCE is out of date and must be rebuilt."
+    ),
+)
+@option(
+    "--versions",
+    "versions_dir",
+    default="versions",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=N_("Folder of the published versions."),
+)
 @option("--at", "at", help=N_("Look ahead from this moment instead of now (ISO, with or without offset)."))
-@option("--since", "since", help=N_("Instead: exit 0 if something changed after this moment and by now (or --at), "
-                                    "e.g. the deployed site's generated_at; exit 1 if not."))
+@option(
+    "--since",
+    "since",
+    help=N_(
+        "Instead: exit 0 if something changed after this moment and by now (or --at), "
+        "e.g. the deployed site's generated_at; exit 1 if not."
+    ),
+)
 def command(versions_dir: Path, at: str | None, since: str | None) -> None:
     """The next change of the site, for a scheduled rebuild (see the help text above)."""
-    utc = dt.timezone.utc
+    utc = dt.UTC
     now = parse_moment(at, utc, "--at")[0] if at else current_moment()
     stores = _stores(versions_dir)
     if since is not None:

@@ -12,7 +12,8 @@ from ..i18n import N_, _, current_language
 from ..languages import LANGUAGES
 from ..translations import signoff
 from ..translations.states import STALE, diff_text
-from .translated import command as translated_command, option
+from .translated import command as translated_command
+from .translated import option
 
 
 def _policy(docs: Path, document: str):
@@ -33,13 +34,18 @@ def describe(s, source_lang: str, lang: str) -> list[str]:
     if s.state == STALE:
         c = s.confirmation
         head = _("{clause}: the {source_lang} source changed since {person} confirmed it on {date}").format(
-            clause=where, source_lang=source_lang, person=c.by, date=c.at[:10])
-        src = diff_text(s.diff) if s.diff else _("{text} (the text confirmed then was not recorded)").format(
-            text=s.source.text)
+            clause=where, source_lang=source_lang, person=c.by, date=c.at[:10]
+        )
+        src = (
+            diff_text(s.diff)
+            if s.diff
+            else _("{text} (the text confirmed then was not recorded)").format(text=s.source.text)
+        )
     elif s.edited:
         c = s.confirmation
         head = _("{clause}: the {lang} translation was edited after {person} confirmed it on {date}").format(
-            clause=where, lang=lang, person=c.by, date=c.at[:10])
+            clause=where, lang=lang, person=c.by, date=c.at[:10]
+        )
         src = s.source.text
     else:
         head = _("{clause}: never confirmed").format(clause=where)
@@ -47,21 +53,39 @@ def describe(s, source_lang: str, lang: str) -> list[str]:
     return [head, f"    {source_lang}: {src}", f"    {lang}: {s.translation.text}"]
 
 
-@translated_command("confirm", help=N_(
-    "Sign off clauses of the LANG translation of DOCUMENT against the current source text.\n\n"
-    "Shows each clause being confirmed (with the source's word-level changes since the last "
-    "sign-off), refuses clauses the checker finds errors in, and records who confirmed what and "
-    "when in translations/<product>/<name>/<lang>.yml (commit that file). Later, when the source "
-    "of a confirmed clause changes, `policydocs check` reports the translation as stale."))
+@translated_command(
+    "confirm",
+    help=N_(
+        "Sign off clauses of the LANG translation of DOCUMENT against the current source text.\n\n"
+        "Shows each clause being confirmed (with the source's word-level changes since the last "
+        "sign-off), refuses clauses the checker finds errors in, and records who confirmed what and "
+        "when in translations/<product>/<name>/<lang>.yml (commit that file). Later, when the source "
+        "of a confirmed clause changes, `policydocs check` reports the translation as stale."
+    ),
+)
 @click.argument("document")
 @option("--lang", "lang", required=True, type=click.Choice(list(LANGUAGES)), help=N_("the translation being confirmed"))
-@option("--clause", "clauses", multiple=True,
-        help=N_("only this clause (a number such as 2.1, or an address such as cl-2-1); repeatable"))
-@option("--by", "by", default=None, help=N_("who confirms, e.g. 'Айгерим Нурланова <aigerim@example.kz>' "
-        "(default: git's user.name and user.email)"))
+@option(
+    "--clause",
+    "clauses",
+    multiple=True,
+    help=N_("only this clause (a number such as 2.1, or an address such as cl-2-1); repeatable"),
+)
+@option(
+    "--by",
+    "by",
+    default=None,
+    help=N_("who confirms, e.g. 'Айгерим Нурланова <aigerim@example.kz>' (default: git's user.name and user.email)"),
+)
 @option("--yes", "yes", is_flag=True, help=N_("confirm without asking (what is confirmed is still shown)"))
-@option("--docs", "docs", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
-        help=N_("Folder with docs/<lang>/<product>/<name>.md."))
+@option(
+    "--docs",
+    "docs",
+    type=click.Path(path_type=Path),
+    default=Path("docs"),
+    show_default=True,
+    help=N_("Folder with docs/<lang>/<product>/<name>.md."),
+)
 def command(document: str, lang: str, clauses: tuple[str, ...], by: str | None, yes: bool, docs: Path) -> None:
     """A translator's sign-off: shown, checked, recorded (see the help text above)."""
     policy = _policy(docs, document)
@@ -72,13 +96,21 @@ def command(document: str, lang: str, clauses: tuple[str, ...], by: str | None, 
             for f in found:
                 click.echo(f"{f.path}:{f.line}: {f.rule} [{s.unit.clause}]: {f.text(current_language())}", err=True)
         names = ", ".join(s.unit.clause for s, _ in plan.refused)
-        click.echo(_("not confirmed: the checker finds errors in {clauses} of the {lang} text; fix them first "
-                     "(nothing was recorded)").format(clauses=names, lang=lang), err=True)
+        click.echo(
+            _(
+                "not confirmed: the checker finds errors in {clauses} of the {lang} text; fix them first "
+                "(nothing was recorded)"
+            ).format(clauses=names, lang=lang),
+            err=True,
+        )
         raise SystemExit(1)
     if not plan.to_confirm:
-        click.echo(_("nothing to confirm: {count} clause(s) of the {lang} text of {document} are already "
-                     "confirmed for their current texts").format(
-            count=len(plan.already), lang=lang, document=policy.doc_id))
+        click.echo(
+            _(
+                "nothing to confirm: {count} clause(s) of the {lang} text of {document} are already "
+                "confirmed for their current texts"
+            ).format(count=len(plan.already), lang=lang, document=policy.doc_id)
+        )
         return
     person = by or signoff.default_person(root)
     if not person or not person.strip():
@@ -87,12 +119,22 @@ def command(document: str, lang: str, clauses: tuple[str, ...], by: str | None, 
         for line in describe(s, plan.source_lang, lang):
             click.echo(line)
     question = _("Confirm these {count} clause(s) of the {lang} translation as {person}?").format(
-        count=len(plan.to_confirm), lang=lang, person=person)
+        count=len(plan.to_confirm), lang=lang, person=person
+    )
     if not yes and not click.confirm(question, default=False):
         click.echo(_("nothing was recorded"))
         raise SystemExit(1)
     path = signoff.apply(plan, person.strip())
-    click.echo(_("confirmed {count} clause(s) of the {lang} text of {document} against {source_lang} as "
-                 "{person}; recorded in {path}").format(
-        count=len(plan.to_confirm), lang=lang, document=policy.doc_id, source_lang=plan.source_lang,
-        person=person.strip(), path=path))
+    click.echo(
+        _(
+            "confirmed {count} clause(s) of the {lang} text of {document} against {source_lang} as "
+            "{person}; recorded in {path}"
+        ).format(
+            count=len(plan.to_confirm),
+            lang=lang,
+            document=policy.doc_id,
+            source_lang=plan.source_lang,
+            person=person.strip(),
+            path=path,
+        )
+    )

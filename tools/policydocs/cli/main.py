@@ -56,8 +56,11 @@ class PolicyGroup(Group):
         for i, arg in enumerate(args):
             if not arg.startswith("-"):
                 break  # the command's name: its own --lang is a document's language
-            value = arg.partition("=")[2] if arg.startswith("--lang=") else (
-                args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+            value = (
+                arg.partition("=")[2]
+                if arg.startswith("--lang=")
+                else (args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+            )
             if value in MESSAGE_LANGUAGES:
                 set_language(value)
         return super().parse_args(ctx, args)
@@ -67,8 +70,11 @@ class PolicyGroup(Group):
         rows = []
         for name, entry in COMMANDS.items():
             # an entry without its short help (module, attr) still works: its module is imported for it
-            short = _(entry[2]) if len(entry) > 2 else self.get_command(ctx, name).get_short_help_str(
-                formatter.width - 6 - max(map(len, COMMANDS)))
+            short = (
+                _(entry[2])
+                if len(entry) > 2
+                else self.get_command(ctx, name).get_short_help_str(formatter.width - 6 - max(map(len, COMMANDS)))
+            )
             rows.append((name, short))
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
@@ -95,18 +101,37 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
         return
     from importlib.metadata import version  # noqa: PLC0415
 
-    click.echo(_("{program}, version {version}").format(
-        program=ctx.find_root().info_name, version=version("policydocs")))
+    click.echo(
+        _("{program}, version {version}").format(program=ctx.find_root().info_name, version=version("policydocs"))
+    )
     ctx.exit()
 
 
-@click.group(cls=PolicyGroup, context_settings={"help_option_names": ["-h", "--help"]},
-             help=N_("Legal policies in Russian, Kazakh and English: import, check, publish."))
-@click.option("--lang", "message_lang", cls=Option, type=click.Choice(MESSAGE_LANGUAGES), envvar=ENV_VAR,
-              is_eager=True, expose_value=False, callback=_choose_language,
-              help=N_("Language of the messages: ru, kk or en (default: from the locale)."))
-@click.option("--version", cls=Option, is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
-              help=N_("Show the version and exit."))
+@click.group(
+    cls=PolicyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Legal policies in Russian, Kazakh and English: import, check, publish."),
+)
+@click.option(
+    "--lang",
+    "message_lang",
+    cls=Option,
+    type=click.Choice(MESSAGE_LANGUAGES),
+    envvar=ENV_VAR,
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
+    help=N_("Language of the messages: ru, kk or en (default: from the locale)."),
+)
+@click.option(
+    "--version",
+    cls=Option,
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
+    help=N_("Show the version and exit."),
+)
 def main() -> None:
     """The command group; each command is a module of this package."""
 
@@ -117,6 +142,10 @@ def run() -> None:  # console-script entry point
     except Exception as exc:  # a bug of ours, not the user's: still one readable line
         if os.environ.get("POLICYDOCS_DEBUG"):
             raise
-        click.echo(_("internal error: {kind}: {detail} (set POLICYDOCS_DEBUG=1 for details)").format(
-            kind=type(exc).__name__, detail=exc), err=True)
+        click.echo(
+            _("internal error: {kind}: {detail} (set POLICYDOCS_DEBUG=1 for details)").format(
+                kind=type(exc).__name__, detail=exc
+            ),
+            err=True,
+        )
         sys.exit(3)

@@ -20,20 +20,36 @@ from ..versions.clock import check_year, parse_moment, zone
 from ..versions.publish import publish
 from ..versions.redline import compare, render_html, render_text, summary
 from ..versions.store import open_store
-from .translated import command as translated_command, option
+from .translated import command as translated_command
+from .translated import option
 
-DOCS = option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(path_type=Path),
-              help=N_("Folder with docs/<lang>/<product>/<name>.md."))
-VERSIONS = option("--versions", "versions_dir", default="versions", show_default=True, type=click.Path(path_type=Path),
-                  help=N_("Folder of the published versions."))
+DOCS = option(
+    "--docs",
+    "docs_dir",
+    default="docs",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=N_("Folder with docs/<lang>/<product>/<name>.md."),
+)
+VERSIONS = option(
+    "--versions",
+    "versions_dir",
+    default="versions",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help=N_("Folder of the published versions."),
+)
 
 
 def _policy(docs_dir: Path, doc_id: str):
     corpus = load(docs_dir)
     if doc_id not in corpus.policies:
         known = ", ".join(sorted(corpus.policies)) or _("none")
-        raise PolicyError(_("no document '{doc_id}' under {folder} (known: {known})").format(
-            doc_id=doc_id, folder=docs_dir, known=known))
+        raise PolicyError(
+            _("no document '{doc_id}' under {folder} (known: {known})").format(
+                doc_id=doc_id, folder=docs_dir, known=known
+            )
+        )
     return corpus, corpus.policies[doc_id]
 
 
@@ -51,23 +67,40 @@ def default_checker():
     return run
 
 
-@translated_command("publish", help=N_(
-    "Freeze the current texts of DOC_ID as its next version.\n\n"
-    "A moment still to come is a scheduled publication: frozen and recorded now, shown on the "
-    "site, the API and the feeds only from a build at or after it (see `policydocs next-change`)."))
+@translated_command(
+    "publish",
+    help=N_(
+        "Freeze the current texts of DOC_ID as its next version.\n\n"
+        "A moment still to come is a scheduled publication: frozen and recorded now, shown on the "
+        "site, the API and the feeds only from a build at or after it (see `policydocs next-change`)."
+    ),
+)
 @click.argument("doc_id")
 @option("--date", "date_", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help=N_("Publication date."))
 @option("--time", "time_", type=click.DateTime(formats=["%H:%M"]), help=N_("Publication time (default 00:00)."))
-@option("--material/--non-material", default=True, show_default=True,
-        help=N_("A non-material change takes effect at publication; a material one after the notice period."))
+@option(
+    "--material/--non-material",
+    default=True,
+    show_default=True,
+    help=N_("A non-material change takes effect at publication; a material one after the notice period."),
+)
 @option("--version", "number", type=int, help=N_("Expected version number (refused if it is not the next one)."))
 @option("--by", "by", help=N_("Who publishes (recorded in the changelog; default: git's user.name and user.email)."))
-@option("--backdate", "backdate", metavar="REASON",
-        help=N_("Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the "
-                "history page."))
-@option("--allow-unconfirmed", "allow_unconfirmed", metavar="REASON",
-        help=N_("Publish although translated clauses changed without a translator's sign-off; the reason is "
-                "recorded in the changelog and shown on the history page."))
+@option(
+    "--backdate",
+    "backdate",
+    metavar="REASON",
+    help=N_("Allow a publication moment more than 24 hours ago; the reason is recorded and shown on the history page."),
+)
+@option(
+    "--allow-unconfirmed",
+    "allow_unconfirmed",
+    metavar="REASON",
+    help=N_(
+        "Publish although translated clauses changed without a translator's sign-off; the reason is "
+        "recorded in the changelog and shown on the history page."
+    ),
+)
 @DOCS
 @VERSIONS
 def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_unconfirmed, docs_dir, versions_dir):
@@ -75,33 +108,61 @@ def publish_command(doc_id, date_, time_, material, number, by, backdate, allow_
     check_year(date_.date(), "--date")
     policy = _policy(docs_dir, doc_id)[1]
     if allow_unconfirmed is not None and not allow_unconfirmed.strip():
-        raise PolicyError(_("--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed \"the Kazakh "
-                            "translation is being reviewed by the operator's lawyer\""))
+        raise PolicyError(
+            _(
+                '--allow-unconfirmed needs the reason in words, e.g. --allow-unconfirmed "the Kazakh '
+                "translation is being reviewed by the operator's lawyer\""
+            )
+        )
     result = publish(
-        policy, versions_dir, date_.date(), time=time_.time() if time_ else None,
-        material=material, number=number, checker=default_checker(), by=by or _git_user(), backdate=backdate,
-        translations_root=Path(docs_dir).resolve().parent, allow_unconfirmed=allow_unconfirmed,
+        policy,
+        versions_dir,
+        date_.date(),
+        time=time_.time() if time_ else None,
+        material=material,
+        number=number,
+        checker=default_checker(),
+        by=by or _git_user(),
+        backdate=backdate,
+        translations_root=Path(docs_dir).resolve().parent,
+        allow_unconfirmed=allow_unconfirmed,
     )
     v = result.version
     if v.published > v.recorded_at:
-        click.echo(_("scheduled {document} version {number}: published {published}, takes effect {effective}; "
-                     "nobody is shown it before then").format(
-            document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()))
+        click.echo(
+            _(
+                "scheduled {document} version {number}: published {published}, takes effect {effective}; "
+                "nobody is shown it before then"
+            ).format(
+                document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()
+            )
+        )
     else:
-        click.echo(_("published {document} version {number}: {published}, takes effect {effective}").format(
-            document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()))
+        click.echo(
+            _("published {document} version {number}: {published}, takes effect {effective}").format(
+                document=doc_id, number=v.number, published=v.published.isoformat(), effective=v.effective.isoformat()
+            )
+        )
     for lang in v.languages:
         click.echo(f"  {lang}: {v.summary[lang]}")
     if v.unconfirmed:
         for lang, clauses in v.unconfirmed["clauses"].items():
-            click.echo("  " + _("{lang}: published without a translator's sign-off: {clauses}").format(
-                lang=lang, clauses=", ".join(clauses)))
+            click.echo(
+                "  "
+                + _("{lang}: published without a translator's sign-off: {clauses}").format(
+                    lang=lang, clauses=", ".join(clauses)
+                )
+            )
         click.echo("  " + _("reason recorded in the changelog: {reason}").format(reason=v.unconfirmed["reason"]))
     for path in result.files:
         click.echo("  " + _("wrote {path}").format(path=path))
     for path in result.leftovers:
-        click.echo(_("{path}: left by a publish that did not finish; it is not a version and may be deleted").format(
-            path=path), err=True)
+        click.echo(
+            _("{path}: left by a publish that did not finish; it is not a version and may be deleted").format(
+                path=path
+            ),
+            err=True,
+        )
 
 
 def _git_user() -> str | None:
@@ -136,8 +197,9 @@ def load_version(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir
         raise PolicyError(_("'{spec}' is not a version: write v1, v2, ... or draft").format(spec=spec)) from None
     version = store.get(number)
     if lang not in version.sha256:
-        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(
-            number=number, doc_id=doc_id, lang=lang))
+        raise PolicyError(
+            _("version {number} of '{doc_id}' has no '{lang}' text").format(number=number, doc_id=doc_id, lang=lang)
+        )
     return parse_text(version.text(lang), version.text_path(lang)), version
 
 
@@ -147,8 +209,12 @@ def load_version(spec: str, doc_id: str, lang: str, docs_dir: Path, versions_dir
 @option("--to", "to", default="draft", show_default=True, help=N_("v1, v2, ... or draft"))
 @option("--lang", type=click.Choice(LANGUAGES), default="ru", show_default=True, help=N_("Language of the text."))
 @option("--html", "html_out", type=click.Path(path_type=Path), help=N_("Write an HTML redline to this file."))
-@option("--docx", "docx_out", type=click.Path(path_type=Path),
-        help=N_("Write a Word redline with tracked changes (accept all = the new text) to this file."))
+@option(
+    "--docx",
+    "docx_out",
+    type=click.Path(path_type=Path),
+    help=N_("Write a Word redline with tracked changes (accept all = the new text) to this file."),
+)
 @option("--author", default="policydocs", show_default=True, help=N_("Author of the tracked changes in --docx."))
 @DOCS
 @VERSIONS
@@ -180,11 +246,19 @@ def diff_command(doc_id, from_, to, lang, html_out, docx_out, author, docs_dir, 
             click.echo(body)
 
 
-@translated_command("status", help=N_("One table of every document: languages, current and pending version, open findings."))
+@translated_command(
+    "status", help=N_("One table of every document: languages, current and pending version, open findings.")
+)
 @DOCS
 @VERSIONS
-@option("--at", "at", help=N_("Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
-                              "document's time zone; also 2026-12-01T15:30 or with an offset."))
+@option(
+    "--at",
+    "at",
+    help=N_(
+        "Moment to report on (default now): 2026-12-01 means 00:00 of that day in each "
+        "document's time zone; also 2026-12-01T15:30 or with an offset."
+    ),
+)
 def status_command(docs_dir, versions_dir, at):
     """Every document's versions and findings, then its translations' states."""
     corpus = load(docs_dir)
@@ -199,20 +273,29 @@ def status_command(docs_dir, versions_dir, at):
         if at and (bare, tz.key) not in said:
             said.add((bare, tz.key))
             meaning = _(" (a bare date means 00:00 of that day)") if bare else ""
-            click.echo(_("at {moment} {zone}{meaning}").format(
-                moment=f"{moment.astimezone(tz):%Y-%m-%d %H:%M}", zone=tz.key, meaning=meaning))
+            click.echo(
+                _("at {moment} {zone}{meaning}").format(
+                    moment=f"{moment.astimezone(tz):%Y-%m-%d %H:%M}", zone=tz.key, meaning=meaning
+                )
+            )
         shown = timeline.visible(store.versions, moment)
         current = timeline.in_force(shown, moment)
         pending = timeline.pending(shown, moment)
         scheduled = [v for v in store.versions if v.published > moment]
         langs = " ".join(lang if lang in policy.languages else "-" * len(lang) for lang in LANGUAGES)
-        in_force = _("v{number} since {moment}").format(
-            number=current.number, moment=f"{current.effective:%Y-%m-%d %H:%M %z}") if current else _("none")
-        pend = [_("v{number} from {moment}").format(number=v.number, moment=f"{v.effective:%Y-%m-%d %H:%M %z}")
-                for v in pending]
-        pend += [_("v{number} scheduled for {moment}").format(
-            number=v.number, moment=f"{v.published:%Y-%m-%d %H:%M %z}")
-                 for v in scheduled]
+        in_force = (
+            _("v{number} since {moment}").format(number=current.number, moment=f"{current.effective:%Y-%m-%d %H:%M %z}")
+            if current
+            else _("none")
+        )
+        pend = [
+            _("v{number} from {moment}").format(number=v.number, moment=f"{v.effective:%Y-%m-%d %H:%M %z}")
+            for v in pending
+        ]
+        pend += [
+            _("v{number} scheduled for {moment}").format(number=v.number, moment=f"{v.published:%Y-%m-%d %H:%M %z}")
+            for v in scheduled
+        ]
         findings = _("{count} errors").format(count=len(checker(policy))) if checker else _("checker not installed")
         rows.append((doc_id, langs, in_force, ", ".join(pend) or _("none"), findings))
     _table(rows)
@@ -232,9 +315,18 @@ def translation_rows(corpus, root: Path) -> list[tuple[str, ...]]:
 
     rows = [(_("translation"), _("source"), _("confirmed"), _("stale"), _("never confirmed"), _("missing"))]
     for doc_id, policy in sorted(corpus.policies.items()):
-        for lang, states in sorted(policy_states(policy, root, policy.source_lang).items(),
-                                   key=lambda item: LANGUAGES.index(item[0])):
+        for lang, states in sorted(
+            policy_states(policy, root, policy.source_lang).items(), key=lambda item: LANGUAGES.index(item[0])
+        ):
             n = counts(states)
-            rows.append((f"{doc_id} {lang}", policy.source_lang, str(n["confirmed"]), str(n["stale"]),
-                         str(n["unconfirmed"]), str(n["missing"])))
+            rows.append(
+                (
+                    f"{doc_id} {lang}",
+                    policy.source_lang,
+                    str(n["confirmed"]),
+                    str(n["stale"]),
+                    str(n["unconfirmed"]),
+                    str(n["missing"]),
+                )
+            )
     return rows

@@ -69,7 +69,9 @@ class Body:
             return etree.SubElement(parent, w("hyperlink"), {w("anchor"): bookmark_name(href[1:])})
         rid = self._links.get(href)
         if rid is None:
-            rid = self._links[href] = self.part.relate_to(href, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+            rid = self._links[href] = self.part.relate_to(
+                href, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True
+            )
         return etree.SubElement(parent, w("hyperlink"), {f"{{{R}}}id": rid})
 
     def pieces(self, parent: etree._Element, pieces: tuple[Piece, ...] | list[Piece], links: bool = True) -> None:
@@ -79,7 +81,9 @@ class Body:
             run(target, piece.text, piece, link=links and bool(piece.href))
 
 
-def run(parent: etree._Element, text: str, look: Piece | None = None, deleted: bool = False, link: bool = False) -> etree._Element:
+def run(
+    parent: etree._Element, text: str, look: Piece | None = None, deleted: bool = False, link: bool = False
+) -> etree._Element:
     r = etree.SubElement(parent, w("r"))
     if look is not None and (look.bold or look.italic or look.code or link):
         rpr = etree.SubElement(r, w("rPr"))

@@ -14,10 +14,9 @@ from __future__ import annotations
 from ..document import Block, Clause, Document, Kind
 from ..standing import standing
 from .body import Body
-from .edition import edition_lines, running_header
+from .edition import Edition, edition_lines, running_header
 from .inline import Piece, pieces
 from .numbering import LEVELS, ItemList, Numbering
-from .edition import Edition
 from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 
 
@@ -82,12 +81,22 @@ def document_docx(doc: Document, edition: Edition) -> bytes:
 
     notice = standing(doc.front)
     # the running header names the product: three "Privacy Policy" documents are otherwise alike
-    header_footer(document, lang, running_header(f"{doc.front.product}: {doc.title}", edition, lang),
-                  edition_lines(doc.front.operator, edition, lang),
-                  notice[1] if notice else "")
+    header_footer(
+        document,
+        lang,
+        running_header(f"{doc.front.product}: {doc.title}", edition, lang),
+        edition_lines(doc.front.operator, edition, lang),
+        notice[1] if notice else "",
+    )
     core_properties(
-        document, title=doc.title, lang=lang, version=str(edition.version) if edition.version is not None else "draft",
-        moment=edition.moment, author=doc.front.operator, identifier=doc.doc_id, subject=doc.front.product,
+        document,
+        title=doc.title,
+        lang=lang,
+        version=str(edition.version) if edition.version is not None else "draft",
+        moment=edition.moment,
+        author=doc.front.operator,
+        identifier=doc.doc_id,
+        subject=doc.front.product,
         status="published" if edition.version is not None else "draft",
     )
     return save(document, edition.moment)

@@ -13,7 +13,7 @@ from ..publication.dates import long_date, long_moment
 from ..publication.words import s, t
 
 #: for documents without any date: 2020-01-01T00:00:00Z, as the PDFs use
-FIXED_MOMENT = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_MOMENT = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Edition:
 
 
 def edition_text(edition: Edition, lang: str) -> str:
-    """"Редакция 2 · Опубликована: 22 ноября 2026 г. · Вступление в силу: 30 ноября 2026 г."."""
+    """ "Редакция 2 · Опубликована: 22 ноября 2026 г. · Вступление в силу: 30 ноября 2026 г."."""
     if edition.version is None:
         parts = [t("draft", lang).capitalize()]
     else:
@@ -52,12 +52,15 @@ def running_header(title: str, edition: Edition, lang: str) -> tuple[str, str]:
     return title, version
 
 
-def redline_lines(lang: str, old_version: int | None, new_version: int | None, published, effective,
-                  summary: str) -> tuple[str, list[str]]:
+def redline_lines(
+    lang: str, old_version: int | None, new_version: int | None, published, effective, summary: str
+) -> tuple[str, list[str]]:
     """(running header, comment lines) of a redline: what is compared, when it applies, what changed."""
     draft = t("draft", lang).capitalize()
     header = s("redline_title", lang, n=new_version) if new_version is not None else f"{s('changes', lang)}: {draft}"
-    compared = s("compared", lang, n=old_version) if old_version is not None else f"{s('compared', lang, n='')} ({draft})"
+    compared = (
+        s("compared", lang, n=old_version) if old_version is not None else f"{s('compared', lang, n='')} ({draft})"
+    )
     lines = [compared + "."]
     if published is not None:
         lines.append(f"{s('published_on', lang)}: {long_moment(published, lang)}.")

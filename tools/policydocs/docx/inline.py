@@ -74,7 +74,12 @@ def pieces(markdown_text: str) -> tuple[Piece, ...]:
 
 
 def _same_look(piece: Piece, look: dict) -> bool:
-    return (piece.bold, piece.italic, piece.code, piece.href) == (look["bold"], look["italic"], look["code"], look["href"])
+    return (piece.bold, piece.italic, piece.code, piece.href) == (
+        look["bold"],
+        look["italic"],
+        look["code"],
+        look["href"],
+    )
 
 
 def _linkable(href: str) -> bool:

@@ -29,8 +29,16 @@ FIRST_RESTART = 10  # abstractNumId of the first clause list that restarts
 LEVELS = 9
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1, left: int = 0, hanging: int = 0,
-           suffix: str = "space", font: str | None = None) -> etree._Element:
+def _level(
+    ilvl: int,
+    fmt: str,
+    text: str,
+    start: int = 1,
+    left: int = 0,
+    hanging: int = 0,
+    suffix: str = "space",
+    font: str | None = None,
+) -> etree._Element:
     lvl = etree.Element(w("lvl"), {w("ilvl"): str(ilvl)})
     etree.SubElement(lvl, w("start"), {w("val"): str(start)})
     etree.SubElement(lvl, w("numFmt"), {w("val"): fmt})
@@ -74,8 +82,7 @@ def definitions() -> list[etree._Element]:
     """The list definitions every exported policy uses (clauses get more where they restart)."""
     item_levels = [_level(0, "decimal", "%1)", left=720, hanging=360, suffix="tab")]
     bullet_levels = [
-        _level(i, "bullet", "–" if i % 2 else "•", left=720 + 360 * i, hanging=360, suffix="tab")
-        for i in range(LEVELS)
+        _level(i, "bullet", "–" if i % 2 else "•", left=720 + 360 * i, hanging=360, suffix="tab") for i in range(LEVELS)
     ]
     return [
         _abstract(CLAUSES, "multilevel", clause_levels()),
@@ -149,7 +156,7 @@ class Numbering:
         self._clauses.count(parts)
         return self._clause_num, len(parts) - 1
 
-    def items(self) -> "ItemList":
+    def items(self) -> ItemList:
         """A fresh list for the sub-items of one clause (they count from their own first number)."""
         return ItemList(self)
 
@@ -160,7 +167,9 @@ class Numbering:
 
     def children(self) -> list[etree._Element]:
         out = definitions()
-        out[1:1] = [_abstract(FIRST_RESTART + i, "multilevel", clause_levels(parts)) for i, parts in enumerate(self.restarts)]
+        out[1:1] = [
+            _abstract(FIRST_RESTART + i, "multilevel", clause_levels(parts)) for i, parts in enumerate(self.restarts)
+        ]
         for num_id, abstract, overrides in self.nums:
             num = etree.Element(w("num"), {w("numId"): str(num_id)})
             etree.SubElement(num, w("abstractNumId"), {w("val"): str(abstract)})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import PolicyError
-from ..i18n import _
 from ..fsutil import atomic_write_bytes
+from ..i18n import _
 
 
 def write_output(path: Path, data: bytes) -> None:

@@ -57,6 +57,7 @@ def page_of_parts(lang: str) -> list[str]:
             parts.append(_FIELDS[name])
     return parts
 
+
 # styles the export adds (styleId = name without spaces)
 CLAUSE_STYLE = "Policy Clause"
 ITEM_STYLE = "Policy Item"
@@ -107,8 +108,12 @@ def _configure(document, lang: str) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(12)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    for name, size, align in (("Title", 14, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 1", 12, None),
-                              ("Heading 2", 12, None), ("Heading 3", 12, None)):
+    for name, size, align in (
+        ("Title", 14, WD_ALIGN_PARAGRAPH.CENTER),
+        ("Heading 1", 12, None),
+        ("Heading 2", 12, None),
+        ("Heading 3", 12, None),
+    ):
         style = styles[name]
         style.font.size = Pt(size)
         style.font.bold = True
@@ -127,7 +132,7 @@ def _configure(document, lang: str) -> None:
         for theme in ("spacing", "kern"):
             for el in rpr.findall(w(theme)):
                 rpr.remove(el)
-    for name, indent in ((CLAUSE_STYLE, None), (ITEM_STYLE, None), (BULLET_STYLE, None)):
+    for name in (CLAUSE_STYLE, ITEM_STYLE, BULLET_STYLE):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
@@ -224,11 +229,22 @@ def header_footer(document, lang: str, running: tuple[str, str], first: list[str
                 paragraph.add_run(part)
 
 
-def core_properties(document, *, title: str, lang: str, version: str, moment: dt.datetime, author: str,
-                    identifier: str, subject: str, status: str, comments: str = "") -> None:
+def core_properties(
+    document,
+    *,
+    title: str,
+    lang: str,
+    version: str,
+    moment: dt.datetime,
+    author: str,
+    identifier: str,
+    subject: str,
+    status: str,
+    comments: str = "",
+) -> None:
     """Title, language, version and created = modified = the document's moment (UTC)."""
     props = document.core_properties
-    moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     props.title = title
     props.language = LANG_TAGS[lang]
     props.version = version
@@ -249,7 +265,7 @@ def save(document, moment: dt.datetime) -> bytes:
     """The package's bytes, each zip entry stamped with ``moment`` (reproducible)."""
     raw = io.BytesIO()
     document.save(raw)
-    stamp = moment.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = moment.astimezone(dt.UTC).timetuple()[:6]
     stamp = (max(stamp[0], 1980),) + tuple(stamp[1:])
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -34,9 +34,9 @@ from ..document import Document, Kind
 from ..versions.redline import DELETE, EQUAL, INSERT, Change, Unit, compare, units, version_summary, word_diff
 from .body import Body, run
 from .document import bullet_level, heading_style
+from .edition import Edition, redline_lines
 from .inline import Piece, pieces
 from .numbering import Numbering
-from .edition import Edition, redline_lines
 from .package import BULLET_STYLE, CLAUSE_STYLE, ITEM_STYLE, core_properties, header_footer, new_document, save
 from .xml import w
 
@@ -67,7 +67,7 @@ class _Revisions:
         self.body = body
         self.attrs = {w("author"): author}
         if moment is not None:
-            self.attrs[w("date")] = moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self.attrs[w("date")] = moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def wrap(self, p: etree._Element, kind: str) -> etree._Element:
         return etree.SubElement(p, w(kind), {w("id"): self.body.next_id(), **self.attrs})
@@ -108,9 +108,7 @@ def _slice(items: tuple[Piece, ...], start: int, end: int) -> list[Piece]:
 def _order(changes: list[Change], old_units: list[Unit]) -> list[tuple[str, Change]]:
     """Provisions in an order where the new side reads as the new version and the old side as the old."""
     old_index = {u.eid: i for i, u in enumerate(old_units)}
-    old_only = sorted(
-        (old_index[c.old.eid], c) for c in changes if c.kind in ("removed", "moved")
-    )
+    old_only = sorted((old_index[c.old.eid], c) for c in changes if c.kind in ("removed", "moved"))
     out: list[tuple[str, Change]] = []
     pending: list[tuple[str, Change]] = []
     k = 0
@@ -151,7 +149,9 @@ class _Writer:
             return p
         if unit.kind is Kind.BULLET:
             block = self.blocks[side].get(unit.eid)
-            return self.body.paragraph(BULLET_STYLE, (self.numbering.bullet(), bullet_level(block) if block is not None else 0))
+            return self.body.paragraph(
+                BULLET_STYLE, (self.numbering.bullet(), bullet_level(block) if block is not None else 0)
+            )
         return self.body.paragraph()
 
     @staticmethod
@@ -274,9 +274,15 @@ def redline_docx(old_doc: Document, new_doc: Document, changes: list[Change], in
     header_footer(document, lang, (info.title, info.header), [info.header, *info.statement[:-1]])
     edition = Edition(info.new_version, info.published, info.effective)
     core_properties(
-        document, title=f"{info.title}: {info.header}", lang=lang,
-        version=str(info.new_version) if info.new_version is not None else "draft", moment=edition.moment,
-        author=info.author, identifier=new_doc.doc_id, subject=new_doc.front.product, status="redline",
+        document,
+        title=f"{info.title}: {info.header}",
+        lang=lang,
+        version=str(info.new_version) if info.new_version is not None else "draft",
+        moment=edition.moment,
+        author=info.author,
+        identifier=new_doc.doc_id,
+        subject=new_doc.front.product,
+        status="redline",
         comments=" ".join(info.statement[:-1])[:255],
     )
     return save(document, edition.moment)
@@ -287,7 +293,7 @@ def _comment(document, paragraph: etree._Element, info: RedlineInfo) -> None:
     comment = document.comments.add_comment(text="\n".join(info.statement), author=info.author, initials="pd")
     element = comment._comment_elm
     if info.published is not None:
-        element.set(w("date"), info.published.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        element.set(w("date"), info.published.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     else:
         element.attrib.pop(w("date"), None)
     cid = str(comment.comment_id)
@@ -304,22 +310,39 @@ def _comment(document, paragraph: etree._Element, info: RedlineInfo) -> None:
     etree.SubElement(ref, w("commentReference"), {w("id"): cid})
 
 
-def version_redline(old_doc: Document, new_doc: Document, old_version, new_version, changes: list[Change] | None = None,
-                    author: str = DEFAULT_AUTHOR) -> bytes:
+def version_redline(
+    old_doc: Document,
+    new_doc: Document,
+    old_version,
+    new_version,
+    changes: list[Change] | None = None,
+    author: str = DEFAULT_AUTHOR,
+) -> bytes:
     """The redline .docx between two texts; ``old_version``/``new_version`` are store Versions or None (draft)."""
     if changes is None:
         changes = compare(old_doc, new_doc)
     lang = new_doc.lang
     published = new_version.published if new_version is not None else None
     effective = new_version.effective if new_version is not None else None
-    header, lines = redline_lines(lang, old_version.number if old_version is not None else None,
-                                  new_version.number if new_version is not None else None, published, effective,
-                                  version_summary(old_doc, new_doc, lang, changes))
+    header, lines = redline_lines(
+        lang,
+        old_version.number if old_version is not None else None,
+        new_version.number if new_version is not None else None,
+        published,
+        effective,
+        version_summary(old_doc, new_doc, lang, changes),
+    )
     info = RedlineInfo(
-        title=f"{new_doc.front.product}: {new_doc.title}", operator=new_doc.front.operator,
+        title=f"{new_doc.front.product}: {new_doc.title}",
+        operator=new_doc.front.operator,
         old_label=str(getattr(old_version, "number", "draft")),
-        new_label=str(getattr(new_version, "number", "draft")), published=published, effective=effective,
-        summary=lines[-1], header=header, statement=lines, author=author,
+        new_label=str(getattr(new_version, "number", "draft")),
+        published=published,
+        effective=effective,
+        summary=lines[-1],
+        header=header,
+        statement=lines,
+        author=author,
         new_version=new_version.number if new_version is not None else None,
     )
     return redline_docx(old_doc, new_doc, changes, info)

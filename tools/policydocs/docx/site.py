@@ -18,12 +18,13 @@ import hashlib
 import importlib
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version as package_version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Callable
 
 from ..errors import PolicyError
 from ..i18n import _
@@ -47,12 +48,20 @@ def _toolchain() -> dict:
     """What the bytes depend on besides the text: the exporter's code and the libraries under it."""
     package = Path(__file__).resolve().parents[1]
     code = hashlib.sha256()
-    for path in sorted([*Path(__file__).parent.glob("*.py"), package / "html.py", package / "standing.py",
-                        package / "versions" / "redline.py", package / "publication" / "words.py",
-                        package / "publication" / "dates.py", package / "publication" / "history.py",
-                        package / "languages.py",
-                        # the words: the compiled ``site`` catalogs (a translator's fix builds the file again)
-                        *(package / "i18n" / "locale" / lang / "LC_MESSAGES" / "site.mo" for lang in ("ru", "kk"))]):
+    for path in sorted(
+        [
+            *Path(__file__).parent.glob("*.py"),
+            package / "html.py",
+            package / "standing.py",
+            package / "versions" / "redline.py",
+            package / "publication" / "words.py",
+            package / "publication" / "dates.py",
+            package / "publication" / "history.py",
+            package / "languages.py",
+            # the words: the compiled ``site`` catalogs (a translator's fix builds the file again)
+            *(package / "i18n" / "locale" / lang / "LC_MESSAGES" / "site.mo" for lang in ("ru", "kk")),
+        ]
+    ):
         code.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     versions = {}
     for name in ("python-docx", "lxml", "markdown", "diff-match-patch", "babel"):
@@ -106,8 +115,14 @@ def _make_all(work: list[tuple], jobs: int | None) -> list[bytes]:
     return results
 
 
-def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving: bool = False,
-                    progress: Callable[[str], None] | None = None, jobs: int | None = None) -> list[DocxEntry]:
+def build_site_docx(
+    model: Publication,
+    site_dir: Path,
+    cache_dir: Path,
+    serving: bool = False,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+) -> list[DocxEntry]:
     """Write every Word document of the site into ``site_dir``; returns what was written.
 
     Whether a file is cached is decided from its key alone; the missing ones are made in
@@ -145,26 +160,49 @@ def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving
             shown = None if serving or history is None else history.shown
             for lang, draft in sorted(policy.languages.items()):
                 if shown is not None and lang in shown.sha256:
-                    publish(model.docx(doc_id, lang), {"text": shown.sha256[lang], "edition": edition_key(shown)},
-                            _document, lambda h=history, v=shown, l=lang: (h.document(v, l), edition_of(v)))
+                    publish(
+                        model.docx(doc_id, lang),
+                        {"text": shown.sha256[lang], "edition": edition_key(shown)},
+                        _document,
+                        lambda h=history, v=shown, l=lang: (h.document(v, l), edition_of(v)),
+                    )
                 else:
-                    publish(model.docx(doc_id, lang), {"text": draft.sha256(), "edition": None},
-                            _document, lambda d=draft: (d, Edition(None, None, None)))
+                    publish(
+                        model.docx(doc_id, lang),
+                        {"text": draft.sha256(), "edition": None},
+                        _document,
+                        lambda d=draft: (d, Edition(None, None, None)),
+                    )
             if serving or history is None:
                 continue
             for version in history.versions:
                 previous = history.previous(version)
                 for lang in version.languages:
                     path = model.version_docx(doc_id, version, lang)
-                    publish(path, {"text": version.sha256[lang], "edition": edition_key(version)},
-                            _document, lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)))
+                    publish(
+                        path,
+                        {"text": version.sha256[lang], "edition": edition_key(version)},
+                        _document,
+                        lambda h=history, v=version, l=lang: (h.document(v, l), edition_of(v)),
+                    )
                     if previous is None or lang not in previous.sha256 or path is None:
                         continue
-                    publish(docx_changes_path(path),
-                            {"redline": [previous.sha256[lang], version.sha256[lang]], "edition": edition_key(version),
-                             "previous": previous.number},
-                            _redline, lambda h=history, v=version, p=previous, l=lang: (
-                                h.document(p, l), h.document(v, l), p, v, history_mod.redline_changes(h, v, l)))
+                    publish(
+                        docx_changes_path(path),
+                        {
+                            "redline": [previous.sha256[lang], version.sha256[lang]],
+                            "edition": edition_key(version),
+                            "previous": previous.number,
+                        },
+                        _redline,
+                        lambda h=history, v=version, p=previous, l=lang: (
+                            h.document(p, l),
+                            h.document(v, l),
+                            p,
+                            v,
+                            history_mod.redline_changes(h, v, l),
+                        ),
+                    )
         if missing:
             made = _make_all([(make, args()) for *_where, make, args in missing], jobs)
             for (place, path, key, *_how), data in zip(missing, made):
@@ -177,6 +215,9 @@ def build_site_docx(model: Publication, site_dir: Path, cache_dir: Path, serving
         say(line)
     written = [e for e in entries if e is not None]
     built = sum(not e.cached for e in written)
-    say(_("Word: {built} built, {cached} cached in {seconds} s").format(
-        built=built, cached=len(written) - built, seconds=f"{time.perf_counter() - started:.2f}"))
+    say(
+        _("Word: {built} built, {cached} cached in {seconds} s").format(
+            built=built, cached=len(written) - built, seconds=f"{time.perf_counter() - started:.2f}"
+        )
+    )
     return written

@@ -24,7 +24,7 @@ import gettext as _gettext
 import os
 import struct
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import PolicyError
@@ -96,7 +96,7 @@ def translation(lang: str, domain: str = "policydocs") -> _gettext.NullTranslati
 _NULL = _gettext.NullTranslations()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: Path, mtime_ns: int, size: int) -> _gettext.GNUTranslations:
     try:
         with open(path, "rb") as fh:
@@ -107,6 +107,7 @@ def _load(path: Path, mtime_ns: int, size: int) -> _gettext.GNUTranslations:
         if path.stem != "policydocs":  # the tool's own words cannot say that their catalog is broken
             message = _(message)
         raise PolicyError(message.format(error=getattr(exc, "strerror", None) or exc), path) from None
+
 
 def load_catalogs(domain: str) -> None:
     """Read ``domain``'s catalog in every language now: PolicyError (file, one line) if one is damaged."""
@@ -134,6 +135,7 @@ def N_(message: str) -> str:
 
 
 # --- the site's words (domain ``site``) ---------------------------------------------------
+
 
 def N_p(context: str, message: str) -> tuple[str, str]:
     """Marks a site word with its key (the context) for extraction; looked up where it is shown."""
@@ -170,7 +172,7 @@ class SiteWords(Mapping):
 
     def __init__(self, *entries: tuple[str, str], prefix: str = ""):
         self.prefix = prefix
-        self.english = {context[len(prefix):]: message for context, message in entries}
+        self.english = {context[len(prefix) :]: message for context, message in entries}
         if any(not context.startswith(prefix) for context, _m in entries):
             raise ValueError(f"every key of this table starts with {prefix!r}")
 

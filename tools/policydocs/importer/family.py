@@ -42,8 +42,12 @@ def existing_source_lang(docs_dir: Path, doc_id: str, writing: list[str]) -> tup
             break  # only the files being replaced exist: keep what they said
     if len(found) > 1:
         (a, pa), (b, pb) = list(found.items())[:2]
-        raise PolicyError(_("says source_lang: {lang} but {other_file} says {other_lang}; make the document's files agree first").format(
-            lang=a, other_file=pb, other_lang=b), pa)
+        raise PolicyError(
+            _(
+                "says source_lang: {lang} but {other_file} says {other_lang}; make the document's files agree first"
+            ).format(lang=a, other_file=pb, other_lang=b),
+            pa,
+        )
     return next(iter(found.items()), None)
 
 
@@ -53,8 +57,10 @@ def source_language(docs_dir: Path, doc_id: str, langs: list[str], explicit: str
         lang, path = existing
         if explicit is not None and explicit != lang:
             raise PolicyError(
-                _("the document's existing files say source_lang: {lang}, not {explicit}; leave out "
-                      "--source-lang, or change the existing files first").format(lang=lang, explicit=explicit),
+                _(
+                    "the document's existing files say source_lang: {lang}, not {explicit}; leave out "
+                    "--source-lang, or change the existing files first"
+                ).format(lang=lang, explicit=explicit),
                 path,
             )
         return lang

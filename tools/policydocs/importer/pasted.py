@@ -28,7 +28,9 @@ from ..i18n import _
 from .model import Extracted, Leftover, Note
 
 MENU = re.compile(r"^[^.;:!?|]{1,40}(?:\s*[|•·]\s*[^.;:!?|]{1,40}){2,}$")
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|все права защищены|барлық құқықтар қорғалған|all rights reserved", re.I)
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|все права защищены|барлық құқықтар қорғалған|all rights reserved", re.I
+)
 BLOCK_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s|\d+\)\s|[-•*]\s|#)")
 HEADING = re.compile(r"^\d+\.\s+\S[^.;:!?]{0,60}$")
 EDGE = 6  # furniture is looked for among the first and last lines that have text
@@ -68,7 +70,7 @@ PAGE_NUMBER = re.compile(
 def _running_key(text: str) -> str | None:
     """What a running header or footer line looks like with its page number blanked, or None."""
     t = text.strip()
-    if not t or len(t) > 100 or not (t[-1].isalnum() or t[-1] in "»\")") or BLOCK_START.match(t):
+    if not t or len(t) > 100 or not (t[-1].isalnum() or t[-1] in '»")') or BLOCK_START.match(t):
         return None
     if not re.search(r"[^\W\d_]{2}", t):
         return None
@@ -101,8 +103,9 @@ def _drop_running_lines(lines, out):
         text, where = lines[i]
         seen.setdefault((drop[i], re.sub(r"\d+", "N", text.strip())), []).append(where)
     for (kind, text), wheres in seen.items():
-        shown = ", ".join(wheres[:5]) + (_(" and {count} more").format(
-            count=len(wheres) - 5) if len(wheres) > 5 else "")
+        shown = ", ".join(wheres[:5]) + (
+            _(" and {count} more").format(count=len(wheres) - 5) if len(wheres) > 5 else ""
+        )
         out.leftovers.append(Leftover(wheres[0], kind, _("{text} (lines {lines})").format(text=text, lines=shown)))
     return [line for i, line in enumerate(lines) if i not in drop]
 
@@ -124,8 +127,15 @@ def _hyphen_join(prev: str, nxt: str, where: str, out: Extracted, hyphens: str) 
     if not (broken and nxt[:1].islower()):
         return None
     head, tail = broken.group(1), re.match(r"\w*", nxt).group(0)
-    out.notes.append(Note(where, "hyphenation", _("joined '{first}' and '{second}' at a line end into '{word}'").format(
-        first=head + broken.group(2), second=tail, word=head + tail)))
+    out.notes.append(
+        Note(
+            where,
+            "hyphenation",
+            _("joined '{first}' and '{second}' at a line end into '{word}'").format(
+                first=head + broken.group(2), second=tail, word=head + tail
+            ),
+        )
+    )
     return prev[:-1] + nxt
 
 
@@ -155,8 +165,16 @@ def _join_wrapped(lines, out):
                     merged[-1][0] = joined
                     continue
                 if not t[:1].islower():
-                    out.notes.append(Note(where, "joined line", _("the line before fills the width and does not end a "
-                                            "sentence; joined this line to it although it starts with a capital or '('")))
+                    out.notes.append(
+                        Note(
+                            where,
+                            "joined line",
+                            _(
+                                "the line before fills the width and does not end a "
+                                "sentence; joined this line to it although it starts with a capital or '('"
+                            ),
+                        )
+                    )
                 merged[-1][0] = prev + " " + t
                 continue
         merged.append([text, where])
@@ -173,12 +191,19 @@ def _join_cut_headings(lines, out):
             continue
         nxt = result[i + 1][0].strip()
         after = result[i + 2][0].strip() if i + 2 < len(result) else ""
-        if (HEADING.match(text.strip()) and nxt and nxt[:1].islower() and len(nxt) <= 60 and nxt[-1] not in ".;:!?,"
-                and (not after or BLOCK_START.match(after))):
+        if (
+            HEADING.match(text.strip())
+            and nxt
+            and nxt[:1].islower()
+            and len(nxt) <= 60
+            and nxt[-1] not in ".;:!?,"
+            and (not after or BLOCK_START.match(after))
+        ):
             result[i] = (text.rstrip() + " " + nxt, where)
             del result[i + 1]
-            out.notes.append(Note(where, "heading", _("a section heading was cut in two; joined '{text}' to it").format(
-                text=nxt)))
+            out.notes.append(
+                Note(where, "heading", _("a section heading was cut in two; joined '{text}' to it").format(text=nxt))
+            )
         i += 1
     return result
 
@@ -202,13 +227,23 @@ def _restore_bullets(lines, out):
             j += 1
             if t.endswith("."):
                 break
-        if len(run) >= 2 and result[run[-1]][0].rstrip().endswith(".") and all(
-                result[r][0].rstrip().endswith(";") for r in run[:-1]):
+        if (
+            len(run) >= 2
+            and result[run[-1]][0].rstrip().endswith(".")
+            and all(result[r][0].rstrip().endswith(";") for r in run[:-1])
+        ):
             for r in run:
                 result[r] = ("- " + result[r][0].strip(), result[r][1])
-            out.notes.append(Note(result[run[0]][1], "bullets", _("restored {count} bullet markers lost in a copy "
-                                    "from a web page (short lines after ':' ending with ';' and '.')").format(
-                                        count=len(run))))
+            out.notes.append(
+                Note(
+                    result[run[0]][1],
+                    "bullets",
+                    _(
+                        "restored {count} bullet markers lost in a copy "
+                        "from a web page (short lines after ':' ending with ';' and '.')"
+                    ).format(count=len(run)),
+                )
+            )
             k = j
         else:
             k += 1

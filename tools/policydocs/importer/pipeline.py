@@ -22,8 +22,8 @@ from pathlib import Path
 from .. import frontmatter
 from ..document import parse_text
 from ..errors import PolicyError
-from ..i18n import _
 from ..fsutil import atomic_write_many
+from ..i18n import _
 from ..languages import LANGUAGES
 from . import family, formats
 from .formats.text import extract as extract_text
@@ -69,7 +69,7 @@ class ImportResult:
     leftovers: list[Leftover] = field(default_factory=list)
 
     def summary(self) -> str:
-        """"31 clauses, 12 guesses, 2 pieces of page furniture left out"."""
+        """ "31 clauses, 12 guesses, 2 pieces of page furniture left out"."""
         clauses = sum(d.clauses for d in self.documents)
         return (
             f"{clauses} clause{'s' * (clauses != 1)}, {len(self.guesses)} guess{'es' * (len(self.guesses) != 1)}, "
@@ -84,7 +84,13 @@ class ImportResult:
             "encoding": self.encoding,
             "summary": self.summary(),
             "documents": [
-                {"lang": d.lang, "path": str(d.path), "clauses": d.clauses, "source_lang": d.source_lang, "origin": d.origin}
+                {
+                    "lang": d.lang,
+                    "path": str(d.path),
+                    "clauses": d.clauses,
+                    "source_lang": d.source_lang,
+                    "origin": d.origin,
+                }
                 for d in self.documents
             ],
             "guesses": [{"where": g.where, "kind": g.kind, "message": g.message} for g in self.guesses],
@@ -184,7 +190,12 @@ def _headed_sections(blocks: list[_Block], repairs: Repairs) -> list[_Block]:
     first = next((b for b in blocks if b.kind != "title"), None)
     for block in blocks:
         m = BOLD_LINE.match(block.text)
-        if block.kind == "paragraph" and m and m.group("title").rstrip()[-1:] not in ".;,:" and m.group("title")[0].isupper():
+        if (
+            block.kind == "paragraph"
+            and m
+            and m.group("title").rstrip()[-1:] not in ".;,:"
+            and m.group("title")[0].isupper()
+        ):
             block.kind, block.text = "heading", m.group("title").strip()
     if first is not None:
         repairs.note(first.line, _("no clause numbers found: imported as headed sections and paragraphs"), "note")
@@ -202,19 +213,23 @@ def _dot_labels(lines: list[str], first_line: int, repairs: Repairs) -> list[str
         if not text[:1].isdigit():
             continue
         if m := UNDOTTED_CLAUSE.match(text):
-            out[i] = f"{m.group(1)}. {text[m.end():]}"
-            repairs.note(first_line + i, _("clause {number} is printed without the final dot; wrote it as "
-                                           "{number}.").format(number=m.group(1)))
+            out[i] = f"{m.group(1)}. {text[m.end() :]}"
+            repairs.note(
+                first_line + i,
+                _("clause {number} is printed without the final dot; wrote it as {number}.").format(number=m.group(1)),
+            )
         elif (m := UNDOTTED_HEADING.match(text)) and _own_clause_follows(lines, i, m.group(1)):
             out[i] = f"{m.group(1)}. {m.group(2)}"
-            repairs.note(first_line + i, _("section {number} is printed without the final dot; wrote it as "
-                                           "{number}.").format(number=m.group(1)))
+            repairs.note(
+                first_line + i,
+                _("section {number} is printed without the final dot; wrote it as {number}.").format(number=m.group(1)),
+            )
     return out
 
 
 def _own_clause_follows(lines: list[str], index: int, number: str) -> bool:
     """Is the next numbered line after ``index`` a clause of section ``number`` ("2 Порядок" then "2.1 ...")?"""
-    for text in lines[index + 1:index + 6]:
+    for text in lines[index + 1 : index + 6]:
         if m := re.match(r"^(\d+)\.\d", text.strip()):
             return m.group(1) == number
     return False
@@ -252,7 +267,7 @@ def _strip_hashes(text: str) -> str:
     if "#" not in text:  # a source text seldom has one
         return text
     if m := _FIRST_HASHES.match(text):
-        text = text[m.end():]
+        text = text[m.end() :]
     return _LINE_HASHES.sub("\n", text)
 
 
@@ -267,9 +282,14 @@ def _verify(source: str, body: str, first_line: int, path_name: str) -> None:
     if a == b:
         return
     pos = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    near = a[max(0, pos - 20):pos + 20]
-    raise PolicyError(_("the importer would change the text near '{near}'; nothing was written (please report this)").format(
-        near=near), path_name, first_line)
+    near = a[max(0, pos - 20) : pos + 20]
+    raise PolicyError(
+        _("the importer would change the text near '{near}'; nothing was written (please report this)").format(
+            near=near
+        ),
+        path_name,
+        first_line,
+    )
 
 
 def _sentence_case(title: str) -> str:
@@ -304,23 +324,39 @@ def import_extracted(
 ) -> ImportResult:
     """Turn the lines read from any kind of file into Markdown documents, one per language (nothing is written)."""
     try:
-        return _import(extracted, source_name, doc_id, Path(docs_dir), product=product, operators=operators,
-                       notice_days=notice_days, titles=titles, lang=lang, source_lang=source_lang, origin=origin)
+        return _import(
+            extracted,
+            source_name,
+            doc_id,
+            Path(docs_dir),
+            product=product,
+            operators=operators,
+            notice_days=notice_days,
+            titles=titles,
+            lang=lang,
+            source_lang=source_lang,
+            origin=origin,
+        )
     except PolicyError as exc:
         if exc.path == source_name and isinstance(exc.line, int):  # a pipeline line: say where it was in the file
             exc.line = extracted.where(exc.line)
         raise
 
 
-def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, notice_days, titles, lang,
-            source_lang, origin) -> ImportResult:
+def _import(
+    extracted, source_name, doc_id, docs_dir, *, product, operators, notice_days, titles, lang, source_lang, origin
+) -> ImportResult:
     if not frontmatter.DOC_ID.match(doc_id):
-        raise PolicyError(_("--doc must look like 'product/name' in lower-case Latin letters, digits and '-', not "
-              "'{doc_id}'").format(doc_id=doc_id))
+        raise PolicyError(
+            _("--doc must look like 'product/name' in lower-case Latin letters, digits and '-', not '{doc_id}'").format(
+                doc_id=doc_id
+            )
+        )
     for value in (lang, source_lang):
         if value is not None and value not in LANGUAGES:
-            raise PolicyError(_("unknown language '{lang}'; use one of: {choices}").format(
-                lang=value, choices=", ".join(LANGUAGES)))
+            raise PolicyError(
+                _("unknown language '{lang}'; use one of: {choices}").format(lang=value, choices=", ".join(LANGUAGES))
+            )
     if origin is not None and origin not in ("operator", "translation"):
         raise PolicyError(_("--origin must be 'operator' or 'translation', not '{origin}'").format(origin=origin))
     lines = [line.text for line in extracted.lines]
@@ -333,8 +369,10 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
     for seg in segments:
         if seg.lang in seen:
             raise PolicyError(
-                _("the text switches back to '{lang}' here after another language; split the file so "
-                      "that each language comes in one piece").format(lang=seg.lang),
+                _(
+                    "the text switches back to '{lang}' here after another language; split the file so "
+                    "that each language comes in one piece"
+                ).format(lang=seg.lang),
                 source_name,
                 seg.start + 1,
             )
@@ -343,7 +381,7 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
     source_lang = family.source_language(docs_dir, doc_id, langs, source_lang)
     product = product or doc_id.split("/")[0]
     for seg in segments:
-        part = lines[seg.start:seg.end]
+        part = lines[seg.start : seg.end]
         if not any(line.strip() for line in part):
             continue
         part = _dot_labels(part, seg.start + 1, repairs)
@@ -351,8 +389,10 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         title = next((b.text for b in blocks if b.kind == "title"), None)
         if title is None:
             title = (titles or {}).get(seg.lang) or DEFAULT_TITLES[seg.lang]
-            repairs.note(seg.start + 1, _("no title line in the {lang} text; the header says '{title}'").format(
-                lang=seg.lang, title=title))
+            repairs.note(
+                seg.start + 1,
+                _("no title line in the {lang} text; the header says '{title}'").format(lang=seg.lang, title=title),
+            )
         elif (titles or {}).get(seg.lang):
             title = titles[seg.lang]
         body = _render(blocks)
@@ -375,8 +415,18 @@ def _import(extracted, source_name, doc_id, docs_dir, *, product, operators, not
         path = docs_dir / seg.lang / f"{doc_id}.md"
         doc = parse_text(markdown, path)  # the output must itself be a valid policy
         result.documents.append(
-            ImportedDocument(seg.lang, markdown, path, seg.start + 1, seg.end, sum(1 for _ in doc.clauses()),
-                             source_lang, doc_origin, extracted.where(seg.start + 1), extracted.where(seg.end))
+            ImportedDocument(
+                seg.lang,
+                markdown,
+                path,
+                seg.start + 1,
+                seg.end,
+                sum(1 for _ in doc.clauses()),
+                source_lang,
+                doc_origin,
+                extracted.where(seg.start + 1),
+                extracted.where(seg.end),
+            )
         )
     for guess in repairs.guesses:
         guess.where = extracted.where(guess.line)
@@ -400,8 +450,9 @@ def import_file(
     source = Path(source)
     data = formats.read_source(source)
     kind = formats.detect(data, source)
-    extracted = formats.extract(data, source, kind, formats.Options(
-        accept_changes=accept_changes, lang=options.get("lang"), progress=progress))
+    extracted = formats.extract(
+        data, source, kind, formats.Options(accept_changes=accept_changes, lang=options.get("lang"), progress=progress)
+    )
     if not extracted.lines:
         raise PolicyError(_("no text found to import in this {kind}").format(kind=_(formats.NAMES[kind])), source)
     result = import_extracted(extracted, str(source), doc_id, docs_dir, **options)
@@ -411,8 +462,8 @@ def import_file(
         for doc in result.documents:
             if doc.path.exists():
                 raise PolicyError(
-                    _("{path} already exists; nothing was written (use --force to replace it)").format(
-                        path=doc.path), source
+                    _("{path} already exists; nothing was written (use --force to replace it)").format(path=doc.path),
+                    source,
                 )
     if not dry_run:
         try:
@@ -420,6 +471,8 @@ def import_file(
         except OSError as exc:
             raise PolicyError(
                 _("could not write {filename} ({reason}); no file was changed").format(
-                    filename=exc.filename or 'the output', reason=exc.strerror or exc), source
+                    filename=exc.filename or "the output", reason=exc.strerror or exc
+                ),
+                source,
             ) from None
     return result

@@ -117,11 +117,15 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             if head_num:
                 current = _number(head_num.group(1))
             if plausible_next(current, number):
-                out.append(piece[start:m.start() + 1])  # up to and with the sentence's last mark
+                out.append(piece[start : m.start() + 1])  # up to and with the sentence's last mark
                 start = m.start(1)
                 last_clause[0] = number
-                repairs.note(line.source_line, _("clause {number} was glued to the previous text; moved to its own line").format(
-                    number=m.group(1)))
+                repairs.note(
+                    line.source_line,
+                    _("clause {number} was glued to the previous text; moved to its own line").format(
+                        number=m.group(1)
+                    ),
+                )
         out.append(piece[start:])
     pieces = out
     for piece in pieces:
@@ -135,16 +139,20 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
             start = 0
             for m in label_re.finditer(piece):
                 pos = m.end()
-                if pos <= start or not piece[start:m.start()].strip():
+                if pos <= start or not piece[start : m.start()].strip():
                     continue
                 rest = piece[pos:]
                 words = rest.split()
                 if not (len(words) <= 2 and not re.search(r"[:—]", rest) or re.search(r"[:—]", " ".join(words[:9]))):
                     continue
-                out.append(piece[start:m.start()])
+                out.append(piece[start : m.start()])
                 start = pos
-                repairs.note(line.source_line, _("'{text}' was glued to the previous sentence; started a new paragraph").format(
-                    text=rest.split(":")[0].split(" —")[0].strip()[:40]))
+                repairs.note(
+                    line.source_line,
+                    _("'{text}' was glued to the previous sentence; started a new paragraph").format(
+                        text=rest.split(":")[0].split(" —")[0].strip()[:40]
+                    ),
+                )
             out.append(piece[start:])
         pieces = out
     # 3. "Label:Next" and "Label:- item"
@@ -159,7 +167,9 @@ def split_line(line: Line, labels: set[str], last_clause: list[tuple[int, ...] |
         for part in parts:
             sub = _split_keep(part, RUN_IN_BULLET, keep_marker="- ")
             if len(sub) > 1:
-                repairs.note(line.source_line, _("a list item was run into the text ('...:- item'); moved it to its own line"))
+                repairs.note(
+                    line.source_line, _("a list item was run into the text ('...:- item'); moved it to its own line")
+                )
             out.extend(sub)
     return [Line(p.strip(), line.source_line) for p in out if p.strip()]
 
@@ -176,9 +186,9 @@ def _split_keep(text: str, pattern: re.Pattern, keep_marker: str | None = None) 
     parts: list[str] = []
     start = 0
     for m in pattern.finditer(text):
-        if not text[start:m.start()].strip():
+        if not text[start : m.start()].strip():
             continue
-        parts.append(text[start:m.start() + 1])
+        parts.append(text[start : m.start() + 1])
         start = m.end()
         if keep_marker:
             parts.append(None)  # placeholder: marker goes on the next piece

@@ -164,7 +164,8 @@ def _snap_to_titles(segments: list[Segment], lines: list[str]) -> list[Segment]:
         prev, seg = out[i - 1], out[i]
         b = seg.start
         candidates = [
-            c for c in range(max(prev.start + 1, b - SNAP_WINDOW), min(seg.end, b + SNAP_WINDOW))
+            c
+            for c in range(max(prev.start + 1, b - SNAP_WINDOW), min(seg.end, b + SNAP_WINDOW))
             if _shape(lines[c]) == shape and _fits(lines[c], seg.lang)
         ]
         if not candidates:

@@ -18,11 +18,14 @@ class PdfPattern(c.Type):
         value = super().run_validation(value)
         if "{lang}" not in value or not ("{id}" in value or ("{product}" in value and "{name}" in value)):
             raise base.ValidationError(
-                _("pdf_pattern {pattern!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}").format(
-                    pattern=value))
+                _(
+                    "pdf_pattern {pattern!r} must contain {{lang}} and either {{id}} or both {{product}} and {{name}}"
+                ).format(pattern=value)
+            )
         if value.startswith("/") or ".." in value.split("/"):
-            raise base.ValidationError(_("pdf_pattern {pattern!r} must be a path inside the site").format(
-                pattern=value))
+            raise base.ValidationError(
+                _("pdf_pattern {pattern!r} must be a path inside the site").format(pattern=value)
+            )
         return value
 
 

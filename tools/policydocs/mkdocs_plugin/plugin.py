@@ -17,10 +17,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from ..build import ASSET_DIR, ASSETS, ServeState, SiteBuild, staged, template_globals
+from ..build import ASSET_DIR, ASSETS, ServeState, SiteBuild, refuse_shared_urls, staged, template_globals
 from ..build.outputs import check_names, option_line
 from ..errors import PolicyError
-from ..i18n import _
 from .config import PolicyDocsConfig
 from .watching import use_notifications
 
@@ -29,11 +28,13 @@ log = logging.getLogger("mkdocs.plugins.policydocs")
 
 def _user_errors(event):
     """A PolicyError of the library becomes MkDocs' PluginError: one line, file and line."""
+
     def run(*args, **kwargs):
         try:
             return event(*args, **kwargs)
         except PolicyError as exc:
             raise PluginError(str(exc)) from None
+
     run.__name__, run.__doc__ = event.__name__, event.__doc__
     return run
 
@@ -70,31 +71,25 @@ class PolicyDocsPlugin(BasePlugin[PolicyDocsConfig]):
 
     def on_pre_build(self, *, config):
         if self.command == "serve":  # before MkDocs empties the site folder: set the last output aside
-            self.build.begin_serve(Path(config.config_file_path or "mkdocs.yml"), Path(config.site_dir),
-                                   Path(config.docs_dir), config.theme.custom_dir)
+            config_file = Path(config.config_file_path or "mkdocs.yml")
+            self.build.begin_serve(config_file, Path(config.site_dir), Path(config.docs_dir), config.theme.custom_dir)
 
     @_user_errors
     def on_files(self, files: Files, *, config):
         self.build.load(config.docs_dir, [f.abs_src_path for f in files if f.abs_src_path])
         for page in self.build.generated_pages(lambda src: files.get_file_from_path(src) is not None):
-            files.append(File.generated(config, page.src, content=page.content,
-                                        inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src, content=page.content, inclusion=inclusion))
         for path, text in self.build.assets():
             files.append(File.generated(config, path, content=text))
-        seen: dict[str, File] = {}
-        for file in files.documentation_pages():
-            other = seen.setdefault(file.url, file)
-            if other is not file:
-                raise PluginError(_("{path}: publishes at '/{url}', which {other} already uses; rename or move one of "
-                                    "them").format(path=file.abs_src_path or file.src_uri, url=file.url,
-                                                   other=other.abs_src_path or other.src_uri))
+        refuse_shared_urls((f.url, f.abs_src_path or f.src_uri) for f in files.documentation_pages())
         if self.command == "serve" and self._serve.incremental:
             # the theme's own files were put back with the last output and did not change (site/incremental.py)
             dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
             for file in list(files):
                 src = file.abs_src_path
-                if src and file.generated_by is None and not file.is_documentation_page() and \
-                        os.path.abspath(src).startswith(dirs):
+                theirs = src and file.generated_by is None and not file.is_documentation_page()
+                if theirs and os.path.abspath(src).startswith(dirs):
                     files.remove(file)
         return files
 

@@ -62,13 +62,22 @@ def _saves_only(observer_class):
     """The native observer class, reporting to MkDocs only the events a save makes."""
     from watchdog import events
 
-    saves = [events.FileModifiedEvent, events.FileCreatedEvent, events.FileDeletedEvent, events.FileMovedEvent,
-             events.FileAttribEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+    saves = [
+        events.FileModifiedEvent,
+        events.FileCreatedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileAttribEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
 
     class SavesOnly(observer_class):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
-            return super().schedule(event_handler, path, recursive=recursive,
-                                    event_filter=event_filter or saves, **options)
+            return super().schedule(
+                event_handler, path, recursive=recursive, event_filter=event_filter or saves, **options
+            )
 
     return SavesOnly
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..document import Document
 from ..errors import PolicyError
@@ -95,7 +95,7 @@ def epoch_for(header: Header) -> int:
     """SOURCE_DATE_EPOCH: the document's date at midnight UTC, else a fixed moment."""
     if header.date is None:
         return FIXED_EPOCH
-    return int(dt.datetime(header.date.year, header.date.month, header.date.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(header.date.year, header.date.month, header.date.day, tzinfo=dt.UTC).timestamp())
 
 
 def _extra_for(extra: dict | None, doc: Document) -> dict:
@@ -108,8 +108,14 @@ def _extra_for(extra: dict | None, doc: Document) -> dict:
     return merged
 
 
-def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_dir: Path | None = None,
-         shared: dict | None = None, seen: dict[str, Path] | None = None) -> list[PdfTask]:
+def plan(
+    documents: Iterable[Document],
+    pattern: str,
+    extra: dict | None,
+    out_dir: Path | None = None,
+    shared: dict | None = None,
+    seen: dict[str, Path] | None = None,
+) -> list[PdfTask]:
     """Check every document and compute its output paths and cache key; render nothing.
 
     A document that fails its checks has its old PDF removed from ``out_dir`` first.
@@ -137,14 +143,28 @@ def plan(documents: Iterable[Document], pattern: str, extra: dict | None, out_di
             also = (pdf_path(doc.doc_id, doc.lang, pattern, version=header.version),)
         for p in (path, *also):
             if p in seen:
-                raise PolicyError(_("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
-                    pdf=p, path=seen[p]), doc.path)
+                raise PolicyError(
+                    _("its PDF path {pdf} is also the PDF of {path}; check the PDF path pattern").format(
+                        pdf=p, path=seen[p]
+                    ),
+                    doc.path,
+                )
             seen[p] = doc.path
         epoch = epoch_for(header)
         base_url = resolved.parent.as_uri() + "/"
         key = keys.policy_key(shared, doc, header, epoch, images, base_url)
-        tasks.append(PdfTask(doc.doc_id, doc.lang, doc.path, path, also, key, doc.size(),
-                             _job_maker(doc, header, base_url, root, epoch)))
+        tasks.append(
+            PdfTask(
+                doc.doc_id,
+                doc.lang,
+                doc.path,
+                path,
+                also,
+                key,
+                doc.size(),
+                _job_maker(doc, header, base_url, root, epoch),
+            )
+        )
     return tasks
 
 
@@ -158,8 +178,14 @@ def _withdraw(out_dir: Path, task: PdfTask) -> None:
         (out_dir / rel).unlink(missing_ok=True)
 
 
-def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: OutputCache, *, jobs: int | None = None,
-               progress: Callable[[str], None] | None = None) -> BuildReport:
+def write_pdfs(
+    tasks: list[PdfTask],
+    out_dir: Path,
+    cache: OutputCache,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
     """Publish every task's PDF under ``out_dir``: from the cache when its key is there, else rendered.
 
     The misses are rendered in one pool of ``jobs`` processes (default: the number of cores),
@@ -181,8 +207,9 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: OutputCache, *, jobs:
         data, entry = hit
         for rel in (task.path, *task.also):
             cache.place(task.key, out_dir / rel, data)
-        results[i] = PdfEntry(task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size,
-                              True, task.also)
+        results[i] = PdfEntry(
+            task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size, True, task.also
+        )
     for line in cache.problems:
         say(line)
 
@@ -199,16 +226,23 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: OutputCache, *, jobs:
             failed = _("redline PDF not built: {error}") if task.redline else _("PDF not built: {error}")
             errors[i] = PolicyError(failed.format(error=result.error), task.source)
             _withdraw(out_dir, task)  # no stale file stays at its URL
-            say(_("PDF [{done}/{total}] FAILED {path}: {error}").format(
-                done=done, total=len(tasks), path=task.path, error=result.error))
+            say(
+                _("PDF [{done}/{total}] FAILED {path}: {error}").format(
+                    done=done, total=len(tasks), path=task.path, error=result.error
+                )
+            )
             return
         entry = cache.put(task.path, task.key, result.pdf, result.pages)
         for rel in (task.path, *task.also):
             cache.place(task.key, out_dir / rel, result.pdf)
-        results[i] = PdfEntry(task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size,
-                              False, task.also)
-        say(_("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
-            done=done, total=len(tasks), path=task.path, pages=result.pages, seconds=f"{result.seconds:.1f}"))
+        results[i] = PdfEntry(
+            task.doc_id, task.lang, str(task.source), task.path, entry.sha256, entry.pages, entry.size, False, task.also
+        )
+        say(
+            _("PDF [{done}/{total}] {path}: {pages} pages in {seconds} s").format(
+                done=done, total=len(tasks), path=task.path, pages=result.pages, seconds=f"{result.seconds:.1f}"
+            )
+        )
 
     try:
         if workers == 1:
@@ -230,8 +264,11 @@ def write_pdfs(tasks: list[PdfTask], out_dir: Path, cache: OutputCache, *, jobs:
     report.seconds = time.perf_counter() - started
     if errors:
         raise errors[min(errors)]
-    say(_("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
-        rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"))
+    say(
+        _("PDF: {rendered} rendered, {cached} cached, {pages} pages in {seconds} s").format(
+            rendered=report.rendered, cached=report.cached, pages=report.pages, seconds=f"{report.seconds:.1f}"
+        )
+    )
     return report
 
 

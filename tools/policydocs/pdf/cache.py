@@ -18,8 +18,19 @@ def _version(name: str) -> str:
 
 #: Libraries whose output ends up in the bytes: the PDF writer and its font and CSS parsers, and
 #: what turns the text into the page (Markdown, Babel's dates, the redline diff).
-TOOLCHAIN = ("policydocs", "weasyprint", "pydyf", "fonttools", "tinycss2", "tinyhtml5", "cssselect2", "pyphen",
-             "markdown", "babel", "diff-match-patch")
+TOOLCHAIN = (
+    "policydocs",
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "tinyhtml5",
+    "cssselect2",
+    "pyphen",
+    "markdown",
+    "babel",
+    "diff-match-patch",
+)
 
 
 @lru_cache(maxsize=1)

@@ -28,18 +28,40 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The code whose output is in the page WeasyPrint lays out: the PDF frame and its words, the shared
 #: body renderer and the parser that reads the text.
-TEMPLATE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
-    "pdf/template.py", "pdf/labels.py", "pdf/render.py", "pdf/fetcher.py",
-    "html.py", "links.py", "standing.py", "document.py", "frontmatter.py", "lines.py", "languages.py",
-    "publication/dates.py", "publication/words.py",
-    # the page's words: the compiled ``site`` catalogs (a translator's fix renders the PDF again)
-    "i18n/locale/ru/LC_MESSAGES/site.mo", "i18n/locale/kk/LC_MESSAGES/site.mo",
-))
+TEMPLATE_FILES: tuple[Path, ...] = tuple(
+    _PACKAGE / name
+    for name in (
+        "pdf/template.py",
+        "pdf/labels.py",
+        "pdf/render.py",
+        "pdf/fetcher.py",
+        "html.py",
+        "links.py",
+        "standing.py",
+        "document.py",
+        "frontmatter.py",
+        "lines.py",
+        "languages.py",
+        "publication/dates.py",
+        "publication/words.py",
+        # the page's words: the compiled ``site`` catalogs (a translator's fix renders the PDF again)
+        "i18n/locale/ru/LC_MESSAGES/site.mo",
+        "i18n/locale/kk/LC_MESSAGES/site.mo",
+    )
+)
 #: What a redline page adds: its frame, the comparison, and the phrases and title around it.
-REDLINE_FILES: tuple[Path, ...] = tuple(_PACKAGE / name for name in (
-    "pdf/redline.py", "pdf/site.py", "versions/redline.py", "publication/history.py", "publication/words.py",
-    "publication/dates.py", "publication/titles.py",
-))
+REDLINE_FILES: tuple[Path, ...] = tuple(
+    _PACKAGE / name
+    for name in (
+        "pdf/redline.py",
+        "pdf/site.py",
+        "versions/redline.py",
+        "publication/history.py",
+        "publication/words.py",
+        "publication/dates.py",
+        "publication/titles.py",
+    )
+)
 
 
 @lru_cache(maxsize=256)
@@ -81,16 +103,18 @@ def common() -> dict:
 
 def policy_key(shared: dict, doc: Document, header: Header, epoch: int, images: list[Path], base_url: str) -> str:
     """The key of one document's PDF: its text (``doc.sha256()``), what its header shows, and what it embeds."""
-    return cache_key({
-        **shared,
-        "kind": "policy",
-        "document": [doc.doc_id, doc.lang],
-        "text": doc.sha256(),
-        "header": [header.version, header.effective, header.date],
-        "epoch": epoch,
-        "base_url": base_url,  # relative links and images resolve against it
-        "images": sorted(file_sha256(p) for p in images),
-    })
+    return cache_key(
+        {
+            **shared,
+            "kind": "policy",
+            "document": [doc.doc_id, doc.lang],
+            "text": doc.sha256(),
+            "header": [header.version, header.effective, header.date],
+            "epoch": epoch,
+            "base_url": base_url,  # relative links and images resolve against it
+            "images": sorted(file_sha256(p) for p in images),
+        }
+    )
 
 
 def redline_key(shared: dict, parts: dict) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_mod
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import keys
 from .build import PdfTask
@@ -44,24 +44,49 @@ class RedlineItem:
 
 def _page(item: RedlineItem) -> str:
     esc = html_mod.escape
-    head_css = ("@page {" f" @top-left {{ content: {css_string(item.title)}; }}"
-                f" @bottom-right {{ content: {page_of(item.lang)}; }} }}")
-    return "\n".join([
-        "<!DOCTYPE html>", f'<html lang="{esc(item.lang)}">', "<head>", '<meta charset="utf-8">',
-        f"<title>{esc(item.title)}</title>", f'<meta name="author" content="{esc(item.operator)}">',
-        '<meta name="generator" content="policydocs">', f"<style>{head_css} {REDLINE_CSS}</style>", "</head>", "<body>",
-        f'<h1 class="pd-title">{esc(item.title)}</h1>', f'<p class="pd-meta"><strong>{esc(item.summary)}</strong></p>',
-        *([f'<p class="pd-meta">{esc(item.moments)}</p>'] if item.moments else []),
-        *([f'<p class="pd-meta">{esc(item.legend)}</p>'] if item.legend else []),
-        item.body_html, "</body>", "</html>", "",
-    ])
+    head_css = (
+        "@page {"
+        f" @top-left {{ content: {css_string(item.title)}; }}"
+        f" @bottom-right {{ content: {page_of(item.lang)}; }} }}"
+    )
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{esc(item.lang)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{esc(item.title)}</title>",
+            f'<meta name="author" content="{esc(item.operator)}">',
+            '<meta name="generator" content="policydocs">',
+            f"<style>{head_css} {REDLINE_CSS}</style>",
+            "</head>",
+            "<body>",
+            f'<h1 class="pd-title">{esc(item.title)}</h1>',
+            f'<p class="pd-meta"><strong>{esc(item.summary)}</strong></p>',
+            *([f'<p class="pd-meta">{esc(item.moments)}</p>'] if item.moments else []),
+            *([f'<p class="pd-meta">{esc(item.legend)}</p>'] if item.legend else []),
+            item.body_html,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
-def redline_task(shared: dict, *, doc_id: str, lang: str, source: Path, path: str, inputs: dict, date: dt.date,
-                 make_item: Callable[[], RedlineItem]) -> PdfTask:
+def redline_task(
+    shared: dict,
+    *,
+    doc_id: str,
+    lang: str,
+    source: Path,
+    path: str,
+    inputs: dict,
+    date: dt.date,
+    make_item: Callable[[], RedlineItem],
+) -> PdfTask:
     """One redline PDF to write, keyed by its inputs (``inputs``: the two texts compared, the versions'
     numbers and moments); the comparison and its page are made by ``make_item`` only if it is not cached."""
-    epoch = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
     key = keys.redline_key(shared, {**inputs, "document": [doc_id, lang], "epoch": epoch})
 
     def make() -> RenderJob:

@@ -18,8 +18,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 FONTS_DIR = PACKAGE_DIR / "fonts"
 STYLESHEET = PACKAGE_DIR / "policy.css"
 FONT_FILES = (
-    "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf", "NotoSerif-BoldItalic.ttf",
-    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+    "NotoSerif-Regular.ttf",
+    "NotoSerif-Bold.ttf",
+    "NotoSerif-Italic.ttf",
+    "NotoSerif-BoldItalic.ttf",
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
 )
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
 
@@ -102,7 +106,9 @@ def render(job: RenderJob) -> RenderResult:
         cause = exc.__cause__ if isinstance(exc.__cause__, UnsafeResource) else None
         if cause is not None:
             return RenderResult(None, 0, time.perf_counter() - started, f"refused to read {cause.url}: {cause.reason}")
-        return RenderResult(None, 0, time.perf_counter() - started, f"the PDF could not be laid out: {type(exc).__name__}: {exc}")
+        return RenderResult(
+            None, 0, time.perf_counter() - started, f"the PDF could not be laid out: {type(exc).__name__}: {exc}"
+        )
     finally:
         if old_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..document import Document, Kind
 from ..errors import PolicyError
-from ..i18n import _
 from ..html import inline
+from ..i18n import _
 from ..links import find_links, unsafe_reason
 
 _ATTR = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"')
@@ -37,7 +37,8 @@ def resolve_local(url: str, base: Path, roots: tuple[Path, ...]) -> tuple[Path |
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
         return None, _("images must be files inside the project, not '{scheme}:' addresses").format(
-            scheme=parts.scheme or "network")
+            scheme=parts.scheme or "network"
+        )
     if url.startswith("/"):
         return None, _("images must be given as a path relative to the document, inside the project")
     target = (base / unquote(parts.path)).resolve()
@@ -79,13 +80,14 @@ def check_document(doc: Document, roots: tuple[Path, ...], resolved: Path | None
                 message = _("image '{url}': {reason}") if link.image else _("link '{url}': {reason}")
                 raise PolicyError(message.format(url=link.url, reason=reason), doc.path, _line_of(block, link.url))
         # What Markdown actually produced is what WeasyPrint would fetch: check that too.
-        for tag, attr, value in _ATTR.findall(inline(block.text)):
+        for tag, _attr, value in _ATTR.findall(inline(block.text)):
             url = htmllib.unescape(value)
             if tag == "a":
                 continue  # links are annotations, never fetched; unsafe ones are neutralised
             target, reason = resolve_local(url, base, roots)
             if reason is not None:
-                raise PolicyError(_("image '{url}': {reason}").format(
-                    url=url, reason=reason), doc.path, _line_of(block, url))
+                raise PolicyError(
+                    _("image '{url}': {reason}").format(url=url, reason=reason), doc.path, _line_of(block, url)
+                )
             images.append(target)
     return images

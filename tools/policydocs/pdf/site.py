@@ -10,8 +10,8 @@ their cache keys made from their inputs, and whatever is not cached is rendered 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..outputcache import BUILD, SERVE, OutputCache
 from ..publication import history as history_mod
@@ -30,8 +30,16 @@ def pdf_header(version) -> dict:
     return {"version": version.number, "effective": version.effective.date(), "date": version.published.date()}
 
 
-def build_site_pdfs(model: Publication, site_dir: Path, cache_dir: Path, *, pattern: str, jobs: int | None = None,
-                    serving: bool = False, progress: Callable[[str], None] | None = None) -> BuildReport:
+def build_site_pdfs(
+    model: Publication,
+    site_dir: Path,
+    cache_dir: Path,
+    *,
+    pattern: str,
+    jobs: int | None = None,
+    serving: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
     """Write every PDF of the site into ``site_dir``; raises PolicyError naming the file of the first failure."""
     shared = keys.common()
     seen: dict[str, Path] = {}
@@ -49,11 +57,18 @@ def build_site_pdfs(model: Publication, site_dir: Path, cache_dir: Path, *, patt
         for version in history.versions if shown is not None else ():
             if version.number != shown.number:
                 by_version.setdefault(version.number, []).extend(
-                    (history.document(version, lang), version) for lang in version.languages)
+                    (history.document(version, lang), version) for lang in version.languages
+                )
     tasks: list[PdfTask] = plan(shown_docs, pattern, shown_extra, site_dir, shared, seen)
     for number, items in sorted(by_version.items()):
-        tasks += plan([doc for doc, _ in items], version_pattern(pattern, number), {
-            (doc.doc_id, doc.lang): pdf_header(version) for doc, version in items}, site_dir, shared, seen)
+        tasks += plan(
+            [doc for doc, _ in items],
+            version_pattern(pattern, number),
+            {(doc.doc_id, doc.lang): pdf_header(version) for doc, version in items},
+            site_dir,
+            shared,
+            seen,
+        )
     tasks += redline_tasks(model, shared)
     cache = OutputCache(cache_dir, namespace=SERVE if serving else BUILD)
     return write_pdfs(tasks, site_dir, cache, jobs=jobs, progress=progress)
@@ -75,10 +90,18 @@ def redline_tasks(model: Publication, shared: dict) -> list[PdfTask]:
                     "moments": [version.published.isoformat(), version.effective.isoformat()],
                     "timezone": history.store.timezone,
                 }
-                tasks.append(redline_task(
-                    shared, doc_id=doc_id, lang=lang, source=version.text_path(lang), path=path, inputs=inputs,
-                    date=version.published.date(),
-                    make_item=lambda h=history, v=version, l=lang, p=path: _redline_item(h, v, l, p)))
+                tasks.append(
+                    redline_task(
+                        shared,
+                        doc_id=doc_id,
+                        lang=lang,
+                        source=version.text_path(lang),
+                        path=path,
+                        inputs=inputs,
+                        date=version.published.date(),
+                        make_item=lambda h=history, v=version, l=lang, p=path: _redline_item(h, v, l, p),
+                    )
+                )
     return tasks
 
 
@@ -87,8 +110,13 @@ def _redline_item(history, version, lang: str, path: str) -> RedlineItem:
     changes = history_mod.redline_changes(history, version, lang)
     doc = history.document(version, lang)
     return RedlineItem(
-        path=path, lang=lang,
+        path=path,
+        lang=lang,
         title=f"{document_title(doc.front.product, doc.title)} · {s('redline_title', lang, n=version.number)}",
-        operator=doc.front.operator, summary=history_mod.redline_summary(history, version, lang, changes),
-        body_html=render_html(changes, lang, only_changes=True), date=version.published.date(),
-        moments=redline_moments(version, lang), legend=s("legend", lang))
+        operator=doc.front.operator,
+        summary=history_mod.redline_summary(history, version, lang, changes),
+        body_html=render_html(changes, lang, only_changes=True),
+        date=version.published.date(),
+        moments=redline_moments(version, lang),
+        legend=s("legend", lang),
+    )

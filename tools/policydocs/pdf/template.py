@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..html import inline, render_body
-from ..standing import standing
 from ..publication.dates import long_date, short_date
+from ..standing import standing
 from .labels import labels, page_of
 
 
@@ -27,7 +27,7 @@ class Header:
     date: dt.date | None  # the document's own date, for metadata and SOURCE_DATE_EPOCH
 
     def edition(self, lang: str, short: bool = False) -> str:
-        """"Редакция 3 · Вступает в силу: 22 ноября 2026 г." (short dates for the running header)."""
+        """ "Редакция 3 · Вступает в силу: 22 ноября 2026 г." (short dates for the running header)."""
         words = labels(lang)
         parts = [words["version"].format(n=self.version) if self.version is not None else words["draft"]]
         if self.effective is not None:
@@ -96,19 +96,21 @@ def page_html(doc: Document, header: Header) -> str:
     if header.date is not None:
         meta.append(f'<meta name="dcterms.created" content="{header.date.isoformat()}">')
         meta.append(f'<meta name="dcterms.modified" content="{header.date.isoformat()}">')
-    return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{esc(lang)}">',
-        "<head>",
-        *meta,
-        f"<style>{head_css}</style>",
-        "</head>",
-        "<body>",
-        f'<h1 class="pd-title">{heading}</h1>',
-        f'<p class="pd-meta">{esc(words["operator"].format(name=operator))} · {esc(edition)}</p>',
-        *([f'<p class="pd-standing">{esc(notice[1])}</p>'] if (notice := standing(doc.front)) else []),
-        render_body(doc),
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{esc(lang)}">',
+            "<head>",
+            *meta,
+            f"<style>{head_css}</style>",
+            "</head>",
+            "<body>",
+            f'<h1 class="pd-title">{heading}</h1>',
+            f'<p class="pd-meta">{esc(words["operator"].format(name=operator))} · {esc(edition)}</p>',
+            *([f'<p class="pd-standing">{esc(notice[1])}</p>'] if (notice := standing(doc.front)) else []),
+            render_body(doc),
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

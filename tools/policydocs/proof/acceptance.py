@@ -25,10 +25,10 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import PolicyError
 from ..i18n import N_, _
@@ -72,19 +72,36 @@ class Record:
     how: str
 
     def to_json(self) -> dict:
-        return {"user": self.user, "document": self.document, "version": self.version, "language": self.language,
-                "sha256": self.sha256, "at": self.at.isoformat(), "how": self.how}
+        return {
+            "user": self.user,
+            "document": self.document,
+            "version": self.version,
+            "language": self.language,
+            "sha256": self.sha256,
+            "at": self.at.isoformat(),
+            "how": self.how,
+        }
 
 
 def _record(values: dict, path: Path, line: int) -> Record:
     missing = [name for name in FIELDS if name not in values]
     if missing:
-        raise PolicyError(_("record lacks the field(s) {fields}; every record has {all}").format(
-            fields=", ".join(missing), all=", ".join(FIELDS)), path, line)
+        raise PolicyError(
+            _("record lacks the field(s) {fields}; every record has {all}").format(
+                fields=", ".join(missing), all=", ".join(FIELDS)
+            ),
+            path,
+            line,
+        )
     extra = [str(name) for name in values if name not in FIELDS]
     if extra:
-        raise PolicyError(_("record has the unknown field(s) {fields}; the fields are {all}").format(
-            fields=", ".join(extra), all=", ".join(FIELDS)), path, line)
+        raise PolicyError(
+            _("record has the unknown field(s) {fields}; the fields are {all}").format(
+                fields=", ".join(extra), all=", ".join(FIELDS)
+            ),
+            path,
+            line,
+        )
     user, document, language, sha, how = (values[k] for k in ("user", "document", "language", "sha256", "how"))
     if not isinstance(user, str) or not user.strip():
         raise PolicyError(_("'user' must be a non-empty reference"), path, line)
@@ -96,14 +113,19 @@ def _record(values: dict, path: Path, line: int) -> Record:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PolicyError(_("'version' must be a whole number from 1, not {value!r}").format(value=version), path, line)
     if language not in LANGUAGES:
-        raise PolicyError(_("'language' must be one of {all}, not {value!r}").format(
-            all=", ".join(LANGUAGES), value=language), path, line)
+        raise PolicyError(
+            _("'language' must be one of {all}, not {value!r}").format(all=", ".join(LANGUAGES), value=language),
+            path,
+            line,
+        )
     if not isinstance(sha, str) or not _SHA.match(sha):
-        raise PolicyError(_("'sha256' must be 64 lowercase hexadecimal digits, not {value!r}").format(value=sha),
-                          path, line)
+        raise PolicyError(
+            _("'sha256' must be 64 lowercase hexadecimal digits, not {value!r}").format(value=sha), path, line
+        )
     if how not in HOWS:
-        raise PolicyError(_("'how' must be one of {all}, not {value!r}").format(all=", ".join(HOWS), value=how),
-                          path, line)
+        raise PolicyError(
+            _("'how' must be one of {all}, not {value!r}").format(all=", ".join(HOWS), value=how), path, line
+        )
     return Record(line, user, document, version, language, sha, parse_at(values["at"], path, line), how)
 
 
@@ -115,8 +137,11 @@ def parse_at(raw, path: Path | None = None, line: int | None = None) -> dt.datet
     except ValueError:
         raise PolicyError(_("'at' is not an ISO 8601 moment: {value!r}").format(value=raw), path, line) from None
     if moment.tzinfo is None:
-        raise PolicyError(_("'at' {value} has no zone; write it with its offset, e.g. 2026-12-01T15:30+05:00").format(
-            value=raw), path, line)
+        raise PolicyError(
+            _("'at' {value} has no zone; write it with its offset, e.g. 2026-12-01T15:30+05:00").format(value=raw),
+            path,
+            line,
+        )
     return moment
 
 
@@ -146,8 +171,9 @@ def _jsonl_records(fh: io.TextIOBase, path: Path) -> Iterator[Record]:
         except ValueError as exc:
             raise PolicyError(_("broken line, not a JSON object ({reason})").format(reason=exc), path, number) from None
         if not isinstance(values, dict):
-            raise PolicyError(_("broken line, not a JSON object ({reason})").format(
-                reason=type(values).__name__), path, number)
+            raise PolicyError(
+                _("broken line, not a JSON object ({reason})").format(reason=type(values).__name__), path, number
+            )
         yield _record(values, path, number)
 
 
@@ -159,16 +185,26 @@ def _csv_records(fh: io.TextIOBase, path: Path) -> Iterator[Record]:
     header = [name.strip().lstrip("\ufeff") for name in header]
     if sorted(header) != sorted(FIELDS):
         wrong = [name for name in header if name not in FIELDS] or [name for name in FIELDS if name not in header]
-        raise PolicyError(_("wrong column(s) {columns}: the columns are {all}").format(
-            columns=", ".join(wrong) or ", ".join(header), all=", ".join(FIELDS)), path, 1)
+        raise PolicyError(
+            _("wrong column(s) {columns}: the columns are {all}").format(
+                columns=", ".join(wrong) or ", ".join(header), all=", ".join(FIELDS)
+            ),
+            path,
+            1,
+        )
     width = len(header)
     for row in reader:
         line = reader.line_num
         if not row:
             continue
         if len(row) != width:
-            raise PolicyError(_("broken line: {count} values where the header has {width} columns").format(
-                count=len(row), width=width), path, line)
+            raise PolicyError(
+                _("broken line: {count} values where the header has {width} columns").format(
+                    count=len(row), width=width
+                ),
+                path,
+                line,
+            )
         yield _record(dict(zip(header, row)), path, line)
 
 
@@ -208,9 +244,15 @@ class StoreIndex:
         for v in store.versions:
             end = timeline.until(store.versions, v)
             nxt = next((w.number for w in store.versions if w.number > v.number and w.effective == end), None)
-            out[v.number] = _Entry(v.number, v.published.timestamp(), v.effective.timestamp(),
-                                   end.timestamp() if end else None, end is not None and end <= v.effective,
-                                   dict(v.sha256), nxt)
+            out[v.number] = _Entry(
+                v.number,
+                v.published.timestamp(),
+                v.effective.timestamp(),
+                end.timestamp() if end else None,
+                end is not None and end <= v.effective,
+                dict(v.sha256),
+                nxt,
+            )
         return out
 
 
@@ -218,30 +260,69 @@ def problems(record: Record, index: StoreIndex) -> list[tuple[str, str]]:
     """(kind, plain words) for each way the record does not hold against the store; empty when it holds."""
     versions = index.versions(record.document)
     if versions is None:
-        return [("unknown-document", _("no published versions of {document} in the store").format(
-            document=record.document))]
+        return [
+            ("unknown-document", _("no published versions of {document} in the store").format(document=record.document))
+        ]
     v = versions.get(record.version)
     if v is None:
-        return [("not-published", _("{document} has no version {number}; published versions: 1-{last}").format(
-            document=record.document, number=record.version, last=max(versions) if versions else 0))]
+        return [
+            (
+                "not-published",
+                _("{document} has no version {number}; published versions: 1-{last}").format(
+                    document=record.document, number=record.version, last=max(versions) if versions else 0
+                ),
+            )
+        ]
     out = []
     at = record.at.timestamp()
     if record.language not in v.sha256:
-        out.append(("language", _("version {number} has no text in '{lang}' (it has {langs})").format(
-            number=v.number, lang=record.language, langs=", ".join(l for l in LANGUAGES if l in v.sha256))))
+        out.append(
+            (
+                "language",
+                _("version {number} has no text in '{lang}' (it has {langs})").format(
+                    number=v.number, lang=record.language, langs=", ".join(l for l in LANGUAGES if l in v.sha256)
+                ),
+            )
+        )
     elif v.sha256[record.language] != record.sha256:
-        out.append(("sha256", _("sha256 {given} is not the text of version {number} in '{lang}' ({expected})").format(
-            given=record.sha256[:12] + "…", number=v.number, lang=record.language,
-            expected=v.sha256[record.language][:12] + "…")))
+        out.append(
+            (
+                "sha256",
+                _("sha256 {given} is not the text of version {number} in '{lang}' ({expected})").format(
+                    given=record.sha256[:12] + "…",
+                    number=v.number,
+                    lang=record.language,
+                    expected=v.sha256[record.language][:12] + "…",
+                ),
+            )
+        )
     if at < v.published:
-        out.append(("before-publication", _("at {at}, before version {number} was published ({published})").format(
-            at=record.at.isoformat(), number=v.number, published=_iso(v.published, record.at))))
+        out.append(
+            (
+                "before-publication",
+                _("at {at}, before version {number} was published ({published})").format(
+                    at=record.at.isoformat(), number=v.number, published=_iso(v.published, record.at)
+                ),
+            )
+        )
     elif record.how == "silent" and at < v.effective:
-        out.append(("silent-early", _("silent acceptance at {at}, before the notice period ended ({effective})").format(
-            at=record.at.isoformat(), effective=_iso(v.effective, record.at))))
+        out.append(
+            (
+                "silent-early",
+                _("silent acceptance at {at}, before the notice period ended ({effective})").format(
+                    at=record.at.isoformat(), effective=_iso(v.effective, record.at)
+                ),
+            )
+        )
     if v.until is not None and at >= v.until and (at >= v.effective or v.never):
-        out.append(("not-in-force", _("at {at} version {number} was no longer in force (version {next} from {until})")
-                    .format(at=record.at.isoformat(), number=v.number, next=v.replaced_by, until=_iso(v.until, record.at))))
+        out.append(
+            (
+                "not-in-force",
+                _("at {at} version {number} was no longer in force (version {next} from {until})").format(
+                    at=record.at.isoformat(), number=v.number, next=v.replaced_by, until=_iso(v.until, record.at)
+                ),
+            )
+        )
     return out
 
 

@@ -73,8 +73,13 @@ def artefacts(model: Publication, doc_id: str, version, has_previous: bool) -> l
             if has_previous:
                 out.append({"path": docx_changes_path(docx), "role": "redline_docx", "lang": lang})
         if has_previous and not pdf:  # without PDFs the redline is the site's page of changes
-            out.append({"path": changes_path(lang, doc_id, version.number) + "index.html", "role": "redline_page",
-                        "lang": lang})
+            out.append(
+                {
+                    "path": changes_path(lang, doc_id, version.number) + "index.html",
+                    "role": "redline_page",
+                    "lang": lang,
+                }
+            )
     return out
 
 
@@ -127,8 +132,7 @@ def write_document(model: Publication, store: VersionStore, versions, site_dir: 
 def write_site(model: Publication, site_dir: Path, certificate=None) -> list[Path]:
     """Every document's manifests: what the build calls once its PDFs and Word files are in place."""
     written = []
-    for doc_id, history in sorted(model.histories.items()):
+    for _doc_id, history in sorted(model.histories.items()):
         if history is not None and history.versions:
             written += write_document(model, history.store, history.versions, site_dir, certificate)
     return written
-

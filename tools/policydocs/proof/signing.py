@@ -22,7 +22,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asn1crypto import cms, pkcs12 as asn1_pkcs12
+from asn1crypto import cms
+from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -40,6 +41,7 @@ USAGES = ("digital_signature", "content_commitment")  # content_commitment is no
 @dataclass(frozen=True)
 class SigningConfig:
     """Where the certificate and its password are; ``tsa_url``: an RFC 3161 time-stamp server, or None."""
+
     certificate: Path
     password_env: str | None = PASSWORD_ENV
     password_file: Path | None = None
@@ -53,19 +55,27 @@ def password(config: SigningConfig) -> bytes:
         try:
             return Path(config.password_file).read_bytes().rstrip(b"\r\n")
         except OSError as exc:
-            raise PolicyError(_("cannot read the certificate's password file: {reason}").format(
-                reason=exc.strerror or exc), config.password_file) from None
+            raise PolicyError(
+                _("cannot read the certificate's password file: {reason}").format(reason=exc.strerror or exc),
+                config.password_file,
+            ) from None
     name = config.password_env or PASSWORD_ENV
     value = os.environ.get(name)
     if value is None:
-        raise PolicyError(_("the certificate's password is not set: put it in the environment variable {name} "
-                            "or name a password file").format(name=name), config.certificate)
+        raise PolicyError(
+            _(
+                "the certificate's password is not set: put it in the environment variable {name} "
+                "or name a password file"
+            ).format(name=name),
+            config.certificate,
+        )
     return value.encode("utf-8")
 
 
 @dataclass
 class Certificate:
     """A loaded, checked certificate and its key, ready to sign."""
+
     path: Path
     key: object
     cert: x509.Certificate
@@ -85,7 +95,8 @@ class Certificate:
         return self._signer
 
     def _make_signer(self):
-        from asn1crypto import keys, x509 as asn1_x509
+        from asn1crypto import keys
+        from asn1crypto import x509 as asn1_x509
         from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
         from pyhanko.sign import signers
         from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -110,8 +121,11 @@ class Certificate:
                     return loaded.sign(data, ec.ECDSA(digest))
                 return super().sign_raw(data, digest_algorithm)
 
-        return _LoadedKey(signing_cert=asn1_x509.Certificate.load(der), signing_key=key,
-                          cert_registry=SimpleCertificateStore.from_certs(others))
+        return _LoadedKey(
+            signing_cert=asn1_x509.Certificate.load(der),
+            signing_key=key,
+            cert_registry=SimpleCertificateStore.from_certs(others),
+        )
 
     def timestamper(self):
         if not self.tsa_url:
@@ -129,8 +143,13 @@ def load(config: SigningConfig, at: dt.datetime) -> Certificate:
     except OSError as exc:
         raise PolicyError(_("cannot read the certificate: {reason}").format(reason=exc.strerror or exc), path) from None
     if not _is_pkcs12(data):
-        raise PolicyError(_("this is not a PKCS#12 certificate file (.p12 or .pfx); export the certificate "
-                            "with its private key as PKCS#12"), path)
+        raise PolicyError(
+            _(
+                "this is not a PKCS#12 certificate file (.p12 or .pfx); export the certificate "
+                "with its private key as PKCS#12"
+            ),
+            path,
+        )
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(data, password(config))
     except ValueError:
@@ -140,8 +159,12 @@ def load(config: SigningConfig, at: dt.datetime) -> Certificate:
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
         raise PolicyError(_("the certificate's key is neither RSA nor ECDSA"), path)
     if at < cert.not_valid_before_utc:
-        raise PolicyError(_("the certificate is not yet valid: valid from {start}").format(
-            start=cert.not_valid_before_utc.isoformat()), path)
+        raise PolicyError(
+            _("the certificate is not yet valid: valid from {start}").format(
+                start=cert.not_valid_before_utc.isoformat()
+            ),
+            path,
+        )
     if at > cert.not_valid_after_utc:
         raise PolicyError(_("the certificate expired on {end}").format(end=cert.not_valid_after_utc.isoformat()), path)
     try:
@@ -149,8 +172,10 @@ def load(config: SigningConfig, at: dt.datetime) -> Certificate:
     except x509.ExtensionNotFound:
         usage = None
     if usage is None or not any(getattr(usage, name) for name in USAGES):
-        raise PolicyError(_("the certificate may not sign documents: its key usage has neither digitalSignature "
-                            "nor nonRepudiation"), path)
+        raise PolicyError(
+            _("the certificate may not sign documents: its key usage has neither digitalSignature nor nonRepudiation"),
+            path,
+        )
     return Certificate(path, key, cert, list(chain or []), config.tsa_url, config.visible)
 
 
@@ -167,9 +192,16 @@ def sign_detached(certificate: Certificate, data: bytes, claimed: dt.datetime) -
     """A CMS (PKCS#7) detached signature of ``data`` in DER, claiming ``claimed`` as signing time."""
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
-    signed = _run(certificate, certificate.pyhanko_signer().async_sign_general_data(
-        data, "sha256", detached=True, timestamper=certificate.timestamper(),
-        signed_attr_settings=PdfCMSSignedAttributes(signing_time=claimed)))
+    signed = _run(
+        certificate,
+        certificate.pyhanko_signer().async_sign_general_data(
+            data,
+            "sha256",
+            detached=True,
+            timestamper=certificate.timestamper(),
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=claimed),
+        ),
+    )
     return signed.dump()
 
 
@@ -180,9 +212,12 @@ def _run(certificate: Certificate, work):
     try:
         return asyncio.run(work)
     except (TimestampRequestError, OSError) as exc:
-        raise PolicyError(_("the time-stamp server {url} did not answer ({reason}); nothing was signed").format(
-            url=certificate.tsa_url, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__),
-            certificate.path) from None
+        raise PolicyError(
+            _("the time-stamp server {url} did not answer ({reason}); nothing was signed").format(
+                url=certificate.tsa_url, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            ),
+            certificate.path,
+        ) from None
 
 
 def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
@@ -199,8 +234,9 @@ def check_detached(data: bytes, signature: bytes) -> tuple[bool, str]:
     try:
         info = cms.ContentInfo.load(signature)
         signed_data = info["content"]
-        status = asyncio.run(async_validate_detached_cms(
-            data, signed_data, signer_validation_context=ValidationContext(trust_roots=[])))
+        status = asyncio.run(
+            async_validate_detached_cms(data, signed_data, signer_validation_context=ValidationContext(trust_roots=[]))
+        )
     except Exception as exc:  # a damaged signature file: not valid, in words
         return False, str(exc) or type(exc).__name__
     finally:
@@ -221,9 +257,11 @@ def sign_pdf(certificate: Certificate, pdf: bytes, claimed: dt.datetime, reason:
             session.system_time = claimed  # the /M of the signature: the publication moment
             return session
 
-    meta = signers.PdfSignatureMetadata(field_name="Signature", md_algorithm="sha256", reason=reason,
-                                        subfilter=fields.SigSeedSubFilter.PADES)
+    meta = signers.PdfSignatureMetadata(
+        field_name="Signature", md_algorithm="sha256", reason=reason, subfilter=fields.SigSeedSubFilter.PADES
+    )
     spec = fields.SigFieldSpec("Signature", box=(56, 40, 300, 80) if certificate.visible_box else None)
+
     class _Reproducible(IncrementalPdfFileWriter):
         """The update's /ID and /ModDate from the body and the claimed moment (pyHanko: random and the clock),
         so that an RSA signature of the same body at the same moment is the same file."""
@@ -237,9 +275,12 @@ def sign_pdf(certificate: Certificate, pdf: bytes, claimed: dt.datetime, reason:
     digest = hashlib.sha256(pdf).digest()
     # the body's own first /ID is kept (PDF 14.4); a body without one gets it from its bytes, not at random
     first = writer.document_id[0] if "/ID" in writer.prev.trailer else digest[16:]
-    writer._document_id = generic.ArrayObject([generic.ByteStringObject(first),
-                                               generic.ByteStringObject(digest[:16])])
+    writer._document_id = generic.ArrayObject([generic.ByteStringObject(first), generic.ByteStringObject(digest[:16])])
     out = io.BytesIO()
-    _run(certificate, _ClaimedTime(meta, certificate.pyhanko_signer(), timestamper=certificate.timestamper(),
-                                   new_field_spec=spec).async_sign_pdf(writer, output=out))
+    _run(
+        certificate,
+        _ClaimedTime(
+            meta, certificate.pyhanko_signer(), timestamper=certificate.timestamper(), new_field_spec=spec
+        ).async_sign_pdf(writer, output=out),
+    )
     return out.getvalue()

@@ -27,9 +27,12 @@ def certificate(options: dict, base: Path) -> signing.Certificate | None:
         return None
     password_file = options.get("sign_password_file")
     config = signing.SigningConfig(
-        certificate=base / path, password_env=options.get("sign_password_env") or signing.PASSWORD_ENV,
-        password_file=base / password_file if password_file else None, tsa_url=options.get("sign_tsa_url") or None,
-        visible=bool(options.get("sign_visible")))
+        certificate=base / path,
+        password_env=options.get("sign_password_env") or signing.PASSWORD_ENV,
+        password_file=base / password_file if password_file else None,
+        tsa_url=options.get("sign_tsa_url") or None,
+        visible=bool(options.get("sign_visible")),
+    )
     return signing.load(config, now())
 
 

@@ -40,8 +40,9 @@ class Result:
 def verify(site_dir: Path) -> Result:
     site_dir = Path(site_dir)
     if not site_dir.is_dir():
-        raise PolicyError(_("no such folder; give the built site (default site/) or a folder of downloaded files"),
-                          site_dir)
+        raise PolicyError(
+            _("no such folder; give the built site (default site/) or a folder of downloaded files"), site_dir
+        )
     result = Result()
     root = site_dir / FOLDER
     if not root.is_dir():
@@ -54,14 +55,19 @@ def verify(site_dir: Path) -> Result:
 
 def _document(site_dir: Path, doc_folder: Path, result: Result) -> None:
     doc_id = f"{doc_folder.parent.name}/{doc_folder.name}"
-    numbers = sorted(int(_VERSION.match(p.name).group(1)) for p in doc_folder.iterdir()
-                     if p.is_dir() and _VERSION.match(p.name))
+    numbers = sorted(
+        int(_VERSION.match(p.name).group(1)) for p in doc_folder.iterdir() if p.is_dir() and _VERSION.match(p.name)
+    )
     previous: tuple[int, str, dt.datetime] | None = None
     for expected, number in enumerate(numbers, 1):
         if number != expected:
-            result.differ(doc_folder / f"v{expected}", _("version {number} of {document} is missing: the manifests "
-                          "jump from version {before} to version {after}").format(
-                number=expected, document=doc_id, before=expected - 1, after=number))
+            result.differ(
+                doc_folder / f"v{expected}",
+                _(
+                    "version {number} of {document} is missing: the manifests "
+                    "jump from version {before} to version {after}"
+                ).format(number=expected, document=doc_id, before=expected - 1, after=number),
+            )
         folder = doc_folder / f"v{number}"
         path = folder / MANIFEST
         try:
@@ -69,26 +75,46 @@ def _document(site_dir: Path, doc_folder: Path, result: Result) -> None:
             manifest = json.loads(data)
             published = dt.datetime.fromisoformat(manifest["published"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            result.differ(path, _("the manifest is missing or unreadable ({reason})").format(
-                reason=getattr(exc, "strerror", None) or exc))
+            result.differ(
+                path,
+                _("the manifest is missing or unreadable ({reason})").format(
+                    reason=getattr(exc, "strerror", None) or exc
+                ),
+            )
             previous = None
             continue
         result.manifests += 1
         if manifest.get("document") != doc_id or manifest.get("version") != number:
-            result.differ(path, _("this manifest is of {document} version {number}, not of the folder it is in "
-                                  "({folder}): versions were moved or reordered").format(
-                document=manifest.get("document"), number=manifest.get("version"), folder=f"{doc_id}/v{number}"))
+            result.differ(
+                path,
+                _(
+                    "this manifest is of {document} version {number}, not of the folder it is in "
+                    "({folder}): versions were moved or reordered"
+                ).format(
+                    document=manifest.get("document"), number=manifest.get("version"), folder=f"{doc_id}/v{number}"
+                ),
+            )
         if previous is not None:
             if manifest.get("previous_manifest_sha256") != previous[1]:
-                result.differ(path, _("the chain is broken: this manifest does not name the sha256 of version "
-                                      "{number}'s manifest, so a manifest before it was changed, removed or "
-                                      "put in another order").format(number=previous[0]))
+                result.differ(
+                    path,
+                    _(
+                        "the chain is broken: this manifest does not name the sha256 of version "
+                        "{number}'s manifest, so a manifest before it was changed, removed or "
+                        "put in another order"
+                    ).format(number=previous[0]),
+                )
             if published < previous[2]:
-                result.differ(path, _("version {number} is published before version {before}").format(
-                    number=number, before=previous[0]))
+                result.differ(
+                    path,
+                    _("version {number} is published before version {before}").format(
+                        number=number, before=previous[0]
+                    ),
+                )
         elif number == 1 and manifest.get("previous_manifest_sha256") is not None:
-            result.differ(path, _("the first version's manifest names a previous manifest: versions before it "
-                                  "were removed"))
+            result.differ(
+                path, _("the first version's manifest names a previous manifest: versions before it were removed")
+            )
         _signature(folder, data, result)
         _files(site_dir, manifest, path, result)
         previous = (number, hashlib.sha256(data).hexdigest(), published)
@@ -105,8 +131,13 @@ def _signature(folder: Path, data: bytes, result: Result) -> None:
     if good:
         result.signers.add(signer)
     else:
-        result.differ(path, _("the signature does not match the manifest: the manifest was changed after it was "
-                              "signed, or the signature is damaged"))
+        result.differ(
+            path,
+            _(
+                "the signature does not match the manifest: the manifest was changed after it was "
+                "signed, or the signature is damaged"
+            ),
+        )
 
 
 def _files(site_dir: Path, manifest: dict, manifest_path: Path, result: Result) -> None:
@@ -119,11 +150,17 @@ def _files(site_dir: Path, manifest: dict, manifest_path: Path, result: Result) 
             continue
         actual = sha256_file(path)
         if actual != item["sha256"]:
-            result.differ(path, _("differs from the manifest: sha256 {actual}, the manifest says {expected}").format(
-                actual=actual, expected=item["sha256"]))
+            result.differ(
+                path,
+                _("differs from the manifest: sha256 {actual}, the manifest says {expected}").format(
+                    actual=actual, expected=item["sha256"]
+                ),
+            )
         if item.get("role") == "text" and recorded.get(item.get("lang")) != item["sha256"]:
-            result.differ(manifest_path, _("the text in '{lang}' is not the one the changelog entry records").format(
-                lang=item.get("lang")))
+            result.differ(
+                manifest_path,
+                _("the text in '{lang}' is not the one the changelog entry records").format(lang=item.get("lang")),
+            )
 
 
 def _against_api(site_dir: Path, doc_id: str, numbers: set[int], result: Result) -> None:
@@ -137,6 +174,9 @@ def _against_api(site_dir: Path, doc_id: str, numbers: set[int], result: Result)
         return
     for number in listed:
         if number not in numbers:
-            result.differ(site_dir / FOLDER / doc_id / f"v{number}", _(
-                "the API lists version {number} of {document} but its manifest is missing: a version was "
-                "removed").format(number=number, document=doc_id))
+            result.differ(
+                site_dir / FOLDER / doc_id / f"v{number}",
+                _(
+                    "the API lists version {number} of {document} but its manifest is missing: a version was removed"
+                ).format(number=number, document=doc_id),
+            )

@@ -8,7 +8,7 @@ cover), in Kazakh with the case ending its sentence governs, short dates ("23.11
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_location
@@ -17,7 +17,7 @@ from ..i18n import MESSAGE_LANGUAGES, N_p, site_word
 from ..kkcase import inflect_last_word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 

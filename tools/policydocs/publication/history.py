@@ -10,14 +10,16 @@ what a page says about them is in ``site/history.py``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..corpus import Corpus
 from ..document import Document, parse_text
 from ..versions import timeline
 from ..versions.clock import zone
-from ..versions.redline import compare, version_summary
+from ..versions.redline import Change, compare, version_summary
 from ..versions.store import Version, VersionStore, open_store
 
 
@@ -33,11 +35,11 @@ class DocumentHistory:
 
     @property
     def versions(self) -> list[Version]:
-        return timeline.visible(self.store.versions, self.now)
+        return cast(list[Version], timeline.visible(self.store.versions, self.now))
 
     @property
     def current(self) -> Version | None:
-        return timeline.in_force(self.versions, self.now)
+        return cast("Version | None", timeline.in_force(self.versions, self.now))
 
     @property
     def pending(self) -> Version | None:
@@ -51,7 +53,7 @@ class DocumentHistory:
         return self.current or self.pending
 
     @property
-    def zone(self):
+    def zone(self) -> dt.tzinfo:
         """The time zone the document's moments are counted in."""
         return zone(self.store.timezone)
 
@@ -59,7 +61,7 @@ class DocumentHistory:
         return timeline.state(self.versions, version, at or self.now)
 
     def in_force_at(self, moment: dt.datetime) -> Version | None:
-        return timeline.in_force(self.versions, moment)
+        return cast("Version | None", timeline.in_force(self.versions, moment))
 
     def pending_at(self, moment: dt.datetime) -> Version | None:
         waiting = timeline.pending(self.versions, moment)
@@ -83,7 +85,7 @@ class DocumentHistory:
         ahead = sorted({v.effective for v in self.versions if v.effective > self.now})
         return [self.now, *ahead]
 
-    def clock_data(self, key=str) -> dict:
+    def clock_data(self, key: Callable[[int], str] = str) -> dict[str, list[str | None]]:
         """Each version's interval, for the page's clock script: {key: [effective, until]}."""
         return {key(v.number): [v.effective.isoformat(), iso_or_none(self.until(v))] for v in self.versions}
 
@@ -117,7 +119,8 @@ def requires_consent(version: Version, previous: Version | None) -> bool:
 
 # --- what a version changed ----------------------------------------------------------------
 
-def redline_changes(history: DocumentHistory, version: Version, lang: str):
+
+def redline_changes(history: DocumentHistory, version: Version, lang: str) -> list[Change] | None:
     """The changes of ``version`` against the one before it in ``lang`` (None for a first version)."""
     previous = history.previous(version)
     new_doc = history.document(version, lang)
@@ -127,19 +130,26 @@ def redline_changes(history: DocumentHistory, version: Version, lang: str):
     return _changes(history.doc_id, previous.sha256.get(lang), version.sha256.get(lang), old_doc, new_doc)
 
 
-def redline_summary(history: DocumentHistory, version: Version, lang: str, changes=None) -> str | None:
+def redline_summary(
+    history: DocumentHistory, version: Version, lang: str, changes: list[Change] | None = None
+) -> str | None:
     """What ``version`` changed in ``lang``, header (title, product, operator) included; None for a first version."""
     changes = changes if changes is not None else redline_changes(history, version, lang)
-    if changes is None:
-        return None
     previous = history.previous(version)
-    return version_summary(history.document(previous, lang), history.document(version, lang), lang, changes)
+    if changes is None or previous is None:
+        return None
+    old_doc, new_doc = history.document(previous, lang), history.document(version, lang)
+    if old_doc is None or new_doc is None:
+        return None
+    return version_summary(old_doc, new_doc, lang, changes)
 
 
-_CHANGES: dict[tuple, list] = {}
+_CHANGES: dict[tuple[str, str | None, str | None], list[Change]] = {}
 
 
-def _changes(doc_id, old_sha, new_sha, old_doc, new_doc):
+def _changes(
+    doc_id: str, old_sha: str | None, new_sha: str | None, old_doc: Document, new_doc: Document
+) -> list[Change]:
     """Redlines depend only on the two frozen texts: computed once per build and pair."""
     key = (doc_id, old_sha, new_sha)
     if key not in _CHANGES:

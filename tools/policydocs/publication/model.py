@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 
 from ..corpus import Policy
 from ..document import Document
+from ..versions.store import Version
 from . import urls
+from .history import DocumentHistory
 
 
 @dataclass
 class Publication:
     policies: dict[str, Policy]
     pdf_pattern: str | None = None  # None: PDFs are not built, pages do not link to them
-    histories: dict = field(default_factory=dict)  # doc_id -> publication.history.DocumentHistory
+    histories: dict[str, DocumentHistory] = field(default_factory=dict)
     docx_pattern: str | None = None  # None: Word documents are not built; else the PDFs' pattern they follow
 
-    def version_pdf(self, doc_id: str, version, lang: str) -> str | None:
+    def version_pdf(self, doc_id: str, version: Version, lang: str) -> str | None:
         """Permanent PDF path of a published version, or None when PDFs are not built."""
         if self.pdf_pattern is None or lang not in version.sha256:
             return None
@@ -38,7 +40,7 @@ class Publication:
             return None
         return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern))
 
-    def version_docx(self, doc_id: str, version, lang: str) -> str | None:
+    def version_docx(self, doc_id: str, version: Version, lang: str) -> str | None:
         if self.docx_pattern is None or lang not in version.sha256:
             return None
         return urls.docx_path(urls.pdf_path(doc_id, lang, self.docx_pattern, version=version.number))
@@ -58,11 +60,11 @@ class Edition:
     status: str
 
     @classmethod
-    def of(cls, doc: Document | None = None) -> "Edition":
+    def of(cls, doc: Document | None = None) -> Edition:
         return cls(None, None, None, "draft")
 
     @classmethod
-    def of_version(cls, version) -> "Edition":
+    def of_version(cls, version: Version) -> Edition:
         return cls(version.number, version.published, version.effective, "published")
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import PolicyError
 from ..i18n import N_p, SiteWords, _, site_word
+from ..versions.store import Version
 from .dates import long_date, long_date_in, long_moment, zone_and_offset
 from .urls import changes_path, history_path, version_path
-from ..versions.store import Version
 
 # The texts are in the ``site`` catalogs (key ``notice.<part>``); English is the id. A Kazakh
 # text puts each date in the case its sentence governs: it uses ``{date_loc}``, ``{date_dat}``,
@@ -28,7 +28,8 @@ from ..versions.store import Version
 TEXTS = SiteWords(
     N_p("notice.subject", "{product}: a new version of the {title} takes effect on {date}"),
     N_p("notice.push", "A new version of the {title} ({product}) takes effect on {date}. Details: {changes_url}"),
-    N_p("notice.body",
+    N_p(
+        "notice.body",
         "Hello,\n"
         "\n"
         "{operator} has published version {n} of the {title} ({product}) on {published}.\n"
@@ -42,7 +43,8 @@ TEXTS = SiteWords(
         "\n"
         "The new version: {url}\n"
         "What changed (compared with the previous version): {changes_url}\n"
-        "Version history: {history_url}\n"),
+        "Version history: {history_url}\n",
+    ),
     prefix="notice.",
 )
 # a moment inside a sentence: "1 декабря 2026 г. в 00:00 (время Алматы, UTC+05:00)"; Kazakh puts
@@ -52,12 +54,16 @@ MOMENT = N_p("notice.moment", "{date} at {time} ({zone}, {offset})")
 FORMATS = ("email", "push", "json")
 
 
-def notice_texts(version: Version, lang: str, *, title: str, product: str, operator: str, doc_id: str,
-                 url: Callable[[str], str]) -> dict[str, str]:
+def notice_texts(
+    version: Version, lang: str, *, title: str, product: str, operator: str, doc_id: str, url: Callable[[str], str]
+) -> dict[str, str]:
     """Subject, push line and body of the notice of ``version`` in ``lang``."""
     if lang not in version.sha256:
-        raise PolicyError(_("version {number} of '{doc_id}' has no '{lang}' text").format(
-            number=version.number, doc_id=doc_id, lang=lang))
+        raise PolicyError(
+            _("version {number} of '{doc_id}' has no '{lang}' text").format(
+                number=version.number, doc_id=doc_id, lang=lang
+            )
+        )
     values = {
         "product": product,
         "title": title,

@@ -5,11 +5,18 @@ Imports nothing: the search index and every output name documents alike without 
 
 from __future__ import annotations
 
+from typing import Any, Protocol
 
-def product_name(policy, lang: str) -> str:
+
+class _Policy(Protocol):  # a corpus.Policy, described rather than imported (this module imports nothing)
+    languages: dict[str, Any]
+    source: Any
+
+
+def product_name(policy: _Policy, lang: str) -> str:
     """The product as the front matter of ``lang`` names it (the source language's where it is missing)."""
     doc = policy.languages.get(lang) or policy.source or next(iter(policy.languages.values()))
-    return doc.front.product
+    return str(doc.front.product)
 
 
 def document_title(product: str, title: str) -> str:

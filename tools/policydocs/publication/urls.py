@@ -87,8 +87,9 @@ def _fields_of(pattern: str) -> list[str]:
     try:
         return [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        raise PolicyError(_("the PDF path pattern {pattern!r} is malformed: {reason}").format(
-            pattern=pattern, reason=exc)) from None
+        raise PolicyError(
+            _("the PDF path pattern {pattern!r} is malformed: {reason}").format(pattern=pattern, reason=exc)
+        ) from None
 
 
 def check_pattern(pattern: str) -> None:
@@ -98,19 +99,27 @@ def check_pattern(pattern: str) -> None:
     if unknown:
         raise PolicyError(
             _("the PDF path pattern {pattern!r} uses unknown placeholder '{{{unknown}}}'; use {fields}").format(
-                pattern=pattern, unknown=unknown[0], fields=', '.join('{' + f + '}' for f in FIELDS))
+                pattern=pattern, unknown=unknown[0], fields=", ".join("{" + f + "}" for f in FIELDS)
+            )
         )
     if "lang" not in fields or not ({"name", "doc_id"} & set(fields)):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})").format(
-            pattern=pattern))
+        raise PolicyError(
+            _("the PDF path pattern {pattern!r} must contain {{lang}} and {{name}} (or {{doc_id}})").format(
+                pattern=pattern
+            )
+        )
     if not ({"product", "doc_id"} & set(fields)):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})").format(
-            pattern=pattern))
+        raise PolicyError(
+            _("the PDF path pattern {pattern!r} must contain {{product}} (or {{doc_id}})").format(pattern=pattern)
+        )
     if not pattern.endswith(".pdf"):
         raise PolicyError(_("the PDF path pattern {pattern!r} must end with '.pdf'").format(pattern=pattern))
     if pattern.startswith("/") or ".." in pattern.split("/"):
-        raise PolicyError(_("the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')").format(
-            pattern=pattern))
+        raise PolicyError(
+            _("the PDF path pattern {pattern!r} must be a path inside the site (no leading '/', no '..')").format(
+                pattern=pattern
+            )
+        )
 
 
 @lru_cache(maxsize=1 << 16, typed=True)  # asked for by every page, feed, API entry, PDF and Word file: worked out once
@@ -135,8 +144,12 @@ def pdf_path(doc_id: str, lang: str, pattern: str = DEFAULT_PATTERN, version: in
         head, _sep, tail = pattern.rpartition("/")
         pattern = f"{head}/{{version_dir}}{tail}" if head else f"{{version_dir}}{tail}"
     path = pattern.format(
-        product=product, name=name, lang=lang, doc_id=doc_id,
-        version="" if version is None else version, version_dir=version_dir,
+        product=product,
+        name=name,
+        lang=lang,
+        doc_id=doc_id,
+        version="" if version is None else version,
+        version_dir=version_dir,
     )
     return str(PurePosixPath(path))
 
@@ -155,6 +168,7 @@ def version_pattern(pattern: str, version: int) -> str:
 
 # --- a document's history and the pages of its versions ---------------------------------
 
+
 def version_path(lang: str, doc_id: str, number: int) -> str:
     return f"{lang}/{doc_id}/v{number}/"
 
@@ -168,6 +182,7 @@ def history_path(lang: str, doc_id: str) -> str:
 
 
 # --- files beside the PDFs ----------------------------------------------------------------
+
 
 def redline_path(version_pdf_path: str) -> str:
     """``demo/docs/v2/privacyru.pdf`` -> ``demo/docs/v2/privacyru-changes.pdf``."""

@@ -48,9 +48,11 @@ STRINGS = SiteWords(
     N_p("compare.link", "Compare the languages clause by clause (RU | KK | EN)"),
     N_p("compare.title", "The document's languages clause by clause"),
     N_p("compare.back", "← Back to the document"),
-    N_p("compare.intro",
+    N_p(
+        "compare.intro",
         "The source text is {source}; the translations are compared with it clause by clause, each row "
-        "showing their state."),
+        "showing their state.",
+    ),
     N_p("compare.source", "source"),
     N_p("compare.state.confirmed", "confirmed"),
     N_p("compare.state.stale", "stale"),
@@ -122,10 +124,12 @@ HISTORY = SiteWords(
     N_p("history.first", "The first version: there is nothing to compare it with."),
     N_p("history.lookup", "Which version was in force on a date (at 00:00 that day, {zone} time)"),
     N_p("history.lookup_none", "No published version was in force on that date."),
-    N_p("history.rule",
+    N_p(
+        "history.rule",
         "How the period is counted: material changes take effect when {days} calendar days have passed, "
         "counted from the day after publication, at 00:00 of the next day, {zone} time. Non-material "
-        "changes take effect when published."),
+        "changes take effect when published.",
+    ),
     N_p("history.rule_none", "Changes to this document take effect when published (it has no notice period)."),
     N_p("history.backdated", "recorded after the fact: {reason}"),
     N_p("history.recorded", "recorded {moment}"),
@@ -137,24 +141,34 @@ HISTORY = SiteWords(
 )
 
 # The case a Kazakh sentence puts its date in ("2026 ж. 23 қарашадан бастап", "... желтоқсанға дейін").
-KK_CASE = {"published_at": "loc", "in_force_since": "abl", "in_force_until": "dat", "takes_effect": "loc", "superseded": "loc",
-           "never": "loc", "pending": "loc", "as_of": "loc"}
+KK_CASE = {
+    "published_at": "loc",
+    "in_force_since": "abl",
+    "in_force_until": "dat",
+    "takes_effect": "loc",
+    "superseded": "loc",
+    "never": "loc",
+    "pending": "loc",
+    "as_of": "loc",
+}
 
 
-def s(key: str, lang: str, **values) -> str:
+def s(key: str, lang: str, **values: object) -> str:
     text = HISTORY.word(key, lang)
     return text.format(**values) if values else text
 
 
-def phrase(key: str, lang: str, moment: dt.datetime, **values) -> str:
+def phrase(key: str, lang: str, moment: dt.datetime, **values: object) -> str:
     """A sentence with its moment as plain text (feeds, PDFs, notices): the Kazakh date in its case."""
     return s(key, lang, moment=long_moment(moment, lang, KK_CASE.get(key)), **values)
 
 
 def redline_moments(version: Version, lang: str) -> str:
     """'Published …; takes effect …; compared with version 1': the redline PDF's dateline."""
-    return "; ".join([
-        phrase("published_at", lang, version.published),
-        phrase("takes_effect", lang, version.effective),
-        s("compared", lang, n=version.number - 1),
-    ])
+    return "; ".join(
+        [
+            phrase("published_at", lang, version.published),
+            phrase("takes_effect", lang, version.effective),
+            s("compared", lang, n=version.number - 1),
+        ]
+    )

@@ -29,8 +29,10 @@ from ..translations.states import CONFIRMED, STALE, ClauseState, clause_states, 
 from ..versions.redline import DELETE, EQUAL
 
 ASSET_DIR = "assets/policydocs"
-CSP = ("default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'")
+CSP = (
+    "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+)
 
 
 def compare_path(lang: str, doc_id: str) -> str:
@@ -50,7 +52,9 @@ class Row:
     def opening(self) -> str:
         if not self.head:
             eid = _e(self.eid)
-            num = f'<a href="#{eid}">{_e(self.label)}</a>' if self.label else f'<a href="#{eid}" aria-label="{eid}">¶</a>'
+            num = (
+                f'<a href="#{eid}">{_e(self.label)}</a>' if self.label else f'<a href="#{eid}" aria-label="{eid}">¶</a>'
+            )
             classes = "pdc-row pdc-section" if self.kind is Kind.HEADING else "pdc-row"
             # the id is on the number cell: a row is laid out with `display: contents` and has no box to scroll to
             self.head = f'<div class="{classes}" role="row" data-eid="{eid}"><div class="pdc-num" role="rowheader" id="{eid}">{num}</div>'
@@ -74,8 +78,10 @@ def compare(doc_id: str, docs: dict[str, Document], source_lang: str, records: d
     """Align the texts; ``records`` maps each translation to its sign-off record (or None)."""
     langs = [source_lang] + [l for l in LANGUAGES if l in docs and l != source_lang]
     alignment = align(docs, source_lang, doc_id)
-    states = {lang: {s.source.eid: s for s in clause_states(alignment.units, source_lang, lang, records.get(lang))}
-              for lang in langs[1:]}
+    states = {
+        lang: {s.source.eid: s for s in clause_states(alignment.units, source_lang, lang, records.get(lang))}
+        for lang in langs[1:]
+    }
     rows: list[Row] = []
     placed: dict[str, set[int]] = {lang: set() for lang in langs}
     after: dict[int, Row] = {}  # translation block -> the row it belongs to
@@ -171,9 +177,16 @@ def _text(comparison: Comparison, block: Block, lang: str, root: str) -> str:
 
 def _words(page_lang: str) -> dict[str, str]:
     """The page's own words, escaped once per page rather than once per cell."""
-    out = {kind: _e(t("compare.state." + kind, page_lang)) for kind in ("confirmed", "stale", "unconfirmed", "missing", "extra")}
-    out.update({f"missing:{lang}": _e(t("compare.missing", page_lang, language=language_name(lang, page_lang)))
-                for lang in LANGUAGES})
+    out = {
+        kind: _e(t("compare.state." + kind, page_lang))
+        for kind in ("confirmed", "stale", "unconfirmed", "missing", "extra")
+    }
+    out.update(
+        {
+            f"missing:{lang}": _e(t("compare.missing", page_lang, language=language_name(lang, page_lang)))
+            for lang in LANGUAGES
+        }
+    )
     return out
 
 
@@ -189,7 +202,11 @@ def _cell(comparison: Comparison, row: Row, lang: str, page_lang: str, root: str
             c = state.confirmation  # who and when, on hover: every confirmed row saying it would bury the rest
             who = f' title="{_e(t("compare.confirmed_by", page_lang, by=c.by, date=c.at[:10]))}"'
         badge = f'<span class="pdc-state"{who}>{words[kind]}</span>'
-    text = _text(comparison, block, lang, root) if block is not None else f'<p class="pdc-empty">{words["missing:" + lang]}</p>'
+    text = (
+        _text(comparison, block, lang, root)
+        if block is not None
+        else f'<p class="pdc-empty">{words["missing:" + lang]}</p>'
+    )
     extra = ""
     if kind == STALE:
         c = state.confirmation
@@ -199,13 +216,17 @@ def _cell(comparison: Comparison, row: Row, lang: str, page_lang: str, root: str
     if findings and block is not None:
         own = [f for f in findings if f.lang == lang and f.eid == block.eid]
         if own:
-            extra += '<ul class="pdc-findings">' + "".join(
-                f"<li><code>{_e(f.rule)}</code> {_e(f.text(page_lang))}</li>" for f in own) + "</ul>"
+            extra += (
+                '<ul class="pdc-findings">'
+                + "".join(f"<li><code>{_e(f.rule)}</code> {_e(f.text(page_lang))}</li>" for f in own)
+                + "</ul>"
+            )
     return f'<div class="pdc-cell" role="cell" lang="{lang}" data-state="{kind}">{badge}{text}{extra}</div>'
 
 
-def page(comparison: Comparison, page_lang: str, title: str, shown: str, findings: list | None = None,
-         serving: bool = False) -> str:
+def page(
+    comparison: Comparison, page_lang: str, title: str, shown: str, findings: list | None = None, serving: bool = False
+) -> str:
     """The whole HTML file of ``/<page_lang>/<product>/<name>/compare/``."""
     doc_id = comparison.doc_id
     here = compare_path(page_lang, doc_id)
@@ -213,35 +234,53 @@ def page(comparison: Comparison, page_lang: str, title: str, shown: str, finding
     findings = findings or []
     script_src = "'self' 'unsafe-inline'" if serving else "'self'"
     langs = comparison.langs
-    out = ["<!doctype html>", f'<html lang="{page_lang}">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(script=script_src)}">',
-           '<meta name="robots" content="noindex">', '<link rel="icon" href="data:,">',
-           f"<title>{_e(title)} — {_e(t('compare.title', page_lang))}</title>",
-           f'<link rel="stylesheet" href="{_e(root + ASSET_DIR)}/compare.css">',
-           f'<script src="{_e(root + ASSET_DIR)}/policydocs.js" defer></script>',
-           "</head>",
-           f'<body class="pdc" data-doc-id="{_e(doc_id)}">',
-           '<header class="pdc-header">', '<nav class="pdc-switch">']
+    out = [
+        "<!doctype html>",
+        f'<html lang="{page_lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(script=script_src)}">',
+        '<meta name="robots" content="noindex">',
+        '<link rel="icon" href="data:,">',
+        f"<title>{_e(title)} — {_e(t('compare.title', page_lang))}</title>",
+        f'<link rel="stylesheet" href="{_e(root + ASSET_DIR)}/compare.css">',
+        f'<script src="{_e(root + ASSET_DIR)}/policydocs.js" defer></script>',
+        "</head>",
+        f'<body class="pdc" data-doc-id="{_e(doc_id)}">',
+        '<header class="pdc-header">',
+        '<nav class="pdc-switch">',
+    ]
     for lang in LANGUAGES:
         href = urls.relative(here, compare_path(lang, doc_id))
         current = ' aria-current="page"' if lang == page_lang else ""
-        out.append(f'<a class="pd-lang" href="{_e(href)}" hreflang="{lang}" lang="{lang}"{current}>{_e(language_name(lang))}</a>')
+        out.append(
+            f'<a class="pd-lang" href="{_e(href)}" hreflang="{lang}" lang="{lang}"{current}>{_e(language_name(lang))}</a>'
+        )
     out.append("</nav>")
     out.append(f'<h1>{_e(title)}</h1><p class="pdc-sub">{_e(t("compare.title", page_lang))} · {_e(shown)}</p>')
     out.append(f'<p class="pdc-back"><a class="pd-compare" href="../">{_e(t("compare.back", page_lang))}</a></p>')
     totals = []
     for lang in langs[1:]:
         n = comparison.counts[lang]
-        totals.append(f'<li data-lang="{lang}"><strong>{_e(lang.upper())}</strong>: '
-                      + ", ".join(f'{_e(t("compare.state." + k, page_lang))} {n[k]}' for k in ("confirmed", "stale", "unconfirmed", "missing"))
-                      + "</li>")
-    out.append(f'<p class="pdc-note">{_e(t("compare.intro", page_lang, source=language_name(comparison.source_lang, page_lang)))}</p>')
+        totals.append(
+            f'<li data-lang="{lang}"><strong>{_e(lang.upper())}</strong>: '
+            + ", ".join(
+                f"{_e(t('compare.state.' + k, page_lang))} {n[k]}"
+                for k in ("confirmed", "stale", "unconfirmed", "missing")
+            )
+            + "</li>"
+        )
+    out.append(
+        f'<p class="pdc-note">{_e(t("compare.intro", page_lang, source=language_name(comparison.source_lang, page_lang)))}</p>'
+    )
     out.append(f'<ul class="pdc-totals">{"".join(totals)}</ul>')
     out.append("</header>")
     columns = len(langs)
     words = _words(page_lang)
-    out.append(f'<main><div class="pdc-table pdc-cols-{columns}" role="table" aria-label="{_e(t("compare.title", page_lang))}">')
+    out.append(
+        f'<main><div class="pdc-table pdc-cols-{columns}" role="table" aria-label="{_e(t("compare.title", page_lang))}">'
+    )
     head = ['<div class="pdc-row pdc-headrow" role="row"><div class="pdc-num" role="columnheader">№</div>']
     for lang in langs:
         name = language_name(lang, page_lang)
@@ -266,8 +305,10 @@ def site_pages(policy, history, root, serving: bool, findings: list | None = Non
     from ..translations import records  # noqa: PLC0415
 
     shown = None if serving or history is None else history.shown
-    docs = {lang: history.document(shown, lang) if shown is not None and lang in shown.sha256 else draft
-            for lang, draft in policy.languages.items()}
+    docs = {
+        lang: history.document(shown, lang) if shown is not None and lang in shown.sha256 else draft
+        for lang, draft in policy.languages.items()
+    }
     source_lang = policy.source_lang
     if source_lang not in docs:
         return

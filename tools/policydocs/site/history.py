@@ -55,6 +55,7 @@ def phrase_html(key: str, lang: str, moment: dt.datetime, **values) -> str:
 # the reader's moment. Without JavaScript the page keeps the build-time state and says
 # "as of <moment>".
 
+
 def clock_block(now: dt.datetime, intervals: dict) -> str:
     """The page's data for the clock script (JSON; never executed, so CSP allows it)."""
     data = json.dumps({"built": now.isoformat(), "v": intervals}, ensure_ascii=False, separators=(",", ":"))
@@ -89,8 +90,9 @@ def _rel(relative, here: str, there: str) -> str:
     return _e(relative(here, there))
 
 
-def _notice_at(history: DocumentHistory, shown: Version, lang: str, here: str, relative, moment: dt.datetime,
-               banner: bool) -> tuple[str, str]:
+def _notice_at(
+    history: DocumentHistory, shown: Version, lang: str, here: str, relative, moment: dt.datetime, banner: bool
+) -> tuple[str, str]:
     """The notice of ``shown`` as it reads at ``moment``: (condition, html)."""
     state = history.state(shown, moment)
     current = history.in_force_at(moment)
@@ -114,32 +116,48 @@ def _notice_at(history: DocumentHistory, shown: Version, lang: str, here: str, r
         pairs.append((pending.number, "pending"))
         out.append('<div class="pd-pending admonition warning">')
         out.append("<p>" + phrase_html("pending", lang, pending.effective, n=pending.number) + "</p>")
-        out.append(f'<p><a href="{_rel(relative, here, version_path(lang, history.doc_id, pending.number))}">{_e(s("read_pending", lang))}</a> · '
-                   f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, pending.number))}">{_e(s("what_changes", lang))}</a></p>')
+        out.append(
+            f'<p><a href="{_rel(relative, here, version_path(lang, history.doc_id, pending.number))}">{_e(s("read_pending", lang))}</a> · '
+            f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, pending.number))}">{_e(s("what_changes", lang))}</a></p>'
+        )
         out.append("</div>")
     if banner and state != "in_force":
-        out.append(f'<div class="pd-not-in-force admonition {"warning" if state == "pending" else "danger"}">'
-                   f'<p>{_e(s("banner." + state, lang))}')
+        out.append(
+            f'<div class="pd-not-in-force admonition {"warning" if state == "pending" else "danger"}">'
+            f"<p>{_e(s('banner.' + state, lang))}"
+        )
         if current is not None and current.number != shown.number:
             pairs.append((current.number, "in_force"))
-            target = version_path(lang, history.doc_id, current.number) if lang in current.sha256 else history_path(lang, history.doc_id)
-            out.append(f' <a href="{_rel(relative, here, target)}">{_e(s("text_in_force", lang, n=current.number))}</a>')
+            target = (
+                version_path(lang, history.doc_id, current.number)
+                if lang in current.sha256
+                else history_path(lang, history.doc_id)
+            )
+            out.append(
+                f' <a href="{_rel(relative, here, target)}">{_e(s("text_in_force", lang, n=current.number))}</a>'
+            )
         out.append("</p></div>")
     return _condition(pairs), "".join(out)
 
 
-def version_notice(history: DocumentHistory, shown: Version, lang: str, here: str, relative, banner: bool = True) -> str:
+def version_notice(
+    history: DocumentHistory, shown: Version, lang: str, here: str, relative, banner: bool = True
+) -> str:
     """The lines under a page's title that say which version this is and whether it applies now.
 
     Right at every moment from the build on (see "the clock in the page"); a version that is
     not in force says so in a banner that links to the text in force.
     """
     variants = [_notice_at(history, shown, lang, here, relative, m, banner) for m in history.moments_ahead()]
-    out = [f'<div class="pd-version" data-version="{shown.number}" data-state="{history.state(shown)}">',
-           live(variants, variants[0][0], "div")]
+    out = [
+        f'<div class="pd-version" data-version="{shown.number}" data-state="{history.state(shown)}">',
+        live(variants, variants[0][0], "div"),
+    ]
     links = [f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a>']
     if history.previous(shown) is not None:
-        links.append(f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, shown.number))}">{_e(s("what_changed", lang))}</a>')
+        links.append(
+            f'<a href="{_rel(relative, here, changes_path(lang, history.doc_id, shown.number))}">{_e(s("what_changed", lang))}</a>'
+        )
     out.append(f'<p class="pd-version-links">{" · ".join(links)}</p>')
     if len(variants) > 1:
         out.append(as_of(history, lang))
@@ -170,35 +188,60 @@ def state_label(history: DocumentHistory, version: Version, lang: str, key=None)
 def history_body(history: DocumentHistory, lang: str, title: str, relative, pdf_of=None) -> str:
     """The history page: every version, its moments and summary, and a date look-up."""
     here = history_path(lang, history.doc_id)
-    days = history.notice_days if history.notice_days is not None else max((v.notice_days for v in history.versions), default=0)
+    days = (
+        history.notice_days
+        if history.notice_days is not None
+        else max((v.notice_days for v in history.versions), default=0)
+    )
     zone = history.store.timezone
     rule = s("rule", lang, days=days, zone=zone_city(zone, lang)) if days > 0 else s("rule_none", lang)
-    out = [f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
-           f'<p class="pd-rule" data-notice-days="{days}">{_e(rule)}</p>',
-           '<table class="pd-history" data-pd-reflow><thead><tr>'
-           f"<th>{_e(s('col_version', lang))}</th><th>{_e(s('published_on', lang))}</th>"
-           f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
-           f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>"]
+    out = [
+        f'<h1 id="title">{_e(title)} · {_e(s("history", lang))}</h1>',
+        f'<p class="pd-rule" data-notice-days="{days}">{_e(rule)}</p>',
+        '<table class="pd-history" data-pd-reflow><thead><tr>'
+        f"<th>{_e(s('col_version', lang))}</th><th>{_e(s('published_on', lang))}</th>"
+        f"<th>{_e(s('effective_from', lang))}</th><th>{_e(s('until', lang))}</th><th>{_e(s('changes', lang))}</th>"
+        f"<th>{_e(s('text', lang))}</th></tr></thead><tbody>",
+    ]
     # each cell names its column: on a phone the table reflows into one card per version
-    col = [f' data-label="{_e(label)}"' for label in (
-        s("col_version", lang), s("published_on", lang), s("effective_from", lang), s("until", lang),
-        s("changes", lang), s("text", lang))]
+    col = [
+        f' data-label="{_e(label)}"'
+        for label in (
+            s("col_version", lang),
+            s("published_on", lang),
+            s("effective_from", lang),
+            s("until", lang),
+            s("changes", lang),
+            s("text", lang),
+        )
+    ]
     for version in reversed(history.versions):
         until = history.until(version)
         state = history.state(version)
         links = []
         if lang in version.sha256:
-            links.append(f'<a href="{_rel(relative, here, version_path(lang, history.doc_id, version.number))}">HTML</a>')
+            links.append(
+                f'<a href="{_rel(relative, here, version_path(lang, history.doc_id, version.number))}">HTML</a>'
+            )
             pdf = pdf_of(version, lang) if pdf_of else None
             if pdf:
                 links.append(f'<a href="{_rel(relative, here, pdf)}">PDF</a>')
         # said as the redline says it (grammatical in each language), not as first recorded
-        summary_text = redline_summary(history, version, lang) or version.summary.get(lang) \
+        summary_text = (
+            redline_summary(history, version, lang)
+            or version.summary.get(lang)
             or next(iter(version.summary.values()), "")
+        )
         redline = ""
         if history.previous(version) is not None and lang in version.sha256:
             redline = f' <a href="{_rel(relative, here, changes_path(lang, history.doc_id, version.number))}">{_e(s("what_changed", lang))}</a>'
-        kind = "" if history.previous(version) is None else s("material", lang) if version.material else s("non_material", lang)
+        kind = (
+            ""
+            if history.previous(version) is None
+            else s("material", lang)
+            if version.material
+            else s("non_material", lang)
+        )
         redline += unconfirmed_note(version, lang)
         out.append(
             f'<tr data-version="{version.number}" data-effective="{version.effective.isoformat()}" '
@@ -227,7 +270,7 @@ def _record_html(version: Version, lang: str) -> str:
     recorded = getattr(version, "recorded_at", None)
     if recorded is not None:
         who = getattr(version, "recorded_by", None)
-        stamp = recorded.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = recorded.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         parts.append(_e(s("recorded", lang, moment=stamp) + (f", {who}" if who else "")))
     reason = getattr(version, "backdate_reason", None)
     if reason:
@@ -239,30 +282,45 @@ def unconfirmed_note(version: Version, lang: str) -> str:
     """A version published over open translations says so, with the legal team's reason."""
     if not version.unconfirmed:
         return ""
-    clauses = "; ".join(f"{l}: {', '.join(label(eid, lang) for eid in c)}" for l, c in version.unconfirmed["clauses"].items())
+    clauses = "; ".join(
+        f"{l}: {', '.join(label(eid, lang) for eid in c)}" for l, c in version.unconfirmed["clauses"].items()
+    )
     text = s("unconfirmed", lang, clauses=clauses, reason=version.unconfirmed["reason"])
     return f'<br><small class="pd-unconfirmed">{_e(text)}</small>'
 
 
-def redline_body(history: DocumentHistory, version: Version, lang: str, title: str, relative, pdf: str | None = None,
-                 docx: str | None = None) -> str:
+def redline_body(
+    history: DocumentHistory,
+    version: Version,
+    lang: str,
+    title: str,
+    relative,
+    pdf: str | None = None,
+    docx: str | None = None,
+) -> str:
     """The redline page of ``version`` against the one before it, in one language."""
     here = changes_path(lang, history.doc_id, version.number)
-    out = [f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>',
-           version_notice(history, version, lang, here, relative, banner=False)]
+    out = [
+        f'<h1 id="title">{_e(title)} · {_e(s("redline_title", lang, n=version.number))}</h1>',
+        version_notice(history, version, lang, here, relative, banner=False),
+    ]
     changes = redline_changes(history, version, lang)
     if changes is None:
         out.append(f"<p>{_e(s('first', lang))}</p>")
         return "\n".join(out)
-    out.append(f'<p class="pd-redline-summary"><strong>{_e(redline_summary(history, version, lang, changes))}</strong></p>')
+    out.append(
+        f'<p class="pd-redline-summary"><strong>{_e(redline_summary(history, version, lang, changes))}</strong></p>'
+    )
     out.append(f'<p class="pd-dateline">{_e(redline_moments(version, lang))}</p>')
     if pdf or docx:
         links = [f'<a href="{_rel(relative, here, pdf)}" download>PDF</a>'] if pdf else []
         if docx:
             links.append(f'<a href="{_rel(relative, here, docx)}" download>{_e(t("docx_changes", lang))}</a>')
         out.append(f'<p class="pd-pdf">{" · ".join(links)}</p>')
-    out.append(f"<p>{_e(s('legend', lang))} "
-               f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>')
+    out.append(
+        f"<p>{_e(s('legend', lang))} "
+        f'<a href="{_rel(relative, here, history_path(lang, history.doc_id))}">{_e(s("history", lang))}</a></p>'
+    )
     text = relative(here, version_path(lang, history.doc_id, version.number))
     out.append(render_html(changes, lang, only_changes=True, link=lambda eid: f"{text}#{eid}"))
     return "\n".join(out)

@@ -59,15 +59,15 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
 import jinja2
 
 from .. import corpus as corpus_mod
-from ..i18n import _
 from ..document import Document, parse_bytes
+from ..i18n import _
 from ..textfile import read_bytes
 
 STASH = ".policydocs-previous"  # hidden: MkDocs' clean-up of the site folder leaves it alone
@@ -96,7 +96,7 @@ class ServeState:
     sitemap: dict[str, bytes] = field(default_factory=dict)  # MkDocs' own sitemap files, last full set
     hashes: dict[str, tuple] = field(default_factory=dict)  # site file -> (its stat, its sha256)
     derived: dict[tuple, tuple] = field(default_factory=dict)  # (what, path) -> (document, value)
-    templates: "TemplateCache" = field(default_factory=lambda: TemplateCache())
+    templates: TemplateCache = field(default_factory=lambda: TemplateCache())
     pending: threading.Thread | None = None  # the last rebuild's PDFs and Word files, being made
     # this build
     incremental: bool = False
@@ -170,17 +170,23 @@ class ServeState:
         """Each document's signature; the ids of those that changed since the last build."""
         for doc_id, policy in model.policies.items():
             docs = sorted(policy.languages.items())
-            digest = hashlib.sha256("\n".join(
-                f"{lang}:{self.parsed[Path(doc.path)][0] if Path(doc.path) in self.parsed else doc.render()}"
-                for lang, doc in docs).encode("utf-8")).hexdigest()
+            digest = hashlib.sha256(
+                "\n".join(
+                    f"{lang}:{self.parsed[Path(doc.path)][0] if Path(doc.path) in self.parsed else doc.render()}"
+                    for lang, doc in docs
+                ).encode("utf-8")
+            ).hexdigest()
             history = model.histories.get(doc_id)
             states = tuple((v.number, history.state(v)) for v in history.versions) if history is not None else ()
             self.now_docs[doc_id] = _Doc(digest, tuple((lang, doc.front.raw) for lang, doc in docs), states)
         before = self.docs if self.incremental else {}
         self.changed = {d for d, now in self.now_docs.items() if d not in before or before[d].files != now.files}
-        self.prune = self.incremental and set(before) == set(self.now_docs) and all(
-            before[d].header == self.now_docs[d].header for d in self.changed) and all(
-            before[d].states == now.states for d, now in self.now_docs.items())
+        self.prune = (
+            self.incremental
+            and set(before) == set(self.now_docs)
+            and all(before[d].header == self.now_docs[d].header for d in self.changed)
+            and all(before[d].states == now.states for d, now in self.now_docs.items())
+        )
         return self.changed
 
     # --- 3. pages --------------------------------------------------------------------------
@@ -224,9 +230,12 @@ class ServeState:
             return model
         keep = self.changed
         self.outputs = set(keep)
-        return replace(model, policies={k: v for k, v in model.policies.items() if k in keep},
-                       pages={k: v for k, v in model.pages.items() if k[1] in keep},
-                       histories={k: v for k, v in model.histories.items() if k in keep})
+        return replace(
+            model,
+            policies={k: v for k, v in model.policies.items() if k in keep},
+            pages={k: v for k, v in model.pages.items() if k[1] in keep},
+            histories={k: v for k, v in model.histories.items() if k in keep},
+        )
 
     def search_index_text(self, data: dict, order: list[str] | None) -> str:
         """The search index as JSON: this build's entries, and last build's for the pages kept.
@@ -237,8 +246,10 @@ class ServeState:
         grouped: dict[str, list[dict]] = {}
         for entry in data.get("docs", []):
             grouped.setdefault(entry.get("location", "").split("#", 1)[0], []).append(entry)
-        fresh = {page: [json.dumps(entries, ensure_ascii=False, separators=(",", ":"))[1:-1]]
-                 for page, entries in grouped.items()}
+        fresh = {
+            page: [json.dumps(entries, ensure_ascii=False, separators=(",", ":"))[1:-1]]
+            for page, entries in grouped.items()
+        }
         order = [_address(url) for url in order or ()]
         listed = set(order)
         pages = order + [p for p in fresh if p not in listed]
@@ -256,7 +267,11 @@ class ServeState:
             del self.search[page]
         out = []
         for key, value in data.items():
-            text = f"[{','.join(parts)}]" if key == "docs" else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            text = (
+                f"[{','.join(parts)}]"
+                if key == "docs"
+                else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            )
             out.append(f"{json.dumps(key)}:{text}")
         return "{" + ",".join(out) + "}"
 
@@ -330,7 +345,8 @@ class ServeState:
         """One line for the serve log: what this rebuild rendered and kept."""
         changed = ", ".join(sorted(self.changed)) if self.incremental else _("every document")
         line = _("policydocs: pages rendered: {rendered}, kept from the last build: {kept}; changed: {changed}").format(
-            rendered=len(self.rendered), kept=len(self.reused), changed=changed or _("none"))
+            rendered=len(self.rendered), kept=len(self.reused), changed=changed or _("none")
+        )
         if self.pending is not None:
             line += "; " + _("their PDFs and Word files follow in a moment")
         return line

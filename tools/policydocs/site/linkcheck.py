@@ -66,8 +66,14 @@ def check_links(model: Publication, links_of=None) -> None:
                 if not parts.path:
                     own = own or _eids(doc)
                     if fragment not in own:
-                        raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
-                              "section of this document").format(url=url, fragment=fragment), doc.path, line)
+                        raise PolicyError(
+                            _(
+                                "the link '{url}' points to '#{fragment}', which is not a clause or "
+                                "section of this document"
+                            ).format(url=url, fragment=fragment),
+                            doc.path,
+                            line,
+                        )
                     continue
                 target = target_page(model, doc, parts.path)
                 if target is None:
@@ -75,12 +81,21 @@ def check_links(model: Publication, links_of=None) -> None:
                 lang, doc_id = target
                 other = model.policies[doc_id].languages.get(lang)
                 if other is None:
-                    raise PolicyError(_("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
-                        url=url, doc_id=doc_id, lang=lang), doc.path, line)
+                    raise PolicyError(
+                        _("the link '{url}' points to '{doc_id}' in '{lang}', which does not exist").format(
+                            url=url, doc_id=doc_id, lang=lang
+                        ),
+                        doc.path,
+                        line,
+                    )
                 if fragment not in _eids(other):
-                    raise PolicyError(_("the link '{url}' points to '#{fragment}', which is not a clause or "
-                          "section of {path}").format(
-                              url=url, fragment=fragment, path=other.path), doc.path, line)
+                    raise PolicyError(
+                        _(
+                            "the link '{url}' points to '#{fragment}', which is not a clause or section of {path}"
+                        ).format(url=url, fragment=fragment, path=other.path),
+                        doc.path,
+                        line,
+                    )
 
 
 def document_links(doc: Document) -> list[tuple[str, bool, int]]:

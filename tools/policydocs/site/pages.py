@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -19,13 +19,13 @@ from ..corpus import Corpus, Policy
 from ..document import Document
 from ..i18n import N_, SITE_DOMAIN, gettext, load_catalogs
 from ..languages import LANGUAGES
-from ..versions import timeline
 from ..publication import urls
 from ..publication.dates import long_date
 from ..publication.model import Edition, Publication, edition
 from ..publication.titles import document_title, product_name
 from ..publication.words import language_name, t
 from ..standing import standing
+from ..versions import timeline
 from .history import as_of, clock_block
 from .linkcheck import rewrite_md_links
 
@@ -110,6 +110,7 @@ def build_model(corpus: Corpus, pdf_pattern: str | None = None) -> SiteModel:
 
 # --- HTML fragments -------------------------------------------------------------------
 
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -160,8 +161,10 @@ def _version_or_draft(ed: Edition, lang: str) -> str:
 def _edition_cells(ed: Edition, lang: str) -> str:
     # each cell names its column: on a phone the table reflows into one card per document
     col = [f' data-label="{_e(t(key, lang))}"' for key in ("version", "published", "effective")]
-    return (f"<td{col[0]}>{_version_or_draft(ed, lang)}</td><td{col[1]}>{_date_or_draft(ed.date, lang)}</td>"
-            f"<td{col[2]}>{_date_or_draft(ed.effective, lang)}</td>")
+    return (
+        f"<td{col[0]}>{_version_or_draft(ed, lang)}</td><td{col[1]}>{_date_or_draft(ed.date, lang)}</td>"
+        f"<td{col[2]}>{_date_or_draft(ed.effective, lang)}</td>"
+    )
 
 
 def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict) -> str:
@@ -181,7 +184,8 @@ def _live_edition_cells(model: SiteModel, doc: Document, lang: str, clock: dict)
         return _edition_cells(edition(model, doc), lang)
     if len({c for c, _ in variants}) == 1:
         return variants[0][1]
-    clock.update(history.clock_data(lambda n, d=_index_key(model, doc): f"{d}.{n}"))
+    index_key = _index_key(model, doc)
+    clock.update(history.clock_data(lambda n: f"{index_key}.{n}"))
     out = []  # a row cannot wrap its cells: each cell carries its variant's condition
     for condition, cells in dict(variants).items():
         hidden = "" if condition == variants[0][0] else " hidden"
@@ -195,9 +199,16 @@ def _index_key(model: SiteModel, doc: Document) -> str:
     return str(model.place(doc.doc_id))
 
 
-
-def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = None, ed: Edition | None = None,
-                  notice: str = "", pdf: str | None = None, here: str | None = None, docx: str | None = None) -> str:
+def policy_header(
+    model: SiteModel,
+    page: PolicyPage,
+    doc: Document | None = None,
+    ed: Edition | None = None,
+    notice: str = "",
+    pdf: str | None = None,
+    here: str | None = None,
+    docx: str | None = None,
+) -> str:
     """Title, operator, version, dates, version notice and the PDF link of a present page.
 
     ``doc``/``ed``/``pdf``/``here`` show a published version instead of the draft.
@@ -214,9 +225,12 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
         (t("effective", lang), _date_or_draft(ed.effective, lang)),
         (t("status", lang), _e(t(f"status.{ed.status}", lang))),
     ]
-    out = [f'<header class="pd-header" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
-           f'<p class="pd-product">{_e(doc.front.product)}</p>',
-           f"<h1 id=\"title\">{_e(doc.title)}</h1>", '<dl class="pd-meta">']
+    out = [
+        f'<header class="pd-header" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+        f'<p class="pd-product">{_e(doc.front.product)}</p>',
+        f'<h1 id="title">{_e(doc.title)}</h1>',
+        '<dl class="pd-meta">',
+    ]
     for label, value in rows:
         out.append(f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>")
     out.append("</dl>")
@@ -225,10 +239,19 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
     docx = docx or model.docx(page.doc_id, lang)
     if pdf or docx:
         links = [(pdf, t("pdf", lang)), (docx, t("docx", lang))]
-        out.append('<p class="pd-pdf">' + " · ".join(
-            f'<a href="{_e(urls.relative(here, path))}" download>{_e(label)}</a>' for path, label in links if path) + "</p>")
-    if here == page.path and model.compare:  # the document's own page (not a published version's) links its side-by-side view
-        out.append(f'<p class="pd-compare-link"><a class="pd-compare" href="compare/">{_e(t("compare.link", lang))}</a></p>')
+        out.append(
+            '<p class="pd-pdf">'
+            + " · ".join(
+                f'<a href="{_e(urls.relative(here, path))}" download>{_e(label)}</a>' for path, label in links if path
+            )
+            + "</p>"
+        )
+    if (
+        here == page.path and model.compare
+    ):  # the document's own page (not a published version's) links its side-by-side view
+        out.append(
+            f'<p class="pd-compare-link"><a class="pd-compare" href="compare/">{_e(t("compare.link", lang))}</a></p>'
+        )
     notice_of_standing = standing(doc.front)
     if notice_of_standing:
         kind, sentence = notice_of_standing
@@ -240,16 +263,21 @@ def policy_header(model: SiteModel, page: PolicyPage, doc: Document | None = Non
 def missing_body(model: SiteModel, page: PolicyPage) -> str:
     """A page in the missing language that says so and links to the languages that exist."""
     lang = page.lang
-    out = [f'<div class="pd-missing" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
-           f'<h1 id="title">{_e(t("missing.title", lang))}</h1>',
-           f"<p>{_e(t('missing.text', lang, title=page.reference.title))}</p>",
-           f"<p>{_e(t('missing.available', lang))}</p>", '<ul class="pd-available">']
+    out = [
+        f'<div class="pd-missing" data-doc-id="{_e(page.doc_id)}" data-lang="{lang}">',
+        f'<h1 id="title">{_e(t("missing.title", lang))}</h1>',
+        f"<p>{_e(t('missing.text', lang, title=page.reference.title))}</p>",
+        f"<p>{_e(t('missing.available', lang))}</p>",
+        '<ul class="pd-available">',
+    ]
     for other in LANGUAGES:
         doc = page.policy.languages.get(other)
         if doc is None:
             continue
         href = urls.relative(page.path, urls.page_path(other, page.doc_id))
-        out.append(f'<li><a href="{_e(href)}" hreflang="{other}" lang="{other}">{_e(language_name(other))}: {_e(doc.title)}</a></li>')
+        out.append(
+            f'<li><a href="{_e(href)}" hreflang="{other}" lang="{other}">{_e(language_name(other))}: {_e(doc.title)}</a></li>'
+        )
     out.append("</ul></div>")
     return "\n".join(out)
 
@@ -262,18 +290,24 @@ def index_body(model: SiteModel, lang: str) -> str:
     for product, policies in model.products().items():
         shown = product_name(policies[0], lang)
         out.append(f'<h2 id="product-{_e(product)}">{_e(shown)}</h2>')
-        out.append('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-pd-reflow><thead><tr>'
-                   f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
-                   f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>")
+        out.append(
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-pd-reflow><thead><tr>'
+            f"<th>{_e(t('document', lang))}</th><th>{_e(t('version', lang))}</th>"
+            f"<th>{_e(t('published', lang))}</th><th>{_e(t('effective', lang))}</th></tr></thead><tbody>"
+        )
         for policy in policies:
             page = model.page(lang, policy.doc_id)
             href = _e(urls.relative(here, page.path))
             if page.doc is None:
-                out.append(f'<tr class="pd-missing-row"><td><a href="{href}">{_e(page.reference.title)}</a> '
-                           f'<span class="pd-draft">({_e(t("not_translated", lang))})</span></td><td></td><td></td><td></td></tr>')
+                out.append(
+                    f'<tr class="pd-missing-row"><td><a href="{href}">{_e(page.reference.title)}</a> '
+                    f'<span class="pd-draft">({_e(t("not_translated", lang))})</span></td><td></td><td></td><td></td></tr>'
+                )
                 continue
-            out.append(f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td>'
-                       f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>")
+            out.append(
+                f'<tr><td><a href="{href}">{_e(page.doc.title)}</a></td>'
+                f"{_live_edition_cells(model, page.doc, lang, clock)}</tr>"
+            )
         out.append("</tbody></table></div></div>")
     if clock:  # some row reads differently later: the intervals for the script, the build moment for readers without it
         first = next(iter(model.histories.values()))
@@ -286,8 +320,10 @@ def root_body() -> str:
     """The site's root: one link per language, Russian first (the default)."""
     out = [f'<h1 id="title">{_e(t("index.title", urls.DEFAULT_LANG))}</h1>', '<div class="pd-root">']
     for lang in LANGUAGES:
-        out.append(f'<p lang="{lang}"><a href="{urls.index_path(lang)}" hreflang="{lang}">'
-                   f'{_e(language_name(lang))} — {_e(t("index.title", lang))}</a></p>')
+        out.append(
+            f'<p lang="{lang}"><a href="{urls.index_path(lang)}" hreflang="{lang}">'
+            f"{_e(language_name(lang))} — {_e(t('index.title', lang))}</a></p>"
+        )
     out.append("</div>")
     return "\n".join(out)
 
@@ -333,13 +369,23 @@ def findings_box(findings: list, lang: str) -> str:
     items = "".join(
         f"<li><code>{_e(_shown_path(f.path))}:{f.line}</code> {_e(check_report.severity(f.severity, lang))} "
         f"<code>{_e(f.rule)}</code>{' [' + _e(f.clause) + ']' if f.clause else ''}: {_e(f.text(lang))}</li>"
-        for f in own)
+        for f in own
+    )
     return f'<div class="pd-findings"><p>{_e(gettext(FINDINGS_HEADING, lang))}</p><ul>{items}</ul></div>'
 
 
-def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = None, *, doc: Document | None = None,
-                   ed: Edition | None = None, notice: str = "", pdf: str | None = None, here: str | None = None,
-                   docx: str | None = None) -> str:
+def policy_content(
+    model: SiteModel,
+    page: PolicyPage,
+    findings: list | None = None,
+    *,
+    doc: Document | None = None,
+    ed: Edition | None = None,
+    notice: str = "",
+    pdf: str | None = None,
+    here: str | None = None,
+    docx: str | None = None,
+) -> str:
     """The whole body of a policy page: header, checker findings (preview only), text.
 
     By default the draft in docs/; the plugin passes a published version's ``doc`` instead.
@@ -349,9 +395,11 @@ def policy_content(model: SiteModel, page: PolicyPage, findings: list | None = N
     doc = doc or page.doc
     assert doc is not None
     lang = page.lang
-    parts = [f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}" '
-             f'data-pd-cite="{_e(t("cite", lang))}" data-pd-nolink="{_e(t("no_clause", lang))}">',
-             policy_header(model, page, doc, ed, notice, pdf, here, docx)]
+    parts = [
+        f'<div class="pd-body" data-pd-copy="{_e(t("copy_link", lang))}" data-pd-copied="{_e(t("copied", lang))}" '
+        f'data-pd-cite="{_e(t("cite", lang))}" data-pd-nolink="{_e(t("no_clause", lang))}">',
+        policy_header(model, page, doc, ed, notice, pdf, here, docx),
+    ]
     if findings:
         parts.append(findings_box(findings, lang))
     parts.append(rewrite_md_links(render_body(doc), model, doc))

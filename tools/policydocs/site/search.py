@@ -39,21 +39,90 @@ from ..publication.titles import document_title
 MIN_STEM = 3
 MAX_STRIPS = 4
 
-SUFFIXES: tuple[str, ...] = tuple(sorted({
-    # plural
-    "лар", "лер", "дар", "дер", "тар", "тер",
-    # possessive
-    "ым", "ім", "ың", "ің", "сы", "сі", "ы", "і", "мыз", "міз", "ңыз", "ңіз", "ымыз", "іміз", "ыңыз", "іңіз",
-    # genitive, dative, accusative, locative, ablative, instrumental
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "ға", "ге", "қа", "ке", "на", "не",
-    "ны", "ні", "ды", "ді", "ты", "ті", "ын", "ін",
-    "да", "де", "та", "те", "нда", "нде",
-    "дан", "ден", "тан", "тен", "нан", "нен", "ннан", "ннен",
-    "мен", "бен", "пен",
-    # common verbal endings: participles, infinitive + case, present tense
-    "ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін", "уға", "уге", "йды", "йді", "ады", "еді",
-}, key=lambda s: (-len(s), s)))
+SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            # plural
+            "лар",
+            "лер",
+            "дар",
+            "дер",
+            "тар",
+            "тер",
+            # possessive
+            "ым",
+            "ім",
+            "ың",
+            "ің",
+            "сы",
+            "сі",
+            "ы",
+            "і",
+            "мыз",
+            "міз",
+            "ңыз",
+            "ңіз",
+            "ымыз",
+            "іміз",
+            "ыңыз",
+            "іңіз",
+            # genitive, dative, accusative, locative, ablative, instrumental
+            "ның",
+            "нің",
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "ны",
+            "ні",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "ын",
+            "ін",
+            "да",
+            "де",
+            "та",
+            "те",
+            "нда",
+            "нде",
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",
+            "ннан",
+            "ннен",
+            "мен",
+            "бен",
+            "пен",
+            # common verbal endings: participles, infinitive + case, present tense
+            "ған",
+            "ген",
+            "қан",
+            "кен",
+            "атын",
+            "етін",
+            "йтын",
+            "йтін",
+            "уға",
+            "уге",
+            "йды",
+            "йді",
+            "ады",
+            "еді",
+        },
+        key=lambda s: (-len(s), s),
+    )
+)
 
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u052F]+$")
 
@@ -74,8 +143,28 @@ def stem(word: str) -> str:
 
 
 # Kazakh words that carry no meaning for a search (conjunctions, postpositions, pronouns).
-KAZAKH_STOP_WORDS = ("және", "мен", "бен", "пен", "немесе", "үшін", "бойынша", "осы", "бұл", "сол", "ол", "олар",
-                     "да", "де", "та", "те", "ғана", "әрі", "яғни", "тиісті")
+KAZAKH_STOP_WORDS = (
+    "және",
+    "мен",
+    "бен",
+    "пен",
+    "немесе",
+    "үшін",
+    "бойынша",
+    "осы",
+    "бұл",
+    "сол",
+    "ол",
+    "олар",
+    "да",
+    "де",
+    "та",
+    "те",
+    "ғана",
+    "әрі",
+    "яғни",
+    "тиісті",
+)
 
 # Where the shared lunr language code and the worker live in the built site (next to Material's own).
 LUNR_DIR = "assets/javascripts/lunr/min"
@@ -168,11 +257,17 @@ def _compact(js: str) -> str:
 def lunr_module_js(lang: str) -> str:
     """The browser's search pipeline for pages in ``lang``, as a lunr language module."""
     kazakh = lang == "kk"  # only the Kazakh module carries the suffixes and stop words
-    return _compact(_MODULE % {
-        "name": module_name(lang), "lang": lang, "suffixes": json.dumps(list(SUFFIXES) if kazakh else [], ensure_ascii=False),
-        "min_stem": MIN_STEM, "max_strips": MAX_STRIPS,
-        "kk_stop": json.dumps(list(KAZAKH_STOP_WORDS) if kazakh else [], ensure_ascii=False),
-    })
+    return _compact(
+        _MODULE
+        % {
+            "name": module_name(lang),
+            "lang": lang,
+            "suffixes": json.dumps(list(SUFFIXES) if kazakh else [], ensure_ascii=False),
+            "min_stem": MIN_STEM,
+            "max_strips": MAX_STRIPS,
+            "kk_stop": json.dumps(list(KAZAKH_STOP_WORDS) if kazakh else [], ensure_ascii=False),
+        }
+    )
 
 
 def lunr_kk_js() -> str:
@@ -283,19 +378,36 @@ def policy_entries(location: str, doc: Document, extra_text: str = "") -> list[d
     """
     title = document_title(doc.front.product, doc.title)
     intro = [b for s in doc.sections if s.heading is None for b in s.content]
-    entries = [{"location": location, "title": html.escape(title, quote=False),
-                "text": " ".join(filter(None, [html.escape(extra_text or doc.front.operator, quote=False), _paragraphs(intro)]))}]
+    entries = [
+        {
+            "location": location,
+            "title": html.escape(title, quote=False),
+            "text": " ".join(
+                filter(None, [html.escape(extra_text or doc.front.operator, quote=False), _paragraphs(intro)])
+            ),
+        }
+    ]
 
     def clause(c) -> None:
-        entries.append({"location": f"{location}#{c.eid}", "title": html.escape(c.block.marker, quote=False),
-                        "text": " ".join(filter(None, [_plain(c.text), _paragraphs(c.content)]))})
+        entries.append(
+            {
+                "location": f"{location}#{c.eid}",
+                "title": html.escape(c.block.marker, quote=False),
+                "text": " ".join(filter(None, [_plain(c.text), _paragraphs(c.content)])),
+            }
+        )
         for child in c.children:
             clause(child)
 
     for section in doc.sections:
         if section.heading is not None:
-            entries.append({"location": f"{location}#{section.eid}", "title": _plain(section.heading.text),
-                            "text": _paragraphs(section.content)})
+            entries.append(
+                {
+                    "location": f"{location}#{section.eid}",
+                    "title": _plain(section.heading.text),
+                    "text": _paragraphs(section.content),
+                }
+            )
         for c in section.clauses:
             clause(c)
     return entries
@@ -315,7 +427,9 @@ def localise_index(search_index: dict, policies: dict[str, list[dict]], order: l
     return search_index
 
 
-def index_json(search_index: dict, policies: Mapping[str, Callable[[], list[dict]]], order: list[str]) -> Iterator[bytes]:
+def index_json(
+    search_index: dict, policies: Mapping[str, Callable[[], list[dict]]], order: list[str]
+) -> Iterator[bytes]:
     """``localise_index`` as compact JSON, in pieces: one page's entries in memory at a time.
 
     A site of 1,000 documents has 3,000 policy pages and some 700,000 clause entries: held

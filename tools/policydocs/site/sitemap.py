@@ -21,9 +21,13 @@ def _group(site_url: str, paths: dict[str, str], lastmod: dict[str, str] | None 
         if lastmod and lastmod.get(lang):
             out.append(f"    <lastmod>{lastmod[lang]}</lastmod>\n")
         for other, other_path in paths.items():
-            out.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(urls.absolute(site_url, other_path))}/>\n')
+            out.append(
+                f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(urls.absolute(site_url, other_path))}/>\n'
+            )
         if urls.DEFAULT_LANG in paths:
-            out.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(urls.absolute(site_url, paths[urls.DEFAULT_LANG]))}/>\n')
+            out.append(
+                f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(urls.absolute(site_url, paths[urls.DEFAULT_LANG]))}/>\n'
+            )
         out.append("  </url>\n")
     return out
 
@@ -41,5 +45,6 @@ def sitemap(model: SiteModel, site_url: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        + "".join(body) + "</urlset>\n"
+        + "".join(body)
+        + "</urlset>\n"
     )

@@ -37,8 +37,9 @@ def stage(site_dir: Path) -> Path:
                 shutil.rmtree(stale, ignore_errors=True)
         return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     except OSError as exc:
-        raise PolicyError(_("cannot create the folder to build the site in ({reason})").format(
-            reason=exc.strerror), parent) from None
+        raise PolicyError(
+            _("cannot create the folder to build the site in ({reason})").format(reason=exc.strerror), parent
+        ) from None
 
 
 def swap_in(staged: Path, site_dir: Path) -> None:
@@ -57,9 +58,12 @@ def swap_in(staged: Path, site_dir: Path) -> None:
             os.rename(staged, site_dir)
             staged = old
     except OSError as exc:
-        raise PolicyError(_("cannot put the new site in place ({reason}); the previous site is unchanged").format(
-            reason=exc.strerror),
-                          site_dir) from None
+        raise PolicyError(
+            _("cannot put the new site in place ({reason}); the previous site is unchanged").format(
+                reason=exc.strerror
+            ),
+            site_dir,
+        ) from None
     shutil.rmtree(staged, ignore_errors=True)  # now the previous site
 
 

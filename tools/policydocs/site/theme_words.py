@@ -73,15 +73,22 @@ THEME = SiteWords(
     prefix="theme.",
 )
 # Material's settings that are no words: the language code, the direction, lunr's stemmer
-MATERIAL_SETTINGS = {"kk": {"language": "kk", "direction": "ltr", "search.config.lang": "ru",
-                            "search.config.pipeline": "stopWordFilter", "search.config.separator": "[\\s\\-]+"}}
+MATERIAL_SETTINGS = {
+    "kk": {
+        "language": "kk",
+        "direction": "ltr",
+        "search.config.lang": "ru",
+        "search.config.pipeline": "stopWordFilter",
+        "search.config.separator": "[\\s\\-]+",
+    }
+}
 
 
 def theme_word(key: str, lang: str) -> str:
     """One of the theme's words in ``lang``: ``material.search.placeholder``, ``made``."""
     settings = MATERIAL_SETTINGS.get(lang, {})
-    if key.startswith("material.") and key[len("material."):] in settings:
-        return settings[key[len("material."):]]
+    if key.startswith("material.") and key[len("material.") :] in settings:
+        return settings[key[len("material.") :]]
     return THEME.word(key, lang)
 
 
@@ -101,7 +108,14 @@ def template_globals() -> dict[str, object]:
 
 def not_found_words() -> dict[str, dict[str, str]]:
     """Per language, what the page not found says (404.html shows the one the address names)."""
-    return {lang: {"title": theme_word("notfound.title", lang), "site": t("index.title", lang),
-                   "text": theme_word("notfound.text", lang), "home": theme_word("notfound.home", lang),
-                   "other": theme_word("notfound.other", lang), "name": LANGUAGE_NAMES[lang][lang]}
-            for lang in LANGUAGES}
+    return {
+        lang: {
+            "title": theme_word("notfound.title", lang),
+            "site": t("index.title", lang),
+            "text": theme_word("notfound.text", lang),
+            "home": theme_word("notfound.home", lang),
+            "other": theme_word("notfound.other", lang),
+            "name": LANGUAGE_NAMES[lang][lang],
+        }
+        for lang in LANGUAGES
+    }

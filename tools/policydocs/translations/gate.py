@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..check.align import align
 from ..corpus import Policy
 from ..document import Document, parse_text
 from ..i18n import N_, N_p, _, site_word
 from ..versions.redline import compare, summary
 from . import records
 from .states import CONFIRMED, MISSING, STALE, clause_states
-from ..check.align import align
 
 TEXT_CHANGES = ("amended", "added")
 
@@ -35,7 +35,8 @@ class OpenClause:
     def line(self) -> str:
         """One open clause, as the refusal of ``publish`` lists it."""
         return _("{lang}: {clause} [{eid}] {state}: {why}").format(
-            lang=self.lang, clause=self.clause, eid=self.eid, state=_(STATE_WORDS[self.state]), why=self.why)
+            lang=self.lang, clause=self.clause, eid=self.eid, state=_(STATE_WORDS[self.state]), why=self.why
+        )
 
 
 STATE_WORDS = {"stale": N_("stale"), "unconfirmed": N_("unconfirmed")}  # worded where shown
@@ -45,8 +46,11 @@ def changed_eids(old: Document | None, new: Document) -> set[str] | None:
     """Addresses in ``new`` whose text changed since ``old``; None means all (no old text)."""
     if old is None:
         return None
-    return {c.new.eid for c in compare(old, new)
-            if c.new is not None and (c.kind in TEXT_CHANGES or (c.kind == "moved" and c.words))}
+    return {
+        c.new.eid
+        for c in compare(old, new)
+        if c.new is not None and (c.kind in TEXT_CHANGES or (c.kind == "moved" and c.words))
+    }
 
 
 def old_texts(latest) -> dict[str, Document]:
@@ -78,17 +82,23 @@ def open_clauses(policy: Policy, latest, root: Path) -> list[OpenClause]:
                 continue
             if s.state == STALE:
                 why = _("the {source_lang} source changed after {person} confirmed it on {date}").format(
-                    source_lang=source_lang, person=s.confirmation.by, date=s.confirmation.at[:10])
+                    source_lang=source_lang, person=s.confirmation.by, date=s.confirmation.at[:10]
+                )
             elif s.edited:
                 why = _("the translation was edited after {person} confirmed it on {date}").format(
-                    person=s.confirmation.by, date=s.confirmation.at[:10])
+                    person=s.confirmation.by, date=s.confirmation.at[:10]
+                )
             elif source_moved:
-                why = _("the {source_lang} source changed since version {number} and nobody has confirmed the "
-                        "translation").format(source_lang=source_lang, number=latest.number)
+                why = _(
+                    "the {source_lang} source changed since version {number} and nobody has confirmed the translation"
+                ).format(source_lang=source_lang, number=latest.number)
             else:
                 why = _("the translation changed since version {number} and nobody has confirmed it").format(
-                    number=latest.number)
-            out.append(OpenClause(lang, s.unit.label[0], s.source.eid, "stale" if s.state == STALE else "unconfirmed", why))
+                    number=latest.number
+                )
+            out.append(
+                OpenClause(lang, s.unit.label[0], s.source.eid, "stale" if s.state == STALE else "unconfirmed", why)
+            )
     return out
 
 

@@ -24,15 +24,17 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
-from ..i18n import _
 from ..fsutil import atomic_write_text, regular_file
+from ..i18n import _
 from ..lines import split_lines
 from ..now import now as current_moment
 
 FOLDER = "translations"
 LEGACY_FOLDER = Path(".policydocs") / "sync"
-HEADER = ("# Translator sign-offs for one translation: written by `policydocs confirm`, commit it with the texts.\n"
-          "# Per clause: who confirmed it, when, and the source text they confirmed it against.\n")
+HEADER = (
+    "# Translator sign-offs for one translation: written by `policydocs confirm`, commit it with the texts.\n"
+    "# Per clause: who confirmed it, when, and the source text they confirmed it against.\n"
+)
 
 
 def text_hash(text: str) -> str:
@@ -76,8 +78,12 @@ class Record:
     legacy: Path | None = None  # the hidden file this record was read from, if any
 
     def render(self) -> str:
-        data = {"document": self.doc_id, "lang": self.lang, "source_lang": self.source_lang,
-                "clauses": {key: c.to_yaml() for key, c in self.clauses.items()}}
+        data = {
+            "document": self.doc_id,
+            "lang": self.lang,
+            "source_lang": self.source_lang,
+            "clauses": {key: c.to_yaml() for key, c in self.clauses.items()},
+        }
         return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 
     def save(self) -> None:
@@ -136,20 +142,33 @@ def _read(path: Path, doc_id: str, lang: str, source_lang: str) -> Record:
     data = _yaml(path)
     for name, expected in (("document", doc_id), ("lang", lang)):
         if data.get(name) != expected:
-            raise PolicyError(_("this record says {name}: {value!r}, but its place is for {expected!r}").format(
-                name=name, value=data.get(name), expected=expected),
-                              path, _line_of(path, f"{name}:"))
+            raise PolicyError(
+                _("this record says {name}: {value!r}, but its place is for {expected!r}").format(
+                    name=name, value=data.get(name), expected=expected
+                ),
+                path,
+                _line_of(path, f"{name}:"),
+            )
     clauses = data.get("clauses") or {}
     if not isinstance(clauses, dict):
-        raise PolicyError(_("'clauses' must map clause addresses (cl-2-1) to sign-offs"), path, _line_of(path, "clauses:"))
+        raise PolicyError(
+            _("'clauses' must map clause addresses (cl-2-1) to sign-offs"), path, _line_of(path, "clauses:")
+        )
     record = Record(doc_id, lang, str(data.get("source_lang") or source_lang), path)
     for key, entry in clauses.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("source_sha256"), str) or not entry.get("by"):
-            raise PolicyError(_("the sign-off of {key} needs 'by', 'at' and 'source_sha256'").format(
-                key=key), path, _line_of(path, f"{key}:"))
+            raise PolicyError(
+                _("the sign-off of {key} needs 'by', 'at' and 'source_sha256'").format(key=key),
+                path,
+                _line_of(path, f"{key}:"),
+            )
         record.clauses[str(key)] = Confirmation(
-            by=str(entry["by"]), at=str(entry.get("at", "")), source_sha256=entry["source_sha256"],
-            translation_sha256=str(entry.get("translation_sha256") or ""), source=str(entry.get("source") or ""))
+            by=str(entry["by"]),
+            at=str(entry.get("at", "")),
+            source_sha256=entry["source_sha256"],
+            translation_sha256=str(entry.get("translation_sha256") or ""),
+            source=str(entry.get("source") or ""),
+        )
     return record
 
 
@@ -163,8 +182,10 @@ def _read_legacy(path: Path, doc_id: str, lang: str, source_lang: str) -> Record
     for key, entry in confirmed.items():
         if isinstance(entry, dict) and isinstance(entry.get("source"), str):
             record.clauses[str(key)] = Confirmation(
-                by="unknown (recorded before sign-offs named people)", at=str(entry.get("date", "")),
-                source_sha256=entry["source"])
+                by="unknown (recorded before sign-offs named people)",
+                at=str(entry.get("date", "")),
+                source_sha256=entry["source"],
+            )
     return record
 
 

@@ -41,7 +41,8 @@ def _matches(state: ClauseState, wanted: str) -> bool:
     wanted = wanted.strip().rstrip(".")
     unit = state.unit
     return wanted in (unit.clause, unit.key, state.source.eid) or (
-        state.translation is not None and wanted == state.translation.eid)
+        state.translation is not None and wanted == state.translation.eid
+    )
 
 
 def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None) -> Plan:
@@ -50,12 +51,17 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
     require(docs)
     source_lang = policy.source_lang
     if lang == source_lang:
-        raise PolicyError(_("'{lang}' is the source language of {doc_id}; only translations are confirmed").format(
-            lang=lang, doc_id=policy.doc_id),
-                          docs[lang].path)
+        raise PolicyError(
+            _("'{lang}' is the source language of {doc_id}; only translations are confirmed").format(
+                lang=lang, doc_id=policy.doc_id
+            ),
+            docs[lang].path,
+        )
     if lang not in docs:
         raise PolicyError(_("{doc_id} has no '{lang}' text to confirm").format(doc_id=policy.doc_id, lang=lang))
-    record = records.load(root, policy.doc_id, lang, source_lang) or records.empty(root, policy.doc_id, lang, source_lang)
+    record = records.load(root, policy.doc_id, lang, source_lang) or records.empty(
+        root, policy.doc_id, lang, source_lang
+    )
     alignment = align(docs, source_lang, policy.doc_id)
     states = clause_states(alignment.units, source_lang, lang, record)
     if clauses:
@@ -63,24 +69,33 @@ def plan(policy: Policy, lang: str, root: Path, clauses: list[str] | None = None
         for wanted in clauses:
             found = [s for s in states if _matches(s, wanted)]
             if not found:
-                raise PolicyError(_("clause {wanted} does not exist in the {source_lang} source of {doc_id}").format(
-                    wanted=wanted, source_lang=source_lang, doc_id=policy.doc_id),
-                                  docs[source_lang].path)
+                raise PolicyError(
+                    _("clause {wanted} does not exist in the {source_lang} source of {doc_id}").format(
+                        wanted=wanted, source_lang=source_lang, doc_id=policy.doc_id
+                    ),
+                    docs[source_lang].path,
+                )
             picked += [s for s in found if s not in picked]
     else:
         picked = [s for s in states if s.state != MISSING]
     missing = [s for s in picked if s.state == MISSING]
     if missing:
         s = missing[0]
-        raise PolicyError(_("{label} of the {source_lang} source has no {lang} translation yet; translate it before "
-              "confirming").format(label=s.unit.label[0], source_lang=source_lang, lang=lang), docs[lang].path)
+        raise PolicyError(
+            _(
+                "{label} of the {source_lang} source has no {lang} translation yet; translate it before confirming"
+            ).format(label=s.unit.label[0], source_lang=source_lang, lang=lang),
+            docs[lang].path,
+        )
     errors: dict[str, list] = {}
     for f in check_policy(policy):
         if f.severity == "error" and lang in (f.lang, f.other_lang) and f.eid:
             errors.setdefault(f.eid, []).append(f)
     out = Plan(policy, lang, source_lang, record, addresses={s.unit.key: s.source.eid for s in states})
     for s in picked:
-        found = errors.get(s.translation.eid, []) + [f for f in errors.get(s.source.eid, []) if s.source.eid != s.translation.eid]
+        found = errors.get(s.translation.eid, []) + [
+            f for f in errors.get(s.source.eid, []) if s.source.eid != s.translation.eid
+        ]
         if found:
             out.refused.append((s, found))
         elif s.state == CONFIRMED:
@@ -101,14 +116,19 @@ def apply(plan: Plan, by: str, at: str | None = None) -> Path:
             record.clauses.setdefault(eid, record.clauses.pop(key))
     for s in plan.to_confirm:
         record.clauses[s.source.eid] = Confirmation(
-            by=by, at=at, source_sha256=records.text_hash(s.source.text),
-            translation_sha256=records.text_hash(s.translation.text), source=s.source.text)
+            by=by,
+            at=at,
+            source_sha256=records.text_hash(s.source.text),
+            translation_sha256=records.text_hash(s.translation.text),
+            source=s.source.text,
+        )
     record.save()
     return record.path
 
 
 def default_person(cwd: Path | None = None) -> str | None:
     """'Name <e-mail>' from git's user.name and user.email, as a commit would be signed."""
+
     def get(key: str) -> str:
         try:
             done = subprocess.run(["git", "config", key], cwd=cwd, capture_output=True, text=True, timeout=10)

@@ -67,16 +67,19 @@ def clause_states(units: list[Unit], source_lang: str, lang: str, record: Record
     return out
 
 
-def policy_states(policy: Policy, root, source_lang: str, docs: dict[str, Document] | None = None
-                  ) -> dict[str, list[ClauseState]]:
+def policy_states(
+    policy: Policy, root, source_lang: str, docs: dict[str, Document] | None = None
+) -> dict[str, list[ClauseState]]:
     """Every translation of a policy: language -> clause states (``docs`` overrides the texts)."""
     docs = docs or policy.languages
     if source_lang not in docs:
         return {}
     alignment = align(docs, source_lang, policy.doc_id)
-    return {lang: clause_states(alignment.units, source_lang, lang,
-                                records.load(root, policy.doc_id, lang, source_lang))
-            for lang in docs if lang != source_lang}
+    return {
+        lang: clause_states(alignment.units, source_lang, lang, records.load(root, policy.doc_id, lang, source_lang))
+        for lang in docs
+        if lang != source_lang
+    }
 
 
 def counts(states: list[ClauseState]) -> dict[str, int]:

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from ..errors import PolicyError
-from ..i18n import _
 from ..frontmatter import FrontMatter, split
+from ..i18n import _
 from ..languages import LANGUAGES
 from ..lines import split_lines
 from . import timeline
@@ -42,9 +42,13 @@ def check_claims(front: FrontMatter, path: Path | str, store: VersionStore, now:
 
     def refuse(name: str, claim: str) -> PolicyError:
         return PolicyError(
-            _("front matter claims {claim}, but {where} does not record it; versions, dates and the "
-                  "published status come from `policydocs publish` only: remove the field '{name}'").format(
-                      claim=claim, where=where, name=name), path, _line(front, name))
+            _(
+                "front matter claims {claim}, but {where} does not record it; versions, dates and the "
+                "published status come from `policydocs publish` only: remove the field '{name}'"
+            ).format(claim=claim, where=where, name=name),
+            path,
+            _line(front, name),
+        )
 
     if data.get("status") == "published" and not published:
         raise refuse("status", "'status: published'")

@@ -60,8 +60,13 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 def check_year(value: dt.date, what: str, path=None, line: int | None = None) -> None:
     """Refuse a date outside years 1900-2999, naming where it came from."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise PolicyError(_("{what} {value} is outside the years {first}-{last}").format(
-            what=what, value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), path, line)
+        raise PolicyError(
+            _("{what} {value} is outside the years {first}-{last}").format(
+                what=what, value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            path,
+            line,
+        )
 
 
 def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.datetime, bool]:
@@ -80,7 +85,9 @@ def parse_moment(text: str, tz: ZoneInfo, what: str = "--at") -> tuple[dt.dateti
         moment = dt.datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith("Z") else raw)
     except ValueError:
         raise PolicyError(
-            _("{what} '{raw}' is not a moment; write 2026-12-01, 2026-12-01T15:30 or "
-                  "2026-12-01T15:30+05:00").format(what=what, raw=raw)) from None
+            _("{what} '{raw}' is not a moment; write 2026-12-01, 2026-12-01T15:30 or 2026-12-01T15:30+05:00").format(
+                what=what, raw=raw
+            )
+        ) from None
     check_year(moment.date(), f"{what}")
     return (moment.replace(tzinfo=tz) if moment.tzinfo is None else moment), False

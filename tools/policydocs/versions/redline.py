@@ -88,7 +88,9 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
         for token in WORD_RE.findall(text):
             if token not in vocabulary:
                 tokens.append(token)
-                vocabulary[token] = chr(len(tokens) + 0xE000 if len(tokens) + 0xE000 < 0xF900 else len(tokens) + 0x20000)
+                vocabulary[token] = chr(
+                    len(tokens) + 0xE000 if len(tokens) + 0xE000 < 0xF900 else len(tokens) + 0x20000
+                )
             chars.append(vocabulary[token])
         return "".join(chars)
 
@@ -316,7 +318,8 @@ def _labels(eids: list[str], lang: str) -> str:
     words, plurals = WORDS[lang], PLURALS[lang]
     return ", ".join(
         f"{head}, {_part(plurals.get(kind, words[kind]) if len(numbers) > 1 else words[kind], ', '.join(numbers), lang)}"
-        if kind else head
+        if kind
+        else head
         for head, kind, numbers in out
     )
 
@@ -358,8 +361,11 @@ HEADER_FIELDS = SiteWords(
 
 def header_summary(old: Document, new: Document, lang: str) -> str | None:
     """The reader-visible header fields (title, product, operator) that changed, named; None if none did."""
-    parts = [HEADER_FIELDS.word(name, lang).format(new.front.data.get(name, "")) for name in HEADER_FIELDS.english
-             if old.front.data.get(name) != new.front.data.get(name)]
+    parts = [
+        HEADER_FIELDS.word(name, lang).format(new.front.data.get(name, ""))
+        for name in HEADER_FIELDS.english
+        if old.front.data.get(name) != new.front.data.get(name)
+    ]
     return "; ".join(parts) or None
 
 
@@ -395,8 +401,13 @@ def letters_only(old: str, new: str) -> list[tuple[str, str]] | None:
     if len(old) != len(new) or old == new:
         return None
     pairs = [(a, b) for a, b in zip(old, new) if a != b]
-    if all(a.isalpha() and b.isalpha() and _script(a) != _script(b) and
-           (a.lower() == b.lower().translate(_SAME) or b.lower() == a.lower().translate(_SAME)) for a, b in pairs):
+    if all(
+        a.isalpha()
+        and b.isalpha()
+        and _script(a) != _script(b)
+        and (a.lower() == b.lower().translate(_SAME) or b.lower() == a.lower().translate(_SAME))
+        for a, b in pairs
+    ):
         return pairs
     return None
 
@@ -410,7 +421,9 @@ def letters_note(pairs: list[tuple[str, str]], lang: str) -> str:
     old = ", ".join(q.format(a) for a, _ in pairs)
     new = ", ".join(q.format(b) for _, b in pairs)
     words = SCRIPT[lang]
-    return site_word(LETTERS, lang).format(old=f"{words[_script(pairs[0][0])]} {old}", new=f"{words[_script(pairs[0][1])]} {new}")
+    return site_word(LETTERS, lang).format(
+        old=f"{words[_script(pairs[0][0])]} {old}", new=f"{words[_script(pairs[0][1])]} {new}"
+    )
 
 
 def _words_html(words: list[tuple[int, str]], lang: str = "en") -> str:
@@ -418,7 +431,11 @@ def _words_html(words: list[tuple[int, str]], lang: str = "en") -> str:
     for k, (op, text) in enumerate(words):
         core = text.strip()
         # inline Markdown drops the spaces around a fragment; they separate words, so keep them
-        rendered = text[: len(text) - len(text.lstrip())] + inline(core) + text[len(text.rstrip()):] if core else html.escape(text)
+        rendered = (
+            text[: len(text) - len(text.lstrip())] + inline(core) + text[len(text.rstrip()) :]
+            if core
+            else html.escape(text)
+        )
         if op == EQUAL:
             out.append(rendered)
         elif op == INSERT:
@@ -463,13 +480,16 @@ def render_html(changes: list[Change], lang: str, only_changes: bool = False, li
             if unit.kind is not Kind.HEADING:
                 place = html.escape(label(unit.eid, lang))
                 href = link(unit.eid) if link and change.new is not None else None
-                out.append(f'<p class="pd-redline-place"><a href="{html.escape(href)}">{place}</a></p>' if href
-                           else f'<p class="pd-redline-place">{place}</p>')
+                out.append(
+                    f'<p class="pd-redline-place"><a href="{html.escape(href)}">{place}</a></p>'
+                    if href
+                    else f'<p class="pd-redline-place">{place}</p>'
+                )
         note = ""
         if change.kind == "moved":
             note = NOTES[lang]["moved"].format(where=label(change.old.eid, lang))
         elif change.renumbered:
-            note = NOTES[lang]["renumbered"].format(old=change.old.marker.rstrip('.)'))
+            note = NOTES[lang]["renumbered"].format(old=change.old.marker.rstrip(".)"))
         marker = html.escape(unit.marker)
         if change.kind == "added":
             body = f'<ins class="pd-ins">{marker} {inline(unit.text)}</ins>'
@@ -477,7 +497,11 @@ def render_html(changes: list[Change], lang: str, only_changes: bool = False, li
             body = f'<del class="pd-del">{marker} {inline(unit.text)}</del>'
         elif change.words:
             old_marker = change.old.marker
-            num = f'<del class="pd-del">{html.escape(old_marker)}</del> <ins class="pd-ins">{marker}</ins>' if change.renumbered else marker
+            num = (
+                f'<del class="pd-del">{html.escape(old_marker)}</del> <ins class="pd-ins">{marker}</ins>'
+                if change.renumbered
+                else marker
+            )
             body = f"{num} {_words_html(change.words, lang)}"
         elif change.renumbered:
             body = f'<del class="pd-del">{html.escape(change.old.marker)}</del> <ins class="pd-ins">{marker}</ins> {inline(unit.text)}'
@@ -485,7 +509,9 @@ def render_html(changes: list[Change], lang: str, only_changes: bool = False, li
             body = f"{marker} {inline(unit.text)}"
         tag = "h3" if unit.kind is Kind.HEADING else "p"
         note_html = f' <span class="pd-redline-note">({html.escape(note)})</span>' if note else ""
-        out.append(f'<{tag} class="pd-redline-unit pd-{change.kind}" data-eid="{unit.eid}">{body.strip()}{note_html}</{tag}>')
+        out.append(
+            f'<{tag} class="pd-redline-unit pd-{change.kind}" data-eid="{unit.eid}">{body.strip()}{note_html}</{tag}>'
+        )
     out.append("</div>")
     return "\n".join(out)
 
@@ -514,7 +540,10 @@ def render_text(changes: list[Change], lang: str, colour: bool) -> str:
         elif change.kind == "removed":
             lines.append(f"{where}: {dele(unit.marker + ' ' + unit.text if unit.marker else unit.text)}")
         else:
-            text = "".join(t if op == EQUAL else ins(t) if op == INSERT else dele(t) for op, t in change.words) or unit.text
+            text = (
+                "".join(t if op == EQUAL else ins(t) if op == INSERT else dele(t) for op, t in change.words)
+                or unit.text
+            )
             note = ""
             if change.kind == "moved":
                 note = f" ({NOTES[lang]['moved'].format(where=label(change.old.eid, lang))})"

@@ -20,9 +20,9 @@ next publish.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import errno
 import fcntl
+import hashlib
 import os
 import re
 import tempfile
@@ -35,8 +35,8 @@ import yaml
 
 from .. import yamlio
 from ..errors import PolicyError
-from ..i18n import _
 from ..fsutil import atomic_write_text, regular_file
+from ..i18n import _
 from ..languages import LANGUAGES
 from ..lines import split_lines
 from . import timeline
@@ -118,8 +118,10 @@ class VersionStore:
         for version in self.versions:
             if version.number == number:
                 return version
-        raise PolicyError(_("document '{doc_id}' has no version {number}").format(
-            doc_id=self.doc_id, number=number), self.changelog_path)
+        raise PolicyError(
+            _("document '{doc_id}' has no version {number}").format(doc_id=self.doc_id, number=number),
+            self.changelog_path,
+        )
 
     def in_force(self, moment: dt.datetime) -> Version | None:
         """The version in force at ``moment`` (aware): see timeline.py, the one rule for every reader."""
@@ -167,8 +169,9 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PolicyError(
-            _("changelog is not valid YAML: {problem}").format(
-                problem=getattr(exc, 'problem', None) or exc), path, mark.line + 1 if mark else None
+            _("changelog is not valid YAML: {problem}").format(problem=getattr(exc, "problem", None) or exc),
+            path,
+            mark.line + 1 if mark else None,
         ) from None
     lines = split_lines(text)
 
@@ -178,8 +181,11 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
         raise PolicyError(_("changelog must have 'document', 'timezone' and a list 'versions'"), path, 1)
     if data.get("document") != doc_id:
-        raise PolicyError(_("changelog belongs to '{other}', not '{doc_id}'").format(
-            other=data.get('document'), doc_id=doc_id), path, line_of("document:"))
+        raise PolicyError(
+            _("changelog belongs to '{other}', not '{doc_id}'").format(other=data.get("document"), doc_id=doc_id),
+            path,
+            line_of("document:"),
+        )
     store.timezone = str(data.get("timezone") or DEFAULT_TIMEZONE)
     try:
         tz = zone(store.timezone)
@@ -198,18 +204,31 @@ def open_store(versions_dir: Path, doc_id: str, verify: bool = True) -> VersionS
         same = next((v for v in store.versions if v.effective == version.effective), None)
         if same is not None:
             raise PolicyError(
-                _("versions {number} and {number2} take effect at the same moment ({moment}); which "
-                      "one is in force then cannot be told").format(
-                          number=same.number, number2=version.number, moment=version.effective.isoformat()), path, where)
+                _(
+                    "versions {number} and {number2} take effect at the same moment ({moment}); which "
+                    "one is in force then cannot be told"
+                ).format(number=same.number, number2=version.number, moment=version.effective.isoformat()),
+                path,
+                where,
+            )
         expected = previous.number + 1 if previous else 1
         if version.number != expected:
             raise PolicyError(
-                _("the changelog lists version {number} where version {expected} should come; an "
-                      "entry is missing or out of order (was the changelog merged or edited by hand?)").format(
-                          number=version.number, expected=expected), path, where)
+                _(
+                    "the changelog lists version {number} where version {expected} should come; an "
+                    "entry is missing or out of order (was the changelog merged or edited by hand?)"
+                ).format(number=version.number, expected=expected),
+                path,
+                where,
+            )
         if previous and version.published < previous.published:
-            raise PolicyError(_("version {number} is published before version {number2}").format(
-                number=version.number, number2=previous.number), path, where)
+            raise PolicyError(
+                _("version {number} is published before version {number2}").format(
+                    number=version.number, number2=previous.number
+                ),
+                path,
+                where,
+            )
         store.versions.append(version)
         previous = version
     if verify:
@@ -231,9 +250,10 @@ def _moment(value: Any, name: str = "moment") -> dt.datetime:
     if moment.tzinfo is None:
         raise ValueError(_("moments must carry a UTC offset"))
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        message = {"effective": _("the effective moment {moment} is outside the years {first}-{last}"),
-                   "recorded": _("the recording moment {moment} is outside the years {first}-{last}")}.get(
-            name, _("the publication moment {moment} is outside the years {first}-{last}"))
+        message = {
+            "effective": _("the effective moment {moment} is outside the years {first}-{last}"),
+            "recorded": _("the recording moment {moment} is outside the years {first}-{last}"),
+        }.get(name, _("the publication moment {moment} is outside the years {first}-{last}"))
         raise _OutOfRange(message.format(moment=raw, first=FIRST_YEAR, last=LAST_YEAR), raw)
     return moment
 
@@ -247,8 +267,11 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
         raise ValueError(_("sha256 must map languages (ru, kk, en) to hashes"))
     for lang, digest in sha.items():
         if not isinstance(digest, str) or not SHA256.match(digest):
-            raise ValueError(_("the sha256 of '{lang}' must be 64 hexadecimal digits, not {digest!r}").format(
-                lang=lang, digest=digest))
+            raise ValueError(
+                _("the sha256 of '{lang}' must be 64 hexadecimal digits, not {digest!r}").format(
+                    lang=lang, digest=digest
+                )
+            )
     summary = entry.get("summary") or {}
     if not isinstance(summary, dict):
         raise ValueError(_("summary must map languages to text"))
@@ -261,7 +284,7 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
         summary={k: str(v) for k, v in summary.items()},
         sha256={k: str(v) for k, v in sha.items()},
         folder=folder,
-        recorded_at=_moment(entry["recorded_at"], "recorded").astimezone(dt.timezone.utc) if entry.get("recorded_at") else None,
+        recorded_at=_moment(entry["recorded_at"], "recorded").astimezone(dt.UTC) if entry.get("recorded_at") else None,
         recorded_by=str(entry["recorded_by"]) if entry.get("recorded_by") else None,
         backdate_reason=str(entry["backdate_reason"]) if entry.get("backdate_reason") else None,
         unconfirmed=_unconfirmed(entry.get("unconfirmed_translations")),
@@ -271,7 +294,11 @@ def _version_from(entry: dict, folder: Path, tz) -> Version:
 def _unconfirmed(value: Any) -> dict | None:
     if value is None:
         return None
-    if not isinstance(value, dict) or not isinstance(value.get("reason"), str) or not isinstance(value.get("clauses"), dict):
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("reason"), str)
+        or not isinstance(value.get("clauses"), dict)
+    ):
         raise ValueError(_("unconfirmed_translations must give a 'reason' and the 'clauses' per language"))
     return {"reason": value["reason"], "clauses": {str(k): [str(c) for c in v] for k, v in value["clauses"].items()}}
 
@@ -281,33 +308,49 @@ def verify_store(store: VersionStore, line_of=lambda needle: None) -> None:
     for version in store.versions:
         folder = store.folder / f"v{version.number}"
         if os.path.islink(folder):
-            raise PolicyError(_("the folder of a published version is a symbolic link; it must be a real folder"), folder)
+            raise PolicyError(
+                _("the folder of a published version is a symbolic link; it must be a real folder"), folder
+            )
         if not os.path.isdir(folder):
             raise PolicyError(
-                _("version {number} is in the changelog ({changelog_path}) but its folder is "
-                      "missing; restore it from the repository's history").format(
-                          number=version.number, changelog_path=store.changelog_path), folder)
+                _(
+                    "version {number} is in the changelog ({changelog_path}) but its folder is "
+                    "missing; restore it from the repository's history"
+                ).format(number=version.number, changelog_path=store.changelog_path),
+                folder,
+            )
         for lang, expected in version.sha256.items():
             path = version.text_path(lang)
             if not os.path.lexists(path):
-                raise PolicyError(_("frozen text of version {number} ({lang}) is missing").format(
-                    number=version.number, lang=lang), path)
+                raise PolicyError(
+                    _("frozen text of version {number} ({lang}) is missing").format(number=version.number, lang=lang),
+                    path,
+                )
             if sha256_bytes(regular_file(path).read_bytes()) != expected:
                 where = line_of(expected[:16]) or line_of(f"version: {version.number}")
                 raise PolicyError(
-                    _("frozen text of version {number} ({lang}) does not match the sha256 recorded "
-                          "in {changelog_path}{line}: either the published text or the changelog was "
-                          "edited after publication; restore both from the repository's history").format(
-                              number=version.number, lang=lang, changelog_path=store.changelog_path, line=f':{where}' if where else ''),
+                    _(
+                        "frozen text of version {number} ({lang}) does not match the sha256 recorded "
+                        "in {changelog_path}{line}: either the published text or the changelog was "
+                        "edited after publication; restore both from the repository's history"
+                    ).format(
+                        number=version.number,
+                        lang=lang,
+                        changelog_path=store.changelog_path,
+                        line=f":{where}" if where else "",
+                    ),
                     path,
                 )
         for extra in sorted(os.listdir(folder)):
             lang = extra.removesuffix(".md")
             if extra != INTERRUPTED and lang not in version.sha256:
                 raise PolicyError(
-                    _("'{extra}' is in the folder of version {number} but the changelog records no "
-                          "such text; published versions are never changed").format(
-                              extra=extra, number=version.number), folder / extra)
+                    _(
+                        "'{extra}' is in the folder of version {number} but the changelog records no "
+                        "such text; published versions are never changed"
+                    ).format(extra=extra, number=version.number),
+                    folder / extra,
+                )
     _cross_check_folders(store)
 
 
@@ -318,9 +361,12 @@ def _cross_check_folders(store: VersionStore) -> None:
         if number in known or (path / INTERRUPTED).exists():
             continue
         raise PolicyError(
-            _("version folder v{number} is not listed in {changelog_path}; a changelog entry was "
-                  "lost (restore it from the repository's history) or the folder does not belong here").format(
-                      number=number, changelog_path=store.changelog_path), path)
+            _(
+                "version folder v{number} is not listed in {changelog_path}; a changelog entry was "
+                "lost (restore it from the repository's history) or the folder does not belong here"
+            ).format(number=number, changelog_path=store.changelog_path),
+            path,
+        )
 
 
 def _version_folders(folder: Path) -> list[tuple[int, Path]]:
@@ -338,10 +384,16 @@ def interrupted(store: VersionStore) -> list[Path]:
     """What publishes that did not finish left behind: readers ignore it; a person may delete it."""
     if not store.folder.is_dir():
         return []
-    out = [path for _, path in _version_folders(store.folder) if (path / INTERRUPTED).exists()
-           and path.name not in {f"v{v.number}" for v in store.versions}]
-    out += sorted(p for p in store.folder.iterdir() if p.name.startswith((".v", f".{CHANGELOG}."))
-                  and (p.name.endswith(".tmp") or (p / INTERRUPTED).exists()))
+    out = [
+        path
+        for _, path in _version_folders(store.folder)
+        if (path / INTERRUPTED).exists() and path.name not in {f"v{v.number}" for v in store.versions}
+    ]
+    out += sorted(
+        p
+        for p in store.folder.iterdir()
+        if p.name.startswith((".v", f".{CHANGELOG}.")) and (p.name.endswith(".tmp") or (p / INTERRUPTED).exists())
+    )
     return out
 
 
@@ -359,12 +411,13 @@ class StoreLock:
         self.wait = wait
         self.fd: int | None = None
 
-    def __enter__(self) -> "StoreLock":
+    def __enter__(self) -> StoreLock:
         try:
             self.fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY)
         except OSError as exc:
-            raise PolicyError(_("cannot open the versions folder ({reason})").format(
-                reason=exc.strerror), self.folder) from None
+            raise PolicyError(
+                _("cannot open the versions folder ({reason})").format(reason=exc.strerror), self.folder
+            ) from None
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -373,8 +426,10 @@ class StoreLock:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     os.close(self.fd)
-                    raise PolicyError(_("another publish is still running in this project; try again when it has "
-                          "finished"), self.folder) from None
+                    raise PolicyError(
+                        _("another publish is still running in this project; try again when it has finished"),
+                        self.folder,
+                    ) from None
                 time.sleep(0.05)
 
     def __exit__(self, *exc) -> None:
@@ -394,8 +449,12 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
     final = store.folder / f"v{version.number}"
     if os.path.lexists(final):
         raise PolicyError(
-            _("v{number} already exists but the changelog does not list it (left by a publish that "
-                  "did not finish?); look at it, delete it, and publish again").format(number=version.number), final)
+            _(
+                "v{number} already exists but the changelog does not list it (left by a publish that "
+                "did not finish?); look at it, delete it, and publish again"
+            ).format(number=version.number),
+            final,
+        )
     created: Path | None = None
     try:
         store.folder.mkdir(parents=True, exist_ok=True)
@@ -424,8 +483,9 @@ def write_version(store: VersionStore, version: Version, texts: dict[str, bytes]
         _fsync_dir(final)
     except OSError as exc:
         _remove_own(created)
-        raise PolicyError(_("could not write the new version ({reason})").format(
-            reason=exc.strerror or exc), store.folder) from None
+        raise PolicyError(
+            _("could not write the new version ({reason})").format(reason=exc.strerror or exc), store.folder
+        ) from None
     except BaseException:
         _remove_own(created)
         raise

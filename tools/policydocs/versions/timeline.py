@@ -16,7 +16,8 @@ One rule, used by ``status``, the site (at build time and, mirrored in
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Protocol, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 STATES = ("pending", "in_force", "superseded", "never_in_force")
 

@@ -37,12 +37,35 @@ PSEUDOS = (None, "before", "marker")
 HIDDEN = {"head", "script", "style", "template", "noscript", "title", "meta", "link"}  # display: none in a browser
 INHERITED = ("list-style-type",)
 TYPE_ATTR = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
-LIST_STYLES = {"disc", "circle", "square", "decimal", "decimal-leading-zero", "lower-alpha", "upper-alpha",
-               "lower-latin", "upper-latin", "lower-roman", "upper-roman", "lower-greek", "none",
-               "disclosure-open", "disclosure-closed"}
+LIST_STYLES = {
+    "disc",
+    "circle",
+    "square",
+    "decimal",
+    "decimal-leading-zero",
+    "lower-alpha",
+    "upper-alpha",
+    "lower-latin",
+    "upper-latin",
+    "lower-roman",
+    "upper-roman",
+    "lower-greek",
+    "none",
+    "disclosure-open",
+    "disclosure-closed",
+}
 SYMBOLS = {"disc": "•", "circle": "◦", "square": "▪", "disclosure-open": "▾", "disclosure-closed": "▸", "none": ""}
-NUMERIC_STYLES = {"decimal", "decimal-leading-zero", "lower-alpha", "upper-alpha", "lower-latin", "upper-latin",
-                  "lower-roman", "upper-roman", "lower-greek"}
+NUMERIC_STYLES = {
+    "decimal",
+    "decimal-leading-zero",
+    "lower-alpha",
+    "upper-alpha",
+    "lower-latin",
+    "upper-latin",
+    "lower-roman",
+    "upper-roman",
+    "lower-greek",
+}
 NUMBER_STRING = re.compile(r"(?i)^\s*(?:\d+(?:\.\d+)*[.)]?|[a-zа-я][.)]|[ivxlc]+[.)])\s*$")  # content: "2.1. "
 MAX_VALUE = 100_000  # no policy has a clause numbered past this
 MAX_DEPTH = 12  # counters() of more nested instances than any clause number has
@@ -60,6 +83,7 @@ class Generated:
 
 # --- counter styles -------------------------------------------------------------------------------
 
+
 def _alpha(n: int, alphabet: str) -> str:
     out = ""
     while n > 0:
@@ -70,8 +94,21 @@ def _alpha(n: int, alphabet: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, numeral in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + numeral, n - value
     return out
@@ -95,6 +132,7 @@ def format_counter(n: int, style: str) -> str:
 
 
 # --- reading the stylesheet ------------------------------------------------------------------------
+
 
 def _significant(tokens) -> list:
     return [t for t in tokens if t.type not in ("whitespace", "comment")]
@@ -152,8 +190,12 @@ def _style_rules(sheet_rules, out: list, styles: dict, first_line: int) -> None:
                 if style:
                     styles[style] = (rule, line)
             elif name in ("supports", "layer") or (name == "media" and _media_applies(rule.prelude)):
-                _style_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
-                             out, styles, first_line)
+                _style_rules(
+                    tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
+                    out,
+                    styles,
+                    first_line,
+                )
 
 
 def _check_counter_styles(styles: dict, path) -> None:
@@ -175,10 +217,14 @@ def _check_counter_styles(styles: dict, path) -> None:
             trail.append(node)
             node = links[node][0] if links[node] else None
         if node in trail:
-            loop = trail[trail.index(node):] + [node]
-            raise PolicyError(_("the page's CSS defines counter styles in a loop ({styles}): its numbers "
-                                "cannot be read").format(styles=" → ".join(loop)), path,
-                              styles[node][1])
+            loop = trail[trail.index(node) :] + [node]
+            raise PolicyError(
+                _("the page's CSS defines counter styles in a loop ({styles}): its numbers cannot be read").format(
+                    styles=" → ".join(loop)
+                ),
+                path,
+                styles[node][1],
+            )
         done.update(trail)
 
 
@@ -206,6 +252,7 @@ def _counter_list(tokens, default: int) -> list[tuple[str, int]]:
 
 
 # --- the walk --------------------------------------------------------------------------------------
+
 
 class _Counters:
     """Every counter's nested instances (outermost first), as the walk goes through the tree."""
@@ -237,13 +284,25 @@ class _Counters:
         values = self.values.get(name) or [0]
         line = getattr(el, "sourceline", None)
         if nested and len(values) > MAX_DEPTH:
-            raise PolicyError(_("the page's CSS nests counter “{name}” {depth} levels deep: no policy's clause "
-                                "numbers are that deep").format(name=name, depth=len(values)), self.path, line)
+            raise PolicyError(
+                _(
+                    "the page's CSS nests counter “{name}” {depth} levels deep: no policy's clause "
+                    "numbers are that deep"
+                ).format(name=name, depth=len(values)),
+                self.path,
+                line,
+            )
         for value in values if nested else values[-1:]:
             if abs(value) > MAX_VALUE:
-                raise PolicyError(_("the page's CSS numbers an element with counter “{name}” = {value}: no policy "
-                                    "has that many clauses (a counter-increment or counter-reset with a huge "
-                                    "value?)").format(name=name, value=value), self.path, line)
+                raise PolicyError(
+                    _(
+                        "the page's CSS numbers an element with counter “{name}” = {value}: no policy "
+                        "has that many clauses (a counter-increment or counter-reset with a huge "
+                        "value?)"
+                    ).format(name=name, value=value),
+                    self.path,
+                    line,
+                )
         return values if nested else values[-1:]
 
 
@@ -267,9 +326,15 @@ class _Styles:
                     continue
                 count += 1
                 if count > MAX_RULES:
-                    raise PolicyError(_("the page's CSS has more than {limit} rules that number or hide its text: "
-                                        "save the page without the site's stylesheets, or copy its text into a "
-                                        ".txt file").format(limit=MAX_RULES), path, line)
+                    raise PolicyError(
+                        _(
+                            "the page's CSS has more than {limit} rules that number or hide its text: "
+                            "save the page without the site's stylesheets, or copy its text into a "
+                            ".txt file"
+                        ).format(limit=MAX_RULES),
+                        path,
+                        line,
+                    )
                 self.matcher.add_selector(selector, decls)
                 self.empty = False
 
@@ -353,7 +418,6 @@ def _wrapper_class():
 
 def generated_labels(root, path: Path | str) -> dict:
     """{lxml element: Generated} for the elements whose numbers the page's CSS or attributes give."""
-    import cssselect2
     import tinycss2
 
     rules: list = []
@@ -385,8 +449,11 @@ def generated_labels(root, path: Path | str) -> dict:
         values = sheet.computed(wrapper, parent)
         own = values[None]
         tag = el.tag
-        if tag in HIDDEN or el.get("hidden") is not None or any(
-                t.type == "ident" and t.lower_value == "none" for t in own.get("display", ())):
+        if (
+            tag in HIDDEN
+            or el.get("hidden") is not None
+            or any(t.type == "ident" and t.lower_value == "none" for t in own.get("display", ()))
+        ):
             continue  # not shown: neither it nor anything inside counts
         resets = _counter_list(own.get("counter-reset", ()), 0)
         if tag in ("ol", "ul", "menu") and not any(name == "list-item" for name, _v in resets):  # as Chromium does

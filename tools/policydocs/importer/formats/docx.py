@@ -78,37 +78,57 @@ def _check_package(data: bytes, path: Path | str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             if len(infos) > MAX_PARTS:
-                raise PolicyError(_("the Word file has {count} parts; it is damaged or not a document").format(
-                    count=len(infos)), path)
+                raise PolicyError(
+                    _("the Word file has {count} parts; it is damaged or not a document").format(count=len(infos)), path
+                )
             total = sum(info.file_size for info in infos)
             bomb = next(
-                (i for i in infos if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)),
+                (
+                    i
+                    for i in infos
+                    if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
+                ),
                 None,
             )
             if total > MAX_UNPACKED or bomb is not None:
                 raise PolicyError(
-                    _("the file would unpack to {size} MB (a 'zip bomb' or a damaged file); nothing "
-                          "was unpacked: save the document from Word again").format(size=total // (1024 * 1024)),
+                    _(
+                        "the file would unpack to {size} MB (a 'zip bomb' or a damaged file); nothing "
+                        "was unpacked: save the document from Word again"
+                    ).format(size=total // (1024 * 1024)),
                     path,
                 )
             if any(info.flag_bits & 0x1 for info in infos):
-                raise PolicyError(_("the file is password-protected (encrypted zip); save it again without a password"), path)
+                raise PolicyError(
+                    _("the file is password-protected (encrypted zip); save it again without a password"), path
+                )
             names = {info.filename for info in infos}
             if "word/document.xml" not in names:
-                other = (_("an Excel workbook") if "xl/workbook.xml" in names else _("a PowerPoint file")
-                         if "ppt/presentation.xml" in names else _("an OpenDocument file") if "content.xml" in names
-                         else _("a zip archive"))
-                raise PolicyError(_("this is {other}, not a Word document; save the policy as .docx").format(
-                    other=other), path)
+                other = (
+                    _("an Excel workbook")
+                    if "xl/workbook.xml" in names
+                    else _("a PowerPoint file")
+                    if "ppt/presentation.xml" in names
+                    else _("an OpenDocument file")
+                    if "content.xml" in names
+                    else _("a zip archive")
+                )
+                raise PolicyError(
+                    _("this is {other}, not a Word document; save the policy as .docx").format(other=other), path
+                )
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             if "word/vbaProject.bin" in names or b"macroEnabled" in types:
                 raise PolicyError(
-                    _("this is a macro-enabled Word file (.docm); macros are not opened: in Word, "
-                          "save it as a Word Document (.docx) and import that"),
+                    _(
+                        "this is a macro-enabled Word file (.docm); macros are not opened: in Word, "
+                        "save it as a Word Document (.docx) and import that"
+                    ),
                     path,
                 )
     except zipfile.BadZipFile:
-        raise PolicyError(_("the Word file is damaged (not a readable zip package); save it from Word again"), path) from None
+        raise PolicyError(
+            _("the Word file is damaged (not a readable zip package); save it from Word again"), path
+        ) from None
 
 
 def _part_xml(document, reltype_suffix: str):
@@ -190,7 +210,9 @@ class _Reader:
     def _footnotes(el) -> dict[str, object]:
         if el is None:
             return {}
-        return {fn.get(_w("id")): fn for fn in el.iterchildren(_w("footnote")) if fn.get(_w("type")) in (None, "normal")}
+        return {
+            fn.get(_w("id")): fn for fn in el.iterchildren(_w("footnote")) if fn.get(_w("type")) in (None, "normal")
+        }
 
     def _run_bold(self, run) -> bool:
         rpr = _child(run, RPR)
@@ -246,7 +268,7 @@ class _Reader:
         merged: list[list] = []
         for i, (text, bold) in enumerate(pieces):
             if not text.strip():
-                nxt = next((b for t, b in pieces[i + 1:] if t.strip()), False)
+                nxt = next((b for t, b in pieces[i + 1 :] if t.strip()), False)
                 bold = bold and nxt and bool(merged) and merged[-1][1]
             if merged and merged[-1][1] == bold:
                 merged[-1][0] += text
@@ -257,7 +279,7 @@ class _Reader:
             if bold and WORD_CHAR.search(text):
                 core = text.strip()
                 lead = text[: len(text) - len(text.lstrip())]
-                trail = text[len(text.rstrip()):]
+                trail = text[len(text.rstrip()) :]
                 out.append(f"{lead}**{core}**{trail}")
             else:
                 out.append(text)
@@ -301,11 +323,18 @@ class _Reader:
         for fid in refs:
             where = _("paragraph {number}").format(number=self.paragraph)
             number = self.footnote_numbers[fid]
-            text = " ".join(self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])).strip()
+            text = " ".join(
+                self._render(pc) for fp in self.footnotes[fid].iter(P) for pc in self._pieces(fp, [])
+            ).strip()
             if text:
                 out.append(f"[{number}] {text}")
-                self.out.notes.append(Note(where, "footnote", _("footnote {number} kept as a paragraph after this one").format(
-                    number=number)))
+                self.out.notes.append(
+                    Note(
+                        where,
+                        "footnote",
+                        _("footnote {number} kept as a paragraph after this one").format(number=number),
+                    )
+                )
         return out
 
     def block(self, el) -> None:
@@ -365,22 +394,30 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     except PolicyError:
         raise
     except Exception:  # python-docx and lxml raise many kinds on a damaged package
-        raise PolicyError(_("the Word file is damaged and cannot be read; open it in Word and save it again"), path) from None
+        raise PolicyError(
+            _("the Word file is damaged and cannot be read; open it in Word and save it again"), path
+        ) from None
     comments_el = _part_xml(document, "comments")
     changes, comments, first = _changes(body, comments_el)
     if (changes or comments) and not options.accept_changes:
         tracked = ngettext("{count} tracked change", "{count} tracked changes", changes).format(count=changes)
         noted = ngettext("{count} comment", "{count} comments", comments).format(count=comments)
         if changes and comments:
-            message = _("the document still has {changes} and {comments}; in Word accept or reject the changes "
-                        "(Review > Accept) and delete the comments (Review > Delete), save, and import again, "
-                        "or import with --accept-changes").format(changes=tracked, comments=noted)
+            message = _(
+                "the document still has {changes} and {comments}; in Word accept or reject the changes "
+                "(Review > Accept) and delete the comments (Review > Delete), save, and import again, "
+                "or import with --accept-changes"
+            ).format(changes=tracked, comments=noted)
         elif changes:
-            message = _("the document still has {changes}; in Word accept or reject the changes (Review > Accept), "
-                        "save, and import again, or import with --accept-changes").format(changes=tracked)
+            message = _(
+                "the document still has {changes}; in Word accept or reject the changes (Review > Accept), "
+                "save, and import again, or import with --accept-changes"
+            ).format(changes=tracked)
         else:
-            message = _("the document still has {comments}; in Word delete the comments (Review > Delete), save, "
-                        "and import again, or import with --accept-changes").format(comments=noted)
+            message = _(
+                "the document still has {comments}; in Word delete the comments (Review > Delete), save, "
+                "and import again, or import with --accept-changes"
+            ).format(comments=noted)
         raise PolicyError(
             message,
             path,
@@ -390,13 +427,21 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
     for child in body.iterchildren():
         reader.block(child)
     if changes or comments:
-        done = "; ".join(x for x in (
-            ngettext("{count} tracked change accepted", "{count} tracked changes accepted", changes).format(
-                count=changes) * bool(changes),
-            ngettext("{count} comment left out", "{count} comments left out", comments).format(
-                count=comments) * bool(comments)) if x)
-        reader.out.notes.insert(0, Note(first or _("paragraph {number}").format(number=1), "tracked changes",
-                                        f"--accept-changes: {done}"))
+        done = "; ".join(
+            x
+            for x in (
+                ngettext("{count} tracked change accepted", "{count} tracked changes accepted", changes).format(
+                    count=changes
+                )
+                * bool(changes),
+                ngettext("{count} comment left out", "{count} comments left out", comments).format(count=comments)
+                * bool(comments),
+            )
+            if x
+        )
+        reader.out.notes.insert(
+            0, Note(first or _("paragraph {number}").format(number=1), "tracked changes", f"--accept-changes: {done}")
+        )
     seen = set()
     for box in body.iter(TXBX):  # a text box floats beside the text: not a clause, but not dropped unseen
         text = " ".join(t.text or "" for t in box.iter(T)).strip()
@@ -404,8 +449,10 @@ def extract(data: bytes, path: Path | str, options) -> Extracted:
             seen.add(("text box", text))
             reader.out.leftovers.append(Leftover(_("text box"), "text box", re.sub(r"\s+", " ", text)[:120]))
     for number, section in enumerate(document.sections, 1):
-        for kind, parts in (("running header", (section.header, section.first_page_header, section.even_page_header)),
-                            ("running footer", (section.footer, section.first_page_footer, section.even_page_footer))):
+        for kind, parts in (
+            ("running header", (section.header, section.first_page_header, section.even_page_header)),
+            ("running footer", (section.footer, section.first_page_footer, section.even_page_footer)),
+        ):
             for part in parts:
                 if part.is_linked_to_previous:  # no header of its own (reading it would add one)
                     continue

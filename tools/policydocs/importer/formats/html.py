@@ -25,13 +25,45 @@ from ...textfile import decode
 from ..model import Extracted, Leftover
 from . import css_numbering
 
-DROP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select", "textarea",
-        "object", "embed", "canvas", "head"}
+DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+    "head",
+}
 FURNITURE_TAGS = {"nav": "navigation", "header": "site header", "footer": "site footer", "aside": "sidebar"}
-FURNITURE_HINT = re.compile(r"cookie|consent|gdpr|banner|navbar|menu|breadcrumb|sidebar|site-header|site-footer|"
-                            r"(?:^|[-_\s])(?:nav|footer|header)(?:$|[-_\s])", re.I)
-BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "address", "dd", "dt", "dl", "figure", "figcaption",
-          "pre", "center"}
+FURNITURE_HINT = re.compile(
+    r"cookie|consent|gdpr|banner|navbar|menu|breadcrumb|sidebar|site-header|site-footer|"
+    r"(?:^|[-_\s])(?:nav|footer|header)(?:$|[-_\s])",
+    re.I,
+)
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "address",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "pre",
+    "center",
+}
 NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s|^\s*\d+\.\s+\S")
 MIN_LETTERS = 200
 
@@ -46,9 +78,17 @@ def _furniture_kind(el) -> str | None:
     hint = " ".join(filter(None, (el.get("id"), el.get("class"), el.get("aria-label"))))
     if hint and (m := FURNITURE_HINT.search(hint)):
         word = m.group(0).strip("-_ ").lower()
-        return "cookie banner" if word in ("cookie", "consent", "gdpr") else "navigation" if word in (
-            "menu", "navbar", "nav", "breadcrumb") else "site footer" if "footer" in word else "site header" if (
-            "header" in word or word == "banner") else "sidebar"
+        return (
+            "cookie banner"
+            if word in ("cookie", "consent", "gdpr")
+            else "navigation"
+            if word in ("menu", "navbar", "nav", "breadcrumb")
+            else "site footer"
+            if "footer" in word
+            else "site header"
+            if ("header" in word or word == "banner")
+            else "sidebar"
+        )
     return None
 
 
@@ -65,8 +105,11 @@ def _pick_content(body, labels: dict):
     role = body.xpath(".//*[@role='main']")
     if role:
         return role[0]
-    numbered = [el for el in body.iter("p", "li", "div")
-                if NUMBERED.match(el.text or "") or (el in labels and NUMBERED.match(labels[el].label + "…"))]
+    numbered = [
+        el
+        for el in body.iter("p", "li", "div")
+        if NUMBERED.match(el.text or "") or (el in labels and NUMBERED.match(labels[el].label + "…"))
+    ]
     if not numbered:
         return body
     counts: dict = {}  # element -> numbered blocks inside it (the dict keeps each lxml proxy alive)
@@ -114,7 +157,7 @@ def _inline(el, w: _Writer) -> None:
         text = re.sub(r"\s+", " ", "".join(inner.line))
         core = text.strip()
         if core and re.search(r"\w", core):
-            w.text(text[: len(text) - len(text.lstrip())] + f"**{core}**" + text[len(text.rstrip()):])
+            w.text(text[: len(text) - len(text.lstrip())] + f"**{core}**" + text[len(text.rstrip()) :])
         else:
             w.text(text)
     elif tag == "a" and (href := (el.get("href") or "").strip()) and re.match(r"(?i)(https?:|mailto:)", href):
@@ -145,7 +188,9 @@ def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> No
             if child.tail:
                 w.text(child.tail)
             continue
-        if tag in ("ol", "ul") or (not inline_only and tag in BLOCKS | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}):
+        if tag in ("ol", "ul") or (
+            not inline_only and tag in BLOCKS | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
+        ):
             _block(child, w, number)
             if child.tail and child.tail.strip():
                 w.start(child)
@@ -154,8 +199,17 @@ def _children(el, w: _Writer, inline_only: bool = False, number: str = "") -> No
             _inline(child, w)
 
 
-KIND = {"lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A", "lower-roman": "i",
-        "upper-roman": "I", "decimal": "1", "decimal-leading-zero": "1", "none": "none"}
+KIND = {
+    "lower-alpha": "a",
+    "lower-latin": "a",
+    "upper-alpha": "A",
+    "upper-latin": "A",
+    "lower-roman": "i",
+    "upper-roman": "I",
+    "decimal": "1",
+    "decimal-leading-zero": "1",
+    "none": "none",
+}
 LABEL_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\.?\s*$")
 
 
@@ -250,8 +304,7 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
 
     try:
         text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(data, path))  # lxml refuses it in a decoded string
-        root = lxml.html.document_fromstring(text,
-                                             parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(remove_comments=True, no_network=True))
     except (etree.ParserError, ValueError):
         raise PolicyError(_("the web page is empty or cannot be read"), path) from None
     labels = css_numbering.generated_labels(root, path)
@@ -265,9 +318,11 @@ def extract(data: bytes, path: Path | str, options=None) -> Extracted:
     letters = sum(ch.isalpha() for ch in text)
     if letters < MIN_LETTERS:
         raise PolicyError(
-            _("the web page has no recognisable policy text (after leaving out its menus, banners "
-                  "and footer {letters} letters remain); save the page that shows the policy itself, or "
-                  "copy its text into a .txt file").format(letters=letters),
+            _(
+                "the web page has no recognisable policy text (after leaving out its menus, banners "
+                "and footer {letters} letters remain); save the page that shows the policy itself, or "
+                "copy its text into a .txt file"
+            ).format(letters=letters),
             path,
         )
     w = _Writer(out, labels)
@@ -282,12 +337,18 @@ def _drop_furniture(el, out: Extracted) -> None:
         if not isinstance(child.tag, str):
             continue
         kind = _furniture_kind(child)
-        if kind and child.tag not in ("main", "article") and child.find(".//main") is None and child.find(".//article") is None:
+        if (
+            kind
+            and child.tag not in ("main", "article")
+            and child.find(".//main") is None
+            and child.find(".//article") is None
+        ):
             text = re.sub(r"\s+", " ", " ".join(child.itertext())).strip()
             if text:
                 line = getattr(child, "sourceline", None)
-                out.leftovers.append(Leftover(_("line {line}").format(
-                    line=line) if line else _("page"), kind, text[:120]))
+                out.leftovers.append(
+                    Leftover(_("line {line}").format(line=line) if line else _("page"), kind, text[:120])
+                )
             child.drop_tree()
         else:
             _drop_furniture(child, out)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import PolicyError
-from ...i18n import N_, _
 from ...fsutil import regular_file
+from ...i18n import N_, _
 from ..model import Extracted
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a Word file or PDF of a policy, with a logo or two
@@ -27,14 +27,33 @@ HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|main|article|div|p|h1|section)\b",
     re.S | re.I,
 )
-EXPECTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".png": "image", ".jpg": "image",
-            ".jpeg": "image", ".tif": "image", ".tiff": "image", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
+EXPECTED = {
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".doc": "doc",
+    ".rtf": "rtf",
+    ".odt": "odt",
+}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"  # the first, uncompressed entry of an .odt
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # what each kind is called in messages (translated where shown: ``_(NAMES[kind])``)
-NAMES = {"docx": N_("a Word file"), "pdf": N_("a PDF"), "html": N_("a web page"), "text": N_("text"),
-         "image": N_("a scanned image"), "doc": N_("an old Word file (.doc)"), "rtf": N_("an RTF file"),
-         "odt": N_("an OpenDocument text (.odt)")}
+NAMES = {
+    "docx": N_("a Word file"),
+    "pdf": N_("a PDF"),
+    "html": N_("a web page"),
+    "text": N_("text"),
+    "image": N_("a scanned image"),
+    "doc": N_("an old Word file (.doc)"),
+    "rtf": N_("an RTF file"),
+    "odt": N_("an OpenDocument text (.odt)"),
+}
 OFFICE = ("doc", "rtf", "odt")  # converted to .docx by LibreOffice (formats/office.py)
 
 
@@ -52,7 +71,8 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     if info.st_size > max_bytes:
         raise PolicyError(
             _("file is too large ({size} MB); a policy file is at most {most} MB").format(
-                size=info.st_size // (1024 * 1024), most=max_bytes // (1024 * 1024)),
+                size=info.st_size // (1024 * 1024), most=max_bytes // (1024 * 1024)
+            ),
             path,
         )
     try:
@@ -66,8 +86,9 @@ def read_source(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
             raise PolicyError(_("is not a regular file; give a saved file"), path)
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PolicyError(_("file is too large; a policy file is at most {most} MB").format(
-            most=max_bytes // (1024 * 1024)), path)
+        raise PolicyError(
+            _("file is too large; a policy file is at most {most} MB").format(most=max_bytes // (1024 * 1024)), path
+        )
     return data
 
 
@@ -75,21 +96,29 @@ def detect(data: bytes, path: Path | str) -> str:
     """docx, doc, rtf, odt, pdf, image, html or text, from the content; refuses what cannot be imported."""
     suffix = Path(path).suffix.lower()
     head = data[:2048]
-    if head.startswith(b"PK\x03\x04") and head[30:38] == b"mimetype" and head[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE:
+    if (
+        head.startswith(b"PK\x03\x04")
+        and head[30:38] == b"mimetype"
+        and head[38 : 38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE
+    ):
         return "odt"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx"  # the docx reader refuses other zip files and macro-enabled documents
     if head.startswith(OLE_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in data[:1024 * 1024] or b"EncryptedPackage" in data:
+        if "EncryptionInfo".encode("utf-16-le") in data[: 1024 * 1024] or b"EncryptedPackage" in data:
             raise PolicyError(
-                _("the Word file is password-protected; open it in Word, remove the password (File > "
-                      "Info > Protect Document) and save it again"),
+                _(
+                    "the Word file is password-protected; open it in Word, remove the password (File > "
+                    "Info > Protect Document) and save it again"
+                ),
                 path,
             )
         if _encrypted_word97(data):
             raise PolicyError(
-                _("the old Word file (.doc) is password-protected; open it in Word or LibreOffice, remove the "
-                  "password and save it again (as .docx if you can)"),
+                _(
+                    "the old Word file (.doc) is password-protected; open it in Word or LibreOffice, remove the "
+                    "password and save it again (as .docx if you can)"
+                ),
                 path,
             )
         return "doc"  # Word 97-2003: LibreOffice converts it
@@ -104,8 +133,10 @@ def detect(data: bytes, path: Path | str) -> str:
     expected = EXPECTED.get(suffix)
     if expected in ("docx", "pdf", "image", *OFFICE):
         raise PolicyError(
-            _("the file is named {suffix} but is not {expected} (it holds {found}); it may be damaged: "
-                  "save or download it again").format(suffix=suffix, expected=_(NAMES[expected]), found=_(NAMES[kind])),
+            _(
+                "the file is named {suffix} but is not {expected} (it holds {found}); it may be damaged: "
+                "save or download it again"
+            ).format(suffix=suffix, expected=_(NAMES[expected]), found=_(NAMES[kind])),
             path,
         )
     return kind
@@ -135,7 +166,8 @@ def extract(data: bytes, path: Path | str, kind: str, options: Options = Options
     if kind in ("text", "html") and len(data) > MAX_TEXT_BYTES:
         raise PolicyError(
             _("file is too large ({size} MB); a policy is at most {most} MB of text").format(
-                size=len(data) // (1024 * 1024), most=MAX_TEXT_BYTES // (1024 * 1024)),
+                size=len(data) // (1024 * 1024), most=MAX_TEXT_BYTES // (1024 * 1024)
+            ),
             path,
         )
     if kind == "docx":

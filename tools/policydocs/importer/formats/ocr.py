@@ -45,14 +45,22 @@ def _languages(path, lang: str | None) -> str:
     try:
         have = set(pytesseract.get_languages(config=""))
     except pytesseract.TesseractNotFoundError:
-        raise PolicyError(_("the file is a scan and Tesseract (OCR) is not installed; install the Debian packages "
-                            "{packages} and try again").format(packages=PACKAGES), path) from None
+        raise PolicyError(
+            _(
+                "the file is a scan and Tesseract (OCR) is not installed; install the Debian packages "
+                "{packages} and try again"
+            ).format(packages=PACKAGES),
+            path,
+        ) from None
     missing = [code for code in wanted.split("+") if code not in have]
     if missing:
-        raise PolicyError(_("the scan needs Tesseract's data for {codes}, which is not installed; install "
-                            "{packages}").format(codes=", ".join(missing),
-                                                 packages=" ".join(LANGUAGE_PACKAGE[c] for c in missing)),
-                          path, _("page {page}").format(page=1))
+        raise PolicyError(
+            _("the scan needs Tesseract's data for {codes}, which is not installed; install {packages}").format(
+                codes=", ".join(missing), packages=" ".join(LANGUAGE_PACKAGE[c] for c in missing)
+            ),
+            path,
+            _("page {page}").format(page=1),
+        )
     return wanted
 
 
@@ -63,8 +71,11 @@ def _recognise(image, page: int, dpi: float, languages: str, path) -> tuple[list
     try:
         data = pytesseract.image_to_data(image, lang=languages, output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError as exc:
-        raise PolicyError(_("Tesseract could not recognise the page ({reason})").format(
-            reason=str(exc.message).strip()[:120]), path, _("page {page}").format(page=page)) from None
+        raise PolicyError(
+            _("Tesseract could not recognise the page ({reason})").format(reason=str(exc.message).strip()[:120]),
+            path,
+            _("page {page}").format(page=page),
+        ) from None
     scale = 72.0 / dpi
     rows: dict[tuple[int, int, int], list[int]] = {}
     for i, text in enumerate(data["text"]):
@@ -73,7 +84,11 @@ def _recognise(image, page: int, dpi: float, languages: str, path) -> tuple[list
     lines = []
     for words in rows.values():
         speck = None
-        if len(words) > 2 and SPECK.match(data["text"][words[0]].strip()) and LABEL.match(data["text"][words[1]].strip()):
+        if (
+            len(words) > 2
+            and SPECK.match(data["text"][words[0]].strip())
+            and LABEL.match(data["text"][words[1]].strip())
+        ):
             speck, words = data["text"][words[0]].strip(), words[1:]
         left = [data["left"][i] * scale for i in words]
         right = [(data["left"][i] + data["width"][i]) * scale for i in words]
@@ -93,17 +108,37 @@ def _lay_out(pages: list[list[_Line]], heights: list[float]) -> Extracted:
         for ln in lines:
             where = _("page {page}, line {line}").format(page=ln.page, line=ln.number)
             if ln.speck:
-                out.notes.append(Note(where, "OCR guess", _("left out '{seen}' before the clause number at the start "
-                                                           "of the line (a mark on the scan)").format(seen=ln.speck)))
+                out.notes.append(
+                    Note(
+                        where,
+                        "OCR guess",
+                        _(
+                            "left out '{seen}' before the clause number at the start of the line (a mark on the scan)"
+                        ).format(seen=ln.speck),
+                    )
+                )
             if m := MISREAD_LABEL.match(ln.text):  # "5,1. Осы шарттан": a label's dot read as a comma
                 label = m.group(0).replace(",", ".")
-                ln.pieces = [(label + ln.text[m.end():], False)]
-                out.notes.append(Note(where, "OCR guess", _("read '{seen}' at the start of a line as the clause "
-                                                           "number '{label}'").format(seen=m.group(0), label=label)))
+                ln.pieces = [(label + ln.text[m.end() :], False)]
+                out.notes.append(
+                    Note(
+                        where,
+                        "OCR guess",
+                        _("read '{seen}' at the start of a line as the clause number '{label}'").format(
+                            seen=m.group(0), label=label
+                        ),
+                    )
+                )
             if ln.confidence is not None and ln.confidence < GUESS_BELOW:
-                out.notes.append(Note(where, "OCR guess",
-                                      _("recognised with a confidence of {confidence} out of 100, check it against the scan: {text}").format(
-                                          confidence=round(ln.confidence), text=ln.text)))
+                out.notes.append(
+                    Note(
+                        where,
+                        "OCR guess",
+                        _(
+                            "recognised with a confidence of {confidence} out of 100, check it against the scan: {text}"
+                        ).format(confidence=round(ln.confidence), text=ln.text),
+                    )
+                )
     return lay_out(pages, heights, out)
 
 
@@ -115,9 +150,14 @@ def _progress(options, path, page: int, count: int) -> None:
 
 def _too_long(path, count: int) -> None:
     if count > MAX_PAGES:
-        raise PolicyError(_("the scan has {count} pages; at most {most} pages are recognised in one import: split "
-                            "the file and import the parts").format(count=count, most=MAX_PAGES),
-                          path, _("page {page}").format(page=MAX_PAGES + 1))
+        raise PolicyError(
+            _(
+                "the scan has {count} pages; at most {most} pages are recognised in one import: split "
+                "the file and import the parts"
+            ).format(count=count, most=MAX_PAGES),
+            path,
+            _("page {page}").format(page=MAX_PAGES + 1),
+        )
 
 
 def extract_pdf(data: bytes, path: Path | str, options, page_count: int) -> Extracted:
@@ -125,8 +165,13 @@ def extract_pdf(data: bytes, path: Path | str, options, page_count: int) -> Extr
     _too_long(path, page_count)
     languages = _languages(path, getattr(options, "lang", None))
     if shutil.which("pdftoppm") is None:
-        raise PolicyError(_("the file is a scanned PDF and pdftoppm is not installed; install the Debian package "
-                            "poppler-utils and try again"), path)
+        raise PolicyError(
+            _(
+                "the file is a scanned PDF and pdftoppm is not installed; install the Debian package "
+                "poppler-utils and try again"
+            ),
+            path,
+        )
     from PIL import Image
 
     pages, heights = [], []
@@ -136,11 +181,30 @@ def extract_pdf(data: bytes, path: Path | str, options, page_count: int) -> Extr
         for page in range(1, page_count + 1):
             _progress(options, path, page, page_count)
             target = Path(tmp) / f"page-{page}"
-            done = subprocess.run(["pdftoppm", "-r", str(PDF_DPI), "-gray", "-png", "-singlefile", "-f", str(page),
-                                   "-l", str(page), str(source), str(target)], capture_output=True, timeout=120)
+            done = subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    str(PDF_DPI),
+                    "-gray",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(source),
+                    str(target),
+                ],
+                capture_output=True,
+                timeout=120,
+            )
             if done.returncode != 0:
-                raise PolicyError(_("the scanned page cannot be turned into an image; download or export the PDF again"),
-                                  path, _("page {page}").format(page=page))
+                raise PolicyError(
+                    _("the scanned page cannot be turned into an image; download or export the PDF again"),
+                    path,
+                    _("page {page}").format(page=page),
+                )
             with Image.open(f"{target}.png") as image:
                 lines, height = _recognise(image, page, PDF_DPI, languages, path)
             pages.append(number_lines(reading_order(lines, height)))

@@ -29,8 +29,12 @@ def soffice() -> str:
     """LibreOffice's command, or one line saying what to install."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        raise PolicyError(_("reading .doc, .rtf and .odt files needs LibreOffice: install it (Debian package "
-                            "{package}) or save the file as .docx in Word and import that").format(package=PACKAGE))
+        raise PolicyError(
+            _(
+                "reading .doc, .rtf and .odt files needs LibreOffice: install it (Debian package "
+                "{package}) or save the file as .docx in Word and import that"
+            ).format(package=PACKAGE)
+        )
     return found
 
 
@@ -42,23 +46,47 @@ def to_docx(data: bytes, path: Path | str, kind: str, timeout: float = TIMEOUT_S
         source = work / f"source{SUFFIXES[kind]}"
         source.write_bytes(data)
         out = work / "out"
-        args = [command, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-                "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
+        args = [
+            command,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ]
         # its own process group: LibreOffice starts a child that a plain kill would leave running
-        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True, env=_environment(work))
+        process = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            env=_environment(work),
+        )
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             _stop(process)
-            raise PolicyError(_("LibreOffice did not finish converting the file in {seconds} seconds; open it in "
-                                "LibreOffice or Word, save it as .docx and import that").format(seconds=int(timeout)),
-                              path) from None
+            raise PolicyError(
+                _(
+                    "LibreOffice did not finish converting the file in {seconds} seconds; open it in "
+                    "LibreOffice or Word, save it as .docx and import that"
+                ).format(seconds=int(timeout)),
+                path,
+            ) from None
         result = out / "source.docx"
         if process.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
-            raise PolicyError(_("LibreOffice could not convert the file: it is damaged or protected by a password; "
-                                "open it, remove the password if there is one, save it as .docx and import that"),
-                              path)
+            raise PolicyError(
+                _(
+                    "LibreOffice could not convert the file: it is damaged or protected by a password; "
+                    "open it, remove the password if there is one, save it as .docx and import that"
+                ),
+                path,
+            )
         return result.read_bytes()
 
 
@@ -67,9 +95,16 @@ def extract(data: bytes, path: Path | str, kind: str, options) -> Extracted:
     from . import docx as word  # the Word reader does the reading
 
     extracted = word.extract(to_docx(data, path, kind), path, options)
-    extracted.notes.insert(0, Note(_("paragraph {number}").format(number=1), "converted",
-                                   _("converted from {suffix} to .docx by LibreOffice, then read as a Word file")
-                                   .format(suffix=SUFFIXES[kind])))
+    extracted.notes.insert(
+        0,
+        Note(
+            _("paragraph {number}").format(number=1),
+            "converted",
+            _("converted from {suffix} to .docx by LibreOffice, then read as a Word file").format(
+                suffix=SUFFIXES[kind]
+            ),
+        ),
+    )
     return extracted
 
 

@@ -76,8 +76,9 @@ def _open_pages(data: bytes, path):
     try:
         yield from extract_pages(io.BytesIO(data), laparams=LAParams())
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise PolicyError(_("the PDF is password-protected; open it, save a copy without a password and import that"),
-                          path) from None
+        raise PolicyError(
+            _("the PDF is password-protected; open it, save a copy without a password and import that"), path
+        ) from None
     except PolicyError:
         raise
     except Exception:  # pdfminer raises many kinds on a damaged file
@@ -127,8 +128,17 @@ def _line(page_no: int, page_height: float, ltline) -> _Line:
             prev_x1 = ch.x1
     start = x_start if x_start is not None else ltline.x0
     end = first_end if first_end is not None else ltline.x1
-    return _Line(page_no, 0, page_height - ltline.y1, page_height - ltline.y0, start, ltline.x1, ltline.height,
-                 pieces, max(0.0, end - start))
+    return _Line(
+        page_no,
+        0,
+        page_height - ltline.y1,
+        page_height - ltline.y0,
+        start,
+        ltline.x1,
+        ltline.height,
+        pieces,
+        max(0.0, end - start),
+    )
 
 
 def _merge_same_row(lines: list[_Line], cells: bool = True) -> list[_Line]:
@@ -161,11 +171,12 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> dict[int, str]
                 zone_lines.append((ln, "running header"))
             elif ln.bottom > (1 - MARGIN_ZONE) * height:
                 zone_lines.append((ln, "running footer"))
+
     def key(ln: _Line) -> tuple[str, int]:  # the same words at the same height of the page
         return re.sub(r"\d+", "#", ln.text), round(ln.top / 6)
 
     pages_with: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for ln, _ in zone_lines:
+    for ln, _zone in zone_lines:
         pages_with[key(ln)].add(ln.page)
     needed = max(2, math.ceil(0.5 * len(pages)))
     all_heights = [ln.height for lines in pages for ln in lines]
@@ -192,7 +203,7 @@ def _render(pieces: list[tuple[str, bool]]) -> str:
     for text, bold in merged:
         if bold and re.search(r"\w", text):
             core = text.strip()
-            out.append(text[: len(text) - len(text.lstrip())] + f"**{core}**" + text[len(text.rstrip()):])
+            out.append(text[: len(text) - len(text.lstrip())] + f"**{core}**" + text[len(text.rstrip()) :])
         else:
             out.append(text)
     return re.sub(r"\s+", " ", "".join(out)).strip()
@@ -229,9 +240,15 @@ def lay_out(pages: list[list[_Line]], heights: list[float], out: Extracted) -> E
     """Pages of positioned lines (read from a text layer or recognised from a scan) to the policy's paragraphs."""
     for page_no, lines in enumerate(pages, 1):
         if not lines:
-            out.notes.append(Note(_("page {page}").format(page=page_no), "page without text",
-                                  _("page {page} has no text layer (a scanned page?); nothing of it was imported").format(
-                                      page=page_no)))
+            out.notes.append(
+                Note(
+                    _("page {page}").format(page=page_no),
+                    "page without text",
+                    _("page {page} has no text layer (a scanned page?); nothing of it was imported").format(
+                        page=page_no
+                    ),
+                )
+            )
     furniture = _furniture(pages, heights)
     left_out: dict[tuple[str, str], list[int]] = {}
     body: list[_Line] = []
@@ -244,11 +261,21 @@ def lay_out(pages: list[list[_Line]], heights: list[float], out: Extracted) -> E
             else:
                 body.append(ln)
     for (kind, text), on_pages in left_out.items():
-        span = _("page {page}").format(page=on_pages[0]) if len(on_pages) == 1 else _("pages {first}-{last}").format(
-            first=on_pages[0], last=on_pages[-1])
+        span = (
+            _("page {page}").format(page=on_pages[0])
+            if len(on_pages) == 1
+            else _("pages {first}-{last}").format(first=on_pages[0], last=on_pages[-1])
+        )
         shown = text if kind != "page number" else text.replace("#", "N")
-        out.leftovers.append(Leftover(span, kind, ngettext("{text} (on {count} page)", "{text} (on {count} pages)", len(on_pages)).format(
-            text=shown, count=len(on_pages))))
+        out.leftovers.append(
+            Leftover(
+                span,
+                kind,
+                ngettext("{text} (on {count} page)", "{text} (on {count} pages)", len(on_pages)).format(
+                    text=shown, count=len(on_pages)
+                ),
+            )
+        )
     _paragraphs(body, out)
     return out
 
@@ -331,8 +358,12 @@ def reading_order(lines: list[_Line], page_height: float, before: list | None = 
     def flush_band(band: dict[int, list[_Line]]):
         if len(band) > 1:  # a short line centred above the columns (a title's last line) comes before them
             tops = {index: min(ln.top for ln in col) for index, col in band.items()}
-            above = [ln for index, col in band.items() for ln in col
-                     if all(ln.bottom <= top for other, top in tops.items() if other != index)]
+            above = [
+                ln
+                for index, col in band.items()
+                for ln in col
+                if all(ln.bottom <= top for other, top in tops.items() if other != index)
+            ]
             if above:
                 out.extend(_merge_same_row(above))
                 band = {index: [ln for ln in col if ln not in above] for index, col in band.items()}
@@ -388,8 +419,14 @@ def _paragraphs(body: list[_Line], out: Extracted) -> None:
                 out.add("", where)
 
     for ln in body:
-        wrapped_cell = (prev is not None and prev.cells and not ln.cells and prev.page == ln.page
-                        and ln.top - prev.top <= 1.35 * pitch and ln.x0 > row_left + 2 * height)
+        wrapped_cell = (
+            prev is not None
+            and prev.cells
+            and not ln.cells
+            and prev.page == ln.page
+            and ln.top - prev.top <= 1.35 * pitch
+            and ln.x0 > row_left + 2 * height
+        )
         new = prev is None or STARTS_BLOCK.match(ln.text) is not None or ln.cells or (prev.cells and not wrapped_cell)
         if not new and prev.page == ln.page and ln.top - prev.top > 1.35 * pitch:
             new = True
@@ -457,8 +494,15 @@ def _language(word: str) -> str | None:
     return "ru" if re.search("[а-яё]", word, re.I) else None
 
 
-def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary: Counter, out: Extracted,
-          marked: bool = False, hyphens: _LineEndHyphens | None = None) -> None:
+def _join(
+    paragraph: list[tuple[str, bool]],
+    prev: _Line,
+    ln: _Line,
+    vocabulary: Counter,
+    out: Extracted,
+    marked: bool = False,
+    hyphens: _LineEndHyphens | None = None,
+) -> None:
     """Append ``ln`` to the paragraph: with a space, or mending a word hyphenated at the line end.
 
     ``marked``: the document marks its own line-end hyphenation with U+2010 or a soft hyphen
@@ -472,7 +516,9 @@ def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary:
         head, hyphen = m.group(1), m.group(2)
         tail = re.match(r"\w+", nxt)
         tail_word = tail.group(0) if tail else ""
-        keep = hyphen == "-" and (marked or vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()])
+        keep = hyphen == "-" and (
+            marked or vocabulary[f"{head}-{tail_word}".lower()] > vocabulary[f"{head}{tail_word}".lower()]
+        )
         if hyphen == "-" and not marked and hyphens is not None and tail_word:
             own = vocabulary[f"{head}-{tail_word}".lower()] - vocabulary[f"{head}{tail_word}".lower()]
             said = hyphens.keep(head, tail_word)
@@ -482,9 +528,15 @@ def _join(paragraph: list[tuple[str, bool]], prev: _Line, ln: _Line, vocabulary:
         pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
         paragraph.extend(pieces)
         joined = f"{head}-{tail_word}" if keep else f"{head}{tail_word}"
-        out.notes.append(Note(_("page {page}, line {line}").format(page=ln.page, line=ln.number), "hyphenation",
-                              _("joined '{first}' and '{second}' at a line end into '{word}'").format(
-                                  first=head + hyphen, second=tail_word, word=joined)))
+        out.notes.append(
+            Note(
+                _("page {page}, line {line}").format(page=ln.page, line=ln.number),
+                "hyphenation",
+                _("joined '{first}' and '{second}' at a line end into '{word}'").format(
+                    first=head + hyphen, second=tail_word, word=joined
+                ),
+            )
+        )
         return
     paragraph[-1] = (stripped, last_bold)
     paragraph.append((" ", False))

@@ -14,7 +14,6 @@ from ...textfile import decode
 from ..model import Extracted, Leftover
 from ..pasted import mend
 
-
 HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
 
 

@@ -806,16 +806,18 @@ def test_the_side_by_side_page_shows_a_meaning_finding_in_each_language(tmp_path
 
 
 def test_without_the_kazakh_dictionary_a_negative_verb_is_undecided(monkeypatch, tmp_path):
-    monkeypatch.setattr(morph, "HUNSPELL_KK", tmp_path / "kk_KZ")
-    morph._dictionary_kk.cache_clear()
-    morph.known_kk.cache_clear()
+    from policydocs import dictionaries
+
+    monkeypatch.setattr(dictionaries, "HUNSPELL_KK", tmp_path / "kk_KZ")
+    dictionaries.hunspell_kk.cache_clear()
+    dictionaries.known_kk.cache_clear()
     morph.negated_kk.cache_clear()
     try:
         assert not morph.has_kazakh_dictionary()
         assert morph.negated_kk("берілмейді") is None  # the shape is there; the verb cannot be told
     finally:
         monkeypatch.undo()
-        for cached in (morph._dictionary_kk, morph.known_kk, morph.negated_kk):
+        for cached in (dictionaries.hunspell_kk, dictionaries.known_kk, morph.negated_kk):
             cached.cache_clear()
     assert morph.negated_kk("берілмейді") is True
 

@@ -15,10 +15,11 @@ Analyses are cached (lru): a thousand policies repeat the same words.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
-HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ")
+from ..dictionaries import hunspell_kk, known_kk, known_ru, morph_ru
+
+__all__ = ["known_kk", "known_ru"]  # the dictionaries' own answers, handed on for the rules that ask them
 
 BACK, FRONT = set("аоұыуя"), set("әеөүіиэю")
 VOICELESS = set("бвгғдкқпстфхһцчшщ")
@@ -30,22 +31,15 @@ PASSIVE = re.compile(r"(?:ыл|іл|л|ын|ін|н)$")
 CAUSATIVE = re.compile(r"(?:т|тыр|тір|дыр|дір|ғыз|гіз|қыз|кіз)$")  # тоқтат (stop sth) from тоқта (stop)
 
 
-@cache
-def _morph_ru():
-    import pymorphy3  # imported when first needed: the checker without meaning rules does not pay for it
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=200_000)
 def lemma_ru(word: str) -> str:
     """The dictionary form of a Russian word («обязана» -> «обязать», «лицам» -> «лицо»)."""
-    return _morph_ru().parse(word)[0].normal_form
+    return morph_ru().parse(word)[0].normal_form
 
 
 def lexeme_ru(word: str) -> list[str]:
     """Every form of every reading with the word's dictionary form («мочь»: the verb's «может» too)."""
-    parses = _morph_ru().parse(word)
+    parses = morph_ru().parse(word)
     lemma = parses[0].normal_form
     return sorted({f.word for p in parses if p.normal_form == lemma for f in p.lexeme})
 
@@ -53,7 +47,7 @@ def lexeme_ru(word: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def case_ru(word: str) -> str:
     """The most likely case of a Russian word form ('nomn', 'datv', ...), '' when it has none."""
-    tag = _morph_ru().parse(word)[0].tag
+    tag = morph_ru().parse(word)[0].tag
     return tag.case or ""
 
 
@@ -62,34 +56,12 @@ def animate_noun_ru(term: str) -> bool:
     """A single Russian word that names a person (Продавец, Курьер, Заемщик): a party, not a thing."""
     if not re.fullmatch(r"[А-Яа-яЁё-]+", term or ""):
         return False
-    tag = _morph_ru().parse(term)[0].tag
+    tag = morph_ru().parse(term)[0].tag
     return "NOUN" in tag and "anim" in tag
 
 
-@lru_cache(maxsize=200_000)
-def known_ru(word: str) -> bool:
-    """Whether the Russian dictionary knows the word (not a guess from its ending)."""
-    return _morph_ru().word_is_known(word)
-
-
-@cache
-def _dictionary_kk():
-    """Debian's hunspell-kk, or None where it is not installed (then no Kazakh verb is known)."""
-    if not HUNSPELL_KK.with_suffix(".dic").is_file():
-        return None
-    from spylls.hunspell import Dictionary
-
-    return Dictionary.from_files(str(HUNSPELL_KK))
-
-
 def has_kazakh_dictionary() -> bool:
-    return _dictionary_kk() is not None
-
-
-@lru_cache(maxsize=200_000)
-def known_kk(word: str) -> bool:
-    d = _dictionary_kk()
-    return d is not None and d.lookup(word)
+    return hunspell_kk() is not None
 
 
 def _verb_known(stem: str) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ...errors import PolicyError
 from ...i18n import _
+from .numerals import roman
 
 PROPS = ("content", "counter-reset", "counter-increment", "counter-set", "list-style-type", "display")
 PSEUDOS = (None, "before", "marker")
@@ -92,28 +93,6 @@ def _alpha(n: int, alphabet: str) -> str:
     return out
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
 def format_counter(n: int, style: str) -> str:
     """``counter(c, style)``: the predefined CSS counter styles a policy uses (others are decimal)."""
     style = style.lower()
@@ -125,7 +104,7 @@ def format_counter(n: int, style: str) -> str:
         letters = _alpha(n, "abcdefghijklmnopqrstuvwxyz")
         return letters.upper() if style.startswith("upper") else letters
     if 1 <= n <= 3999 and style in ("lower-roman", "upper-roman"):
-        return _roman(n).upper() if style == "upper-roman" else _roman(n)
+        return roman(n).upper() if style == "upper-roman" else roman(n)
     if n >= 1 and style == "lower-greek":
         return _alpha(n, "αβγδεζηθικλμνξοπρστυφχψω")
     return str(n)

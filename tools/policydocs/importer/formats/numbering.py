@@ -40,6 +40,8 @@ from functools import lru_cache
 
 from docx.oxml.ns import qn
 
+from .numerals import roman
+
 # russianLower: the Russian alphabet without ё й ъ ь (29 letters, ы kept), as LibreOffice 7.4 shows
 # Word's russianLower (its writerfilter reads it as CHARS_CYRILLIC_LOWER_LETTER_RU)
 RUSSIAN = "абвгдежзиклмнопрстуфхцчшщыэюя"
@@ -96,30 +98,6 @@ def _letter_pairs(n: int, alphabet: str) -> str:
     return out
 
 
-def _roman(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    out = ""
-    for value, numeral in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
-
-
 def format_number(n: int, fmt: str) -> str:
     if fmt == "none":
         return ""
@@ -130,9 +108,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n, "abcdefghijklmnopqrstuvwxyz").upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return roman(n)
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return roman(n).upper()
     if fmt == "russianLower":
         return _letter_pairs(n, RUSSIAN)
     if fmt == "russianUpper":

@@ -151,31 +151,11 @@ def _mixed_markers(doc: Document, doc_id: str) -> list[Finding]:
     out: list[Finding] = []
     content = [b for b in doc.content_blocks()]
     for prev, block in zip(content, content[1:]):
-        if (
-            prev.kind is Kind.ITEM
-            and block.kind is Kind.CLAUSE
-            and "." not in (block.number or ".")
-            and block.line == prev.end_line + 1
-        ):
-            out.append(
-                Finding(
-                    "numbering-mixed",
-                    doc_id,
-                    doc.lang,
-                    str(doc.path),
-                    block.line,
-                    block.number or "",
-                    block.eid,
-                    excerpt=excerpt(block.text),
-                    params=dict(a=prev.marker, b=block.marker),
-                )
-            )
-        elif (
-            prev.kind is Kind.CLAUSE
-            and block.kind is Kind.ITEM
-            and "." not in (prev.number or ".")
-            and block.line == prev.end_line + 1
-        ):
+        if block.line != prev.end_line + 1:
+            continue
+        item_then_clause = prev.kind is Kind.ITEM and block.kind is Kind.CLAUSE and "." not in (block.number or ".")
+        clause_then_item = prev.kind is Kind.CLAUSE and block.kind is Kind.ITEM and "." not in (prev.number or ".")
+        if item_then_clause or clause_then_item:
             out.append(
                 Finding(
                     "numbering-mixed",

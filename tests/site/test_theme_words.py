@@ -22,3 +22,8 @@ def test_materials_kazakh_interface_words_and_settings():
     assert theme_word("material.clipboard.copied", "kk") == "Алмасу буферіне көшірілді"
     assert theme_word("material.language", "kk") == "kk" and theme_word("material.search.config.lang", "kk") == "ru"
     assert set(template_globals()) == {"pd_theme_word", "pd_made_with", "pd_not_found_words"}
+
+
+def test_a_key_of_a_newer_material_falls_back_to_its_english():
+    """Material's partials/language.html reads ``lang.t(key) or fallback.t(key)``: an empty word is English."""
+    assert theme_word("material.some.future.key", "kk") == ""

@@ -89,6 +89,8 @@ def theme_word(key: str, lang: str) -> str:
     settings = MATERIAL_SETTINGS.get(lang, {})
     if key.startswith("material.") and key[len("material.") :] in settings:
         return settings[key[len("material.") :]]
+    if key.startswith("material.") and key not in THEME.english:
+        return ""  # a key of a newer Material: its partials/language.html falls back to its English
     return THEME.word(key, lang)
 
 

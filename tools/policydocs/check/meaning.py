@@ -650,6 +650,13 @@ def _conditions(p: Profile) -> frozenset:
     return frozenset("if" if k in ("unless", "provided") else k for k in p.conditions if k not in ("maybe_if", "none"))
 
 
+def _differs(rule: str, src_kinds, kinds, src_words, words) -> tuple[str, dict]:
+    """A finding of a rule that names what each text has: its kinds, and the words that said them."""
+    return rule, dict(
+        src_kinds=_kinds(src_kinds), kinds=_kinds(kinds), src_words=_words(src_words), words=_words(words)
+    )
+
+
 def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     """(rule, parameters) for each way the translation ``b`` does something else than the source ``a``."""
     if not (a.readable and b.readable):
@@ -668,46 +675,16 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     ):
         out.append(("polarity-differs", dict(src_words=_words(a.negations), words=_words(b.negations))))
     if a.modality - b.modality and b.modality - a.modality:  # a swap; a modal word merely left out is no verdict
-        out.append(
-            (
-                "modality-differs",
-                dict(
-                    src_kinds=_kinds(a.modality),
-                    kinds=_kinds(b.modality),
-                    src_words=_words(a.modal_words),
-                    words=_words(b.modal_words),
-                ),
-            )
-        )
+        out.append(_differs("modality-differs", a.modality, b.modality, a.modal_words, b.modal_words))
     if len(a.subjects) == len(b.subjects):  # sentence by sentence, where both have one party acting
         for x, y in zip(a.subjects, b.subjects):
             if x is not None and y is not None and len(x) == 1 and len(y) == 1 and x != y:
-                out.append(
-                    (
-                        "actor-differs",
-                        dict(
-                            src_kinds=_kinds(x),
-                            kinds=_kinds(y),
-                            src_words=_words(a.party_words),
-                            words=_words(b.party_words),
-                        ),
-                    )
-                )
+                out.append(_differs("actor-differs", x, y, a.party_words, b.party_words))
                 break
     if not any(rule == "actor-differs" for rule, _ in out) and a.parties - b.parties and b.parties - a.parties:
         # a party the source names is gone and another stands in its place ("paid by the Lessee" -> "paid by
         # the Lessor"), wherever it stands; a party merely not repeated ("its", "we") is no verdict
-        out.append(
-            (
-                "actor-differs",
-                dict(
-                    src_kinds=_kinds(a.parties),
-                    kinds=_kinds(b.parties),
-                    src_words=_words(a.party_words),
-                    words=_words(b.party_words),
-                ),
-            )
-        )
+        out.append(_differs("actor-differs", a.parties, b.parties, a.party_words, b.party_words))
     ca, cb = _conditions(a), _conditions(b)
     # «при наличии», "where", «болса»: an «if» said another way, against an «if» of the other text only
     if "if" in ca and "if" not in cb and "maybe_if" in b.conditions:
@@ -715,51 +692,11 @@ def compare(a: Profile, b: Profile) -> list[tuple[str, dict]]:
     if "if" in cb and "if" not in ca and "maybe_if" in a.conditions:
         ca = ca | {"if"}
     if ca != cb:
-        out.append(
-            (
-                "condition-differs",
-                dict(
-                    src_kinds=_kinds(ca),
-                    kinds=_kinds(cb),
-                    src_words=_words(a.condition_words),
-                    words=_words(b.condition_words),
-                ),
-            )
-        )
+        out.append(_differs("condition-differs", ca, cb, a.condition_words, b.condition_words))
     if a.places != b.places and (a.places and b.places):
-        out.append(
-            (
-                "place-differs",
-                dict(
-                    src_kinds=_kinds(a.places),
-                    kinds=_kinds(b.places),
-                    src_words=_words(a.place_words),
-                    words=_words(b.place_words),
-                ),
-            )
-        )
+        out.append(_differs("place-differs", a.places, b.places, a.place_words, b.place_words))
     if a.currencies != b.currencies and a.currencies and b.currencies:  # both name a currency, not the same
-        out.append(
-            (
-                "currency-differs",
-                dict(
-                    src_kinds=_kinds(a.currencies),
-                    kinds=_kinds(b.currencies),
-                    src_words=_words(a.currency_words),
-                    words=_words(b.currency_words),
-                ),
-            )
-        )
+        out.append(_differs("currency-differs", a.currencies, b.currencies, a.currency_words, b.currency_words))
     if a.laws != b.laws and a.has_title and b.has_title:
-        out.append(
-            (
-                "law-differs",
-                dict(
-                    src_kinds=_kinds(a.laws),
-                    kinds=_kinds(b.laws),
-                    src_words=_words(a.law_words),
-                    words=_words(b.law_words),
-                ),
-            )
-        )
+        out.append(_differs("law-differs", a.laws, b.laws, a.law_words, b.law_words))
     return out
